@@ -1,0 +1,55 @@
+// Bundles the extension, the CLI and the in-host integration suite.
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { statSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+if (!production) {
+  // The integration suite runs inside the VS Code extension host; mocha stays external
+  // so it is loaded from node_modules like any test runner would be.
+  targets.push({
+    ...common,
+    entryPoints: ['test/integration/index.ts'],
+    outfile: 'dist/test/integration/index.js',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+function reportSizes() {
+  for (const t of targets) {
+    const kb = (statSync(t.outfile).size / 1024).toFixed(1);
+    console.log(`${t.outfile.padEnd(36)} ${kb.padStart(8)} KB`);
+  }
+}
+
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes…');
+} else {
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  reportSizes();
+}
