@@ -1,0 +1,23 @@
+// Escaping of article text before it is placed in Markdown shown by the editor (hovers, views).
+// Article text is untrusted input: a scraped page may contain `[x](command:…)` links or HTML.
+
+/** Characters that carry meaning in CommonMark/GFM (and `&`, `<`, `>` for HTML entities and tags). */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|~<>&:"']/g;
+
+/**
+ * Escapes text so that Markdown renders it literally: every punctuation character that could start
+ * a link, emphasis, code span, HTML tag or entity is backslash-escaped, and line breaks collapse
+ * into spaces so one piece of article text cannot open a new block (a heading, a list, a fence).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`);
+}
+
+/** Shortens text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,83 @@
+// The content of the News view as plain data: entities grouped by type with counts, quotes grouped
+// by speaker, each leaf pointing at a span to reveal; plus a case-insensitive text filter.
+import { ENTITY_TYPES, type Span } from '../types';
+import type { AnalysisIndex } from './analysisIndex';
+import { ENTITY_TYPE_LABELS } from './hoverContent';
+import { truncate } from './escape';
+
+export interface ViewNode {
+  /** Unique within one tree, stable across re-analyses of the same text (used to keep expansion). */
+  id: string;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  /** Where clicking the node takes the reader; absent for pure grouping nodes. */
+  target?: Span;
+  /** A hint for the icon: entity type, 'quote', 'speaker', 'section'. */
+  icon: string;
+  children: ViewNode[];
+}
+
+export function entitySection(index: AnalysisIndex): ViewNode {
+  const groups: ViewNode[] = [];
+  for (const type of ENTITY_TYPES) {
+    const entities = index.analysis.entities.filter((e) => e.type === type);
+    if (!entities.length) continue;
+    const children = entities
+      .map((entity) => {
+        const spans = index.spansOf(entity);
+        const node: ViewNode = {
+          id: `entity/${entity.id}`,
+          label: entity.name,
+          description: `${spans.length}×`,
+          tooltip: entity.aliases.length > 1 ? `Also: ${entity.aliases.slice(1).join(', ')}` : undefined,
+          target: spans[0],
+          icon: type,
+          children: [],
+        };
+        return { node, count: spans.length };
+      })
+      .sort((a, b) => b.count - a.count || a.node.label.localeCompare(b.node.label))
+      .map((x) => x.node);
+    groups.push({ id: `type/${type}`, label: ENTITY_TYPE_LABELS[type], description: `${entities.length}`, icon: type, children });
+  }
+  return { id: 'entities', label: 'Entities', description: `${index.analysis.entities.length}`, icon: 'section', children: groups };
+}
+
+export function quoteSection(index: AnalysisIndex): ViewNode {
+  const groups = index.speakerGroups().map<ViewNode>((group) => ({
+    id: `speaker/${group.key}`,
+    label: group.label,
+    description: `${group.quotes.length}`,
+    target: group.quotes[0],
+    icon: 'speaker',
+    children: group.quotes.map((quote) => ({
+      id: `quote/${quote.start}`,
+      label: truncate(quote.text, 80),
+      description: quote.cue?.text,
+      tooltip: quote.text,
+      target: quote,
+      icon: 'quote',
+      children: [],
+    })),
+  }));
+  return { id: 'quotes', label: 'Quotes', description: `${index.quotes.length}`, icon: 'section', children: groups };
+}
+
+/**
+ * Keeps the nodes whose label contains `filter` (case-insensitive) and the groups leading to them;
+ * a matching group keeps all its children. An empty filter returns the nodes unchanged.
+ */
+export function filterNodes(nodes: ViewNode[], filter: string): ViewNode[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return nodes;
+  const out: ViewNode[] = [];
+  for (const node of nodes) {
+    if (node.label.toLowerCase().includes(needle)) out.push(node);
+    else {
+      const children = filterNodes(node.children, needle);
+      if (children.length) out.push({ ...node, children });
+    }
+  }
+  return out;
+}

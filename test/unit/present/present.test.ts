@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import { AnalysisIndex, UNATTRIBUTED_KEY } from '../../../src/core/present/analysisIndex';
+import { escapeMarkdown, truncate } from '../../../src/core/present/escape';
+import { entityHover, quoteHover } from '../../../src/core/present/hoverContent';
+import { buildOutline, residueBlocks } from '../../../src/core/present/outline';
+import { entitySection, filterNodes, quoteSection } from '../../../src/core/present/viewTree';
+import { ARTICLE, fixtureAnalysis } from './fixture';
+
+const index = () => new AnalysisIndex(fixtureAnalysis());
+
+describe('escapeMarkdown', () => {
+  it('neutralises links, HTML and block syntax', () => {
+    const out = escapeMarkdown('[x](command:evil) <img src=x>\n# heading *em*');
+    assert.equal(out, '\\[x\\]\\(command\\:evil\\) \\<img src=x\\> \\# heading \\*em\\*');
+    assert.ok(!/(^|[^\\])[[<]/.test(out), 'no unescaped [ or <');
+  });
+
+  it('truncates at a word boundary', () => {
+    assert.equal(truncate('one two three four', 12), 'one two…');
+    assert.equal(truncate('short', 12), 'short');
+  });
+});
+
+describe('AnalysisIndex', () => {
+  it('finds the mention and entity under an offset, including the end of the mention', () => {
+    const idx = index();
+    const doe = ARTICLE.indexOf('Jane Doe');
+    assert.equal(idx.mentionAt(doe + 2)?.text, 'Jane Doe');
+    assert.equal(idx.entityAt(doe + 8)?.id, 'PERSON:Jane Doe');
+    assert.equal(idx.entityAt(ARTICLE.indexOf('flooded')), undefined);
+  });
+
+  it('lists every span of an entity under all aliases', () => {
+    const idx = index();
+    const spans = idx.spansOf(idx.entitiesById.get('PERSON:Jane Doe')!);
+    assert.deepEqual(spans.map((s) => ARTICLE.slice(s.start, s.end)), ['Jane Doe', 'Doe']);
+  });
+
+  it('groups quotes by speaker, unattributed last, and walks quotes with wrap-around', () => {
+    const idx = index();
+    const groups = idx.speakerGroups();
+    assert.deepEqual(groups.map((g) => [g.label, g.quotes.length]), [['Jane Doe', 2], ['a resident', 1]]);
+    assert.ok(!groups.some((g) => g.key === UNATTRIBUTED_KEY));
+    const last = idx.quotes[idx.quotes.length - 1];
+    assert.equal(idx.nextQuote(last.start), idx.quotes[0]);
+    assert.equal(idx.previousQuote(idx.quotes[0].start), last);
+    assert.equal(idx.nextQuote(idx.quotes[0].start), idx.quotes[1]);
+  });
+});
+
+describe('hover content', () => {
+  it('describes an entity with type, aliases, role, counts and quotes', () => {
+    const idx = index();
+    const hover = entityHover(idx.entitiesById.get('PERSON:Jane Doe')!, idx);
+    assert.match(hover.markdown, /\*\*Person\*\* \(PERSON\): \*\*Jane Doe\*\*/);
+    assert.match(hover.markdown, /Also written: \*Doe\*/);
+    assert.match(hover.markdown, /Role: Mayor/);
+    assert.match(hover.markdown, /2 mentions · 2 quotes/);
+    assert.match(hover.markdown, /We will rebuild,/);
+    assert.equal(hover.quoteCount, 2);
+  });
+
+  it('names the speaker, how it was written and the cue of a quote, with article text escaped', () => {
+    const idx = index();
+    const md = quoteHover(idx.quotes[2], idx, ARTICLE);
+    assert.match(md, /as written: “a resident”, description/);
+    assert.match(md, /Cue: \*told\*/);
+    assert.ok(md.includes('\\[x\\]\\(command\\:workbench\\.action\\.quit\\)'), md);
+    assert.ok(md.includes('\\<img') && !/(^|[^\\])<img/.test(md), md);
+    assert.ok(quoteHover(idx.quotes[0], idx, ARTICLE).includes('Speaker: **Jane Doe**'));
+  });
+});
+
+describe('outline and residue', () => {
+  it('puts the headline first and quote paragraphs under their sub-heading', () => {
+    const idx = index();
+    const outline = buildOutline(idx.analysis, idx, ARTICLE);
+    assert.deepEqual(outline.map((n) => [n.kind, n.name]), [
+      ['headline', 'Mayor visits flooded town'],
+      ['paragraph', '“We will rebuild,” Mayor Jane Doe said on Monday in…'],
+      ['paragraph', 'Doe added that “help is coming” and thanked the Red Cross.'],
+      ['section', 'Aftermath'],
+    ]);
+    const section = outline[3];
+    assert.equal(section.children.length, 1);
+    assert.equal(section.children[0].children[0].detail, 'a resident');
+    assert.equal(outline[1].children[0].detail, 'Jane Doe');
+  });
+
+  it('merges adjacent residue lines into one block', () => {
+    const blocks = residueBlocks(fixtureAnalysis(), ARTICLE);
+    assert.equal(blocks.length, 1);
+    assert.equal(ARTICLE.slice(blocks[0].start, blocks[0].end), 'Share this article\nRead more:');
+  });
+});
+
+describe('News view tree', () => {
+  it('groups entities by type with counts and quotes by speaker', () => {
+    const idx = index();
+    const entities = entitySection(idx);
+    assert.deepEqual(entities.children.map((g) => [g.label, g.description]), [['Person', '1'], ['Organisation', '1'], ['Place', '1']]);
+    assert.equal(entities.children[0].children[0].description, '2×');
+    const quotes = quoteSection(idx);
+    assert.deepEqual(quotes.children.map((g) => g.label), ['Jane Doe', 'a resident']);
+    assert.equal(quotes.children[0].children[0].target?.start, idx.quotes[0].start);
+  });
+
+  it('filters by text, keeping the groups that lead to matches', () => {
+    const idx = index();
+    const filtered = filterNodes([entitySection(idx), quoteSection(idx)], 'red');
+    assert.deepEqual(filtered.map((s) => s.label), ['Entities']);
+    assert.deepEqual(filtered[0].children.map((g) => g.children.map((e) => e.label)), [['Red Cross']]);
+  });
+});
