@@ -1,21 +1,50 @@
 // Composition root: creates the editor services and registers their disposables. No logic here.
 import * as vscode from 'vscode';
+import { analyze } from './core/analyze';
+import { AnalysisCache } from './vscode/analysisCache';
+import type { NewsAnnotatorApi } from './vscode/api';
 import { ConfigWatcher } from './vscode/config';
+import { NewsDecorator } from './vscode/decorations/decorator';
+import { UnattributedQuoteDiagnostics } from './vscode/diagnostics';
+import { EditorCommands } from './vscode/editorCommands';
+import { NewsHoverProvider } from './vscode/hoverProvider';
 import { LanguageDetector, NEWS_LANGUAGE } from './vscode/languageDetection';
+import { NewsMentionProvider } from './vscode/mentionProviders';
+import { NewsView, NewsTreeProvider } from './vscode/newsView';
+import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
+import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
 import { NewsStatusBar } from './vscode/statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const config = new ConfigWatcher();
-  const detector = new LanguageDetector(config);
-  const statusBar = new NewsStatusBar();
-  context.subscriptions.push(
-    config,
-    detector,
-    statusBar,
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  /** Registers a disposable the moment it is created. */
+  const own = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  const selector: vscode.DocumentSelector = { language: NEWS_LANGUAGE };
+
+  const config = own(new ConfigWatcher());
+  own(new LanguageDetector(config));
+  const analyses = own(new AnalysisCache(analyze));
+  const decorator = own(new NewsDecorator(analyses, config));
+  const newsTree = own(new NewsTreeProvider(analyses));
+  own(new NewsView(newsTree));
+  const statusBar = own(new NewsStatusBar(analyses));
+  own(new EditorCommands(analyses, decorator));
+  own(new QuotesBySpeakerCommand(analyses));
+  own(new UnattributedQuoteDiagnostics(analyses, config));
+  const mentions = new NewsMentionProvider(analyses);
+  own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses)));
+  own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));
+  own(vscode.languages.registerFoldingRangeProvider(selector, new NewsFoldingProvider(analyses)));
+  own(vscode.languages.registerDocumentHighlightProvider(selector, mentions));
+  own(vscode.languages.registerReferenceProvider(selector, mentions));
+  own(
     vscode.commands.registerTextEditorCommand('newsAnnotator.openAsNews', (editor) =>
       vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
     ),
   );
+  return { analyses, decorator, newsTree, statusBar };
 }
 
 export function deactivate(): void {

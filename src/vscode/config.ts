@@ -9,6 +9,19 @@ export interface NewsConfig {
   files: string[];
   /** Sniff other .txt files and switch them to news when they read like an article. */
   detect: boolean;
+  highlight: HighlightConfig;
+  /** Report quotes without a speaker as Information in the Problems panel. */
+  unattributedQuoteDiagnostics: boolean;
+}
+
+/** Which kinds of decorations are painted (`newsAnnotator.highlight.*`). */
+export interface HighlightConfig {
+  quotes: boolean;
+  entities: boolean;
+  speakers: boolean;
+  residue: boolean;
+  /** Mark quotes in the overview ruler next to the scroll bar. */
+  overviewRuler: boolean;
 }
 
 export function readConfig(scope?: vscode.ConfigurationScope): NewsConfig {
@@ -16,6 +29,14 @@ export function readConfig(scope?: vscode.ConfigurationScope): NewsConfig {
   return {
     files: c.get<string[]>('files', ['**/seeds/*.txt', '**/*.news.txt']).filter((g) => typeof g === 'string' && g.length > 0),
     detect: c.get<boolean>('detect', true),
+    highlight: {
+      quotes: c.get<boolean>('highlight.quotes', true),
+      entities: c.get<boolean>('highlight.entities', true),
+      speakers: c.get<boolean>('highlight.speakers', true),
+      residue: c.get<boolean>('highlight.residue', true),
+      overviewRuler: c.get<boolean>('highlight.overviewRuler', true),
+    },
+    unattributedQuoteDiagnostics: c.get<boolean>('diagnostics.unattributedQuotes', false),
   };
 }
 

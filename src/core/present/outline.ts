@@ -55,7 +55,11 @@ export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: str
     if (!inside.length) continue;
     const node = leaf('paragraph', truncate(text.slice(para.start, para.end), NAME_CHARS), plural(inside.length, 'quote'), para, para);
     node.children = inside;
-    (sectionFor(para.start)?.children ?? roots).push(node);
+    // A quote running over several paragraphs must still lie inside its parent's range.
+    node.range.end = Math.max(node.range.end, ...inside.map((c) => c.range.end));
+    const section = sectionFor(para.start);
+    if (section) section.range.end = Math.max(section.range.end, node.range.end);
+    (section?.children ?? roots).push(node);
   }
   for (const section of sections) {
     section.detail = section.children.length ? plural(section.children.reduce((n, p) => n + p.children.length, 0), 'quote') : 'sub-heading';

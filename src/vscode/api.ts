@@ -1,0 +1,15 @@
+// What activate() returns: the services other extensions' code and the integration tests reach
+// through `vscode.extensions.getExtension(…).exports`.
+import type { AnalysisCache } from './analysisCache';
+import type { NewsDecorator } from './decorations/decorator';
+import type { NewsTreeProvider } from './newsView';
+import type { NewsStatusBar } from './statusBar';
+
+export interface NewsAnnotatorApi {
+  readonly analyses: AnalysisCache;
+  /** Accepts extra decoration sources (e.g. claims by verdict) through `registerSource`. */
+  readonly decorator: NewsDecorator;
+  /** The News view's data; accepts extra sections through `registerSection`. */
+  readonly newsTree: NewsTreeProvider;
+  readonly statusBar: NewsStatusBar;
+}

@@ -1,0 +1,150 @@
+// Paints quotes, speakers, entities and page residue (and any registered extra sources) in every
+// visible editor that shows a news document, from the shared analysis cache.
+import * as vscode from 'vscode';
+import type { Span } from '../../core/types';
+import type { AnalysisCache, AnalyzedDocument } from '../analysisCache';
+import { isNewsDocument } from '../analysisCache';
+import type { ConfigWatcher, HighlightConfig } from '../config';
+import { BUILT_IN_STYLES, type BuiltInStyle } from './styles';
+import type { DecorationSource } from './sources';
+
+/** Which offsets each style received in one editor: `{ quote: [[start, end], …], … }`. */
+export type AppliedDecorations = Record<string, Array<[number, number]>>;
+
+export interface DecorationsApplied {
+  editor: vscode.TextEditor;
+  version: number;
+  /** Time spent converting spans and calling setDecorations, in milliseconds. */
+  applyMs: number;
+}
+
+interface LiveStyle {
+  type: vscode.TextEditorDecorationType;
+  key: string;
+}
+
+interface RegisteredSource {
+  source: DecorationSource;
+  types: Map<string, vscode.TextEditorDecorationType>;
+}
+
+export class NewsDecorator implements vscode.Disposable {
+  private readonly styles = new Map<string, LiveStyle>();
+  private readonly sources: RegisteredSource[] = [];
+  private readonly applied = new WeakMap<vscode.TextEditor, AppliedDecorations>();
+  private readonly appliedEmitter = new vscode.EventEmitter<DecorationsApplied>();
+  private readonly disposables: vscode.Disposable[] = [this.appliedEmitter];
+  private visible = true;
+  /** Fires after decorations were applied to an editor (used to measure edit-to-paint latency). */
+  readonly onDidApply = this.appliedEmitter.event;
+
+  constructor(private readonly cache: AnalysisCache, private readonly config: ConfigWatcher) {
+    this.syncStyles(config.current.highlight);
+    cache.onDidAnalyze((analyzed) => this.applyToDocument(analyzed), this, this.disposables);
+    vscode.window.onDidChangeVisibleTextEditors(() => this.applyAll(), this, this.disposables);
+    config.onDidChange((c) => {
+      this.syncStyles(c.highlight);
+      this.applyAll();
+    }, this, this.disposables);
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.highlightsVisible', this.visible);
+    this.applyAll();
+  }
+
+  get highlightsVisible(): boolean {
+    return this.visible;
+  }
+
+  /** Shows or hides every highlight for this session without touching the settings. */
+  toggle(): boolean {
+    this.visible = !this.visible;
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.highlightsVisible', this.visible);
+    this.applyAll();
+    return this.visible;
+  }
+
+  /** Adds decorations from another feature; disposing the result removes them. */
+  registerSource(source: DecorationSource): vscode.Disposable {
+    const types = new Map<string, vscode.TextEditorDecorationType>();
+    for (const [name, options] of Object.entries(source.styles())) {
+      types.set(name, vscode.window.createTextEditorDecorationType(options));
+    }
+    const entry: RegisteredSource = { source, types };
+    this.sources.push(entry);
+    const listener = source.onDidChange?.((uri) => this.applyAll(uri));
+    this.applyAll();
+    return new vscode.Disposable(() => {
+      listener?.dispose();
+      for (const type of types.values()) type.dispose();
+      this.sources.splice(this.sources.indexOf(entry), 1);
+    });
+  }
+
+  /** The ranges each style last received in `editor`, as document offsets. */
+  appliedTo(editor: vscode.TextEditor): AppliedDecorations {
+    return this.applied.get(editor) ?? {};
+  }
+
+  /** Creates each style's decoration type once; recreates it only when its own options changed. */
+  private syncStyles(config: HighlightConfig): void {
+    for (const style of BUILT_IN_STYLES) {
+      const key = style.optionsKey(config);
+      const live = this.styles.get(style.id);
+      if (live && live.key === key) continue;
+      live?.type.dispose();
+      this.styles.set(style.id, { type: vscode.window.createTextEditorDecorationType(style.options(config)), key });
+    }
+  }
+
+  private applyAll(uri?: vscode.Uri): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const doc = editor.document;
+      if (!isNewsDocument(doc) || (uri && doc.uri.toString() !== uri.toString())) continue;
+      const analyzed = this.cache.peek(doc);
+      if (analyzed) this.apply(editor, analyzed);
+      else this.cache.ensure(doc); // painted when the analysis arrives
+    }
+  }
+
+  private applyToDocument(analyzed: AnalyzedDocument): void {
+    // Read the visible editors now, not when the edit happened: editors may have closed or split since.
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document === analyzed.document) this.apply(editor, analyzed);
+    }
+  }
+
+  private apply(editor: vscode.TextEditor, analyzed: AnalyzedDocument): void {
+    const doc = editor.document;
+    if (doc.version !== analyzed.version) return; // a newer analysis is on its way
+    const started = performance.now();
+    const config = this.config.current.highlight;
+    const record: AppliedDecorations = {};
+    const toRange = (span: Span) => new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+    for (const style of BUILT_IN_STYLES) {
+      const live = this.styles.get(style.id)!;
+      const spans = this.visible && config[style.setting] ? spansOf(style, analyzed) : [];
+      editor.setDecorations(live.type, spans.map(toRange));
+      record[style.id] = spans.map((s) => [s.start, s.end]);
+    }
+    for (const { source, types } of this.sources) {
+      const ranges = this.visible ? source.ranges(analyzed) : {};
+      for (const [name, type] of types) {
+        const list = ranges[name] ?? [];
+        editor.setDecorations(type, list);
+        record[`${source.id}.${name}`] = list.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)]);
+      }
+    }
+    this.applied.set(editor, record);
+    this.appliedEmitter.fire({ editor, version: analyzed.version, applyMs: performance.now() - started });
+  }
+
+  dispose(): void {
+    for (const { type } of this.styles.values()) type.dispose();
+    this.styles.clear();
+    for (const { types } of this.sources) for (const type of types.values()) type.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function spansOf(style: BuiltInStyle, analyzed: AnalyzedDocument): Span[] {
+  return [...style.spans(analyzed.analysis, analyzed.index)].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,69 @@
+// The built-in decoration styles: what each paints, which setting turns it on, and its render
+// options. Colours are theme colours contributed in package.json, so every theme (light, dark,
+// high contrast) gets suitable defaults and users can override them in `workbench.colorCustomizations`.
+import * as vscode from 'vscode';
+import type { AnalysisIndex } from '../../core/present/analysisIndex';
+import type { Analysis, EntityType, Span } from '../../core/types';
+import type { HighlightConfig } from '../config';
+
+export interface BuiltInStyle {
+  id: string;
+  /** The `newsAnnotator.highlight.*` switch that shows or hides this style. */
+  setting: Exclude<keyof HighlightConfig, 'overviewRuler'>;
+  options(config: HighlightConfig): vscode.DecorationRenderOptions;
+  /**
+   * The settings the render options depend on, as a string: the decoration type is recreated
+   * only when this changes (turning a style off merely clears its ranges).
+   */
+  optionsKey(config: HighlightConfig): string;
+  spans(analysis: Analysis, index: AnalysisIndex): readonly Span[];
+}
+
+const color = (id: string) => new vscode.ThemeColor(`newsAnnotator.${id}`);
+
+function entityStyle(type: EntityType, colorId: string): BuiltInStyle {
+  return {
+    id: `entity.${type}`,
+    setting: 'entities',
+    options: () => ({ backgroundColor: color(colorId), borderRadius: '2px' }),
+    optionsKey: () => '',
+    spans: (_analysis, index) => index.mentions.filter((m) => index.entitiesById.get(m.entityId)?.type === type),
+  };
+}
+
+export const BUILT_IN_STYLES: readonly BuiltInStyle[] = [
+  {
+    id: 'quote',
+    setting: 'quotes',
+    options: (config) => ({
+      backgroundColor: color('quoteBackground'),
+      ...(config.overviewRuler ? { overviewRulerColor: color('quoteOverviewRuler'), overviewRulerLane: vscode.OverviewRulerLane.Right } : {}),
+    }),
+    optionsKey: (config) => `ruler:${config.overviewRuler}`,
+    spans: (analysis) => analysis.quotes,
+  },
+  {
+    id: 'speaker',
+    setting: 'speakers',
+    options: () => ({
+      color: color('speakerForeground'),
+      fontWeight: 'bold',
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'solid',
+      borderColor: color('speakerForeground'),
+    }),
+    optionsKey: () => '',
+    spans: (analysis) => analysis.quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])),
+  },
+  entityStyle('PERSON', 'personBackground'),
+  entityStyle('ORG', 'orgBackground'),
+  entityStyle('PLACE', 'placeBackground'),
+  entityStyle('NORP', 'norpBackground'),
+  {
+    id: 'residue',
+    setting: 'residue',
+    options: () => ({ opacity: '0.5', color: color('residueForeground') }),
+    optionsKey: () => '',
+    spans: (analysis) => analysis.structure.residue,
+  },
+];

@@ -1,0 +1,61 @@
+// Hovers on entity mentions (profile and quotes) and on quotes (speaker and cue), answered from
+// the cached analysis. Article text is escaped and rendered untrusted with HTML off; the only
+// trusted Markdown is a separate link to our own command with arguments built here.
+import * as vscode from 'vscode';
+import { speakerKey } from '../core/present/analysisIndex';
+import { entityHover, HOVER_QUOTE_LIMIT, quoteHover } from '../core/present/hoverContent';
+import type { AnalysisCache } from './analysisCache';
+import { SHOW_QUOTES_BY_SPEAKER, type ShowQuotesArgs } from './quotesBySpeaker';
+
+export class NewsHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly cache: AnalysisCache) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    if (token.isCancellationRequested) return undefined;
+    const analyzed = this.cache.get(doc);
+    if (token.isCancellationRequested) return undefined;
+    const offset = doc.offsetAt(position);
+    const { index } = analyzed;
+    const contents: vscode.MarkdownString[] = [];
+    let range: vscode.Range | undefined;
+
+    const entity = index.entityAt(offset);
+    if (entity) {
+      const hover = entityHover(entity, index);
+      contents.push(untrusted(hover.markdown));
+      if (hover.quoteCount > 0) {
+        const label = hover.quoteCount > HOVER_QUOTE_LIMIT ? `Show all ${hover.quoteCount} quotes` : 'Show quotes';
+        contents.push(commandLink(label, { uri: doc.uri.toString(), speaker: `entity:${entity.id}` }));
+      }
+      const span = index.mentionAt(offset) ?? index.quotes.map((q) => q.speaker).find((s) => s && s.start <= offset && offset <= s.end);
+      if (span) range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+    }
+
+    const quote = index.quoteAt(offset);
+    if (quote) {
+      contents.push(untrusted(quoteHover(quote, index, analyzed.text)));
+      if (quote.speaker && !entity) {
+        contents.push(commandLink('Quotes by this speaker', { uri: doc.uri.toString(), speaker: speakerKey(quote) }));
+      }
+      range ??= new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
+    }
+    return contents.length ? new vscode.Hover(contents, range) : undefined;
+  }
+}
+
+/** Article-derived Markdown: not trusted (no command links run), no HTML. */
+function untrusted(markdown: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(markdown);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+/** A trusted link that can run only our own command, with a label and JSON arguments built here. */
+function commandLink(label: string, args: ShowQuotesArgs): vscode.MarkdownString {
+  const query = encodeURIComponent(JSON.stringify([args]));
+  const md = new vscode.MarkdownString(`[$(quote) ${label}](command:${SHOW_QUOTES_BY_SPEAKER}?${query})`, true);
+  md.isTrusted = { enabledCommands: [SHOW_QUOTES_BY_SPEAKER] };
+  md.supportHtml = false;
+  return md;
+}

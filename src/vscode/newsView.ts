@@ -1,0 +1,158 @@
+// The News view: entities grouped by type and quotes grouped by speaker for the article in the
+// active editor, plus sections contributed by other features (e.g. claims by verdict). Clicking
+// an item reveals its span; a text filter narrows every section.
+import * as vscode from 'vscode';
+import { entitySection, filterNodes, quoteSection, type ViewNode } from '../core/present/viewTree';
+import type { AnalysisCache, AnalyzedDocument } from './analysisCache';
+import { isNewsDocument } from './analysisCache';
+import { REVEAL_RANGE } from './reveal';
+
+export const NEWS_VIEW_ID = 'newsAnnotator.newsView';
+
+/** A section of the News view supplied by another feature. */
+export interface NewsViewSection {
+  /** Sections are shown in ascending order; entities are at 100, quotes at 200. */
+  readonly order: number;
+  build(analyzed: AnalyzedDocument): ViewNode | undefined;
+  /** Fires when the section's content changed (e.g. a verdict was recorded). */
+  readonly onDidChange?: vscode.Event<void>;
+}
+
+const ICONS: Record<string, string> = {
+  PERSON: 'person',
+  ORG: 'organization',
+  PLACE: 'location',
+  NORP: 'globe',
+  quote: 'quote',
+  speaker: 'comment-discussion',
+  section: 'list-tree',
+};
+
+export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly sections: NewsViewSection[] = [
+    { order: 100, build: (a) => entitySection(a.index) },
+    { order: 200, build: (a) => quoteSection(a.index) },
+  ];
+  private document: vscode.TextDocument | undefined;
+  private filterText = '';
+
+  constructor(private readonly cache: AnalysisCache) {
+    this.follow(vscode.window.activeTextEditor);
+    vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor), this, this.disposables);
+    cache.onDidAnalyze((analyzed) => {
+      if (analyzed.document === this.document) this.changeEmitter.fire(undefined);
+    }, this, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc === this.document) this.follow(undefined);
+    }, this, this.disposables);
+  }
+
+  /** The document the view describes: the last active news article still open. */
+  get currentDocument(): vscode.TextDocument | undefined {
+    return this.document;
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.viewFiltered', this.filterText.length > 0);
+    this.changeEmitter.fire(undefined);
+  }
+
+  registerSection(section: NewsViewSection): vscode.Disposable {
+    this.sections.push(section);
+    this.sections.sort((a, b) => a.order - b.order);
+    const listener = section.onDidChange?.(() => this.changeEmitter.fire(undefined));
+    this.changeEmitter.fire(undefined);
+    return new vscode.Disposable(() => {
+      listener?.dispose();
+      this.sections.splice(this.sections.indexOf(section), 1);
+      this.changeEmitter.fire(undefined);
+    });
+  }
+
+  getChildren(node?: ViewNode): ViewNode[] {
+    if (node) return node.children;
+    const doc = this.document;
+    if (!doc || doc.isClosed) return [];
+    const analyzed = this.cache.get(doc);
+    const roots = this.sections.flatMap((s) => s.build(analyzed) ?? []);
+    return filterNodes(roots, this.filterText);
+  }
+
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    const state = !node.children.length
+      ? vscode.TreeItemCollapsibleState.None
+      : node.icon === 'section' || this.filterText
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, state);
+    // Filtered trees get other ids so VS Code does not reuse the collapsed state of the full tree.
+    item.id = this.filterText ? `${node.id}?${this.filterText}` : node.id;
+    item.description = node.description;
+    item.tooltip = node.tooltip;
+    item.iconPath = new vscode.ThemeIcon(ICONS[node.icon] ?? 'circle-outline');
+    item.contextValue = node.icon;
+    if (node.target && this.document) {
+      item.command = {
+        command: REVEAL_RANGE,
+        title: 'Go to text',
+        arguments: [this.document.uri.toString(), node.target.start, node.target.end],
+      };
+    }
+    return item;
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    const doc = editor?.document;
+    if (doc && isNewsDocument(doc)) {
+      if (doc === this.document) return;
+      this.document = doc;
+    } else if (this.document && !this.document.isClosed && isNewsDocument(this.document)) {
+      return; // focus moved to the view, the panel or a non-article: keep showing the last article
+    } else {
+      this.document = undefined;
+    }
+    this.changeEmitter.fire(undefined);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/** Registers the tree view and its filter commands. */
+export class NewsView implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly view: vscode.TreeView<ViewNode>;
+
+  constructor(readonly provider: NewsTreeProvider) {
+    this.view = vscode.window.createTreeView(NEWS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      vscode.commands.registerCommand('newsAnnotator.filterView', (text?: string) => this.filter(text)),
+      vscode.commands.registerCommand('newsAnnotator.clearViewFilter', () => this.filter('')),
+    );
+  }
+
+  /** Filters by `text`, or asks for it when called from the palette or the view title. */
+  private async filter(text?: string): Promise<void> {
+    const value =
+      typeof text === 'string'
+        ? text
+        : await vscode.window.showInputBox({ title: 'Filter the News view', value: this.provider.filter, placeHolder: 'Part of a name or a quote' });
+    if (value === undefined) return;
+    this.provider.setFilter(value);
+    this.view.message = this.provider.filter ? `Filtered by “${this.provider.filter}”` : undefined;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

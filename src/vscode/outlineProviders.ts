@@ -1,0 +1,46 @@
+// Outline and breadcrumbs (headline, sub-headings, paragraphs with quotes) and folding of page
+// residue blocks, both built from the cached analysis.
+import * as vscode from 'vscode';
+import { buildOutline, residueBlocks, type OutlineKind, type OutlineNode } from '../core/present/outline';
+import type { Span } from '../core/types';
+import type { AnalysisCache } from './analysisCache';
+
+const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
+  headline: vscode.SymbolKind.File,
+  section: vscode.SymbolKind.Namespace,
+  paragraph: vscode.SymbolKind.String,
+  quote: vscode.SymbolKind.Event,
+};
+
+export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly cache: AnalysisCache) {}
+
+  provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
+    if (token.isCancellationRequested) return [];
+    const { analysis, index, text } = this.cache.get(doc);
+    const range = (span: Span) => new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+    const toSymbol = (node: OutlineNode): vscode.DocumentSymbol => {
+      const symbol = new vscode.DocumentSymbol(node.name, node.detail, SYMBOL_KINDS[node.kind], range(node.range), range(node.selection));
+      symbol.children = node.children.map(toSymbol);
+      return symbol;
+    };
+    return buildOutline(analysis, index, text).map(toSymbol);
+  }
+}
+
+export class NewsFoldingProvider implements vscode.FoldingRangeProvider {
+  constructor(private readonly cache: AnalysisCache) {}
+
+  provideFoldingRanges(doc: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): vscode.FoldingRange[] {
+    if (token.isCancellationRequested) return [];
+    const { analysis, text } = this.cache.get(doc);
+    const ranges: vscode.FoldingRange[] = [];
+    for (const block of residueBlocks(analysis, text)) {
+      const start = doc.positionAt(block.start).line;
+      const end = doc.positionAt(block.end).line;
+      // Residue is scoped like comments by the grammar, so "Fold All Block Comments" folds it too.
+      if (end > start) ranges.push(new vscode.FoldingRange(start, end, vscode.FoldingRangeKind.Comment));
+    }
+    return ranges;
+  }
+}
