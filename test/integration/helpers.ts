@@ -1,0 +1,63 @@
+// Shared helpers for tests that run inside the extension host.
+import * as vscode from 'vscode';
+import manifest from '../../package.json';
+
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+export const NEWS_LANGUAGE = 'news';
+
+/** Files the harness puts into the throwaway workspace (see scripts/host/workspace.mjs). */
+export const WORKSPACE_FILES = {
+  /** A real article outside seeds/, under a name no glob matches: only sniffing can make it `news`. */
+  sniffedArticle: 'inbox/report.txt',
+  /** Plain notes that must stay `plaintext`. */
+  plainNotes: 'notes/shopping-notes.txt',
+} as const;
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration suite needs a workspace folder');
+  return folder.uri;
+}
+
+export function workspaceUri(relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+}
+
+/** The seed articles copied into the workspace, sorted by name. */
+export async function seedUris(): Promise<vscode.Uri[]> {
+  const entries = await vscode.workspace.fs.readDirectory(workspaceUri('seeds'));
+  return entries
+    .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.txt'))
+    .map(([name]) => workspaceUri(`seeds/${name}`))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Opens a file in an editor, as a user clicking it would. */
+export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** The language VS Code currently gives the open document at `uri` (it changes when an extension switches it). */
+export function currentLanguage(uri: vscode.Uri): string | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+export function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  return ext;
+}
