@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { mocha } from './mochaSetup'; // must stay the first import: it installs describe/it
 import './activation.test';
 import './editorFeatures.test';
+import './latency.test';
 
 /** Environment variable (set through `extensionEnvironment`) naming the file that receives the counts. */
 export const RESULT_FILE_ENV = 'NEWS_ANNOTATOR_TEST_RESULT';
