@@ -1,8 +1,137 @@
 // Named-entity recognition and alias grouping.
 // Contract: findEntities(text) returns alias groups (Entity) whose mentions are sorted by start,
 // never overlap, and carry no trailing punctuation or possessive ’s.
-import type { Entity } from '../types';
+import type { Entity, EntityType, Mention } from '../types';
+import { F_CAP, hashString, tokenize, type Tokens } from '../text/tokenize';
+import { tagTokens, labelsToSpans, type LinearModel, type TokenSpan } from './tagger';
+import { decodeWeights } from './model';
+import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODEL_WEIGHTS } from './model-data';
+import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
+import { groupAliases, type NamedMention } from './aliases';
+import { isNationality } from './nationality';
 
-export function findEntities(_text: string): Entity[] {
-  return [];
+let model: LinearModel | null = null;
+
+/** The tagger weights, decoded on first use (about 5 ms) rather than at import. */
+function getModel(): LinearModel {
+  if (!model) model = decodeWeights(MODEL_WEIGHTS, MODEL_BITS, MODEL_SCALE, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE);
+  return model;
 }
+
+// Sentence-initial words the tagger sometimes pulls into a name ("As Russia continues …").
+const LEADING_FUNCTION_WORDS = new Set<number>('as in at on but and if when while after before since with from by according both meanwhile then so also yet although though because under over during until despite like back read'.split(' ').map(hashString));
+
+const TYPE_OF_TAG: readonly (EntityType | 'MISC' | null)[] = [null, 'PERSON', 'ORG', 'PLACE', 'MISC'];
+
+export interface RawMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  first: number;
+  last: number;
+}
+
+/** Typed mention spans before grouping (titles stripped, MISC narrowed to NORP). */
+export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMention[] {
+  const spans = labelsToSpans(tagTokens(text, tok, getModel()));
+  const out: RawMention[] = [];
+  for (const span of spans) {
+    let s = span;
+    let t = TYPE_OF_TAG[s.type];
+    if (!t) continue;
+    while (s.first < s.last && LEADING_FUNCTION_WORDS.has(tok.lower[s.first])) s = { ...s, first: s.first + 1 };
+    if (LEADING_FUNCTION_WORDS.has(tok.lower[s.first])) continue;
+    // "National Assembly Chairman Tran Thanh Man": an organisation, a title, then a person.
+    if (t !== 'PERSON') {
+      for (let j = s.first; j < s.last; j++) {
+        if (ROLE_HEADS.has(tok.lower[j]) && tok.flags[j + 1] & F_CAP) {
+          if (j > s.first) out.push({ start: tok.start[s.first], end: tok.end[j - 1], type: t === 'MISC' ? 'ORG' : t, first: s.first, last: j - 1 });
+          s = { ...s, first: j + 1 };
+          t = 'PERSON';
+          break;
+        }
+      }
+    }
+    let first = s.first;
+    if (t === 'PERSON') {
+      // Titles and honorifics stay out of the name: "President Putin" → "Putin".
+      while (first < s.last && (ROLE_HEADS.has(tok.lower[first]) || HONORIFICS.has(tok.lower[first]))) first++;
+      if (ROLE_HEADS.has(tok.lower[first]) || HONORIFICS.has(tok.lower[first])) continue;
+    }
+    const start = tok.start[first];
+    const end = tok.end[s.last];
+    if (t === 'MISC') {
+      if (isNationality(text.slice(start, end))) out.push({ start, end, type: 'NORP', first, last: s.last });
+      continue;
+    }
+    out.push({ start, end, type: t, first, last: s.last });
+  }
+  return out;
+}
+
+/**
+ * One name, one type within a document: a surface form tagged with different types takes its
+ * most frequent one, and a single word that is the surname of a person named in full is that person.
+ */
+function harmoniseTypes(text: string, raw: RawMention[]): void {
+  const counts = new Map<string, Map<EntityType, number>>();
+  const surnames = new Set<string>();
+  for (const m of raw) {
+    const s = text.slice(m.start, m.end);
+    let c = counts.get(s);
+    if (!c) counts.set(s, (c = new Map()));
+    c.set(m.type, (c.get(m.type) ?? 0) + 1);
+    if (m.type === 'PERSON' && m.last > m.first) surnames.add(text.slice(m.start, m.end).split(/\s+/).pop()!);
+  }
+  for (const m of raw) {
+    const s = text.slice(m.start, m.end);
+    if (m.first === m.last && surnames.has(s)) {
+      m.type = 'PERSON';
+      continue;
+    }
+    let best = m.type;
+    for (const [t, n] of counts.get(s)!) if (n > counts.get(s)!.get(best)!) best = t;
+    m.type = best;
+  }
+}
+
+export function findEntities(text: string): Entity[] {
+  const tok = tokenize(text);
+  const raw = findMentions(text, tok);
+  harmoniseTypes(text, raw);
+  const inNamedMention = new Uint8Array(tok.count);
+  for (const m of raw) if (m.type !== 'PERSON') inNamedMention.fill(1, m.first, m.last + 1);
+  const roleCtx: RoleContext = { text, tok, inNamedMention };
+  const named: NamedMention[] = raw.map((m) => {
+    const roles: string[] = [];
+    if (m.type === 'PERSON') {
+      const before = roleBefore(roleCtx, m.first);
+      if (before) roles.push(before);
+      const after = roleAfter(roleCtx, m.last);
+      if (after) roles.push(after);
+    }
+    return { start: m.start, end: m.end, text: text.slice(m.start, m.end), type: m.type, roles };
+  });
+  const entities: Entity[] = [];
+  const byId = new Map<string, Entity>();
+  for (const g of groupAliases(named)) {
+    const id = `${g.type}:${g.name}`;
+    let e = byId.get(id);
+    if (!e) {
+      e = { id, type: g.type, name: g.name, aliases: [], roles: [], mentions: [] };
+      byId.set(id, e);
+      entities.push(e);
+    }
+    for (const m of g.mentions) e.mentions.push({ start: m.start, end: m.end, text: m.text, entityId: id } satisfies Mention);
+    for (const r of g.roles) if (!e.roles.includes(r)) e.roles.push(r);
+  }
+  for (const e of entities) {
+    e.mentions.sort((a, b) => a.start - b.start);
+    const forms = new Set<string>([e.name]);
+    for (const m of e.mentions) forms.add(m.text);
+    e.aliases = [...forms];
+  }
+  return entities;
+}
+
+export type { TokenSpan };

@@ -1,0 +1,209 @@
+// Alias grouping: decides which mentions name the same thing.
+// People: a full name starts a group; a shorter form ("Putin", "Kim") joins the compatible
+// full name that has been mentioned most so far (ties: the most recent), so "Kim" after
+// "Kim Jong Un … his father Kim Jong Il" stays with Kim Jong Un. Organisations and places:
+// same name up to periods and a leading "the", known short forms (U.S., USSR, U.N.), and
+// acronyms that spell the initials of a longer name (NATO).
+import type { EntityType } from '../types';
+
+export interface NamedMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  roles: string[];
+}
+
+export interface AliasGroup {
+  type: EntityType;
+  name: string;
+  mentions: NamedMention[];
+  roles: string[];
+}
+
+/** Short forms whose long form cannot be derived from the letters. Keys are normalised (see `key`). */
+const KNOWN_ALIASES: Record<string, string> = {
+  us: 'United States', usa: 'United States', 'united states of america': 'United States', 'united states': 'United States', america: 'United States',
+  uk: 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom', 'united kingdom': 'United Kingdom',
+  ussr: 'Soviet Union', 'soviet union': 'Soviet Union',
+  un: 'United Nations', 'united nations': 'United Nations',
+  eu: 'European Union', 'european union': 'European Union',
+  dprk: 'North Korea', 'north korea': 'North Korea',
+  uae: 'United Arab Emirates', 'united arab emirates': 'United Arab Emirates',
+};
+
+const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', '&', 'de']);
+
+/** Lower case, periods dropped, apostrophes unified, a leading "the" removed, spaces collapsed. */
+export function key(name: string): string {
+  return name.toLowerCase().replace(/[.]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim();
+}
+
+function words(name: string): string[] {
+  return key(name).split(/[\s-]+/).filter(Boolean);
+}
+
+function initials(name: string): string {
+  return words(name).filter((w) => !INITIAL_SKIP.has(w)).map((w) => w[0]).join('');
+}
+
+function isAcronym(text: string): boolean {
+  const letters = text.replace(/[.]/g, '');
+  return letters.length >= 2 && letters.length <= 7 && /^[A-Z][A-Z&]+$/.test(letters);
+}
+
+export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
+  const groups: AliasGroup[] = [];
+  const byKey = new Map<string, AliasGroup>();
+  const people: AliasGroup[] = [];
+  const nameWords = new Map<AliasGroup, string[]>();
+  // Person groups by their first and last word, and long organisation names by their initials:
+  // indexes that keep grouping linear in the number of mentions.
+  const peopleByWord = new Map<string, AliasGroup[]>();
+  const byInitials = new Map<string, AliasGroup>();
+
+  const add = (g: AliasGroup, m: NamedMention): void => {
+    g.mentions.push(m);
+    for (const r of m.roles) if (!g.roles.includes(r)) g.roles.push(r);
+  };
+  const create = (m: NamedMention, k: string): AliasGroup => {
+    const g: AliasGroup = { type: m.type, name: m.text, mentions: [], roles: [] };
+    groups.push(g);
+    byKey.set(k, g);
+    nameWords.set(g, words(m.text));
+    return g;
+  };
+
+  // Pass 1: every multi-word person name is a group of its own (Kim Jong Un, Kim Jong Il).
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const k = `PERSON|${key(m.text)}`;
+    if (byKey.has(k)) continue;
+    const w = words(m.text);
+    if (w.length < 2) continue;
+    const g = create(m, k);
+    people.push(g);
+    for (const x of new Set([w[0], w[w.length - 1]])) {
+      const list = peopleByWord.get(x);
+      if (list) list.push(g);
+      else peopleByWord.set(x, [g]);
+    }
+  }
+  // A name contained in a longer one with the same surname joins it (George Bush → George W. Bush).
+  for (const g of people) {
+    const w = nameWords.get(g)!;
+    const sameSurname = peopleByWord.get(w[w.length - 1]) ?? [];
+    const longer = sameSurname.find((o) => {
+      const ow = nameWords.get(o)!;
+      return o !== g && ow.length > w.length && ow[ow.length - 1] === w[w.length - 1] && isSubsequence(w, ow);
+    });
+    if (longer) byKey.set(`PERSON|${key(g.name)}`, longer);
+  }
+  const isLive = (g: AliasGroup): boolean => byKey.get(`PERSON|${key(g.name)}`) === g;
+
+  // Pass 2: in reading order.
+  for (const m of mentions) {
+    if (m.type === 'PERSON') {
+      const k = `PERSON|${key(m.text)}`;
+      const own = byKey.get(k);
+      const short = words(m.text);
+      if (own && short.length > 1) {
+        add(own, m);
+        continue;
+      }
+      const compatible = (peopleByWord.get(short[short.length - 1]) ?? []).concat(short.length === 1 ? [] : peopleByWord.get(short[0]) ?? []);
+      let best: AliasGroup | undefined;
+      let firstLater: AliasGroup | undefined;
+      let bestScore = -1;
+      let bestLast = -1;
+      for (const g of compatible) {
+        if (!isLive(g) || !fitsName(short, nameWords.get(g)!)) continue;
+        if (g.mentions.length === 0) {
+          if (!firstLater) firstLater = g;
+          continue;
+        }
+        const last = g.mentions[g.mentions.length - 1].start;
+        if (g.mentions.length > bestScore || (g.mentions.length === bestScore && last > bestLast)) {
+          best = g;
+          bestScore = g.mentions.length;
+          bestLast = last;
+        }
+      }
+      // Nobody compatible mentioned yet (a headline "Putin" before "Vladimir Putin"): the one named later.
+      add(best ?? firstLater ?? own ?? create(m, k), m);
+      continue;
+    }
+    const k = key(m.text);
+    const known = KNOWN_ALIASES[k];
+    const groupKey = m.type === 'NORP' ? `NORP|${k}` : `NAME|${known ? key(known) : k}`;
+    let g = byKey.get(groupKey);
+    if (!g && m.type !== 'NORP' && isAcronym(m.text)) {
+      g = byInitials.get(k);
+      if (g) byKey.set(groupKey, g);
+    }
+    if (!g) {
+      g = create(m, groupKey);
+      if (known) g.name = known;
+      const w = nameWords.get(g)!;
+      if (m.type !== 'NORP' && w.length > 1) {
+        // NATO skips "of the", VOA keeps "of": index both spellings.
+        for (const ini of [initials(m.text), w.map((x) => x[0]).join('')]) if (ini.length > 1 && !byInitials.has(ini)) byInitials.set(ini, g);
+      }
+    }
+    add(g, m);
+  }
+  // A longer form seen after its acronym ("NATO … North Atlantic Treaty Organization"): merge the acronym group in.
+  for (const g of groups) {
+    if (g.type === 'PERSON' || g.type === 'NORP' || g.mentions.length === 0 || !isAcronym(g.name)) continue;
+    const longer = byInitials.get(key(g.name));
+    if (longer && longer !== g) {
+      for (const m of g.mentions) add(longer, m);
+      g.mentions.length = 0;
+    }
+  }
+
+  const live = groups.filter((g) => g.mentions.length > 0);
+  for (const g of live) {
+    g.mentions.sort((a, b) => a.start - b.start);
+    if (g.type !== 'PERSON') {
+      g.type = majorityType(g.mentions);
+      if (!KNOWN_ALIASES[key(g.name)]) g.name = fullest(g.mentions);
+    } else {
+      g.name = fullest(g.mentions);
+    }
+  }
+  return live.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+function fitsName(short: string[], full: string[]): boolean {
+  if (short.length === 0 || short.length >= full.length) return false;
+  if (short.length === 1) return short[0] === full[0] || short[0] === full[full.length - 1];
+  return isSubsequence(short, full);
+}
+
+function isSubsequence(a: string[], b: string[]): boolean {
+  let j = 0;
+  for (let i = 0; i < b.length && j < a.length; i++) if (a[j] === b[i]) j++;
+  return j === a.length;
+}
+
+function fullest(ms: NamedMention[]): string {
+  let best = ms[0].text;
+  for (const m of ms) {
+    const a = m.text.split(/\s+/).length;
+    const b = best.split(/\s+/).length;
+    if (a > b || (a === b && m.text.replace(/\./g, '').length > best.replace(/\./g, '').length)) best = m.text;
+  }
+  return best;
+}
+
+function majorityType(ms: NamedMention[]): EntityType {
+  const counts = new Map<EntityType, number>();
+  let best = ms[0].type;
+  for (const m of ms) {
+    const c = (counts.get(m.type) ?? 0) + 1;
+    counts.set(m.type, c);
+    if (c > (counts.get(best) ?? 0)) best = m.type;
+  }
+  return best;
+}

@@ -1,0 +1,133 @@
+// Feature extraction for the entity tagger, shared by training (scripts/train-ner.ts) and
+// run time so both see exactly the same features. Features are hashed integers (no strings):
+// template id mixed with token hashes, masked into a fixed number of buckets.
+import {
+  F_ALLCAPS, F_CAP, F_DIGIT, F_DOT, F_HYPHEN, F_LINE_START, F_NONASCII, F_POSSESSIVE, PUNCT, WORD,
+  hashString, prefixHash, suffixHash, type Tokens,
+} from '../text/tokenize';
+import { gazetteerClass } from './gazetteer';
+
+/** BIO labels over CoNLL's four classes; MISC is narrowed to nationalities (NORP) afterwards. */
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export const NUM_LABELS = LABELS.length;
+export const O = 0;
+
+/** Maximum number of features one token produces. */
+export const MAX_FEATURES = 48;
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+// Lower-case words that may sit inside a name: "Bank of England", "Charles de Gaulle", "AT&T".
+const CONNECTORS = new Set<number>(['of', 'de', 'du', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', 'the', 'for', 'on', '&', 'y', 'e'].map(hashString));
+
+const SENTENCE_END = new Set<number>(['.', '!', '?', ':', ';', '"', '“', '”', '‘', '(', '-', '—', '–'].map(hashString));
+
+/** Per-document facts computed once: which words also occur in lower case, which lines are all capitals. */
+export interface DocContext {
+  lowerSeen: Set<number>;
+  capsLine: Uint8Array;
+}
+
+export function docContext(text: string, tok: Tokens): DocContext {
+  const lowerSeen = new Set<number>();
+  const capsLine = new Uint8Array(tok.count);
+  let lineFirst = 0;
+  let words = 0;
+  let caps = 0;
+  const closeLine = (to: number): void => {
+    const allCaps = words >= 2 && caps === words ? 1 : 0;
+    if (allCaps) for (let j = lineFirst; j < to; j++) capsLine[j] = 1;
+  };
+  for (let i = 0; i < tok.count; i++) {
+    const f = tok.flags[i];
+    if (f & F_LINE_START) {
+      closeLine(i);
+      lineFirst = i;
+      words = 0;
+      caps = 0;
+    }
+    if (tok.kind[i] === WORD) {
+      words++;
+      if (f & F_ALLCAPS || (tok.end[i] - tok.start[i] === 1 && f & F_CAP)) caps++;
+      else if (!(f & F_CAP)) lowerSeen.add(tok.lower[i]);
+    }
+  }
+  closeLine(tok.count);
+  void text;
+  return { lowerSeen, capsLine };
+}
+
+/** Whether the tagger looks at token i at all; everything else is O without scoring. */
+export function isCandidate(tok: Tokens, i: number, prevLabel: number): boolean {
+  if (tok.kind[i] !== WORD) return false;
+  const f = tok.flags[i];
+  if (f & (F_CAP | F_ALLCAPS)) return true;
+  return prevLabel !== O && i + 1 < tok.count && (tok.flags[i + 1] & F_CAP) !== 0 && CONNECTORS.has(tok.lower[i]);
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+/**
+ * Writes the feature bucket indexes for token i into `out` and returns how many.
+ * `prev`/`prev2` are the labels chosen for the two tokens before.
+ */
+export function extractFeatures(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, mask: number, out: Int32Array): number {
+  const { lower, shape, flags, start, end } = tok;
+  const n = tok.count;
+  let k = 0;
+  const w = lower[i];
+  const f = flags[i];
+  const wm1 = i > 0 ? lower[i - 1] : BOS;
+  const wm2 = i > 1 ? lower[i - 2] : BOS;
+  const wp1 = i + 1 < n ? lower[i + 1] : EOS;
+  const wp2 = i + 2 < n ? lower[i + 2] : EOS;
+  const sh = shape[i];
+  const sentenceStart = (f & F_LINE_START) !== 0 || i === 0 || (tok.kind[i - 1] === PUNCT && SENTENCE_END.has(lower[i - 1]));
+  const capsLine = ctx.capsLine[i];
+  const lowerSeen = ctx.lowerSeen.has(w) ? 1 : 0;
+  const s = start[i];
+  const e = end[i];
+  out[k++] = mix(1, 0) & mask;
+  out[k++] = mix(2, w) & mask;
+  out[k++] = mix(3, tok.exact[i]) & mask;
+  out[k++] = mix(4, sh) & mask;
+  out[k++] = mix(5, suffixHash(text, s, e, 2)) & mask;
+  out[k++] = mix(6, suffixHash(text, s, e, 3)) & mask;
+  out[k++] = mix(7, suffixHash(text, s, e, 4)) & mask;
+  out[k++] = mix(8, prefixHash(text, s, e, 3)) & mask;
+  out[k++] = mix(9, wm1) & mask;
+  out[k++] = mix(10, wp1) & mask;
+  out[k++] = mix(11, wm2) & mask;
+  out[k++] = mix(12, wp2) & mask;
+  out[k++] = mix(13, i > 0 ? shape[i - 1] : BOS) & mask;
+  out[k++] = mix(14, i + 1 < n ? shape[i + 1] : EOS) & mask;
+  out[k++] = mix(15, prev) & mask;
+  out[k++] = mix(16, prev * 16 + prev2) & mask;
+  out[k++] = mix(mix(17, prev), w) & mask;
+  out[k++] = mix(mix(18, prev), sh) & mask;
+  out[k++] = mix(mix(19, wm1), w) & mask;
+  out[k++] = mix(mix(20, w), wp1) & mask;
+  out[k++] = mix(mix(21, prev), wm1) & mask;
+  out[k++] = mix(22, (sentenceStart ? 1 : 0) + 2 * capsLine + 4 * lowerSeen) & mask;
+  out[k++] = mix(mix(23, (sentenceStart ? 1 : 0) + 2 * capsLine + 4 * lowerSeen), sh) & mask;
+  out[k++] = mix(24, f & (F_CAP | F_ALLCAPS | F_DIGIT | F_DOT | F_HYPHEN | F_NONASCII)) & mask;
+  out[k++] = mix(25, (i + 1 < n ? flags[i + 1] & (F_POSSESSIVE | F_CAP | F_ALLCAPS) : 512) | (i > 0 ? (flags[i - 1] & (F_CAP | F_ALLCAPS)) << 4 : 1024)) & mask;
+  out[k++] = mix(mix(26, capsLine), w) & mask;
+  out[k++] = mix(mix(27, wm1), wp1) & mask;
+  out[k++] = mix(mix(28, sentenceStart ? 1 : 0), w) & mask;
+  out[k++] = mix(29, Math.min(e - s, 12)) & mask;
+  out[k++] = mix(mix(30, i > 0 ? shape[i - 1] : BOS), sh) & mask;
+  out[k++] = mix(mix(31, sh), i + 1 < n ? shape[i + 1] : EOS) & mask;
+  const gz = gazetteerClass(w);
+  const gzm1 = i > 0 ? gazetteerClass(wm1) : 3;
+  const gzp1 = i + 1 < n ? gazetteerClass(wp1) : 3;
+  out[k++] = mix(32, gz) & mask;
+  out[k++] = mix(33, gz * 16 + gzm1 * 4 + gzp1) & mask;
+  out[k++] = mix(mix(34, gz), prev) & mask;
+  return k;
+}

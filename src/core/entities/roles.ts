@@ -1,0 +1,80 @@
+// Roles and titles next to a person's name: "Kremlin aide Yuri Ushakov", "NATO chief Jens
+// Stoltenberg", "Leif-Eric Easley, professor at Ewha University". Titles are kept out of the
+// name itself so "President Putin" and "Putin" are the same mention text.
+import { F_CAP, PUNCT, WORD, hashString, type Tokens } from '../text/tokenize';
+
+const set = (words: string): Set<number> => new Set(words.split(' ').map(hashString));
+
+/** Nouns that head a role. */
+export const ROLE_HEADS = set(
+  'president minister aide chief spokesman spokeswoman spokesperson adviser advisor leader secretary professor chairman chairwoman chair director ambassador envoy general senator governor mayor king queen prince princess emperor pope premier chancellor commander coach captain judge justice official officer analyst correspondent editor founder ceo executive head manager lawyer attorney prosecutor economist researcher scientist expert diplomat negotiator representative congressman congresswoman lawmaker legislator deputy vice-president vice-chairman dictator ruler monarch sheikh cardinal bishop archbishop rabbi imam lieutenant colonel sergeant major admiral marshal inspector commissioner administrator superintendent treasurer strategist campaigner activist candidate nominee president-elect member counsel mp',
+);
+
+/** Words that may stand before a role head inside the role: "Foreign Minister", "foreign policy adviser". */
+const ROLE_MODIFIERS = set(
+  'foreign policy deputy former vice prime defence defense security national state senior top chief general assistant acting interior finance press executive communications campaign party opposition army military white house home trade justice health education energy economy economic environment culture transport labour labor agriculture intelligence supreme first lead principal special associate managing political human rights council committee commission department ministry agency office news government federal regional local district county city public affairs international external internal central bank armed forces navy air force police spokesman news-agency',
+);
+
+/** Honorifics dropped from a name without becoming a role. */
+export const HONORIFICS = set('mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady madam');
+
+const POSTNOMINAL_LINKS = set('at of for');
+const DETERMINERS = set('a an the');
+const COMMA = hashString(',');
+
+export interface RoleContext {
+  text: string;
+  tok: Tokens;
+  /** For each token, whether it belongs to a non-person named mention (NATO, Kremlin, Russian). */
+  inNamedMention: Uint8Array;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+/** The role written right before the name starting at token `first` ("Kremlin aide"), or null. */
+export function roleBefore(ctx: RoleContext, first: number): string | null {
+  const { tok } = ctx;
+  const head = first - 1;
+  if (head < 0 || tok.kind[head] !== WORD || !ROLE_HEADS.has(tok.lower[head])) return null;
+  let from = head;
+  for (let j = head - 1; j >= 0 && head - j < 7; j--) {
+    if (tok.kind[j] !== WORD && !(tok.kind[j] === PUNCT && ctx.inNamedMention[j])) break;
+    const w = tok.lower[j];
+    if (ROLE_HEADS.has(w) || ROLE_MODIFIERS.has(w) || ctx.inNamedMention[j]) from = j;
+    else break;
+  }
+  return clean(ctx.text.slice(tok.start[from], tok.end[head]));
+}
+
+/** An appositive role right after the name ending at token `last`: ", professor at Ewha University". */
+export function roleAfter(ctx: RoleContext, last: number): string | null {
+  const { tok } = ctx;
+  let j = last + 1;
+  if (j >= tok.count || tok.lower[j] !== COMMA) return null;
+  j++;
+  if (j < tok.count && DETERMINERS.has(tok.lower[j])) j++;
+  const from = j;
+  let head = -1;
+  for (; j < tok.count && j - from < 6; j++) {
+    if (tok.kind[j] !== WORD) break;
+    const w = tok.lower[j];
+    if (ROLE_HEADS.has(w)) head = j;
+    else if (!(ROLE_MODIFIERS.has(w) || ctx.inNamedMention[j])) break;
+  }
+  if (head < 0) return null;
+  let end = head;
+  // "… at Ewha University", "… of the Vietnamese Communist Party"
+  let k = head + 1;
+  if (k < tok.count && POSTNOMINAL_LINKS.has(tok.lower[k])) {
+    k++;
+    if (k < tok.count && DETERMINERS.has(tok.lower[k])) k++;
+    while (k < tok.count && ctx.inNamedMention[k] && k - head < 10) end = k++;
+  }
+  // An appositive ends the clause; a capitalised word right after it means the "role" was a
+  // title of the next person ("… by Putin, National Security Council spokesman John Kirby").
+  const after = end + 1;
+  if (after < tok.count && tok.kind[after] === WORD && tok.flags[after] & F_CAP) return null;
+  return clean(ctx.text.slice(tok.start[from], tok.end[end]));
+}

@@ -1,0 +1,287 @@
+// A single-pass charCode tokenizer shared by the analysis steps that need words.
+// It allocates typed arrays only (no substrings), so it stays linear and fast on any input:
+// one long line, binary bytes or a run of quote marks all cost one look at each character.
+
+/** Token kinds. */
+export const WORD = 1;
+export const NUMBER = 2;
+export const PUNCT = 3;
+
+/** Token flags (bit set). */
+export const F_CAP = 1; // first character is an upper-case letter
+export const F_ALLCAPS = 2; // every letter upper case, at least two letters
+export const F_DIGIT = 4; // contains a digit
+export const F_DOT = 8; // contains a period (U.S., J., St.)
+export const F_HYPHEN = 16; // contains a hyphen
+export const F_LINE_START = 32; // first token on its line
+export const F_APOS = 64; // contains an apostrophe (O'Brien)
+export const F_POSSESSIVE = 128; // the token is a possessive 's / ’s
+export const F_NONASCII = 256; // contains a letter outside ASCII
+
+export interface Tokens {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  kind: Uint8Array;
+  flags: Uint16Array;
+  /** Hash of the lower-cased token. */
+  lower: Int32Array;
+  /** Hash of the token as written. */
+  exact: Int32Array;
+  /** Hash of the word shape (Xx, X.X., dd-dd), runs collapsed. */
+  shape: Int32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
+}
+
+/** Hash of a lower-case ASCII/Unicode string, equal to the `lower` hash of a token spelled like it. */
+export function hashString(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = hashStep(h, lowerCode(s.charCodeAt(i)));
+  return h;
+}
+
+const lowerCache = new Map<number, number>();
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let v = lowerCache.get(c);
+  if (v === undefined) {
+    v = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    lowerCache.set(c, v);
+  }
+  return v;
+}
+
+const caseCache = new Map<number, number>();
+/** 1 = upper-case letter, 2 = lower-case letter, 0 = not a cased letter (computed once per code). */
+function caseOf(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : 0;
+  let v = caseCache.get(c);
+  if (v === undefined) {
+    const ch = String.fromCharCode(c);
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    v = lo !== up ? (ch === up ? 1 : 2) : isOtherLetter(c) ? 2 : 0;
+    caseCache.set(c, v);
+  }
+  return v;
+}
+
+/** Uncased letters (CJK, Arabic, Hebrew, Devanagari…) count as lower-case word characters. */
+function isOtherLetter(c: number): boolean {
+  return (
+    (c >= 0x0590 && c <= 0x1fff) ||
+    (c >= 0x3040 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f;
+}
+
+// Shape classes, folded into the shape hash with runs collapsed.
+const SH_UPPER = 1, SH_LOWER = 2, SH_DIGIT = 3;
+
+// Multi-letter abbreviations that keep their period (Mr. Smith, St. Louis, Calif.): without it
+// the period would look like a sentence end in the middle of a name.
+const DOTTED = new Set<number>(
+  ['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'sgt', 'rep', 'sen', 'gov', 'prof', 'rev', 'mt', 'ft', 'inc', 'corp', 'ltd', 'co', 'bros', 'calif', 'fla', 'mass', 'conn', 'wash', 'ariz', 'colo', 'penn', 'capt', 'cmdr', 'adm', 'maj', 'pres', 'supt'].map(hashString),
+);
+
+let cap = 0;
+let starts = new Int32Array(0);
+let ends = new Int32Array(0);
+let kinds = new Uint8Array(0);
+let flagsArr = new Uint16Array(0);
+let lowers = new Int32Array(0);
+let exacts = new Int32Array(0);
+let shapes = new Int32Array(0);
+
+function ensure(n: number): void {
+  if (n <= cap) return;
+  const next = Math.max(n, cap * 2, 1024);
+  const grow = <T extends Int32Array | Uint8Array | Uint16Array>(a: T, make: (k: number) => T): T => {
+    const b = make(next);
+    b.set(a.subarray(0, cap) as never);
+    return b;
+  };
+  starts = grow(starts, (k) => new Int32Array(k));
+  ends = grow(ends, (k) => new Int32Array(k));
+  kinds = grow(kinds, (k) => new Uint8Array(k));
+  flagsArr = grow(flagsArr, (k) => new Uint16Array(k));
+  lowers = grow(lowers, (k) => new Int32Array(k));
+  exacts = grow(exacts, (k) => new Int32Array(k));
+  shapes = grow(shapes, (k) => new Int32Array(k));
+  cap = next;
+}
+
+/**
+ * Splits text into words, numbers and single punctuation marks. Possessive 's / ’s becomes a
+ * token of its own; dotted abbreviations (U.S., D.C., J.) keep their periods; hyphenated and
+ * apostrophe words (Leif-Eric, O'Brien) stay whole.
+ */
+export function tokenize(text: string): Tokens {
+  const n = text.length;
+  let count = 0;
+  let lineStart = true;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) lineStart = true;
+      i++;
+      continue;
+    }
+    if (count >= cap) ensure(count + 1);
+    const start = i;
+    let cls = caseOf(c);
+    let flags = lineStart ? F_LINE_START : 0;
+    lineStart = false;
+    if (cls === 0 && !(c >= 48 && c <= 57)) {
+      // Possessive 's / ’s directly after a word.
+      if (isApostrophe(c) && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115 && count > 0 && ends[count - 1] === i && kinds[count - 1] !== PUNCT && !(i + 2 < n && caseOf(text.charCodeAt(i + 2)) !== 0)) {
+        i += 2;
+        flags |= F_POSSESSIVE;
+      } else {
+        i++;
+        // Surrogate pairs (emoji) stay one token.
+        if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
+      }
+      starts[count] = start;
+      ends[count] = i;
+      kinds[count] = PUNCT;
+      flagsArr[count] = flags;
+      const h = hashStep(FNV_OFFSET, c);
+      lowers[count] = h;
+      exacts[count] = h;
+      shapes[count] = hashStep(FNV_OFFSET, c);
+      count++;
+      continue;
+    }
+    // A word or a number.
+    let lower = FNV_OFFSET;
+    let exact = FNV_OFFSET;
+    let shape = FNV_OFFSET;
+    let lastShape = 0;
+    let uppers = 0;
+    let lowersN = 0;
+    let digits = 0;
+    let segLen = 0; // letters since the last period, for U.S. style abbreviations
+    let dotted = false;
+    const firstUpper = cls === 1;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      cls = caseOf(c);
+      let sh = 0;
+      if (cls === 1) {
+        uppers++;
+        sh = SH_UPPER;
+      } else if (cls === 2) {
+        lowersN++;
+        sh = SH_LOWER;
+      } else if (c >= 48 && c <= 57) {
+        digits++;
+        sh = SH_DIGIT;
+      } else {
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const nextIsWordChar = caseOf(next) !== 0 || (next >= 48 && next <= 57);
+        if (isApostrophe(c)) {
+          // Possessive: stop here, the 's becomes its own token.
+          if ((next | 32) === 115 && !(i + 2 < n && caseOf(text.charCodeAt(i + 2)) !== 0)) break;
+          if (!nextIsWordChar) break;
+          flags |= F_APOS;
+          sh = c;
+        } else if (isHyphen(c)) {
+          if (!nextIsWordChar) break;
+          flags |= F_HYPHEN;
+          sh = 45;
+        } else if (c === 46) {
+          if (segLen === 1 && cls === 0 && uppers + lowersN > 0 && digits === 0) {
+            // U.S. / D.C. / J. : the period belongs to the abbreviation.
+            dotted = true;
+            flags |= F_DOT;
+            sh = 46;
+          } else if (digits > 0 && next >= 48 && next <= 57) {
+            sh = 46; // 3.5
+          } else if (uppers + lowersN > 1 && !dotted && DOTTED.has(lower)) {
+            dotted = true;
+            flags |= F_DOT;
+            lower = hashStep(lower, 46);
+            exact = hashStep(exact, 46);
+            shape = hashStep(shape, 46);
+            i++;
+            break;
+          } else break;
+        } else if ((c === 44 || c === 58) && digits > 0 && next >= 48 && next <= 57) {
+          sh = c; // 17,000 and 10:30
+        } else if (c >= 0xdc00 && c <= 0xdfff) {
+          break;
+        } else if (c >= 0x300 && c <= 0x36f) {
+          sh = SH_LOWER; // combining accents continue the letter before them
+        } else break;
+      }
+      lower = hashStep(lower, lowerCode(c));
+      exact = hashStep(exact, c);
+      if (sh !== lastShape) {
+        shape = hashStep(shape, sh);
+        lastShape = sh;
+      }
+      if (c >= 128 && cls !== 0) flags |= F_NONASCII;
+      segLen = sh === SH_UPPER || sh === SH_LOWER ? segLen + 1 : sh === 46 ? 0 : segLen;
+      i++;
+    }
+    if (i === start) i++; // never stall
+    if (firstUpper) flags |= F_CAP;
+    if (uppers >= 2 && lowersN === 0) flags |= F_ALLCAPS;
+    if (digits > 0) flags |= F_DIGIT;
+    starts[count] = start;
+    ends[count] = i;
+    kinds[count] = uppers + lowersN === 0 ? NUMBER : WORD;
+    flagsArr[count] = flags;
+    lowers[count] = lower;
+    exacts[count] = exact;
+    shapes[count] = shape;
+    count++;
+  }
+  // Copies, so a caller may keep the tokens while the scratch buffers serve the next text.
+  return {
+    count,
+    start: starts.slice(0, count),
+    end: ends.slice(0, count),
+    kind: kinds.slice(0, count),
+    flags: flagsArr.slice(0, count),
+    lower: lowers.slice(0, count),
+    exact: exacts.slice(0, count),
+    shape: shapes.slice(0, count),
+  };
+}
+
+/** Hash of the last `k` characters of a token, lower-cased (suffix features). */
+export function suffixHash(text: string, start: number, end: number, k: number): number {
+  let h = hashStep(FNV_OFFSET, k);
+  for (let i = Math.max(start, end - k); i < end; i++) h = hashStep(h, lowerCode(text.charCodeAt(i)));
+  return h;
+}
+
+/** Hash of the first `k` characters of a token, lower-cased (prefix features). */
+export function prefixHash(text: string, start: number, end: number, k: number): number {
+  let h = hashStep(FNV_OFFSET, 100 + k);
+  const stop = Math.min(end, start + k);
+  for (let i = start; i < stop; i++) h = hashStep(h, lowerCode(text.charCodeAt(i)));
+  return h;
+}
