@@ -1,0 +1,58 @@
+// The whole analysis of one article: structure, sentences, quotes with speakers, entities and claim
+// candidates. Pure: text in, data out; the editor and the CLI both call this.
+import type { Analysis, Span } from './types';
+import { classifyLines, findStructure, splitLines } from './structure';
+import { splitSentences } from './sentences';
+import { findQuotes, type QuoteBlock } from './quotes';
+import { attributeQuotes } from './attribution';
+import { findClaims } from './claims';
+import { findEntities } from './entities/index';
+
+export function analyze(text: string): Analysis {
+  const lines = classifyLines(text, splitLines(text));
+  const structure = findStructure(text, lines);
+  const blocks = textBlocks(structure);
+  // Sentences of every block (residue too: link lists hold quoted headlines) for attribution;
+  // the analysis reports those outside the residue.
+  const allSentences: Span[] = [];
+  for (const b of blocks) splitSentences(text, b.start, b.end, allSentences);
+  const residue = structure.residue;
+  const sentences = allSentences.filter((s) => !insideAny(residue, s));
+  const entities = findEntities(text);
+  const quoteSpans = findQuotes(text, blocks);
+  const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities);
+  const claims = findClaims(text, sentences, structure.paragraphs, quotes);
+  return { length: text.length, structure, sentences, quotes, entities, claims };
+}
+
+/** Every block of the article in text order; body paragraphs may carry a quote on to the next one. */
+export function textBlocks(structure: Analysis['structure']): QuoteBlock[] {
+  const blocks: QuoteBlock[] = [];
+  const add = (spans: readonly Span[], body: boolean): void => {
+    for (const s of spans) blocks.push({ start: s.start, end: s.end, body });
+  };
+  if (structure.headline) add([structure.headline], false);
+  add(structure.subheadings, false);
+  add(structure.datelines, false);
+  add(structure.bylines, false);
+  add(structure.captions, false);
+  add(structure.residue, false);
+  add(structure.paragraphs, true);
+  blocks.sort((a, b) => a.start - b.start);
+  return blocks;
+}
+
+// Residue spans are sorted and sentences arrive in order, but the list is short: a linear check per
+// sentence would be quadratic only on pathological pages, so use a binary search.
+function insideAny(spans: readonly Span[], s: Span): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = spans[mid]!;
+    if (r.end <= s.start) lo = mid + 1;
+    else if (r.start > s.start) hi = mid - 1;
+    else return s.end <= r.end;
+  }
+  return false;
+}

@@ -1,0 +1,403 @@
+// Speaker attribution: for each quote, the attribution cue (said, told, according to, was quoted as
+// saying…) and the speaker mention written next to it, before or after the quote, in either order
+// ("Ushakov said" / "said Leif-Eric Easley"). Works on a bounded window of words around the quote
+// (its own sentence, capped), so the cost per quote is constant whatever the input.
+import type { Entity, Quote, Span, TextSpan } from './types';
+import type { QuoteSpan } from './quotes';
+import { linkSpeakers } from './pronouns';
+
+// Characters of context looked at on each side of a quote.
+const WINDOW = 320;
+// Longest speaker mention, in words.
+const MAX_NP = 9;
+
+const CUE_WORDS = new Set(
+  `said says say saying told tells telling added adds adding wrote writes writing called calls calling dismissed dismisses
+  warned warns warning asked asks asking explained explains explaining noted notes noting argued argues arguing insisted insists
+  stated declared declares declaring claimed claims claiming continued continues replied replies replying responded responds
+  recalled recalls recalling announced announces boasted boasts vowed vows urged urges described describes describing
+  acknowledged acknowledges admitted admits conceded concedes suggested suggests predicted predicts promised promises
+  tweeted tweets tweeting posted observed observes remarked concluded cautioned complained complains praised praises
+  criticized criticised criticizes wished labeled labelled dubbed branded termed joked jokes quipped shouted yelled
+  screamed whispered pledged pledges countered charged alleged alleges maintained maintains emphasized emphasised stressed
+  stresses reiterated confirmed confirms reported wondered thundered lamented mused testified testifies announced pleaded
+  chanted sang read reads blasted slammed decried touted hailed derided mocked insisting proclaimed proclaims
+  acknowledging telling boasting warned demanded demands opined explained`.split(/\s+/),
+);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+
+// Words that cannot be inside a speaker mention: clause openers, prepositions, auxiliaries.
+const STOP = new Set(
+  `that which who whom whose when while as because but or if after before since though although where so than to in on at
+  with from for by into about over under during per not is was were are be been being has had have will would can could
+  should may might must did do does against between through without within upon via like unlike among amid despite toward
+  towards whether what how why then there here this these those also it its`.split(/\s+/),
+);
+
+// Words allowed between the speaker and the cue ("Kirby also said", "the ministry has said on Monday").
+const SKIP_BEFORE_CUE = new Set(
+  `also has had have was is would will then later previously recently reportedly repeatedly once again further simply flatly
+  publicly privately quickly first often always never just already even still initially subsequently bluntly angrily
+  today yesterday tonight monday tuesday wednesday thursday friday saturday sunday on earlier last week night morning
+  afternoon evening separately similarly likewise herself himself themselves`.split(/\s+/),
+);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'some', 'one', 'two', 'several', 'many', 'other', 'another', 'both', 'each', 'most', 'few']);
+
+// "said a statement by X" / "according to a report from X": the source is X.
+const CARRIERS = new Set(['statement', 'report', 'release', 'memo', 'letter', 'tweet', 'post', 'message', 'note', 'email', 'filing', 'transcript']);
+
+const T_WORD = 1;
+const T_PUNCT = 2;
+const T_QUOTE = 3;
+
+interface Tok extends Span {
+  kind: number;
+  lower: string;
+  cap: boolean;
+  /** For quote tokens: index into the quote list. */
+  quote: number;
+}
+
+interface Cue {
+  /** Token range of the cue words. */
+  from: number;
+  to: number;
+  /** The speaker follows the cue ("according to X"). */
+  forward: boolean;
+}
+
+/** A quote's attribution before entity linking. */
+export interface RawAttribution {
+  speaker: Span | null;
+  cue: Span | null;
+  /** Taken over from an earlier quote (a quote continuing the same speaker's words). */
+  inherited: boolean;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000) || c === 0x2010 || c === 0x2011;
+}
+
+function isUpperCode(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+/** Binary search: index of the first quote whose end is after `pos`. */
+function firstQuoteEndingAfter(quotes: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Words, punctuation and whole quotes (one token each) in [from, to). */
+function tokenizeWindow(text: string, from: number, to: number, quotes: readonly Span[]): Tok[] {
+  const toks: Tok[] = [];
+  let qi = firstQuoteEndingAfter(quotes, from);
+  let i = from;
+  while (i < to) {
+    while (qi < quotes.length && quotes[qi]!.end <= i) qi++;
+    const q = quotes[qi];
+    if (q && q.start <= i) {
+      toks.push({ start: q.start, end: q.end, kind: T_QUOTE, lower: '', cap: false, quote: qi });
+      i = q.end;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (isWordCode(c)) {
+      let j = i + 1;
+      while (j < to) {
+        const d = text.charCodeAt(j);
+        if (isWordCode(d)) j++;
+        else if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38) && j + 1 < to && isWordCode(text.charCodeAt(j + 1)) && !(q && q.start === j)) j++;
+        else break;
+      }
+      // Keep the period of initials and dotted abbreviations (U.S., J., Mr.).
+      if (j < to && text.charCodeAt(j) === 46) {
+        const w = text.slice(i, j);
+        if (w.length === 1 || w.includes('.') || /^(mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|capt|prof|rev|st|jr|sr)$/i.test(w)) j++;
+      }
+      toks.push({ start: i, end: j, kind: T_WORD, lower: text.slice(i, j).toLowerCase(), cap: isUpperCode(c), quote: -1 });
+      i = j;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
+      i++;
+      continue;
+    }
+    toks.push({ start: i, end: i + 1, kind: T_PUNCT, lower: text[i]!, cap: false, quote: -1 });
+    i++;
+  }
+  return toks;
+}
+
+function findCues(toks: Tok[]): Cue[] {
+  const cues: Cue[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD) continue;
+    if (t.lower === 'according' && toks[k + 1]?.lower === 'to') {
+      cues.push({ from: k, to: k + 2, forward: true });
+      k++;
+    } else if (t.lower === 'quoted' && toks[k + 1]?.lower === 'as' && /^(saying|telling|stating)$/.test(toks[k + 2]?.lower ?? '')) {
+      const aux = toks[k - 1];
+      const from = aux && /^(was|is|were|are|been|being)$/.test(aux.lower) ? k - 1 : k;
+      cues.push({ from, to: k + 3, forward: false });
+      k += 2;
+    } else if (CUE_WORDS.has(t.lower)) {
+      // "said" inside "the so-called" or as an adjective ("said company") is rare; accepted.
+      cues.push({ from: k, to: k + 1, forward: false });
+    }
+  }
+  return cues;
+}
+
+function isPronoun(t: Tok): boolean {
+  return t.kind === T_WORD && PRONOUNS.has(t.lower);
+}
+
+/** The speaker written before the cue: "Kremlin aide Yuri Ushakov [was quoted as saying]". */
+function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null {
+  let k = cueFrom - 1;
+  while (k >= floor && toks[k]!.kind === T_WORD && SKIP_BEFORE_CUE.has(toks[k]!.lower) && !(toks[k]!.cap && !isWeekday(toks[k]!.lower) && toks[k]!.lower !== 'on')) k--;
+  if (k < floor || toks[k]!.kind !== T_WORD) return null;
+  if (isPronoun(toks[k]!)) {
+    const p = toks[k]!;
+    if (p.lower === 'it' || p.lower === 'you') return null;
+    return { start: p.start, end: p.end };
+  }
+  const last = k;
+  let first = k;
+  while (k >= floor && last - k < MAX_NP) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD) break;
+    if (CUE_WORDS.has(t.lower) && k !== last) break;
+    if (STOP.has(t.lower) || PRONOUNS.has(t.lower)) {
+      // "Moscow and Pyongyang", "Joel Pollak of Breitbart California": joiners between names.
+      const left = toks[k - 1];
+      if ((t.lower === 'of' || t.lower === 'and' || t.lower === 'for') && left && left.kind === T_WORD && left.cap && toks[k + 1]?.cap) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (t.lower === 'and' || t.lower === 'of' || t.lower === 'for') {
+      const left = toks[k - 1];
+      if (!(left && left.kind === T_WORD && left.cap && toks[k + 1]?.cap)) break;
+    }
+    first = k;
+    k--;
+  }
+  // A mention starts with a name, a determiner or a noun, never with a bare joiner.
+  while (first <= last && /^(and|of|for)$/.test(toks[first]!.lower)) first++;
+  if (first > last) return null;
+  // Lower-case-only runs longer than a few words are more likely clause text than a description.
+  let capCount = 0;
+  for (let j = first; j <= last; j++) if (toks[j]!.cap) capCount++;
+  if (capCount === 0 && last - first >= 4) return null;
+  return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+function isWeekday(w: string): boolean {
+  return /^(mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w);
+}
+
+/** The speaker written after the cue: "said Leif-Eric Easley, professor…", "according to Kremlin officials". */
+function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
+  let k = cueTo;
+  if (k >= ceil || toks[k]!.kind !== T_WORD) return null;
+  if (isPronoun(toks[k]!)) return toks[k]!.lower === 'it' ? null : { start: toks[k]!.start, end: toks[k]!.end };
+  const first = k;
+  let last = -1;
+  while (k < ceil && k - first < MAX_NP) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD) break;
+    if (STOP.has(t.lower) || CUE_WORDS.has(t.lower) || isWeekday(t.lower) || /^(yesterday|today|tonight|last)$/.test(t.lower)) {
+      const right = toks[k + 1];
+      if ((t.lower === 'of' || t.lower === 'for') && right && right.kind === T_WORD && (right.cap || right.lower === 'the')) {
+        k++;
+        continue;
+      }
+      if ((t.lower === 'by' || t.lower === 'from') && last >= 0 && CARRIERS.has(toks[last]!.lower)) {
+        return subjectAfter(toks, k + 1, ceil);
+      }
+      break;
+    }
+    last = k;
+    k++;
+  }
+  if (last < 0) return null;
+  if (!toks[first]!.cap && !DETERMINERS.has(toks[first]!.lower)) return null;
+  return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+interface Found {
+  speaker: Span | null;
+  cue: Span;
+}
+
+/** The cue and speaker for quote token `qt` inside `toks` (one sentence, quotes as single tokens). */
+function attributeInWindow(toks: Tok[], qt: number): Found | null {
+  const cues = findCues(toks);
+  if (cues.length === 0) return null;
+  // Prefer the cue right after the quote (“…,” X said / “…,” said X), then the nearest cue.
+  let best: Cue | null = null;
+  let bestDist = Infinity;
+  for (const cue of cues) {
+    const dist = cue.from > qt ? cue.from - qt : qt - cue.to + 1;
+    // A cue behind the quote, in the writer's own clause, counts a little more than one before it.
+    const d = cue.from > qt ? dist - 0.5 : dist;
+    if (d < bestDist) {
+      bestDist = d;
+      best = cue;
+    }
+  }
+  if (!best) return null;
+  const cueSpan = { start: toks[best.from]!.start, end: toks[best.to - 1]!.end };
+  if (best.forward) return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
+  // Clause bounds for the subject: the nearest punctuation or quote before the cue.
+  let floor = best.from - 1;
+  while (floor >= 0 && toks[floor]!.kind === T_WORD) floor--;
+  floor++;
+  const before = subjectBefore(toks, best.from, floor);
+  if (before) return { speaker: before, cue: cueSpan };
+  // Inverted order only right after a quote or a comma: “…,” said X.
+  const prev = toks[best.from - 1];
+  if (!prev || prev.kind !== T_WORD) return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
+  return { speaker: null, cue: cueSpan };
+}
+
+/** Index of the sentence containing `pos` (sentences sorted), or the one before it. */
+function sentenceAt(sentences: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+/**
+ * Finds cue and speaker mention for every quote. `sentences` cover every block (sorted);
+ * `blockOf` gives each sentence's block so fallbacks stay in the same or the previous paragraph.
+ */
+export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentences: readonly Span[], blocks: readonly Span[]): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    const s0 = sentenceAt(sentences, q.start);
+    const s1 = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+    const from = Math.max(s0 >= 0 ? sentences[s0]!.start : q.start, q.start - WINDOW, blocks[q.block]!.start);
+    const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW);
+    const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes);
+    const qt = toks.findIndex((t) => t.kind === T_QUOTE && t.quote === qi);
+    const found = qt >= 0 ? attributeInWindow(toks, qt) : null;
+    if (found && found.speaker) {
+      out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
+      continue;
+    }
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt);
+    if (fallback) out.push(fallback);
+    // A cue with nobody to credit (“Described as …”) is not an attribution.
+    else out.push({ speaker: null, cue: null, inherited: false });
+  }
+  return out;
+}
+
+/**
+ * A quote with no speaker in its own sentence: a preceding "X said:" sentence, a quote that carries
+ * on the previous quote's words, or a short "X said." sentence right after.
+ */
+function fallbackAttribution(
+  text: string,
+  qi: number,
+  quotes: readonly QuoteSpan[],
+  done: RawAttribution[],
+  sentences: readonly Span[],
+  s0: number,
+  s1: number,
+  toks: Tok[],
+  qt: number,
+): RawAttribution | null {
+  const q = quotes[qi]!;
+  if (qt < 0) return null;
+  let wordsBefore = 0;
+  for (let k = 0; k < qt; k++) if (toks[k]!.kind === T_WORD) wordsBefore++;
+  if (wordsBefore > 0) return null;
+  // 1. The sentence before ends with a colon: "Cruz continued:".
+  if (s0 > 0) {
+    const prev = sentences[s0 - 1]!;
+    if (q.start - prev.end < 8 && text.charCodeAt(prev.end - 1) === 58) {
+      const from = Math.max(prev.start, prev.end - WINDOW);
+      const pt = tokenizeWindow(text, from, prev.end, quotes);
+      const cues = findCues(pt);
+      for (let c = cues.length - 1; c >= 0; c--) {
+        const cue = cues[c]!;
+        let floor = cue.from - 1;
+        while (floor >= 0 && pt[floor]!.kind === T_WORD) floor--;
+        const sp = cue.forward ? subjectAfter(pt, cue.to, pt.length) : subjectBefore(pt, cue.from, floor + 1);
+        if (sp) return { speaker: sp, cue: { start: pt[cue.from]!.start, end: pt[cue.to - 1]!.end }, inherited: false };
+      }
+    }
+  }
+  // 2. The previous quote, in the same or the previous paragraph, is by a known speaker and nothing
+  //    but the quotes' own sentences lies between them.
+  if (qi > 0) {
+    const pq = quotes[qi - 1]!;
+    const pa = done[qi - 1]!;
+    if (pa.speaker && q.block - pq.block <= 1 && q.start - pq.end < 400) {
+      return { speaker: pa.speaker, cue: pa.cue, inherited: true };
+    }
+  }
+  // 3. A short "X said." sentence right after the quote.
+  const next = sentences[s1 + 1];
+  if (next && next.start - q.end < 4 && next.end - next.start < 120) {
+    const nt = tokenizeWindow(text, next.start, next.end, quotes);
+    const cues = findCues(nt);
+    const cue = cues[0];
+    if (cue && cue.from <= 4 && !cue.forward) {
+      const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
+      if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
+    }
+  }
+  return null;
+}
+
+/** Quotes with speaker mentions resolved against the entity list (names, descriptions, pronouns). */
+export function attributeQuotes(
+  text: string,
+  quotes: readonly QuoteSpan[],
+  sentences: readonly Span[],
+  blocks: readonly Span[],
+  entities: readonly Entity[],
+): Quote[] {
+  const raw = attributeRaw(text, quotes, sentences, blocks);
+  const speakers = linkSpeakers(text, raw.map((r) => r.speaker), quotes, entities);
+  return quotes.map((q, i): Quote => {
+    const r = raw[i]!;
+    const cue: TextSpan | null = r.cue ? { start: r.cue.start, end: r.cue.end, text: text.slice(r.cue.start, r.cue.end) } : null;
+    return {
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      content: q.content,
+      partial: q.partial,
+      speaker: speakers[i] ?? null,
+      cue,
+    };
+  });
+}

@@ -1,0 +1,177 @@
+// Direct quotes: every stretch between quotation marks, found block by block (a paragraph, a
+// headline, a caption), so an unbalanced mark never swallows the rest of the article.
+// One pass over the characters with a small state machine; each mark is looked at once.
+import type { Span } from './types';
+
+/** A quoted stretch before attribution: span includes the marks, content excludes them. */
+export interface QuoteSpan extends Span {
+  content: Span;
+  /** A few quoted words inside the writer's own sentence (“lonely bromance”), not a quoted clause. */
+  partial: boolean;
+  /** Quoted with single marks (‘invincible’). */
+  single: boolean;
+  /** Index of the block the quote opens in. */
+  block: number;
+}
+
+export interface QuoteBlock extends Span {
+  /** Body paragraphs can hand an open quote on to the next paragraph (multi-paragraph quotes). */
+  body: boolean;
+}
+
+// Single-quoted stretches longer than this are treated as stray apostrophes, not quotes.
+const MAX_SINGLE = 300;
+
+const LDQ = 0x201c; // “
+const RDQ = 0x201d; // ”
+const LSQ = 0x2018; // ‘
+const RSQ = 0x2019; // ’
+const DQ = 34; // "
+const SQ = 39; // '
+const LOW_DQ = 0x201e; // „
+const LGUIL = 0xab; // «
+const RGUIL = 0xbb; // »
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000 && c !== RSQ);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
+}
+
+/** The character before a mark lets it open a quote: start, space, bracket, dash, slash or another opening mark. */
+function opensAfter(prev: number): boolean {
+  return prev < 0 || isSpace(prev) || prev === 40 || prev === 91 || prev === 123 || prev === 0x2014 || prev === 0x2013 || prev === 45 || prev === 47 || prev === LDQ || prev === LSQ || prev === DQ || prev === SQ || prev === 58;
+}
+
+/**
+ * Finds quoted stretches in each block. Blocks must be sorted and not overlap.
+ * An opening double mark left open at the end of a body paragraph continues into the next body
+ * paragraph when that one starts with an opening mark (the newspaper convention for long quotes);
+ * otherwise it is dropped, unless it opened the paragraph, in which case it is bounded at the paragraph end.
+ */
+export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  // A multi-paragraph quote carried over from the previous block.
+  let carry: { start: number; block: number } | null = null;
+  for (let b = 0; b < blocks.length; b++) {
+    const { start, end, body } = blocks[b]!;
+    let open = -1; // position of the pending opening double mark
+    let openBlock = b;
+    let sOpen = -1; // position of the pending opening single mark
+    let i = start;
+    if (carry) {
+      const first = text.charCodeAt(start);
+      if (body && (first === LDQ || first === DQ || first === LOW_DQ || first === LGUIL)) {
+        open = carry.start;
+        openBlock = carry.block;
+        i = start + 1;
+      } else {
+        pushUnclosed(text, out, carry.start, blocks[b - 1]!.end, carry.block, blocks);
+      }
+      carry = null;
+    }
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== LDQ && c !== RDQ && c !== DQ && c !== LSQ && c !== RSQ && c !== SQ && c !== LOW_DQ && c !== LGUIL && c !== RGUIL) continue;
+      const prev = i > start ? text.charCodeAt(i - 1) : -1;
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      if (c === LDQ || c === LOW_DQ || c === LGUIL) {
+        // A second opening mark while one is pending: the first was never closed.
+        open = i;
+        openBlock = b;
+        sOpen = -1;
+      } else if (c === RDQ || c === RGUIL) {
+        if (open >= 0) {
+          push(text, out, open, i + 1, openBlock);
+          open = -1;
+        } else if (opensAfter(prev) && next >= 0 && isWordChar(next)) {
+          // ” typed where “ was meant.
+          open = i;
+          openBlock = b;
+          sOpen = -1;
+        }
+      } else if (c === DQ) {
+        const canOpen = opensAfter(prev) && next >= 0 && !isSpace(next);
+        const canClose = prev >= 0 && !isSpace(prev) && (next < 0 || !isWordChar(next));
+        if (open >= 0) {
+          if (canClose) {
+            push(text, out, open, i + 1, openBlock);
+            open = -1;
+          } else if (canOpen) {
+            open = i;
+            openBlock = b;
+          }
+        } else if (canOpen && !(prev >= 48 && prev <= 57)) {
+          open = i;
+          openBlock = b;
+          sOpen = -1;
+        }
+      } else if (open < 0) {
+        // Single marks count only outside double quotes (inside, they are quotes within the quote).
+        if (c === LSQ || (c === SQ && sOpen < 0)) {
+          // ‘90s and 'em are apostrophes; a quote opens before a letter.
+          if (opensAfter(prev) && next >= 0 && isWordChar(next) && !(next >= 48 && next <= 57) && prev !== SQ && prev !== LSQ) {
+            if (c === LSQ || !isElision(text, i + 1, end)) sOpen = i;
+          }
+        } else if (sOpen >= 0) {
+          // ’ or ' closing: never between two letters (We’re, Putin’s).
+          if (prev >= 0 && !isSpace(prev) && (next < 0 || !isWordChar(next))) {
+            if (i - sOpen > 2) push(text, out, sOpen, i + 1, b, true);
+            sOpen = -1;
+          }
+        }
+        if (sOpen >= 0 && i - sOpen > MAX_SINGLE) sOpen = -1;
+      }
+    }
+    if (open >= 0) {
+      const nextBlock = blocks[b + 1];
+      if (body && nextBlock && nextBlock.body) carry = { start: open, block: openBlock };
+      else pushUnclosed(text, out, open, end, openBlock, blocks);
+    }
+  }
+  if (carry) pushUnclosed(text, out, carry.start, blocks[blocks.length - 1]!.end, carry.block, blocks);
+  return out;
+}
+
+// 'em, 'n', 'til, 'cause: apostrophes that begin a word.
+function isElision(text: string, from: number, end: number): boolean {
+  const w = text.slice(from, Math.min(end, from + 6)).toLowerCase();
+  return /^(em|n|til|cause|tis|twas|bout|round)\b/.test(w);
+}
+
+// An opening mark never closed: kept only when it opens its block (a quote running to the end of
+// the paragraph); a stray mark inside running text is dropped.
+function pushUnclosed(text: string, out: QuoteSpan[], open: number, end: number, block: number, blocks: QuoteBlock[]): void {
+  if (open !== blocks[block]!.start) return;
+  let e = end;
+  while (e > open + 1 && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e - open < 12) return;
+  out.push({ start: open, end: e, content: { start: open + 1, end: e }, partial: false, single: false, block });
+}
+
+function push(text: string, out: QuoteSpan[], start: number, end: number, block: number, single = false): void {
+  const cs = start + 1;
+  const ce = end - 1;
+  let s = cs;
+  while (s < ce && isSpace(text.charCodeAt(s))) s++;
+  if (s >= ce) return;
+  out.push({ start, end, content: { start: cs, end: ce }, partial: isPartial(text, cs, ce), single, block });
+}
+
+/**
+ * A quoted clause starts upper-case (or is a continuation) and ends with sentence punctuation or a
+ * comma; anything else (“lonely bromance”, “important, highly significant documents”) is a partial quote.
+ */
+function isPartial(text: string, cs: number, ce: number): boolean {
+  let s = cs;
+  while (s < ce && isSpace(text.charCodeAt(s))) s++;
+  let e = ce;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  const first = text.charCodeAt(s);
+  const last = text.charCodeAt(e - 1);
+  const upper = (first >= 65 && first <= 90) || (first >= 0xc0 && String.fromCharCode(first) !== String.fromCharCode(first).toLowerCase());
+  const closes = last === 46 || last === 33 || last === 63 || last === 44 || last === 0x2026 || last === 0x2014;
+  return !(upper && closes);
+}

@@ -1,0 +1,92 @@
+// Sentence splitting inside one block of text (a paragraph, a headline, a caption).
+// A sentence ends at . ! ? … (plus any closing quotes or brackets) followed by white space and an
+// upper-case letter, a digit or an opening quote. Abbreviations (U.S., Mr., Jan., initials) keep
+// their period. One pass over the characters, a look-back of at most a few letters per period.
+import type { Span } from './types';
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'st', 'jr', 'sr', 'lt', 'col', 'sgt', 'capt', 'cmdr',
+  'adm', 'maj', 'rev', 'pres', 'supt', 'mt', 'ft', 'inc', 'corp', 'co', 'ltd', 'bros', 'no', 'nos', 'vs', 'v', 'gov',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'calif', 'fla', 'mass', 'conn',
+  'ariz', 'colo', 'penn', 'ill', 'tenn', 'wis', 'minn', 'mich', 'okla', 'ore', 'nev', 'ky', 'va', 'ga', 'md', 'mo',
+  'pa', 'la', 'ala', 'ark', 'del', 'kan', 'neb', 'miss', 'wyo', 'vt', 'wash', 'approx', 'est', 'dept', 'univ', 'assn',
+  'ave', 'blvd', 'rd', 'hon', 'msgr', 'fr', 'op', 'al', 'pp', 'vol', 'ch', 'fig', 'e.g', 'i.e', 'a.m', 'p.m',
+]);
+
+// The longest abbreviation above, so the look-back stays bounded.
+const MAX_ABBREV = 6;
+
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff || c === 11 || c === 12 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
+}
+
+function isClosing(c: number): boolean {
+  // ” " ’ ' ) ] »
+  return c === 0x201d || c === 34 || c === 0x2019 || c === 39 || c === 41 || c === 93 || c === 0xbb;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+}
+
+function isUpper(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+/** Could start a sentence: an upper-case letter, a digit, an opening quote or bracket. */
+function opensSentence(c: number): boolean {
+  return isUpper(c) || (c >= 48 && c <= 57) || c === 0x201c || c === 34 || c === 0x2018 || c === 39 || c === 40 || c === 91 || c === 0xab;
+}
+
+/** True when the period at `dot` ends an abbreviation or an initial rather than a sentence. */
+function isAbbreviation(text: string, dot: number, blockStart: number): boolean {
+  const limit = Math.max(blockStart, dot - MAX_ABBREV - 2);
+  let i = dot - 1;
+  while (i >= limit && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i--;
+  // The word runs further back than any abbreviation: an ordinary word.
+  if (i >= blockStart && i === limit - 1 && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) return false;
+  const word = text.slice(i + 1, dot);
+  if (word.length === 0) return false;
+  // Initials and dotted acronyms: J. / U.S. / U.N. / D.C.
+  if (word.length === 1 && isUpper(word.charCodeAt(0))) return true;
+  if (word.includes('.')) return /^(\p{L}\.)+\p{L}$/u.test(word);
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** Splits [start, end) into sentences, trimmed of surrounding white space. */
+export function splitSentences(text: string, start: number, end: number, out: Span[] = []): Span[] {
+  let s = start;
+  while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
+  let i = s;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026) {
+      let j = i + 1;
+      // Runs like "?!" or "..." end together.
+      while (j < end && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
+      while (j < end && isClosing(text.charCodeAt(j))) j++;
+      if (j >= end) break;
+      if (!isSpaceCode(text.charCodeAt(j))) {
+        i = j;
+        continue;
+      }
+      let k = j;
+      while (k < end && isSpaceCode(text.charCodeAt(k))) k++;
+      if (k >= end) break;
+      if (opensSentence(text.charCodeAt(k)) && !(c === 46 && j === i + 1 && isAbbreviation(text, i, s))) {
+        out.push({ start: s, end: j });
+        s = k;
+      }
+      i = k;
+      continue;
+    }
+    i++;
+  }
+  let e = end;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ start: s, end: e });
+  return out;
+}
