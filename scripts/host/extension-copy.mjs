@@ -1,6 +1,6 @@
 // Installs the built extension into a VS Code extensions folder by copying the files a packaged
 // extension would hold (the same allowlist as .vscodeignore), so it loads like a user's install.
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.mjs';
 
@@ -16,8 +16,7 @@ export function installExtensionCopy(extensionsDir) {
     const from = join(REPO_ROOT, rel);
     if (existsSync(from)) cpSync(from, join(target, rel), { recursive: true });
   }
-  // VS Code reads installed extensions from this index; an empty one makes it scan the folder.
-  const index = join(extensionsDir, 'extensions.json');
-  if (!existsSync(index)) writeFileSync(index, '[]');
+  // No extensions.json is written: without that index VS Code scans the folder and finds the copy
+  // (an empty index would hide it).
   return target;
 }

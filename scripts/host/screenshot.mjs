@@ -53,9 +53,17 @@ export async function withWorkbench(fn, { settings = {} } = {}) {
   }
 }
 
+/** A readable picture: dark theme, wrapped lines, no minimap, no boxes around curly apostrophes. */
+const SCREENSHOT_SETTINGS = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'editor.minimap.enabled': false,
+  'editor.wordWrap': 'on',
+  'editor.unicodeHighlight.ambiguousCharacters': false,
+};
+
 async function main() {
-  const seedName = process.argv[2] ?? readdirSync(join(REPO_ROOT, 'seeds')).filter((f) => f.startsWith('000')).sort()[0];
-  const out = resolve(process.argv[3] ?? join(REPO_ROOT, 'docs', 'screenshot.png'));
+  const seedName = process.argv[2] || readdirSync(join(REPO_ROOT, 'seeds')).filter((f) => f.startsWith('000')).sort()[0];
+  const out = resolve(process.argv[3] || join(REPO_ROOT, 'docs', 'screenshot.png'));
   if (!seedName) throw new Error('no seed 000 found in seeds/');
   await withWorkbench(async ({ page }) => {
     await openFileFromExplorer(page, `seeds/${seedName}`);
@@ -67,7 +75,7 @@ async function main() {
     mkdirSync(dirname(out), { recursive: true });
     await page.screenshot({ path: out });
     console.log(`saved ${out} (${decorated} decorated spans)`);
-  }, { settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false } });
+  }, { settings: SCREENSHOT_SETTINGS });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

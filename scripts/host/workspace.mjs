@@ -31,6 +31,7 @@ export const QUIET_SETTINGS = {
   'git.enabled': false,
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /**
