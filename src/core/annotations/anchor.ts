@@ -1,0 +1,143 @@
+// Re-attaching a claim to the article text after the text changed, by a ladder of ever looser
+// methods that each must prove the match is the claim's own text:
+//   1. exact  - the stored quote is still at the stored position;
+//   2. moved  - the stored quote (character for character) is elsewhere: the copy whose context
+//               agrees best, then the nearest to the old position;
+//   3. fuzzy  - an edited version of the quote, within a bounded number of edits AND with a
+//               combined text + context score above a minimum, and clearly better than any rival;
+//   4. orphan - none of the above. The annotation is kept untouched for the reviewer to re-attach.
+// A claim is never moved to different text silently: anything in doubt is an orphan.
+
+import { approxSearch, editDistance } from './approx';
+import { AnnotationTarget, QuoteSelector } from './types';
+
+export type AnchorKind = 'exact' | 'moved' | 'fuzzy' | 'orphan';
+
+export type AnchorResult =
+  | {
+      kind: 'exact' | 'moved' | 'fuzzy';
+      start: number;
+      end: number;
+      /** 1 for exact/moved text; for fuzzy, the combined text and context score (>= minScore). */
+      score: number;
+      /** Edits between the stored quote and the text found (0 unless fuzzy). */
+      errors: number;
+    }
+  | { kind: 'orphan'; reason: string };
+
+export interface AnchorOptions {
+  /** Fuzzy matches may differ from the quote by at most this share of its length. */
+  maxErrorRate?: number;
+  /** ...and by at most this many edits, however long the quote. */
+  maxErrors?: number;
+  /** Quotes shorter than this are never matched fuzzily (too many look-alikes). */
+  minFuzzyLength?: number;
+  /** Minimum combined score (0.6 text similarity + 0.4 context similarity) for a fuzzy match. */
+  minScore?: number;
+  /** A fuzzy winner must beat the best non-overlapping rival by this margin, else orphan. */
+  minMargin?: number;
+  /** Characters searched on each side of the old position before scanning the whole text. */
+  window?: number;
+}
+
+export const DEFAULT_ANCHOR_OPTIONS: Required<AnchorOptions> = {
+  maxErrorRate: 0.2,
+  maxErrors: 48,
+  minFuzzyLength: 16,
+  minScore: 0.8,
+  minMargin: 0.05,
+  window: 4096,
+};
+
+/** Characters of context stored on each side of the quote. */
+export const CONTEXT_LENGTH = 32;
+
+/** Where an annotation is in `text`, or why it cannot be placed. Pure; never changes the annotation. */
+export function anchor(text: string, annotation: { target: AnnotationTarget }, options: AnchorOptions = {}): AnchorResult {
+  const opts = { ...DEFAULT_ANCHOR_OPTIONS, ...options };
+  const { exact, prefix, suffix } = annotation.target.selector;
+  const { start: hint } = annotation.target.position;
+  if (exact === '') return { kind: 'orphan', reason: 'the annotation has no quote to look for' };
+
+  // 1. exact at the stored position
+  if (text.startsWith(exact, hint)) return { kind: 'exact', start: hint, end: hint + exact.length, score: 1, errors: 0 };
+
+  // 2. the same text elsewhere
+  let best = -1;
+  let bestContext = -1;
+  let bestDistance = Infinity;
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    const context = contextAgreement(text, at, at + exact.length, prefix, suffix);
+    const distance = Math.abs(at - hint);
+    if (context > bestContext || (context === bestContext && distance < bestDistance)) {
+      best = at;
+      bestContext = context;
+      bestDistance = distance;
+    }
+  }
+  if (best >= 0) return { kind: 'moved', start: best, end: best + exact.length, score: 1, errors: 0 };
+
+  // 3. an edited version of the text
+  if (exact.length < opts.minFuzzyLength) return { kind: 'orphan', reason: 'the quote is gone and too short to look for an edited version' };
+  const maxErrors = Math.min(opts.maxErrors, Math.floor(exact.length * opts.maxErrorRate));
+  const near = fuzzyCandidates(text, annotation.target.selector, hint, maxErrors, Math.max(0, hint - opts.window), Math.min(text.length, hint + exact.length + opts.window));
+  let candidates = near;
+  if (!near.some((c) => c.score >= opts.minScore)) {
+    candidates = fuzzyCandidates(text, annotation.target.selector, hint, maxErrors, 0, text.length);
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const winner = candidates[0];
+  if (!winner || winner.score < opts.minScore) return { kind: 'orphan', reason: 'no text close enough to the quote and its context' };
+  const rival = candidates.find((c) => c.end <= winner.start || c.start >= winner.end);
+  if (rival && winner.score - rival.score < opts.minMargin) return { kind: 'orphan', reason: 'several passages resemble the quote equally well' };
+  return { kind: 'fuzzy', start: winner.start, end: winner.end, score: winner.score, errors: winner.errors };
+}
+
+/** anchor() for every annotation, in order. */
+export function anchorAll(text: string, annotations: readonly { target: AnnotationTarget }[], options: AnchorOptions = {}): AnchorResult[] {
+  return annotations.map((a) => anchor(text, a, options));
+}
+
+/** The quote and position selectors describing text[start, end), for a new or re-attached claim. */
+export function targetFor(text: string, start: number, end: number, contextLength = CONTEXT_LENGTH): AnnotationTarget {
+  return {
+    selector: {
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - contextLength), start),
+      suffix: text.slice(end, end + contextLength),
+    },
+    position: { start, end },
+  };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+  score: number;
+}
+
+function fuzzyCandidates(text: string, selector: QuoteSelector, hint: number, maxErrors: number, from: number, to: number): Candidate[] {
+  const { exact, prefix, suffix } = selector;
+  return approxSearch(text, exact, maxErrors, from, to).map((m) => {
+    const textSimilarity = 1 - m.errors / exact.length;
+    const context = contextAgreement(text, m.start, m.end, prefix, suffix);
+    // A tiny pull towards the old position separates otherwise equal candidates.
+    const proximity = 1 / (1 + Math.abs(m.start - hint) / 10000);
+    return { ...m, score: 0.6 * textSimilarity + 0.4 * context - 0.001 * (1 - proximity) };
+  });
+}
+
+/**
+ * How well the text around [start, end) agrees with the stored prefix and suffix: 0..1, by edit
+ * distance over the same number of characters. A side with no stored context (the quote was at
+ * the start or end of the article) agrees only if the candidate is at that edge too.
+ */
+function contextAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  const side = (stored: string, found: string) => (stored.length === 0 ? (found.length === 0 ? 1 : 0.5) : 1 - editDistance(stored, found) / stored.length);
+  const before = text.slice(Math.max(0, start - prefix.length), start);
+  const after = text.slice(end, end + suffix.length);
+  const p = side(prefix, prefix.length === 0 ? text.slice(Math.max(0, start - 1), start) : before);
+  const s = side(suffix, suffix.length === 0 ? text.slice(end, end + 1) : after);
+  return Math.max(0, (p + s) / 2);
+}

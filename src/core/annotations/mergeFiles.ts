@@ -1,0 +1,27 @@
+// Three-way merge of sidecar files: merge() on the annotations, written into *their* document so
+// their comments and layout survive (used when a save finds the file changed on disk meanwhile).
+
+import { IdGenerator } from './ids';
+import { merge, MergeConflict } from './merge';
+import { parseSidecar } from './parse';
+import { updateSidecar } from './write';
+
+export type MergeFilesResult =
+  | { ok: true; /** Merged text, or null when theirs already is the result. */ text: string | null; conflicts: MergeConflict[] }
+  | { ok: false; error: string };
+
+export function mergeSidecarTexts(baseText: string, mineText: string, theirsText: string, newId: IdGenerator, articlePath?: string): MergeFilesResult {
+  const options = articlePath === undefined ? {} : { articlePath };
+  const [base, mine, theirs] = [baseText, mineText, theirsText].map((t) => parseSidecar(t, options)) as [ReturnType<typeof parseSidecar>, ReturnType<typeof parseSidecar>, ReturnType<typeof parseSidecar>];
+  for (const [name, store] of [['base', base], ['ours', mine], ['theirs', theirs]] as const) {
+    if (store.error) return { ok: false, error: `Cannot merge: the ${name} version is unreadable: ${store.error.message}` };
+  }
+  const result = merge(base.annotations, mine.annotations, theirs.annotations, newId);
+  const kept = new Set(result.annotations.map((a) => a.id));
+  const update = updateSidecar(theirs, {
+    upsert: result.annotations,
+    remove: theirs.annotations.filter((a) => !kept.has(a.id)).map((a) => a.id),
+  });
+  if (!update.ok) return update;
+  return { ok: true, text: update.text, conflicts: result.conflicts };
+}

@@ -1,0 +1,165 @@
+// Writing sidecars. Updates edit the parsed YAML document in place (on a clone), so the reviewer's
+// comments, key order and keys this version does not know all survive, and a one-claim change is a
+// few-line git diff. Nothing changed -> null, so the caller writes nothing.
+
+import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { SidecarStore } from './parse';
+import { Annotation, SIDECAR_VERSION, SidecarHeader } from './types';
+
+export interface SidecarChanges {
+  /** Annotations to add (unknown id) or replace (known id), field by field. */
+  upsert?: Annotation[];
+  /** Ids to remove. Unknown ids are ignored. */
+  remove?: string[];
+  /** New `textHash`, after anchors were resolved on the current text. */
+  textHash?: string;
+}
+
+export type UpdateResult =
+  | { ok: true; /** The new file text, or null when nothing changed. */ text: string | null }
+  | { ok: false; error: string };
+
+// No folding and no block scalars: every value stays on one line, so diffs stay small and exact.
+const TO_STRING = { lineWidth: 0, minContentWidth: 0, blockQuote: false } as const;
+
+/** A brand-new sidecar, with a short header comment explaining what the file is. */
+export function createSidecar(header: Omit<SidecarHeader, 'version'>, annotations: Annotation[], eol: '\n' | '\r\n' = '\n'): string {
+  const doc = new Document({ version: SIDECAR_VERSION, article: header.article, textHash: header.textHash, annotations: [] });
+  doc.commentBefore =
+    ` Reviewer notes for ${header.article}, kept by News Annotator.\n` +
+    ' One block per claim: label is the verdict, target is the claim text (exact) with context and position.';
+  const list = doc.get('annotations', true) as YAMLSeq;
+  for (const a of annotations) list.items.push(annotationNode(doc, a));
+  const text = doc.toString(TO_STRING);
+  return eol === '\n' ? text : text.replace(/\n/g, '\r\n');
+}
+
+/**
+ * Applies `changes` to the sidecar read as `store` and returns the new text, or null when the
+ * result says the same thing. Refuses (ok: false) when the store is not writable.
+ */
+export function updateSidecar(store: SidecarStore, changes: SidecarChanges): UpdateResult {
+  if (!store.writable) {
+    return { ok: false, error: store.error?.message ?? store.warnings[0] ?? 'The annotations file is read-only' };
+  }
+  if (store.document === null) {
+    // Empty or absent file: write from scratch when there is anything to write.
+    const added = changes.upsert ?? [];
+    if (added.length === 0 && (changes.textHash === undefined || changes.textHash === store.header.textHash)) return { ok: true, text: null };
+    const text = createSidecar({ article: store.header.article, textHash: changes.textHash ?? store.header.textHash }, added, store.eol);
+    return { ok: true, text: (store.hadBom ? '\uFEFF' : '') + text };
+  }
+
+  const doc = store.document.clone();
+  let changed = false;
+  if (changes.textHash !== undefined && doc.get('textHash') !== changes.textHash) {
+    doc.set('textHash', changes.textHash);
+    changed = true;
+  }
+  let list = doc.get('annotations', true);
+  if (!isSeq(list)) {
+    list = new YAMLSeq();
+    doc.set('annotations', list);
+  }
+  const items = (list as YAMLSeq).items;
+  const indexOfId = (id: string) => items.findIndex((item) => isMap(item) && item.get('id') === id);
+
+  for (const id of changes.remove ?? []) {
+    const at = indexOfId(id);
+    if (at >= 0) {
+      items.splice(at, 1);
+      changed = true;
+    }
+  }
+  for (const a of changes.upsert ?? []) {
+    const at = indexOfId(a.id);
+    if (at < 0) {
+      items.push(annotationNode(doc, a));
+      changed = true;
+    } else if (updateEntry(doc, items[at] as YAMLMap, a)) {
+      changed = true;
+    }
+  }
+  if (!changed) return { ok: true, text: null };
+  let text = doc.toString(TO_STRING);
+  if (store.eol === '\r\n') text = text.replace(/\r?\n/g, '\r\n');
+  if (text === store.source) return { ok: true, text: null };
+  return { ok: true, text: (store.hadBom ? '\uFEFF' : '') + text };
+}
+
+/** The YAML node for a new annotation, keys in the documented order. */
+function annotationNode(doc: Document, a: Annotation): YAMLMap {
+  const plain: Record<string, unknown> = {
+    id: a.id,
+    label: a.label,
+    note: a.note,
+    evidence: a.evidence,
+    reviewer: a.reviewer,
+    created: a.created,
+    updated: a.updated,
+    target: {
+      exact: a.target.selector.exact,
+      prefix: a.target.selector.prefix,
+      suffix: a.target.selector.suffix,
+      start: a.target.position.start,
+      end: a.target.position.end,
+    },
+  };
+  if (a.conflict) plain.conflict = true;
+  for (const [key, value] of Object.entries(a.extra ?? {})) if (!(key in plain)) plain[key] = value;
+  return doc.createNode(plain) as YAMLMap;
+}
+
+/** Sets the fields of an existing entry that differ; untouched nodes keep their comments and style. */
+function updateEntry(doc: Document, map: YAMLMap, a: Annotation): boolean {
+  let changed = false;
+  const setScalar = (node: YAMLMap, key: string, value: string | number) => {
+    const current = node.get(key, true);
+    if (isScalar(current) && current.value === value) return;
+    if (current === undefined && value === '' && key !== 'label') return; // an absent optional text stays absent
+    node.set(key, value);
+    changed = true;
+  };
+  setScalar(map, 'label', a.label);
+  setScalar(map, 'note', a.note);
+  const evidence = map.get('evidence');
+  const currentEvidence = isSeq(evidence) ? evidence.toJSON() : evidence === undefined || evidence === null ? [] : evidence;
+  if (!sameJson(currentEvidence, a.evidence)) {
+    map.set('evidence', doc.createNode(a.evidence));
+    changed = true;
+  }
+  setScalar(map, 'reviewer', a.reviewer);
+  setScalar(map, 'created', a.created);
+  setScalar(map, 'updated', a.updated);
+  let t = map.get('target', true) as unknown;
+  if (!isMap(t)) {
+    t = new YAMLMap();
+    map.set('target', t);
+    changed = true;
+  }
+  setScalar(t as YAMLMap, 'exact', a.target.selector.exact);
+  setScalar(t as YAMLMap, 'prefix', a.target.selector.prefix);
+  setScalar(t as YAMLMap, 'suffix', a.target.selector.suffix);
+  setScalar(t as YAMLMap, 'start', a.target.position.start);
+  setScalar(t as YAMLMap, 'end', a.target.position.end);
+  if (a.conflict === true && map.get('conflict') !== true) {
+    map.set('conflict', true);
+    changed = true;
+  } else if (a.conflict !== true && map.has('conflict')) {
+    map.delete('conflict');
+    changed = true;
+  }
+  for (const [key, value] of Object.entries(a.extra ?? {})) {
+    const current = map.get(key, true);
+    const currentPlain = current && typeof current === 'object' && 'toJSON' in current ? (current as { toJSON(): unknown }).toJSON() : current;
+    if (!sameJson(currentPlain, value)) {
+      map.set(key, doc.createNode(value));
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
