@@ -20,6 +20,8 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Runs analyze() on a worker thread so long articles never stall the extension host.
+  { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -14,6 +14,7 @@ import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
 import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
 import { NewsStatusBar } from './vscode/statusBar';
+import { WorkerAnalyzer } from './vscode/workerAnalyzer';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   /** Registers a disposable the moment it is created. */
@@ -25,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   const config = own(new ConfigWatcher());
   own(new LanguageDetector(config));
-  const analyses = own(new AnalysisCache(analyze));
+  const analyzer = own(new WorkerAnalyzer(analyze));
+  const analyses = own(new AnalysisCache(analyzer.analyze));
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));

@@ -1,12 +1,13 @@
 // One analysis per news document and version, shared by every editor feature. Edits are analysed
-// once per change burst (after a short quiet period); providers that need an answer right away
-// (hovers, symbols) analyse the current version on demand, which then also serves everyone else.
+// once per change burst (after a short quiet period), off the extension host's thread when the
+// analyzer runs on a worker; requests made mid-burst wait for that analysis instead of starting
+// their own.
 import * as vscode from 'vscode';
 import { AnalysisIndex } from '../core/present/analysisIndex';
 import type { Analysis } from '../core/types';
 import { NEWS_LANGUAGE } from './languageDetection';
 
-export type Analyzer = (text: string) => Analysis;
+export type AsyncAnalyzer = (text: string) => Promise<Analysis>;
 
 export interface AnalyzedDocument {
   readonly document: vscode.TextDocument;
@@ -16,7 +17,7 @@ export interface AnalyzedDocument {
   readonly text: string;
   readonly analysis: Analysis;
   readonly index: AnalysisIndex;
-  /** Time spent in analyze(), in milliseconds. */
+  /** Time from handing the text to the analyzer to receiving the analysis, in milliseconds. */
   readonly analyzeMs: number;
 }
 
@@ -30,70 +31,106 @@ export function isNewsDocument(doc: vscode.TextDocument): boolean {
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, AnalyzedDocument>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents being analysed now, and whether another pass was asked for meanwhile. */
+  private readonly running = new Map<string, { again: boolean }>();
   private readonly emitter = new vscode.EventEmitter<AnalyzedDocument>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
-  /** Fires after a document version has been analysed. */
+  private disposed = false;
+  /** Fires when the analysis of a document's current version is ready. */
   readonly onDidAnalyze = this.emitter.event;
 
-  constructor(private readonly analyze: Analyzer, private readonly debounceMs = ANALYSIS_DEBOUNCE_MS) {
-    vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.debounceMs), this, this.disposables);
+  constructor(private readonly analyze: AsyncAnalyzer, private readonly debounceMs = ANALYSIS_DEBOUNCE_MS) {
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length) this.schedule(e.document, this.debounceMs);
+    }, this, this.disposables);
     // A language switch (e.g. plaintext -> news) reaches extensions as a close followed by an open.
     vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc), this, this.disposables);
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }
 
-  /** The analysis of the document's current version, computed now if it is not cached. */
-  get(doc: vscode.TextDocument): AnalyzedDocument {
-    const cached = this.peek(doc);
-    if (cached) return cached;
-    return this.run(doc);
-  }
-
-  /** The analysis of the current version if it is already cached; never computes. */
+  /** The analysis of the current version if it is already cached; never starts one. */
   peek(doc: vscode.TextDocument): AnalyzedDocument | undefined {
     const cached = this.entries.get(doc.uri.toString());
     return cached && cached.version === doc.version ? cached : undefined;
   }
 
-  /** Makes sure the current version gets analysed soon (used when an editor first shows a document). */
+  /** Makes sure the current version gets analysed soon (e.g. when an editor first shows it). */
   ensure(doc: vscode.TextDocument): void {
-    if (!this.peek(doc)) this.schedule(doc, 0);
+    const key = doc.uri.toString();
+    if (!this.peek(doc) && !this.pending.has(key) && !this.running.has(key)) this.schedule(doc, 0);
+  }
+
+  /**
+   * The analysis of the document's current version: at once when cached, otherwise when the
+   * pending analysis lands. Resolves undefined when cancelled or when the document closes.
+   */
+  whenAnalyzed(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<AnalyzedDocument | undefined> {
+    const cached = this.peek(doc);
+    if (cached) return Promise.resolve(cached);
+    if (!isNewsDocument(doc) || doc.isClosed || this.disposed) return Promise.resolve(undefined);
+    this.ensure(doc);
+    return new Promise((resolve) => {
+      const listeners: vscode.Disposable[] = [];
+      const finish = (result: AnalyzedDocument | undefined) => {
+        vscode.Disposable.from(...listeners).dispose();
+        resolve(result);
+      };
+      this.onDidAnalyze((analyzed) => {
+        if (analyzed.document === doc && analyzed.version === doc.version) finish(analyzed);
+      }, undefined, listeners);
+      vscode.workspace.onDidCloseTextDocument((closed) => {
+        if (closed === doc) finish(undefined);
+      }, undefined, listeners);
+      if (token) listeners.push(token.onCancellationRequested(() => finish(undefined)));
+    });
   }
 
   private schedule(doc: vscode.TextDocument, delayMs: number): void {
-    if (!isNewsDocument(doc)) return;
+    if (!isNewsDocument(doc) || this.disposed) return;
     const key = doc.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.set(
       key,
       setTimeout(() => {
         this.pending.delete(key);
-        // The document may have been closed or switched to another language meanwhile.
-        if (doc.isClosed || !isNewsDocument(doc) || this.peek(doc)) return;
-        this.run(doc);
+        void this.run(doc);
       }, delayMs),
     );
   }
 
-  private run(doc: vscode.TextDocument): AnalyzedDocument {
+  private async run(doc: vscode.TextDocument): Promise<void> {
+    // The document may have been closed or switched to another language meanwhile.
+    if (doc.isClosed || !isNewsDocument(doc) || this.peek(doc) || this.disposed) return;
     const key = doc.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    const busy = this.running.get(key);
+    if (busy) {
+      busy.again = true; // one analysis per document at a time; the newest text goes next
+      return;
+    }
+    const state = { again: false };
+    this.running.set(key, state);
+    const version = doc.version;
     const text = doc.getText();
     const started = performance.now();
-    const analysis = this.analyze(text);
-    const entry: AnalyzedDocument = {
-      document: doc,
-      version: doc.version,
-      text,
-      analysis,
-      index: new AnalysisIndex(analysis),
-      analyzeMs: performance.now() - started,
-    };
-    this.entries.set(key, entry);
-    this.emitter.fire(entry);
-    return entry;
+    let analysis: Analysis | undefined;
+    try {
+      analysis = await this.analyze(text);
+    } catch (err) {
+      console.error(`News Annotator: analysis failed for ${doc.uri.toString()}:`, err);
+    } finally {
+      this.running.delete(key);
+    }
+    if (this.disposed || doc.isClosed) return;
+    if (analysis) {
+      const entry: AnalyzedDocument = {
+        document: doc, version, text, analysis, index: new AnalysisIndex(analysis), analyzeMs: performance.now() - started,
+      };
+      this.entries.set(key, entry);
+      // Listeners get only analyses of the text they see: a stale one is superseded below.
+      if (doc.version === version) this.emitter.fire(entry);
+    }
+    if ((state.again || doc.version !== version) && !this.pending.has(key)) this.schedule(doc, 0);
   }
 
   private forget(doc: vscode.TextDocument): void {
@@ -104,6 +141,7 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.entries.clear();

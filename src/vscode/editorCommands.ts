@@ -13,8 +13,8 @@ export class EditorCommands implements vscode.Disposable {
 
   constructor(private readonly cache: AnalysisCache, private readonly decorator: NewsDecorator) {
     this.disposables = [
-      vscode.commands.registerTextEditorCommand('newsAnnotator.nextQuote', (editor) => this.goToQuote(editor, 'next')),
-      vscode.commands.registerTextEditorCommand('newsAnnotator.previousQuote', (editor) => this.goToQuote(editor, 'previous')),
+      vscode.commands.registerCommand('newsAnnotator.nextQuote', () => this.goToQuote('next')),
+      vscode.commands.registerCommand('newsAnnotator.previousQuote', () => this.goToQuote('previous')),
       vscode.commands.registerCommand('newsAnnotator.toggleHighlights', () => this.decorator.toggle()),
       vscode.commands.registerCommand(REVEAL_RANGE, (uri: string, start: number, end: number) =>
         revealSpan(vscode.Uri.parse(uri, true), start, end),
@@ -26,8 +26,13 @@ export class EditorCommands implements vscode.Disposable {
     ];
   }
 
-  private goToQuote(editor: vscode.TextEditor, direction: 'next' | 'previous'): void {
-    const { index } = this.cache.get(editor.document);
+  private async goToQuote(direction: 'next' | 'previous'): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const analyzed = await this.cache.whenAnalyzed(editor.document);
+    // After the wait the editor may be gone, or the article edited again (offsets would be off).
+    if (!analyzed || editor !== vscode.window.activeTextEditor || analyzed.version !== editor.document.version) return;
+    const { index } = analyzed;
     // From the start of the selection, so a selected quote (as left by the previous jump) is stepped over.
     const offset = editor.document.offsetAt(editor.selection.start);
     const quote = direction === 'next' ? index.nextQuote(offset) : index.previousQuote(offset);

@@ -10,10 +10,9 @@ import { SHOW_QUOTES_BY_SPEAKER, type ShowQuotesArgs } from './quotesBySpeaker';
 export class NewsHoverProvider implements vscode.HoverProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
-    if (token.isCancellationRequested) return undefined;
-    const analyzed = this.cache.get(doc);
-    if (token.isCancellationRequested) return undefined;
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const analyzed = await this.cache.whenAnalyzed(doc, token);
+    if (!analyzed || token.isCancellationRequested) return undefined;
     const offset = doc.offsetAt(position);
     const { index } = analyzed;
     const contents: vscode.MarkdownString[] = [];

@@ -77,11 +77,12 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     });
   }
 
-  getChildren(node?: ViewNode): ViewNode[] {
+  async getChildren(node?: ViewNode): Promise<ViewNode[]> {
     if (node) return node.children;
     const doc = this.document;
     if (!doc || doc.isClosed) return [];
-    const analyzed = this.cache.get(doc);
+    const analyzed = await this.cache.whenAnalyzed(doc);
+    if (!analyzed) return [];
     const roots = this.sections.flatMap((s) => s.build(analyzed) ?? []);
     return filterNodes(roots, this.filterText);
   }

@@ -15,9 +15,10 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
 export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
-    if (token.isCancellationRequested) return [];
-    const { analysis, index, text } = this.cache.get(doc);
+  async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    const analyzed = await this.cache.whenAnalyzed(doc, token);
+    if (!analyzed || token.isCancellationRequested) return [];
+    const { analysis, index, text } = analyzed;
     const range = (span: Span) => new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
     const toSymbol = (node: OutlineNode): vscode.DocumentSymbol => {
       const symbol = new vscode.DocumentSymbol(node.name, node.detail, SYMBOL_KINDS[node.kind], range(node.range), range(node.selection));
@@ -31,9 +32,10 @@ export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
 export class NewsFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideFoldingRanges(doc: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): vscode.FoldingRange[] {
-    if (token.isCancellationRequested) return [];
-    const { analysis, text } = this.cache.get(doc);
+  async provideFoldingRanges(doc: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
+    const analyzed = await this.cache.whenAnalyzed(doc, token);
+    if (!analyzed || token.isCancellationRequested) return [];
+    const { analysis, text } = analyzed;
     const ranges: vscode.FoldingRange[] = [];
     for (const block of residueBlocks(analysis, text)) {
       const start = doc.positionAt(block.start).line;

@@ -28,7 +28,9 @@ export class QuotesBySpeakerCommand implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open a news article to list its quotes by speaker.');
       return;
     }
-    const groups = this.cache.get(doc).index.speakerGroups();
+    const analyzed = await this.cache.whenAnalyzed(doc);
+    if (!analyzed) return;
+    const groups = analyzed.index.speakerGroups();
     const group = groups.find((g) => g.key === args?.speaker) ?? (await this.pickSpeaker(groups));
     if (!group) return;
     const picked = await vscode.window.showQuickPick(
@@ -40,7 +42,8 @@ export class QuotesBySpeakerCommand implements vscode.Disposable {
       })),
       { title: `Quotes by ${group.label}`, placeHolder: 'Go to a quote', matchOnDetail: true },
     );
-    if (picked) await revealSpan(doc.uri, picked.quote.start, picked.quote.end);
+    // Offsets belong to the analysed version: if the article changed meanwhile, search again.
+    if (picked && doc.version === analyzed.version) await revealSpan(doc.uri, picked.quote.start, picked.quote.end);
   }
 
   private async documentFor(args?: ShowQuotesArgs): Promise<vscode.TextDocument | undefined> {

@@ -129,7 +129,7 @@ describe('editor features on a seed article', () => {
   it('shows entities by type and quotes by speaker in the News view, with a filter', async () => {
     const tree = api.newsTree;
     await waitFor(() => tree.currentDocument === doc, 'the News view to follow the seed');
-    const sections = tree.getChildren();
+    const sections = await tree.getChildren();
     assert.deepEqual(sections.map((s) => s.label).slice(0, 2), ['Entities', 'Quotes']);
     const people = sections[0].children.find((g) => g.label === 'Person');
     assert.ok(people?.children.some((e) => e.label === 'John Kirby'), 'John Kirby is listed under Person');
@@ -139,7 +139,7 @@ describe('editor features on a seed article', () => {
     assert.equal(item.command?.command, 'newsAnnotator.revealRange');
     await vscode.commands.executeCommand('newsAnnotator.filterView', 'kirby');
     try {
-      const filtered = tree.getChildren();
+      const filtered = await tree.getChildren();
       assert.ok(filtered.length >= 1);
       const labels = JSON.stringify(filtered.map((s) => s.children.map((g) => g.label)));
       assert.doesNotMatch(labels, /Ushakov/);

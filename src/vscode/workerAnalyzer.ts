@@ -1,0 +1,92 @@
+// Analyses text on a worker thread (dist/analysisWorker.js). If the worker cannot be started (a
+// host without worker threads) or dies, analysis falls back to running in-process.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type * as vscode from 'vscode';
+import type { Analysis } from '../core/types';
+import type { AsyncAnalyzer } from './analysisCache';
+
+export interface AnalysisRequest {
+  id: number;
+  text: string;
+}
+
+export type AnalysisReply = { id: number; analysis: Analysis; ms: number } | { id: number; error: string };
+
+interface Waiting {
+  resolve(analysis: Analysis): void;
+  reject(err: Error): void;
+}
+
+export class WorkerAnalyzer implements vscode.Disposable {
+  private worker: Worker | undefined;
+  /** Set when the worker failed: from then on analysis runs in-process. */
+  private broken = false;
+  private disposed = false;
+  private nextId = 1;
+  private readonly waiting = new Map<number, Waiting>();
+
+  /**
+   * @param workerFile the bundled worker script
+   * @param fallback the same analysis run in-process, used when no worker can run
+   */
+  constructor(private readonly fallback: (text: string) => Analysis, private readonly workerFile = join(__dirname, 'analysisWorker.js')) {}
+
+  readonly analyze: AsyncAnalyzer = (text) => {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve().then(() => this.fallback(text));
+    const id = this.nextId++;
+    const reply = new Promise<Analysis>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, text } satisfies AnalysisRequest);
+    });
+    return reply.catch((err: Error) => {
+      if (this.disposed) throw err;
+      return this.fallback(text);
+    });
+  };
+
+  /** True while analyses run on the worker thread (false after a failure: in-process). */
+  get usesWorker(): boolean {
+    return !this.broken;
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker) return this.worker;
+    if (this.broken || this.disposed) return undefined;
+    try {
+      const worker = new Worker(this.workerFile);
+      worker.on('message', (reply: AnalysisReply) => {
+        const waiting = this.waiting.get(reply.id);
+        this.waiting.delete(reply.id);
+        if (!waiting) return;
+        if ('error' in reply) waiting.reject(new Error(reply.error));
+        else waiting.resolve(reply.analysis);
+      });
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', () => this.fail(new Error('the analysis worker stopped')));
+      // An idle worker must not keep the extension host alive on shutdown.
+      worker.unref();
+      this.worker = worker;
+      return worker;
+    } catch {
+      this.broken = true;
+      return undefined;
+    }
+  }
+
+  private fail(err: Error): void {
+    if (!this.disposed) this.broken = true;
+    this.worker = undefined;
+    for (const waiting of this.waiting.values()) waiting.reject(err);
+    this.waiting.clear();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.fail(new Error('the analysis worker was disposed'));
+  }
+}
