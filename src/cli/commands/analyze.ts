@@ -1,0 +1,84 @@
+// `news-annotator analyze FILE... [--json]`
+import { analyze } from '../../core/analyze';
+import type { Analysis, Entity } from '../../core/types';
+import { readArticle } from '../readArticle';
+import { sanitizeForTerminal, type Style } from '../style';
+
+export interface AnalyzeJson {
+  file: string;
+  structure: Analysis['structure'];
+  quotes: {
+    start: number;
+    end: number;
+    text: string;
+    partial: boolean;
+    speaker: { start: number; end: number; text: string; entity: string | null } | null;
+    cue: { start: number; end: number; text: string } | null;
+  }[];
+  entities: { id: string; type: string; name: string; aliases: string[]; roles: string[]; mentions: { start: number; end: number; text: string }[] }[];
+  claims: Analysis['claims'];
+}
+
+export function analyzeToJson(file: string, a: Analysis): AnalyzeJson {
+  return {
+    file,
+    structure: a.structure,
+    quotes: a.quotes.map((q) => ({
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      partial: q.partial,
+      speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text, entity: q.speaker.entityId } : null,
+      cue: q.cue ? { start: q.cue.start, end: q.cue.end, text: q.cue.text } : null,
+    })),
+    entities: a.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: e.aliases,
+      roles: e.roles,
+      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+    })),
+    claims: a.claims,
+  };
+}
+
+export function runAnalyze(files: string[], json: boolean, out: (s: string) => void, style: Style): void {
+  const results = files.map((file) => analyzeToJson(file, analyze(readArticle(file))));
+  if (json) {
+    out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    return;
+  }
+  for (const r of results) out(renderReadable(r, style));
+}
+
+function renderReadable(r: AnalyzeJson, style: Style): string {
+  const lines: string[] = [];
+  const t = (s: string) => sanitizeForTerminal(s);
+  const names = new Map<string, Entity['name']>(r.entities.map((e) => [e.id, e.name]));
+  lines.push(style.bold(t(r.file)));
+  if (r.structure.headline) lines.push(`  ${style.bold(t(r.structure.headline.text))}`);
+  lines.push('', style.bold(`Quotes (${r.quotes.length})`));
+  for (const q of r.quotes) {
+    const who = q.speaker
+      ? style.speaker(t(q.speaker.entity ? names.get(q.speaker.entity) ?? q.speaker.text : q.speaker.text)) +
+        (q.speaker.entity && names.get(q.speaker.entity) !== q.speaker.text ? style.dim(` (“${t(q.speaker.text)}”)`) : '')
+      : style.dim('unattributed');
+    const cue = q.cue ? style.dim(` ${t(q.cue.text)}`) : '';
+    lines.push(`  ${who}${cue}: ${style.quote(t(q.text))}`);
+  }
+  lines.push('', style.bold(`Entities (${r.entities.length})`));
+  for (const e of r.entities) {
+    const aliases = e.aliases.filter((a) => a !== e.name);
+    const extra = [aliases.length ? `also ${aliases.map(t).join(', ')}` : '', e.roles.length ? e.roles.map(t).join('; ') : '']
+      .filter(Boolean)
+      .join(' · ');
+    lines.push(`  ${style.type(e.type, e.type.padEnd(6))} ${t(e.name)} ${style.dim(`×${e.mentions.length}`)}${extra ? style.dim(`  ${extra}`) : ''}`);
+  }
+  if (r.claims.length) {
+    lines.push('', style.bold(`Claims to check (${r.claims.length}, best first)`));
+    for (const c of r.claims.slice(0, 10)) lines.push(`  ${style.dim(c.score.toFixed(2))} ${t(c.text)}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
