@@ -40,7 +40,7 @@ describe('activation and article language', () => {
     const uri = workspaceUri(WORKSPACE_FILES.plainNotes);
     await openInEditor(uri);
     // Nothing to wait for when the answer is "no change": give the detector ample time to act.
-    await sleep(Math.max(1500, sniffMs * 4));
+    await sleep(Math.min(8000, Math.max(1500, sniffMs * 3)));
     assert.equal(currentLanguage(uri), 'plaintext');
   });
 });
