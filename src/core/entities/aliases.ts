@@ -34,13 +34,29 @@ const KNOWN_ALIASES: Record<string, string> = {
 
 const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', '&', 'de']);
 
+// Names repeat many times in a long text: normalise each distinct spelling once.
+const keyCache = new Map<string, string>();
+const wordsCache = new Map<string, string[]>();
+
 /** Lower case, periods dropped, apostrophes unified, a leading "the" removed, spaces collapsed. */
 export function key(name: string): string {
-  return name.toLowerCase().replace(/[.]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim();
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    k = name.toLowerCase().replace(/[.]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim();
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(name, k);
+  }
+  return k;
 }
 
 function words(name: string): string[] {
-  return key(name).split(/[\s-]+/).filter(Boolean);
+  let w = wordsCache.get(name);
+  if (w === undefined) {
+    w = key(name).split(/[\s-]+/).filter(Boolean);
+    if (wordsCache.size > 50_000) wordsCache.clear();
+    wordsCache.set(name, w);
+  }
+  return w;
 }
 
 function initials(name: string): string {
@@ -99,7 +115,8 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
     });
     if (longer) byKey.set(`PERSON|${key(g.name)}`, longer);
   }
-  const isLive = (g: AliasGroup): boolean => byKey.get(`PERSON|${key(g.name)}`) === g;
+  const live = new Set(people.filter((g) => byKey.get(`PERSON|${key(g.name)}`) === g));
+  const isLive = (g: AliasGroup): boolean => live.has(g);
 
   // Pass 2: in reading order.
   for (const m of mentions) {
@@ -162,8 +179,8 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
     }
   }
 
-  const live = groups.filter((g) => g.mentions.length > 0);
-  for (const g of live) {
+  const kept = groups.filter((g) => g.mentions.length > 0);
+  for (const g of kept) {
     g.mentions.sort((a, b) => a.start - b.start);
     if (g.type !== 'PERSON') {
       g.type = majorityType(g.mentions);
@@ -172,7 +189,7 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
       g.name = fullest(g.mentions);
     }
   }
-  return live.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return kept.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 
 function fitsName(short: string[], full: string[]): boolean {
@@ -189,10 +206,14 @@ function isSubsequence(a: string[], b: string[]): boolean {
 
 function fullest(ms: NamedMention[]): string {
   let best = ms[0].text;
+  let bestWords = words(best).length;
   for (const m of ms) {
-    const a = m.text.split(/\s+/).length;
-    const b = best.split(/\s+/).length;
-    if (a > b || (a === b && m.text.replace(/\./g, '').length > best.replace(/\./g, '').length)) best = m.text;
+    if (m.text === best) continue;
+    const a = words(m.text).length;
+    if (a > bestWords || (a === bestWords && key(m.text).length > key(best).length)) {
+      best = m.text;
+      bestWords = a;
+    }
   }
   return best;
 }

@@ -1,11 +1,14 @@
 // Feature extraction for the entity tagger, shared by training (scripts/train-ner.ts) and
 // run time so both see exactly the same features. Features are hashed integers (no strings):
 // template id mixed with token hashes, masked into a fixed number of buckets.
-import {
-  F_ALLCAPS, F_CAP, F_DIGIT, F_DOT, F_HYPHEN, F_LINE_START, F_NONASCII, F_POSSESSIVE, PUNCT, WORD,
-  hashString, prefixHash, suffixHash, type Tokens,
-} from '../text/tokenize';
-import { gazetteerClass } from './gazetteer';
+import * as T from '../text/tokenize';
+import type { Tokens } from '../text/tokenize';
+import * as G from './gazetteer';
+
+// Local copies of imported bindings: module interop can turn each imported name into a property
+// getter, which costs more than the feature arithmetic in the hot loop.
+const { F_ALLCAPS, F_CAP, F_DIGIT, F_DOT, F_HYPHEN, F_LINE_START, F_NONASCII, F_POSSESSIVE, PUNCT, WORD, hashString, prefixHash, suffixHash } = T;
+const gazetteerClass = G.gazetteerClass;
 
 /** BIO labels over CoNLL's four classes; MISC is narrowed to nationalities (NORP) afterwards. */
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;

@@ -1,0 +1,87 @@
+// Speed benchmark of the analysis on news text.
+// Usage: npx tsx scripts/bench.ts   (or npm run bench)
+// Prints MB/s of analyze() (findEntities alone while analyze.ts does not exist) against compromise
+// on the same text, the time for a 1 MB article, heap growth, a size table from 1 KB to 10 MB,
+// and adversarial inputs. Single-threaded, the best of a few runs after a warm-up.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import { findEntities } from '../src/core/entities';
+
+type Analyse = (text: string) => unknown;
+
+function loadAnalyse(): { name: string; run: Analyse } {
+  const path = join(__dirname, '../src/core/analyze.ts');
+  if (existsSync(path)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('../src/core/analyze') as { analyze?: Analyse };
+    if (typeof mod.analyze === 'function') return { name: 'analyze', run: mod.analyze };
+  }
+  return { name: 'findEntities', run: findEntities };
+}
+
+const root = join(__dirname, '..');
+const sources = [
+  ...readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'seeds', f)),
+];
+const samples = join(root, '../shared/samples/wikinews');
+if (existsSync(samples)) sources.push(...readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => join(samples, f)));
+const corpus = sources.map((f) => readFileSync(f, 'utf8')).join('\n\n');
+
+function sized(bytes: number): string {
+  let s = corpus;
+  while (s.length < bytes) s += '\n\n' + corpus;
+  return s.slice(0, bytes);
+}
+
+function time(run: Analyse, text: string, reps: number): number {
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    run(text);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+const MB = 1024 * 1024;
+const { name, run } = loadAnalyse();
+console.log(`benchmarking ${name}() on ${sources.length} news files (${(corpus.length / 1024).toFixed(0)} KB) concatenated and repeated`);
+run(sized(200_000)); // warm-up: model decode and JIT
+
+const oneMB = sized(MB);
+const ms1 = time(run, oneMB, 5);
+console.log(`\n1 MB article: ${ms1.toFixed(1)} ms  → ${(1 / (ms1 / 1000)).toFixed(1)} MB/s`);
+
+const small = sized(200 * 1024);
+const oursSmall = time(run, small, 3);
+const theirsSmall = time((t) => nlp(t).people().out('array'), small, 1);
+const oursRate = 0.2 / (oursSmall / 1000);
+const theirsRate = 0.2 / (theirsSmall / 1000);
+console.log(`200 KB: ${name} ${oursSmall.toFixed(1)} ms (${oursRate.toFixed(1)} MB/s), compromise nlp(text).people() ${theirsSmall.toFixed(0)} ms (${theirsRate.toFixed(2)} MB/s); speedup ×${(oursRate / theirsRate).toFixed(0)}`);
+
+if (global.gc) global.gc();
+const heap0 = process.memoryUsage().heapUsed;
+const keep = run(oneMB);
+const heap1 = process.memoryUsage().heapUsed;
+console.log(`heap growth holding the result for 1 MB: ${((heap1 - heap0) / MB).toFixed(1)} MB (${((heap1 - heap0) / oneMB.length).toFixed(1)}× text length in chars)${global.gc ? '' : ' (run node with --expose-gc for a cleaner figure)'}`);
+void keep;
+
+console.log('\nsize      ms        MB/s');
+for (const size of [1024, 10 * 1024, 100 * 1024, MB, 10 * MB]) {
+  const text = sized(size);
+  const ms = time(run, text, size >= 10 * MB ? 1 : 3);
+  console.log(`${(size >= MB ? size / MB + ' MB' : size / 1024 + ' KB').padEnd(9)} ${ms.toFixed(2).padStart(8)}  ${(size / MB / (ms / 1000)).toFixed(1).padStart(6)}`);
+}
+
+console.log('\nadversarial inputs');
+const oneLine = sized(10 * MB).replace(/\s+/g, ' ');
+const quotes = '"'.repeat(100_000);
+const curly = '“ ”'.repeat(50_000);
+let seed = 42;
+const binary = Array.from({ length: MB }, () => String.fromCharCode((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24)).join('');
+const caps = 'Abc '.repeat(256 * 1024);
+for (const [label, text] of [['10 MB on one line', oneLine], ['100k quote marks', quotes], ['100k curly quote marks', curly], ['1 MB random bytes', binary], ['1 MB of capitalised words', caps]] as const) {
+  const ms = time(run, text, 1);
+  console.log(`  ${label.padEnd(26)} ${ms.toFixed(1).padStart(8)} ms  (${(text.length / MB / (ms / 1000)).toFixed(1)} MB/s)`);
+}
