@@ -11,19 +11,38 @@ const WINDOW = 320;
 // Longest speaker mention, in words.
 const MAX_NP = 9;
 
-const CUE_WORDS = new Set(
-  `said says say saying told tells telling added adds adding wrote writes writing called calls calling dismissed dismisses
-  warned warns warning asked asks asking explained explains explaining noted notes noting argued argues arguing insisted insists
-  stated declared declares declaring claimed claims claiming continued continues replied replies replying responded responds
-  recalled recalls recalling announced announces boasted boasts vowed vows urged urges described describes describing
-  acknowledged acknowledges admitted admits conceded concedes suggested suggests predicted predicts promised promises
-  tweeted tweets tweeting posted observed observes remarked concluded cautioned complained complains praised praises
-  criticized criticised criticizes wished labeled labelled dubbed branded termed joked jokes quipped shouted yelled
-  screamed whispered pledged pledges countered charged alleged alleges maintained maintains emphasized emphasised stressed
-  stresses reiterated confirmed confirms reported wondered thundered lamented mused testified testifies announced pleaded
-  chanted sang read reads blasted slammed decried touted hailed derided mocked insisting proclaimed proclaims
-  acknowledging telling boasting warned demanded demands opined explained`.split(/\s+/),
-);
+// Verbs of saying and their relatives (writing, naming, praising, accusing), as bare forms: every
+// inflection (-s, -ed, -ing) is derived below, irregular past forms are listed with the base.
+const CUE_VERBS = `say:said tell:told add write:wrote call dismiss warn ask explain note argue insist state declare claim continue
+  reply respond recall announce boast vow urge describe acknowledge admit concede suggest predict promise tweet post observe
+  remark conclude caution complain praise criticize criticise wish label dub brand term joke quip shout yell scream whisper
+  pledge counter charge allege maintain emphasize emphasise stress reiterate confirm report wonder thunder lament muse testify
+  plead chant sing:sang read:read blast slam decry tout hail deride mock proclaim demand opine echo exclaim confess reveal
+  thank invite coin cite quote mention characterize recount assert contend retort brag vent rail attack applaud welcome
+  denounce condemn reject ridicule deem question beg hope forecast:forecast disclose inform assure remind advise text email
+  mutter remember interrupt accuse blame fume scoff snap:snapped sneer predict lash pen:penned repeat agree disagree write:written
+  speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee`;
+
+function inflections(base: string, past?: string): string[] {
+  const forms = [base];
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  forms.push(/(s|sh|ch|x|z|o)$/.test(base) ? base + 'es' : /[^aeiou]y$/.test(base) ? base.slice(0, -1) + 'ies' : base + 's');
+  forms.push(stem + 'ing');
+  if (past) forms.push(past);
+  else forms.push(/[^aeiou]y$/.test(base) ? base.slice(0, -1) + 'ied' : base.endsWith('e') ? base + 'd' : base + 'ed');
+  return forms;
+}
+
+const CUE_WORDS = new Set<string>();
+for (const entry of CUE_VERBS.split(/\s+/)) {
+  const [base, past] = entry.split(':');
+  for (const f of inflections(base!, past)) CUE_WORDS.add(f);
+}
+// Forms the simple rules above get wrong.
+for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'saying', 'telling']) CUE_WORDS.add(f);
+for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
+// Bare present forms that are nouns far more often than verbs were removed above; keep the verbs that matter.
+for (const f of ['says', 'calls', 'claims', 'tweets', 'reads', 'notes', 'states', 'reports', 'quotes']) CUE_WORDS.add(f);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 
@@ -153,6 +172,9 @@ function findCues(toks: Tok[]): Cue[] {
       const from = aux && /^(was|is|were|are|been|being)$/.test(aux.lower) ? k - 1 : k;
       cues.push({ from, to: k + 3, forward: false });
       k += 2;
+    } else if (/^point(s|ed|ing)?$/.test(t.lower) && toks[k + 1]?.lower === 'out') {
+      cues.push({ from: k, to: k + 2, forward: false });
+      k++;
     } else if (CUE_WORDS.has(t.lower)) {
       // "said" inside "the so-called" or as an adjective ("said company") is rare; accepted.
       cues.push({ from: k, to: k + 1, forward: false });
@@ -172,7 +194,6 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null
   if (k < floor || toks[k]!.kind !== T_WORD) return null;
   if (isPronoun(toks[k]!)) {
     const p = toks[k]!;
-    if (p.lower === 'it' || p.lower === 'you') return null;
     return { start: p.start, end: p.end };
   }
   const last = k;
@@ -215,7 +236,7 @@ function isWeekday(w: string): boolean {
 function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
   let k = cueTo;
   if (k >= ceil || toks[k]!.kind !== T_WORD) return null;
-  if (isPronoun(toks[k]!)) return toks[k]!.lower === 'it' ? null : { start: toks[k]!.start, end: toks[k]!.end };
+  if (isPronoun(toks[k]!)) return { start: toks[k]!.start, end: toks[k]!.end };
   const first = k;
   let last = -1;
   while (k < ceil && k - first < MAX_NP) {
@@ -236,7 +257,8 @@ function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
     k++;
   }
   if (last < 0) return null;
-  if (!toks[first]!.cap && !DETERMINERS.has(toks[first]!.lower)) return null;
+  const c0 = toks[first]!.lower.charCodeAt(0);
+  if (!toks[first]!.cap && !DETERMINERS.has(toks[first]!.lower) && !(c0 >= 48 && c0 <= 57)) return null;
   return { start: toks[first]!.start, end: toks[last]!.end };
 }
 
@@ -270,10 +292,38 @@ function attributeInWindow(toks: Tok[], qt: number): Found | null {
   floor++;
   const before = subjectBefore(toks, best.from, floor);
   if (before) return { speaker: before, cue: cueSpan };
-  // Inverted order only right after a quote or a comma: “…,” said X.
+  // Inverted order right after the quote: “…,” said X / “…” said X.
   const prev = toks[best.from - 1];
-  if (!prev || prev.kind !== T_WORD) return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
-  return { speaker: null, cue: cueSpan };
+  if (!prev || prev.kind === T_QUOTE || (prev.lower === ',' && toks[best.from - 2]?.kind === T_QUOTE)) {
+    return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
+  }
+  // Otherwise the cue belongs to the clause's subject further back: "X, an adviser to Y, said",
+  // "Clinton posted a comment, saying", "the email goes on to say".
+  return { speaker: clauseSubject(toks, best.from), cue: cueSpan };
+}
+
+/** The subject at the start of the clause holding token `at`: after the last quote or sentence start. */
+function clauseSubject(toks: Tok[], at: number): Span | null {
+  let k = at - 1;
+  while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':') k--;
+  let start = k + 1;
+  for (let tries = 0; tries < 2; tries++) {
+    while (start < at && toks[start]!.kind === T_PUNCT) start++;
+    while (start < at && /^(and|but|so|then|yet|still|indeed|also|meanwhile|however)$/.test(toks[start]!.lower)) start++;
+    while (start < at && toks[start]!.kind === T_PUNCT) start++;
+    if (start >= at) return null;
+    const t = toks[start]!;
+    // An introductory clause ("When he returned, …", "In a statement, …"): the subject follows its comma.
+    if (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) {
+      let c = start;
+      while (c < at && toks[c]!.lower !== ',') c++;
+      if (c >= at) return null;
+      start = c + 1;
+      continue;
+    }
+    return subjectAfter(toks, start, at);
+  }
+  return null;
 }
 
 /** Index of the sentence containing `pos` (sentences sorted), or the one before it. */

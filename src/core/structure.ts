@@ -65,6 +65,10 @@ const RESIDUE_LINE = [
   /^click here\b/i,
 ];
 
+// One combined test per category: a short line is matched once, not once per pattern.
+const combine = (rs: RegExp[]): RegExp => new RegExp(rs.map((r) => `(?:${r.source})`).join('|'), 'iu');
+const RESIDUE = combine(RESIDUE_LINE);
+
 // A heading that opens a list of links: every short title-like line after it is residue too.
 const LINK_LIST_HEAD = /^(read more|read also|also read|related|more on this( story)?|see also|more stories|recommended|you may also like)\s*:?$/i;
 
@@ -76,6 +80,7 @@ const DATELINE_LINE = [
   /^\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}(\s+\d{1,2}:\d{2}.{0,20})?$/i,
   /^\d{4}-\d{2}-\d{2}([ t]\d{2}:\d{2}.{0,20})?$/i,
 ];
+const DATELINE = combine(DATELINE_LINE);
 
 const BYLINE_LINE = /^(by|written by|reporting by|words by)\s+\p{Lu}/iu;
 
@@ -107,8 +112,8 @@ export function classifyLines(text: string, lines: Line[]): ClassifiedLine[] {
         if (LINK_LIST_HEAD.test(str)) {
           kind = 'residue';
           inLinkList = true;
-        } else if (RESIDUE_LINE.some((r) => r.test(str))) kind = 'residue';
-        else if (DATELINE_LINE.some((r) => r.test(str))) kind = 'dateline';
+        } else if (RESIDUE.test(str)) kind = 'residue';
+        else if (DATELINE.test(str)) kind = 'dateline';
         else if (BYLINE_LINE.test(str) && str.length < 80 && !/[.!?]$/.test(str)) kind = 'byline';
         else if (CAPTION_LINE.test(str)) kind = 'caption';
         else if (!headlineSeen) kind = 'headline';

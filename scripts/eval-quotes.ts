@@ -1,0 +1,205 @@
+// Measures quote spans, speaker mentions, cues and pronoun resolution against annotated news
+// (PolNeAR for attributed quotes with speakers, GUM for quote spans and coreference).
+// Usage: npx tsx scripts/eval-quotes.ts [dataDir]   (dataDir defaults to ../shared/data next to the repo)
+// The data is read at run time only; nothing from it is kept in the project.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../src/core/analyze';
+import { linkSpeakers, type LinkedSpeaker } from '../src/core/pronouns';
+import { findEntities } from '../src/core/entities/index';
+import type { Quote, Span } from '../src/core/types';
+
+interface GoldQuote extends Span {
+  text: string;
+  speaker?: string;
+  speakerStart?: number;
+  speakerEnd?: number;
+  cueStart?: number;
+  cueEnd?: number;
+  partial?: boolean;
+}
+interface CorefMention extends Span {
+  cluster: string;
+  text: string;
+}
+interface Doc {
+  id: string;
+  text: string;
+  quotes?: GoldQuote[];
+  corefMentions?: CorefMention[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = resolve(process.argv[2] ?? join(here, '..', '..', 'shared', 'data'));
+const verbose = process.argv.includes('--verbose');
+
+function readJsonl(file: string): Doc[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc);
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const key = (s: Span): string => `${s.start}:${s.end}`;
+const pct = (x: number): string => (100 * x).toFixed(1) + '%';
+
+class PRF {
+  tp = 0;
+  fp = 0;
+  fn = 0;
+  get p(): number {
+    return this.tp / Math.max(1, this.tp + this.fp);
+  }
+  get r(): number {
+    return this.tp / Math.max(1, this.tp + this.fn);
+  }
+  get f(): number {
+    return (2 * this.p * this.r) / Math.max(1e-9, this.p + this.r);
+  }
+  line(name: string): string {
+    return `${name.padEnd(34)} P ${pct(this.p).padStart(6)}  R ${pct(this.r).padStart(6)}  F1 ${this.f.toFixed(3)}  (tp ${this.tp}, fp ${this.fp}, fn ${this.fn})`;
+  }
+}
+
+function spanScores(pred: readonly Span[], gold: readonly Span[], m: PRF): void {
+  const g = new Set(gold.map(key));
+  const p = new Set(pred.map(key));
+  for (const k of p) if (g.has(k)) m.tp++;
+  else m.fp++;
+  for (const k of g) if (!p.has(k)) m.fn++;
+}
+
+const PRONOUN = /^(he|she|they|i|we|you|it|him|her|them)$/i;
+
+function evalPolnear(file: string): void {
+  const docs = readJsonl(file);
+  const all = new PRF();
+  const attributed = new PRF();
+  const lenientAll = new PRF();
+  let withSpeaker = 0;
+  let matchedWithSpeaker = 0;
+  let speakerRight = 0;
+  let speakerRightAll = 0;
+  let pronounGold = 0;
+  let pronounMatched = 0;
+  let pronounRight = 0;
+  let cueGold = 0;
+  let cueRight = 0;
+  let chars = 0;
+  let ms = 0;
+  const misses: string[] = [];
+  for (const doc of docs) {
+    const gold = doc.quotes ?? [];
+    const t0 = performance.now();
+    const a = analyze(doc.text);
+    ms += performance.now() - t0;
+    chars += doc.text.length;
+    spanScores(a.quotes, gold, all);
+    spanScores(
+      a.quotes.filter((q) => q.speaker),
+      gold,
+      attributed,
+    );
+    // Lenient: a predicted quote overlapping a gold quote counts once.
+    const used = new Set<number>();
+    for (const p of a.quotes) {
+      const gi = gold.findIndex((g, i) => !used.has(i) && overlaps(p, g));
+      if (gi >= 0) {
+        used.add(gi);
+        lenientAll.tp++;
+      } else lenientAll.fp++;
+    }
+    lenientAll.fn += gold.length - used.size;
+    const byKey = new Map<string, Quote>(a.quotes.map((q) => [key(q), q]));
+    for (const g of gold) {
+      if (g.speakerStart === undefined || g.speakerEnd === undefined) continue;
+      withSpeaker++;
+      const gs = { start: g.speakerStart, end: g.speakerEnd };
+      const isPronoun = PRONOUN.test(g.speaker ?? '');
+      if (isPronoun) pronounGold++;
+      // Exact span first, else any overlapping prediction (multi-paragraph quotes are split differently).
+      const p = byKey.get(key(g)) ?? a.quotes.find((q) => overlaps(q, g));
+      if (!p) continue;
+      matchedWithSpeaker++;
+      if (isPronoun) pronounMatched++;
+      const ok = !!p.speaker && overlaps(p.speaker, gs);
+      if (ok) {
+        speakerRight++;
+        if (isPronoun) pronounRight++;
+      } else if (verbose && misses.length < 60) {
+        misses.push(`${doc.id}\n  quote ${JSON.stringify(g.text.slice(0, 70))}\n  gold ${JSON.stringify(g.speaker)}  pred ${JSON.stringify(p.speaker?.text ?? null)}`);
+      }
+      if (ok) speakerRightAll++;
+      if (g.cueStart !== undefined && g.cueEnd !== undefined) {
+        cueGold++;
+        if (p.cue && overlaps(p.cue, { start: g.cueStart, end: g.cueEnd })) cueRight++;
+      }
+    }
+  }
+  console.log(`PolNeAR (${file}): ${docs.length} docs, ${docs.reduce((n, d) => n + (d.quotes?.length ?? 0), 0)} gold quotes`);
+  console.log('  ' + all.line('all quoted stretches, exact'));
+  console.log('  ' + attributed.line('attributed quotes, exact'));
+  console.log('  ' + lenientAll.line('all quoted stretches, overlap'));
+  console.log(`  speaker mention (overlaps gold)    ${pct(speakerRight / Math.max(1, matchedWithSpeaker))} of ${matchedWithSpeaker} found gold quotes with a speaker; ${pct(speakerRightAll / Math.max(1, withSpeaker))} of all ${withSpeaker}`);
+  console.log(`    pronoun speakers                 ${pct(pronounRight / Math.max(1, pronounMatched))} of ${pronounMatched} found (${pronounGold} gold)`);
+  console.log(`    name/description speakers        ${pct((speakerRight - pronounRight) / Math.max(1, matchedWithSpeaker - pronounMatched))} of ${matchedWithSpeaker - pronounMatched} found`);
+  console.log(`  cue (overlaps gold cue)            ${pct(cueRight / Math.max(1, cueGold))} of ${cueGold}`);
+  console.log(`  analyze() speed                    ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s over ${(chars / 1e6).toFixed(1)} M chars`);
+  if (verbose) console.log(misses.join('\n'));
+}
+
+function evalGum(file: string): void {
+  const docs = readJsonl(file);
+  const all = new PRF();
+  const perDoc: string[] = [];
+  let pronounSpans = 0;
+  let pronounResolved = 0;
+  let pronounRight = 0;
+  let pronounInCluster = 0;
+  for (const doc of docs) {
+    const gold = doc.quotes ?? [];
+    const a = analyze(doc.text);
+    const m = new PRF();
+    spanScores(a.quotes, gold, m);
+    spanScores(a.quotes, gold, all);
+    perDoc.push(`    ${doc.id.padEnd(32)} gold ${String(gold.length).padStart(3)}  found ${String(a.quotes.length).padStart(3)}  exact ${m.tp}`);
+    // Pronoun resolution: every "he/she <cue>" and "<cue> he/she" in the text, resolved by the
+    // speaker linker, checked against GUM's coreference clusters.
+    const coref = doc.corefMentions ?? [];
+    const spans: Span[] = [];
+    const re = /\b(he|she)\s+(said|says|told|added|explained|noted|wrote|stated|argued|insisted|warned|claimed)\b|\b(said|says|added)\s+(he|she)\b/gi;
+    for (let mt = re.exec(doc.text); mt; mt = re.exec(doc.text)) {
+      const word = mt[1] ?? mt[4]!;
+      const start = mt[1] ? mt.index : mt.index + mt[0].length - word.length;
+      spans.push({ start, end: start + word.length });
+    }
+    const entities = findEntities(doc.text);
+    const linked = linkSpeakers(doc.text, spans, spans, entities) as (LinkedSpeaker | null)[];
+    linked.forEach((sp, i) => {
+      const s = spans[i]!;
+      const own = coref.find((c) => c.start === s.start && c.end === s.end);
+      if (!own) return;
+      pronounSpans++;
+      if (!sp?.antecedent) return;
+      pronounResolved++;
+      const ante = sp.antecedent;
+      if (coref.some((c) => c.cluster === own.cluster && overlaps(c, ante))) pronounRight++;
+      if (coref.some((c) => overlaps(c, ante) && c.cluster)) pronounInCluster++;
+    });
+  }
+  console.log(`GUM (${file}): ${docs.length} docs, ${docs.reduce((n, d) => n + (d.quotes?.length ?? 0), 0)} gold quote spans (all quoted stretches, no speakers)`);
+  console.log('  ' + all.line('quoted stretches, exact'));
+  if (verbose) console.log(perDoc.join('\n'));
+  console.log(`  pronoun resolution ("he said")     ${pct(pronounRight / Math.max(1, pronounResolved))} of ${pronounResolved} resolved; ${pronounSpans} pronoun speakers in gold coreference, ${pct(pronounResolved / Math.max(1, pronounSpans))} resolved`);
+}
+
+const polnear = join(dataDir, 'polnear-train.jsonl');
+const gum = join(dataDir, 'gum-news-train.jsonl');
+if (!existsSync(polnear) && !existsSync(gum)) {
+  console.error(`eval-quotes: no data in ${dataDir} (pass the data folder as the first argument)`);
+  process.exit(1);
+}
+if (existsSync(polnear)) evalPolnear(polnear);
+if (existsSync(gum)) evalGum(gum);
