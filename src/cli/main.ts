@@ -1,6 +1,9 @@
 // The terminal front: news-annotator analyze | claims | tag | export.
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze';
+import { runClaims } from './commands/claims';
+import { runExport } from './commands/export';
+import { runTag } from './commands/tag';
 import { CliError, EXIT } from './readArticle';
 import { colourWanted, makeStyle } from './style';
 
@@ -8,6 +11,11 @@ const USAGE = `Usage: news-annotator <command> [options]
 
 Commands:
   analyze FILE... [--json]     quotes with their speakers, entities with their aliases, claims to check
+  claims FILE [--json]         the reviewer's annotations and how each anchors (exact, moved, fuzzy, orphan)
+  tag FILE --text EXACT --label L [--occurrence N] [--note T] [--evidence URL]... [--reviewer R]
+                               record a verdict in FILE's sidecar (<name>.annotations.yaml)
+  export FILE --format w3c|claimreview|csv [--out PATH]
+                               the annotations as W3C Web Annotation, ClaimReview or CSV
   help                         this text
 
 Exit codes: 0 success, 1 findings that need attention, 2 wrong usage, 3 unreadable or unsuitable input.`;
@@ -21,6 +29,51 @@ export function main(argv: string[]): number {
         const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
         if (positionals.length === 0) throw new CliError('analyze: name at least one FILE', EXIT.usage);
         runAnalyze(positionals, values.json ?? false, out, makeStyle(colourWanted(process.stdout)));
+        return EXIT.ok;
+      }
+      case 'claims': {
+        const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+        return runClaims(onlyFile('claims', positionals), values.json ?? false, out, makeStyle(colourWanted(process.stdout)));
+      }
+      case 'tag': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: {
+            text: { type: 'string' },
+            occurrence: { type: 'string' },
+            label: { type: 'string' },
+            note: { type: 'string' },
+            evidence: { type: 'string', multiple: true },
+            reviewer: { type: 'string' },
+          },
+          allowPositionals: true,
+        });
+        const file = onlyFile('tag', positionals);
+        if (values.text === undefined) throw new CliError('tag: --text is required (the exact claim text)', EXIT.usage);
+        if (values.label === undefined) throw new CliError('tag: --label is required (the verdict)', EXIT.usage);
+        const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence);
+        if (occurrence !== undefined && !Number.isInteger(occurrence)) throw new CliError('tag: --occurrence must be a whole number', EXIT.usage);
+        const { annotation, sidecar } = runTag(file, {
+          text: values.text,
+          label: values.label,
+          ...(occurrence === undefined ? {} : { occurrence }),
+          ...(values.note === undefined ? {} : { note: values.note }),
+          ...(values.evidence === undefined ? {} : { evidence: values.evidence }),
+          ...(values.reviewer === undefined ? {} : { reviewer: values.reviewer }),
+        });
+        out(`tagged ${annotation.target.position.start}-${annotation.target.position.end} as ${annotation.label} (id ${annotation.id}) in ${sidecar}`);
+        return EXIT.ok;
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { format: { type: 'string' }, out: { type: 'string' } },
+          allowPositionals: true,
+        });
+        const file = onlyFile('export', positionals);
+        if (values.format === undefined) throw new CliError('export: --format is required (w3c, claimreview or csv)', EXIT.usage);
+        const text = runExport(file, values.format, values.out);
+        if (values.out === undefined) process.stdout.write(text);
         return EXIT.ok;
       }
       case undefined:
@@ -43,6 +96,12 @@ export function main(argv: string[]): number {
     }
     throw err;
   }
+}
+
+/** The single FILE argument of a per-article command. */
+function onlyFile(command: string, positionals: string[]): string {
+  if (positionals.length !== 1) throw new CliError(`${command}: name exactly one FILE`, EXIT.usage);
+  return positionals[0]!;
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
