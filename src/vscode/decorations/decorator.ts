@@ -18,6 +18,14 @@ export interface DecorationsApplied {
   applyMs: number;
 }
 
+/**
+ * Above this many characters an article is decorated only around what is on screen (plus a
+ * margin), except the quote style, whose overview-ruler marks need the whole document: tens of
+ * thousands of ranges would otherwise be converted and sent to the renderer on every pass.
+ */
+export const WINDOWED_ABOVE_CHARS = 200_000;
+const WINDOW_MARGIN_LINES = 300;
+
 interface LiveStyle {
   type: vscode.TextEditorDecorationType;
   key: string;
@@ -32,6 +40,10 @@ export class NewsDecorator implements vscode.Disposable {
   private readonly styles = new Map<string, LiveStyle>();
   private readonly sources: RegisteredSource[] = [];
   private readonly applied = new WeakMap<vscode.TextEditor, AppliedDecorations>();
+  /** For large articles: the offsets each editor was decorated for. */
+  private readonly windows = new WeakMap<vscode.TextEditor, Span>();
+  /** Sorted spans per style, computed once per analysis. */
+  private readonly spanCache = new WeakMap<AnalyzedDocument, Map<string, Span[]>>();
   private readonly appliedEmitter = new vscode.EventEmitter<DecorationsApplied>();
   private readonly disposables: vscode.Disposable[] = [this.appliedEmitter];
   private visible = true;
@@ -42,6 +54,7 @@ export class NewsDecorator implements vscode.Disposable {
     this.syncStyles(config.current.highlight);
     cache.onDidAnalyze((analyzed) => this.applyToDocument(analyzed), this, this.disposables);
     vscode.window.onDidChangeVisibleTextEditors(() => this.applyAll(), this, this.disposables);
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.followScroll(e.textEditor), this, this.disposables);
     config.onDidChange((c) => {
       this.syncStyles(c.highlight);
       this.applyAll();
@@ -119,9 +132,11 @@ export class NewsDecorator implements vscode.Disposable {
     const config = this.config.current.highlight;
     const record: AppliedDecorations = {};
     const toRange = (span: Span) => new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+    const window = this.windowFor(editor, analyzed);
     for (const style of BUILT_IN_STYLES) {
       const live = this.styles.get(style.id)!;
-      const spans = this.visible && config[style.setting] ? spansOf(style, analyzed) : [];
+      let spans = this.visible && config[style.setting] ? this.spansOf(style, analyzed) : [];
+      if (window && style.id !== 'quote') spans = spans.filter((s) => s.end >= window.start && s.start <= window.end);
       editor.setDecorations(live.type, spans.map(toRange));
       record[style.id] = spans.map((s) => [s.start, s.end]);
     }
@@ -137,14 +152,49 @@ export class NewsDecorator implements vscode.Disposable {
     this.appliedEmitter.fire({ editor, version: analyzed.version, applyMs: performance.now() - started });
   }
 
+  private spansOf(style: BuiltInStyle, analyzed: AnalyzedDocument): Span[] {
+    let perStyle = this.spanCache.get(analyzed);
+    if (!perStyle) this.spanCache.set(analyzed, (perStyle = new Map()));
+    let spans = perStyle.get(style.id);
+    if (!spans) perStyle.set(style.id, (spans = [...style.spans(analyzed.analysis, analyzed.index)].sort((a, b) => a.start - b.start)));
+    return spans;
+  }
+
+  /** The offsets to decorate in a large article (visible lines plus a margin); undefined: all. */
+  private windowFor(editor: vscode.TextEditor, analyzed: AnalyzedDocument): Span | undefined {
+    if (analyzed.text.length <= WINDOWED_ABOVE_CHARS || !editor.visibleRanges.length) {
+      this.windows.delete(editor);
+      return undefined;
+    }
+    const doc = editor.document;
+    const first = Math.max(0, Math.min(...editor.visibleRanges.map((r) => r.start.line)) - WINDOW_MARGIN_LINES);
+    const last = Math.min(doc.lineCount - 1, Math.max(...editor.visibleRanges.map((r) => r.end.line)) + WINDOW_MARGIN_LINES);
+    const window = { start: doc.offsetAt(new vscode.Position(first, 0)), end: doc.offsetAt(doc.lineAt(last).range.end) };
+    this.windows.set(editor, window);
+    return window;
+  }
+
+  /** Re-decorates a large article when scrolling gets within half a margin of the decorated window. */
+  private followScroll(editor: vscode.TextEditor): void {
+    const window = this.windows.get(editor);
+    if (!window || !editor.visibleRanges.length) return;
+    const doc = editor.document;
+    const half = WINDOW_MARGIN_LINES / 2;
+    const top = doc.positionAt(window.start).line;
+    const bottom = doc.positionAt(window.end).line;
+    const first = Math.min(...editor.visibleRanges.map((r) => r.start.line));
+    const last = Math.max(...editor.visibleRanges.map((r) => r.end.line));
+    const nearTop = top > 0 && first - top < half;
+    const nearBottom = bottom < doc.lineCount - 1 && bottom - last < half;
+    if (!nearTop && !nearBottom) return;
+    const analyzed = this.cache.peek(doc);
+    if (analyzed) this.apply(editor, analyzed);
+  }
+
   dispose(): void {
     for (const { type } of this.styles.values()) type.dispose();
     this.styles.clear();
     for (const { types } of this.sources) for (const type of types.values()) type.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
-}
-
-function spansOf(style: BuiltInStyle, analyzed: AnalyzedDocument): Span[] {
-  return [...style.spans(analyzed.analysis, analyzed.index)].sort((a, b) => a.start - b.start);
 }
