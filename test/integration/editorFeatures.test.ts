@@ -90,6 +90,19 @@ describe('editor features on a seed article', () => {
     await appliedWhen((x) => (x.quote?.length ?? 0) > 0, 'decorations to come back');
   });
 
+  it('decorates both editors of a split view', async () => {
+    const left = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const right = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    try {
+      assert.notEqual(left, right);
+      await waitFor(() => (api.decorator.appliedTo(right).quote?.length ?? 0) > 0, 'the new split to be decorated');
+      assert.deepEqual(api.decorator.appliedTo(right).quote, api.decorator.appliedTo(left).quote);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+  });
+
   it('hovers on "Kirby" with his full name, type and quotes', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'Kirby said', 2));
     const text = hoverText(hovers);
@@ -185,5 +198,35 @@ describe('hover escaping of hostile article text', () => {
     assert.doesNotMatch(text, /(^|[^\\])\[x\]\(command:workbench/, 'no live link from the article');
     assert.doesNotMatch(text, /(^|[^\\])<img/, 'no raw HTML from the article');
     assert.match(text, /John Smith/);
+  });
+});
+
+describe('unattributed-quote diagnostics', () => {
+  it('lists quotes without a speaker in Problems only while the setting is on', async () => {
+    const content = [
+      'Storm hits coastal towns',
+      '',
+      'Heavy rain fell across the region on Tuesday, the weather service said.',
+      '',
+      '“Nobody could have prepared for a storm like this one.”',
+      '',
+      'Schools will stay closed until Friday.',
+      '',
+    ].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'news', content });
+    await vscode.window.showTextDocument(doc);
+    const ours = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'News Annotator');
+    const settings = vscode.workspace.getConfiguration('newsAnnotator');
+    assert.equal(ours().length, 0, 'off by default');
+    await settings.update('diagnostics.unattributedQuotes', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => ours().length === 1, 'one unattributed-quote diagnostic');
+      const [d] = ours();
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(doc.getText(d.range), '“Nobody could have prepared for a storm like this one.”');
+    } finally {
+      await settings.update('diagnostics.unattributedQuotes', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => ours().length === 0, 'the diagnostics to go when the setting is off');
   });
 });
