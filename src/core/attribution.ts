@@ -8,6 +8,8 @@ import { linkSpeakers } from './pronouns';
 
 // Characters of context looked at on each side of a quote.
 const WINDOW = 320;
+// Quotes on each side a window may reach across.
+const NEAR_QUOTES = 3;
 // Longest speaker mention, in words.
 const MAX_NP = 9;
 
@@ -43,6 +45,8 @@ for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamm
 for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
 // Bare present forms that are nouns far more often than verbs were removed above; keep the verbs that matter.
 for (const f of ['says', 'calls', 'claims', 'tweets', 'reads', 'notes', 'states', 'reports', 'quotes']) CUE_WORDS.add(f);
+
+const POINT = new Set(['point', 'points', 'pointed', 'pointing']);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 
@@ -172,7 +176,7 @@ function findCues(toks: Tok[]): Cue[] {
       const from = aux && /^(was|is|were|are|been|being)$/.test(aux.lower) ? k - 1 : k;
       cues.push({ from, to: k + 3, forward: false });
       k += 2;
-    } else if (/^point(s|ed|ing)?$/.test(t.lower) && toks[k + 1]?.lower === 'out') {
+    } else if (POINT.has(t.lower) && toks[k + 1]?.lower === 'out') {
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
     } else if (CUE_WORDS.has(t.lower)) {
@@ -351,8 +355,11 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
     const q = quotes[qi]!;
     const s0 = sentenceAt(sentences, q.start);
     const s1 = sentenceAt(sentences, Math.max(q.start, q.end - 1));
-    const from = Math.max(s0 >= 0 ? sentences[s0]!.start : q.start, q.start - WINDOW, blocks[q.block]!.start);
-    const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW);
+    // The window also stops a few quotes away, so a line packed with quotes costs no more per quote.
+    const far = quotes[qi - NEAR_QUOTES];
+    const farAfter = quotes[qi + NEAR_QUOTES];
+    const from = Math.max(s0 >= 0 ? sentences[s0]!.start : q.start, q.start - WINDOW, blocks[q.block]!.start, far ? far.start : 0);
+    const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW, farAfter ? farAfter.end : q.end + WINDOW);
     const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes);
     const qt = toks.findIndex((t) => t.kind === T_QUOTE && t.quote === qi);
     const found = qt >= 0 ? attributeInWindow(toks, qt) : null;

@@ -124,7 +124,12 @@ export function linkSpeakers(
           return g === undefined || g === pg;
         };
         if (lastPerson && span.start - lastPerson.at < PRONOUN_REACH && compatible(lastPerson.entity)) antecedent = lastPerson;
-        else antecedent = nearestPerson(ms, Math.min(span.start, quotes[i]?.start ?? span.start), compatible);
+        else {
+          const at = Math.min(span.start, quotes[i]?.start ?? span.start);
+          // A person known to match ("she" and a woman's name) beats a nearer one of unknown gender.
+          const known = (e: Entity): boolean => (learnt.get(e.id) ?? genderOf(e)) === pg;
+          antecedent = (pg === 'f' ? nearestPerson(ms, at, known) : null) ?? nearestPerson(ms, at, compatible);
+        }
         if (antecedent) learnt.set(antecedent.entity.id, pg);
       }
       out.push({

@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { findClaims } from '../../src/core/claims';
+import { splitSentences } from '../../src/core/sentences';
+
+describe('findClaims', () => {
+  const text =
+    'The weather was nice. Unemployment fell to 4.1% last year, officials said. ' +
+    'The minister denied the report. Rebels accused the army of shelling 3 villages. The dog slept.';
+  const para = [{ start: 0, end: text.length }];
+  const claims = findClaims(text, splitSentences(text, 0, text.length), para, []);
+
+  it('picks sentences with numbers, statistics, accusations and denials, with reasons', () => {
+    const byText = new Map(claims.map((c) => [c.text, c]));
+    assert.deepEqual(byText.get('Unemployment fell to 4.1% last year, officials said.')?.reasons, ['statistic', 'number', 'attributed']);
+    assert.deepEqual(byText.get('The minister denied the report.')?.reasons, ['denial']);
+    assert.deepEqual(byText.get('Rebels accused the army of shelling 3 villages.')?.reasons, ['number', 'accusation']);
+    assert.equal(byText.has('The weather was nice.'), false);
+    assert.equal(byText.has('The dog slept.'), false);
+  });
+
+  it('ranks by score, highest first', () => {
+    assert.equal(claims[0]!.text, 'Unemployment fell to 4.1% last year, officials said.');
+    for (let i = 1; i < claims.length; i++) assert.ok(claims[i - 1]!.score >= claims[i]!.score);
+  });
+
+  it('only reads sentences inside body paragraphs', () => {
+    assert.deepEqual(findClaims(text, splitSentences(text, 0, text.length), [], []), []);
+  });
+});

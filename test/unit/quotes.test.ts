@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { findQuotes, type QuoteBlock } from '../../src/core/quotes';
+import { splitLines } from '../../src/core/structure';
+
+/** Each non-empty line is a body paragraph. */
+function quotesOf(text: string): string[] {
+  const blocks: QuoteBlock[] = splitLines(text).map((l) => ({ start: l.start, end: l.end, body: true }));
+  return findQuotes(text, blocks).map((q) => text.slice(q.start, q.end));
+}
+
+describe('findQuotes', () => {
+  it('finds curly and straight double quotes, marks included', () => {
+    assert.deepEqual(quotesOf('He said “yes, we can,” and left.'), ['“yes, we can,”']);
+    assert.deepEqual(quotesOf('"It is over," she said.'), ['"It is over,"']);
+  });
+
+  it('keeps apostrophes out of quotes', () => {
+    const text = '“We’re not concerned about Russia’s plans” in the 90s’ style, Putin’s aide said.';
+    assert.deepEqual(quotesOf(text), ['“We’re not concerned about Russia’s plans”']);
+    assert.deepEqual(quotesOf('It’s the Smiths’ house and O\'Brien\'s car.'), []);
+  });
+
+  it('finds single-quoted quotes in headlines, with apostrophes inside', () => {
+    assert.deepEqual(quotesOf('North Korea’s Kim boasts of ‘invincible’ ties with Russia'), ['‘invincible’']);
+    assert.deepEqual(quotesOf('South Korea says ‘closely watching Putin’s preparations’ to visit'), ['‘closely watching Putin’s preparations’']);
+    assert.deepEqual(quotesOf("Trump calls wall 'stupid' and 'useless'"), ["'stupid'", "'useless'"]);
+  });
+
+  it('treats single quotes inside a double quote as part of it', () => {
+    assert.deepEqual(quotesOf('“They just say, ‘do this,’ and go,” he said.'), ['“They just say, ‘do this,’ and go,”']);
+  });
+
+  it('flags partial quotes', () => {
+    const text = 'He dismissed the “lonely bromance” between them. “It is over,” she said.';
+    const blocks = [{ start: 0, end: text.length, body: true }];
+    const qs = findQuotes(text, blocks);
+    assert.deepEqual(qs.map((q) => q.partial), [true, false]);
+    assert.equal(text.slice(qs[0]!.content.start, qs[0]!.content.end), 'lonely bromance');
+  });
+
+  it('joins a quote running over paragraphs that each reopen it', () => {
+    const text = 'He said:\n\n“First part of it.\n\n“Second part of it.\n\n“Last part.”\n\nThen he left.';
+    const qs = quotesOf(text);
+    assert.equal(qs.length, 1);
+    assert.ok(qs[0]!.startsWith('“First part') && qs[0]!.endsWith('Last part.”'));
+  });
+
+  it('bounds an unbalanced mark at its paragraph', () => {
+    const text = 'A stray “mark in this paragraph.\n\nThe next one has a “real quote” in it.';
+    assert.deepEqual(quotesOf(text), ['“real quote”']);
+    const opener = '“This quote opens the paragraph and never closes\n\nPlain text with “another one” here.';
+    assert.deepEqual(quotesOf(opener), ['“This quote opens the paragraph and never closes', '“another one”']);
+  });
+
+  it('does not read inch marks or a lone straight quote as quotes', () => {
+    assert.deepEqual(quotesOf('He is 6\'2" tall and she is 5\'8" tall.'), []);
+  });
+
+  it('stays linear on 100k quote marks and binary junk', () => {
+    const marks = '“'.repeat(50_000) + '"'.repeat(50_000);
+    let t0 = performance.now();
+    quotesOf(marks);
+    assert.ok(performance.now() - t0 < 500);
+    let junk = '';
+    for (let i = 0; i < 200_000; i++) junk += String.fromCharCode((i * 7919) % 65_000);
+    t0 = performance.now();
+    quotesOf(junk);
+    assert.ok(performance.now() - t0 < 1000);
+  });
+});
