@@ -1,0 +1,21 @@
+// Runs every evaluation in turn (quotes and speakers, then entities), each as its own process so
+// one failing does not hide the other's figures.
+// Usage: npx tsx scripts/eval.ts [dataDir] [--verbose]   (or: npm run eval)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const scripts = ['eval-quotes.ts', 'eval-entities.ts'];
+let failed = 0;
+for (const name of scripts) {
+  const file = join(__dirname, name);
+  if (!existsSync(file)) {
+    console.log(`(${name} not present, skipped)`);
+    continue;
+  }
+  console.log(`\n== ${name} ==`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], { stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
