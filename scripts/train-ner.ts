@@ -43,7 +43,7 @@ function prepare(doc: Doc): Prepared {
       first = false;
     }
   }
-  return { text: doc.text, tok, ctx: docContext(doc.text, tok), gold };
+  return { text: doc.text, tok, ctx: docContext(tok), gold };
 }
 
 const buckets = 1 << bits;
@@ -78,7 +78,7 @@ function devF1(m: LinearModel): number {
   let tp = 0, fp = 0, fn = 0;
   for (const doc of dev) {
     const tok = tokenize(doc.text);
-    const ctx = docContext(doc.text, tok);
+    const ctx = docContext(tok);
     const labels = new Uint8Array(tok.count);
     let prev = O, prev2 = O;
     for (let i = 0; i < tok.count; i++) {

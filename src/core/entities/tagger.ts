@@ -7,7 +7,7 @@ import * as F from './features';
 import type { DocContext } from './features';
 
 // Local copies of imported bindings (module interop may make each imported name a getter).
-const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate } = F;
+const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate, tokenFeatures, contextFeatures } = F;
 const F_LINE_START = T.F_LINE_START;
 
 if (NUM_LABELS !== 9) throw new Error('the scoring loop is unrolled for nine labels');
@@ -41,6 +41,10 @@ export function scoreToken(text: string, tok: Tokens, ctx: DocContext, i: number
   }
   scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
   scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+  return { label: bestAllowed(prev), count };
+}
+
+function bestAllowed(prev: number): number {
   let best = O;
   let bestScore = -Infinity;
   for (let l = 0; l < NUM_LABELS; l++) {
@@ -49,20 +53,49 @@ export function scoreToken(text: string, tok: Tokens, ctx: DocContext, i: number
       bestScore = scores[l];
     }
   }
-  return { label: best, count };
+  return best;
+}
+
+/**
+ * The same score as scoreToken, with the spelling features' weights summed once per distinct
+ * word (`spelled`, keyed by the token's exact hash): names repeat, so most lookups hit.
+ */
+function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, spelled: Map<number, Float64Array>): number {
+  const w = model.weights;
+  let part = spelled.get(tok.exact[i]);
+  if (!part) {
+    const count = tokenFeatures(text, tok, i, model.mask, feats, 0);
+    part = new Float64Array(NUM_LABELS);
+    for (let k = 0; k < count; k++) {
+      const b = feats[k] * 9;
+      for (let l = 0; l < 9; l++) part[l] += w[b + l];
+    }
+    spelled.set(tok.exact[i], part);
+  }
+  const count = contextFeatures(tok, ctx, i, prev, prev2, model.mask, feats, 0);
+  let s0 = part[0], s1 = part[1], s2 = part[2], s3 = part[3], s4 = part[4], s5 = part[5], s6 = part[6], s7 = part[7], s8 = part[8];
+  for (let k = 0; k < count; k++) {
+    const b = feats[k] * 9;
+    s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
+    s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
+  }
+  scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
+  scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+  return bestAllowed(prev);
 }
 
 /** Labels every token (O for the ones not scored). */
 export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array {
   const labels = new Uint8Array(tok.count);
-  const ctx = docContext(text, tok);
+  const ctx = docContext(tok);
+  const spelled = new Map<number, Float64Array>();
   let prev = O;
   let prev2 = O;
   for (let i = 0; i < tok.count; i++) {
     // Names never run across a line break: a new line starts with fresh context.
     if (tok.flags[i] & F_LINE_START) prev = prev2 = O;
     let label = O;
-    if (isCandidate(tok, i, prev)) label = scoreToken(text, tok, ctx, i, prev, prev2, model).label;
+    if (isCandidate(tok, i, prev)) label = scoreCached(text, tok, ctx, i, prev, prev2, model, spelled);
     labels[i] = label;
     prev2 = prev;
     prev = label;

@@ -46,9 +46,21 @@ export function hashString(s: string): number {
   return h;
 }
 
+// Case tables for the Latin, Greek and Cyrillic blocks (the letters news text is mostly written
+// in), so the per-character loop only falls back to a Map for rarer scripts.
+const TABLE_SIZE = 0x530;
+const LOWER_TABLE = new Uint16Array(TABLE_SIZE);
+const CASE_TABLE = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const ch = String.fromCharCode(c);
+  const lo = ch.toLowerCase();
+  LOWER_TABLE[c] = lo.length === 1 ? lo.charCodeAt(0) : c;
+  CASE_TABLE[c] = lo !== ch.toUpperCase() ? (ch === ch.toUpperCase() ? 1 : 2) : 0;
+}
+
 const lowerCache = new Map<number, number>();
 function lowerCode(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c < TABLE_SIZE) return LOWER_TABLE[c];
   let v = lowerCache.get(c);
   if (v === undefined) {
     v = String.fromCharCode(c).toLowerCase().charCodeAt(0);
@@ -60,7 +72,8 @@ function lowerCode(c: number): number {
 const caseCache = new Map<number, number>();
 /** 1 = upper-case letter, 2 = lower-case letter, 0 = not a cased letter (computed once per code). */
 function caseOf(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : 0;
+  if (c < TABLE_SIZE) return CASE_TABLE[c];
+  if (c >= 0x2000 && c <= 0x206f) return 0; // general punctuation: curly quotes, dashes
   let v = caseCache.get(c);
   if (v === undefined) {
     const ch = String.fromCharCode(c);
