@@ -8,7 +8,7 @@
 //   4. orphan - none of the above. The annotation is kept untouched for the reviewer to re-attach.
 // A claim is never moved to different text silently: anything in doubt is an orphan.
 
-import { approxSearch, editDistance } from './approx';
+import { approxSearch, distancesFromStart, distancesToEnd, editDistance } from './approx';
 import { AnnotationTarget, QuoteSelector } from './types';
 
 export type AnchorKind = 'exact' | 'moved' | 'fuzzy' | 'orphan';
@@ -80,9 +80,12 @@ export function anchor(text: string, annotation: { target: AnnotationTarget }, o
   // 3. an edited version of the text
   if (exact.length < opts.minFuzzyLength) return { kind: 'orphan', reason: 'the quote is gone and too short to look for an edited version' };
   const maxErrors = Math.min(opts.maxErrors, Math.floor(exact.length * opts.maxErrorRate));
-  const near = fuzzyCandidates(text, annotation.target.selector, hint, maxErrors, Math.max(0, hint - opts.window), Math.min(text.length, hint + exact.length + opts.window));
+  const from = Math.max(0, hint - opts.window);
+  const to = Math.min(text.length, hint + exact.length + opts.window);
+  const near = fuzzyCandidates(text, annotation.target.selector, hint, maxErrors, from, to);
   let candidates = near;
-  if (!near.some((c) => c.score >= opts.minScore)) {
+  // Nothing good near the old position: the claim may have moved far (a paragraph moved).
+  if ((from > 0 || to < text.length) && !near.some((c) => c.score >= opts.minScore)) {
     candidates = fuzzyCandidates(text, annotation.target.selector, hint, maxErrors, 0, text.length);
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -119,13 +122,56 @@ interface Candidate {
 
 function fuzzyCandidates(text: string, selector: QuoteSelector, hint: number, maxErrors: number, from: number, to: number): Candidate[] {
   const { exact, prefix, suffix } = selector;
-  return approxSearch(text, exact, maxErrors, from, to).map((m) => {
-    const textSimilarity = 1 - m.errors / exact.length;
-    const context = contextAgreement(text, m.start, m.end, prefix, suffix);
+  const out: Candidate[] = [];
+  for (const m of approxSearch(text, exact, maxErrors, from, to)) {
+    const refined = refineBounds(text, selector, m.end, maxErrors);
+    if (refined === null || out.some((c) => c.start === refined.start && c.end === refined.end)) continue;
+    const textSimilarity = 1 - refined.errors / exact.length;
+    const context = contextAgreement(text, refined.start, refined.end, prefix, suffix);
     // A tiny pull towards the old position separates otherwise equal candidates.
-    const proximity = 1 / (1 + Math.abs(m.start - hint) / 10000);
-    return { ...m, score: 0.6 * textSimilarity + 0.4 * context - 0.001 * (1 - proximity) };
-  });
+    const proximity = 1 / (1 + Math.abs(refined.start - hint) / 10000);
+    out.push({ ...refined, score: 0.6 * textSimilarity + 0.4 * context - 0.001 * (1 - proximity) });
+  }
+  return out;
+}
+
+/**
+ * Where exactly a fuzzy match begins and ends. Edit distance alone cannot tell "the first word of
+ * the claim was deleted" from "the first word was replaced by the neighbouring word", so each
+ * boundary is chosen to fit quote and context together (the stored prefix must still line up
+ * before the start, the suffix after the end), preferring the shorter match on a tie. A match
+ * that needs more than maxErrors edits once its boundaries are right is dropped.
+ */
+// Context breaks near-ties at a boundary but must not outweigh the quote's own characters.
+const CONTEXT_WEIGHT = 0.5;
+
+function refineBounds(text: string, selector: QuoteSelector, end: number, maxErrors: number): { start: number; end: number; errors: number } | null {
+  const { exact, prefix, suffix } = selector;
+  const relaxed = maxErrors * 2 + 2;
+  const span = exact.length + relaxed;
+  let bestStart = -1;
+  let bestCost = Infinity;
+  for (const [start, errors] of distancesToEnd(text, exact, end, span, relaxed)) {
+    const cost = errors + CONTEXT_WEIGHT * editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start));
+    if (cost < bestCost || (cost === bestCost && start > bestStart)) {
+      bestCost = cost;
+      bestStart = start;
+    }
+  }
+  if (bestStart < 0) return null;
+  let bestEnd = -1;
+  let bestErrors = 0;
+  bestCost = Infinity;
+  for (const [candidateEnd, errors] of distancesFromStart(text, exact, bestStart, span, relaxed)) {
+    const cost = errors + CONTEXT_WEIGHT * editDistance(suffix, text.slice(candidateEnd, candidateEnd + suffix.length));
+    if (cost < bestCost || (cost === bestCost && candidateEnd < bestEnd)) {
+      bestCost = cost;
+      bestEnd = candidateEnd;
+      bestErrors = errors;
+    }
+  }
+  if (bestEnd < 0 || bestErrors > maxErrors) return null;
+  return { start: bestStart, end: bestEnd, errors: bestErrors };
 }
 
 /**

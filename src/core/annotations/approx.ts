@@ -103,7 +103,9 @@ export function approxSearch(text: string, pattern: string, maxErrors: number, f
     let bestLength = -1;
     let bestErrors = Infinity;
     scan(reversedWindow, reversedPattern, maxErrors, 0, reversedWindow.length, true, (len, e) => {
-      if (e < bestErrors || (e === bestErrors && Math.abs(len - m) < Math.abs(bestLength - m))) {
+      // Fewest edits; among equals the shortest, so a match never takes in neighbouring text
+      // where dropping the missing characters costs the same.
+      if (e < bestErrors) {
         bestErrors = e;
         bestLength = len;
       }
@@ -138,4 +140,27 @@ export function editDistance(a: string, b: string): number {
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
+}
+
+/**
+ * Edit distance between `pattern` and text[start, end) for every end in (start, start + span]
+ * with at most maxErrors edits, as a map end -> errors.
+ */
+export function distancesFromStart(text: string, pattern: string, start: number, span: number, maxErrors: number): Map<number, number> {
+  const out = new Map<number, number>();
+  if (pattern.length === 0) return out;
+  scan(text, pattern, maxErrors, start, Math.min(text.length, start + span), true, (end, errors) => out.set(end, errors));
+  return out;
+}
+
+/**
+ * Edit distance between `pattern` and text[start, end) for every start in [end - span, end)
+ * with at most maxErrors edits, as a map start -> errors.
+ */
+export function distancesToEnd(text: string, pattern: string, end: number, span: number, maxErrors: number): Map<number, number> {
+  const out = new Map<number, number>();
+  if (pattern.length === 0) return out;
+  const window = reverse(text.slice(Math.max(0, end - span), end));
+  scan(window, reverse(pattern), maxErrors, 0, window.length, true, (length, errors) => out.set(end - length, errors));
+  return out;
 }
