@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { buildOutline, residueBlocks, type OutlineKind, type OutlineNode } from '../core/present/outline';
 import type { Span } from '../core/types';
-import type { AnalysisCache } from './analysisCache';
+import type { AnalysisCache, AnalyzedDocument } from './analysisCache';
 
 const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   headline: vscode.SymbolKind.File,
@@ -13,11 +13,16 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
 };
 
 export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
+  /** Outline, breadcrumbs and sticky scroll each ask for symbols: build them once per analysis. */
+  private readonly built = new WeakMap<AnalyzedDocument, vscode.DocumentSymbol[]>();
+
   constructor(private readonly cache: AnalysisCache) {}
 
   async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     const analyzed = await this.cache.whenAnalyzed(doc, token);
     if (!analyzed || token.isCancellationRequested) return [];
+    const cached = this.built.get(analyzed);
+    if (cached) return cached;
     const { analysis, index, text } = analyzed;
     const range = (span: Span) => new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
     const toSymbol = (node: OutlineNode): vscode.DocumentSymbol => {
@@ -25,7 +30,9 @@ export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
       symbol.children = node.children.map(toSymbol);
       return symbol;
     };
-    return buildOutline(analysis, index, text).map(toSymbol);
+    const symbols = buildOutline(analysis, index, text).map(toSymbol);
+    this.built.set(analyzed, symbols);
+    return symbols;
   }
 }
 
