@@ -20,7 +20,7 @@ export type UpdateResult =
   | { ok: false; error: string };
 
 // No folding and no block scalars: every value stays on one line, so diffs stay small and exact.
-const TO_STRING = { lineWidth: 0, minContentWidth: 0, blockQuote: false } as const;
+const TO_STRING = { lineWidth: 0, minContentWidth: 0, blockQuote: false, doubleQuotedAsJSON: true } as const;
 
 /** A brand-new sidecar, with a short header comment explaining what the file is. */
 export function createSidecar(header: Omit<SidecarHeader, 'version'>, annotations: Annotation[], eol: '\n' | '\r\n' = '\n'): string {
