@@ -1,0 +1,149 @@
+// Turns a sentence into the terms two reports of the same fact are likely to share: content words
+// (lower-cased, stop-words dropped, lightly stemmed so "visited"/"visits"/"visit" meet), and
+// normalised numbers and dates ("nine" = "9", "Tuesday" = "day:tue", "1961" = "year:1961"), so
+// "first trip in 24 years" and "first to North Korea in 24 years" share "ord:1", "num:24", "year".
+
+/** A number, date or ordinal found in a sentence, with the word it counts when there is one. */
+export interface Quantity {
+  /** The normalised term: "num:24", "year:1961", "day:tue", "month:9", "ord:1". */
+  term: string;
+  /** "num", "year", "day", "month" or "ord". */
+  kind: string;
+  /** The stemmed word after a plain number ("years", "people"), so "24 years" only conflicts with another count of years. */
+  unit: string;
+  /** The words as written, for reports. */
+  text: string;
+}
+
+export interface SentenceTerms {
+  words: string[];
+  quantities: Quantity[];
+}
+
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but nor so yet for of to in on at by with from as into onto over under about after before since until ' +
+    'than then that this these those there here who whom whose which what when where why how is are was were be been being ' +
+    'am has have had having do does did doing will would shall should can could may might must it its it’s he him his she her ' +
+    'hers they them their theirs we us our ours you your i me my mine also not no only just very more most such own same ' +
+    'other another any each every both all some few many much said says say told according while if because though although ' +
+    'through during between among against up down out off again further once whether either neither per via upon within without ' +
+    'now even still however just mr mrs ms new one'
+  ).split(/\s+/),
+);
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
+};
+
+const WEEKDAYS: Record<string, string> = {
+  monday: 'mon', tuesday: 'tue', wednesday: 'wed', thursday: 'thu', friday: 'fri', saturday: 'sat', sunday: 'sun',
+};
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+
+// British and American spellings of the words news copy uses most.
+const SPELLING: Record<string, string> = {
+  programme: 'program', defence: 'defense', honour: 'honor', offence: 'offense', favour: 'favor', labour: 'labor',
+  centre: 'center', organisation: 'organization', travelled: 'traveled', traveller: 'traveler',
+};
+
+// Words news copy uses interchangeably for the same event, folded onto one term after stemming, so
+// "trip" meets "visit" and "assistance" meets "help". Kept short: each entry is a near synonym.
+const SAME_AS: Record<string, string> = {
+  trip: 'visit', travel: 'visit', traveled: 'visit', tour: 'visit',
+  assistance: 'help', assist: 'help', aid: 'help',
+  accusation: 'accus', accus: 'accus',
+  agreement: 'treaty', pact: 'treaty', deal: 'treaty',
+};
+
+// Words before a short month name that make it a date ("in May", "since March").
+const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'until', 'from', 'early', 'late', 'mid', 'last', 'next', 'this', 'of']);
+
+const WORD_RE = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
+
+/** Light suffix stripping: enough to meet inflections, never so much that unrelated words collide. */
+export function stem(word: string): string {
+  let w = SPELLING[word] ?? word;
+  if (w.endsWith('’s') || w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ations') && w.length > 9) w = w.slice(0, -6);
+  else if (w.endsWith('ation') && w.length > 8) w = w.slice(0, -5);
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  // Doubled final consonant left by -ed/-ing: "planned" -> "plann" -> "plan".
+  if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && !/[aeiouls]/.test(w[w.length - 1]!)) w = w.slice(0, -1);
+  return w;
+}
+
+export function isStopWord(lowerWord: string): boolean {
+  return STOP_WORDS.has(lowerWord);
+}
+
+/** Content words and quantities of one sentence. */
+export function sentenceTerms(sentence: string): SentenceTerms {
+  const words: string[] = [];
+  const quantities: Quantity[] = [];
+  const tokens: string[] = [];
+  for (const m of sentence.matchAll(WORD_RE)) tokens.push(m[0].replace(/\.$/, ''));
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i]!;
+    const lower = raw.toLowerCase();
+    const q = quantityOf(raw, lower, tokens, i);
+    if (q) {
+      quantities.push(q);
+      continue;
+    }
+    if (STOP_WORDS.has(lower)) continue;
+    // Split hyphenated compounds too ("most-sanctioned" meets "sanctioned", "Soviet-era" meets "Soviet").
+    const parts = lower.includes('-') ? lower.split('-') : [lower];
+    for (const p of parts) {
+      const clean = p.replace(/[.'’]/g, '');
+      if (clean.length < 2 || STOP_WORDS.has(clean)) continue;
+      const st = stem(clean);
+      words.push(SAME_AS[clean] ?? SAME_AS[st] ?? st);
+    }
+  }
+  return { words, quantities };
+}
+
+function quantityOf(raw: string, lower: string, tokens: string[], i: number): Quantity | null {
+  const next = tokens[i + 1];
+  const counted = next && !STOP_WORDS.has(next.toLowerCase()) && /^\p{L}/u.test(next) ? next : '';
+  const num = (value: number): Quantity =>
+    ({ term: `num:${value}`, kind: 'num', unit: counted ? stem(counted.toLowerCase()) : '', text: counted ? `${raw} ${counted}` : raw });
+  if (/^\d[\d,]*(?:\.\d+)?$/.test(raw)) {
+    const value = Number(raw.replace(/,/g, ''));
+    if (/^\d{4}$/.test(raw) && value >= 1800 && value <= 2100) return { term: `year:${value}`, kind: 'year', unit: '', text: raw };
+    return num(value);
+  }
+  if (/^\d{4}s$/.test(lower)) return { term: `decade:${lower}`, kind: 'year', unit: '', text: raw };
+  const n = NUMBER_WORDS[lower];
+  // "one" is too often a pronoun ("one of the few") to count on its own.
+  if (n !== undefined && lower !== 'one') return num(n);
+  const o = ORDINALS[lower];
+  if (o !== undefined && lower !== 'last') return { term: `ord:${o}`, kind: 'ord', unit: '', text: raw };
+  const d = WEEKDAYS[lower];
+  if (d) return { term: `day:${d}`, kind: 'day', unit: '', text: raw };
+  // Month names only when capitalised ("May" the month, not "may" the verb), full names or before a number.
+  const month = MONTHS[lower];
+  if (month !== undefined && /^\p{Lu}/u.test(raw)) {
+    const sure = lower.length > 4 || /^\d/.test(tokens[i + 1] ?? '') || MONTH_PREPOSITIONS.has(tokens[i - 1]?.toLowerCase() ?? '');
+    if (sure || (lower.length > 3 && i > 0)) return { term: `month:${month}`, kind: 'month', unit: '', text: raw };
+  }
+  return null;
+}
