@@ -68,6 +68,8 @@ function isAcronym(text: string): boolean {
   return letters.length >= 2 && letters.length <= 7 && /^[A-Z][A-Z&]+$/.test(letters);
 }
 
+const NONE: AliasGroup[] = [];
+
 export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
   const groups: AliasGroup[] = [];
   const byKey = new Map<string, AliasGroup>();
@@ -128,7 +130,8 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
         add(own, m);
         continue;
       }
-      const compatible = (peopleByWord.get(short[short.length - 1]) ?? []).concat(short.length === 1 ? [] : peopleByWord.get(short[0]) ?? []);
+      const bySurname = peopleByWord.get(short[short.length - 1]) ?? NONE;
+      const compatible = short.length === 1 ? bySurname : bySurname.concat(peopleByWord.get(short[0]) ?? NONE);
       let best: AliasGroup | undefined;
       let firstLater: AliasGroup | undefined;
       let bestScore = -1;

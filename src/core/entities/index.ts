@@ -11,6 +11,7 @@ import { groupAliases, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
 
 let model: LinearModel | null = null;
+const NO_ROLES: string[] = [];
 
 /** The tagger weights, decoded on first use (about 5 ms) rather than at import. */
 function getModel(): LinearModel {
@@ -26,6 +27,7 @@ const TYPE_OF_TAG: readonly (EntityType | 'MISC' | null)[] = [null, 'PERSON', 'O
 export interface RawMention {
   start: number;
   end: number;
+  text: string;
   type: EntityType;
   first: number;
   last: number;
@@ -45,7 +47,7 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
     if (t !== 'PERSON') {
       for (let j = s.first; j < s.last; j++) {
         if (ROLE_HEADS.has(tok.lower[j]) && tok.flags[j + 1] & F_CAP) {
-          if (j > s.first) out.push({ start: tok.start[s.first], end: tok.end[j - 1], type: t === 'MISC' ? 'ORG' : t, first: s.first, last: j - 1 });
+          if (j > s.first) out.push({ start: tok.start[s.first], end: tok.end[j - 1], text: text.slice(tok.start[s.first], tok.end[j - 1]), type: t === 'MISC' ? 'ORG' : t, first: s.first, last: j - 1 });
           s = { ...s, first: j + 1 };
           t = 'PERSON';
           break;
@@ -60,11 +62,12 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
     }
     const start = tok.start[first];
     const end = tok.end[s.last];
+    const surface = text.slice(start, end);
     if (t === 'MISC') {
-      if (isNationality(text.slice(start, end))) out.push({ start, end, type: 'NORP', first, last: s.last });
+      if (isNationality(surface)) out.push({ start, end, text: surface, type: 'NORP', first, last: s.last });
       continue;
     }
-    out.push({ start, end, type: t, first, last: s.last });
+    out.push({ start, end, text: surface, type: t, first, last: s.last });
   }
   return out;
 }
@@ -73,18 +76,18 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
  * One name, one type within a document: a surface form tagged with different types takes its
  * most frequent one, and a single word that is the surname of a person named in full is that person.
  */
-function harmoniseTypes(text: string, raw: RawMention[]): void {
+function harmoniseTypes(raw: RawMention[]): void {
   const counts = new Map<string, Map<EntityType, number>>();
   const surnames = new Set<string>();
   for (const m of raw) {
-    const s = text.slice(m.start, m.end);
+    const s = m.text;
     let c = counts.get(s);
     if (!c) counts.set(s, (c = new Map()));
     c.set(m.type, (c.get(m.type) ?? 0) + 1);
-    if (m.type === 'PERSON' && m.last > m.first) surnames.add(text.slice(m.start, m.end).split(/\s+/).pop()!);
+    if (m.type === 'PERSON' && m.last > m.first) surnames.add(s.slice(s.lastIndexOf(' ') + 1));
   }
   for (const m of raw) {
-    const s = text.slice(m.start, m.end);
+    const s = m.text;
     if (m.first === m.last && surnames.has(s)) {
       m.type = 'PERSON';
       continue;
@@ -98,19 +101,18 @@ function harmoniseTypes(text: string, raw: RawMention[]): void {
 export function findEntities(text: string): Entity[] {
   const tok = tokenize(text);
   const raw = findMentions(text, tok);
-  harmoniseTypes(text, raw);
+  harmoniseTypes(raw);
   const inNamedMention = new Uint8Array(tok.count);
   for (const m of raw) if (m.type !== 'PERSON') inNamedMention.fill(1, m.first, m.last + 1);
   const roleCtx: RoleContext = { text, tok, inNamedMention };
   const named: NamedMention[] = raw.map((m) => {
-    const roles: string[] = [];
+    let roles = NO_ROLES;
     if (m.type === 'PERSON') {
       const before = roleBefore(roleCtx, m.first);
-      if (before) roles.push(before);
       const after = roleAfter(roleCtx, m.last);
-      if (after) roles.push(after);
+      if (before || after) roles = [before, after].filter((r): r is string => r !== null);
     }
-    return { start: m.start, end: m.end, text: text.slice(m.start, m.end), type: m.type, roles };
+    return { start: m.start, end: m.end, text: m.text, type: m.type, roles };
   });
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
