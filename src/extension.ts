@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { analyze } from './core/analyze';
 import { AnalysisCache } from './vscode/analysisCache';
+import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
 import { ConfigWatcher } from './vscode/config';
 import { NewsDecorator } from './vscode/decorations/decorator';
@@ -46,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
     ),
   );
-  return { analyses, decorator, newsTree, statusBar };
+  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree);
+  return { analyses, decorator, newsTree, statusBar, annotations };
 }
 
 export function deactivate(): void {

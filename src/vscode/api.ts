@@ -1,6 +1,7 @@
 // What activate() returns: the services other extensions' code and the integration tests reach
 // through `vscode.extensions.getExtension(…).exports`.
 import type { AnalysisCache } from './analysisCache';
+import type { ReviewerAnnotations } from './annotations/reviewerAnnotations';
 import type { NewsDecorator } from './decorations/decorator';
 import type { NewsTreeProvider } from './newsView';
 import type { NewsStatusBar } from './statusBar';
@@ -12,4 +13,6 @@ export interface NewsAnnotatorApi {
   /** The News view's data; accepts extra sections through `registerSection`. */
   readonly newsTree: NewsTreeProvider;
   readonly statusBar: NewsStatusBar;
+  /** Reviewers' claims per article (sidecar store, live anchors); `snapshot(uri)` lists them. */
+  readonly annotations: ReviewerAnnotations;
 }

@@ -1,0 +1,36 @@
+// Reviewer annotations in the editor: creates the claim store, its display (decorations by
+// verdict, hover, News view section) and commands, and hands back the store for the API.
+import * as vscode from 'vscode';
+import type { AnalysisCache } from '../analysisCache';
+import type { NewsDecorator } from '../decorations/decorator';
+import type { NewsTreeProvider } from '../newsView';
+import { NEWS_LANGUAGE } from '../languageDetection';
+import { ClaimCommands } from './claimCommands';
+import { ClaimDecorationSource, ClaimHoverProvider, ClaimsViewSection } from './claimDisplay';
+import { ReviewerAnnotations } from './reviewerAnnotations';
+import { ReviewerName } from './settings';
+
+export { ReviewerAnnotations, type ClaimSnapshot } from './reviewerAnnotations';
+export { CLAIM_COMMANDS } from './claimCommands';
+
+/** Registers everything; `own` puts each disposable into the extension's subscriptions. */
+export function registerReviewerAnnotations(
+  own: <T extends vscode.Disposable>(disposable: T) => T,
+  analyses: AnalysisCache,
+  decorator: NewsDecorator,
+  newsTree: NewsTreeProvider,
+): ReviewerAnnotations {
+  const annotations = own(new ReviewerAnnotations());
+  own(new ClaimCommands(analyses, annotations, new ReviewerName()));
+  own(vscode.languages.registerHoverProvider({ language: NEWS_LANGUAGE }, new ClaimHoverProvider(annotations)));
+  own(newsTree.registerSection(new ClaimsViewSection(annotations)));
+  // Decoration styles come from the labels setting: re-register the source when it changes.
+  let decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
+  own({ dispose: () => decorations.dispose() });
+  own(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('newsAnnotator.claimLabels')) return;
+    decorations.dispose();
+    decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
+  }));
+  return annotations;
+}

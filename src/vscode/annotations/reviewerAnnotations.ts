@@ -1,0 +1,131 @@
+// Keeps an ArticleClaims for every open news article: loads its sidecar on open, follows edits of
+// the article, watches the sidecar for changes made elsewhere, and tells the display when claims
+// changed. Problems are shown to the reviewer with an "Open Sidecar" action.
+import * as vscode from 'vscode';
+import { isNewsDocument } from '../analysisCache';
+import { ArticleClaims, type ArticleClaimsHost, type PlacedClaim } from './articleClaims';
+
+export const OPEN_SIDECAR_ACTION = 'Open Sidecar';
+
+/** Claims of a document as plain data, for tests and other features. */
+export interface ClaimSnapshot {
+  id: string;
+  label: string;
+  note: string;
+  evidence: string[];
+  reviewer: string;
+  kind: PlacedClaim['kind'];
+  start: number;
+  end: number;
+  exact: string;
+  conflict: boolean;
+}
+
+export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost {
+  private readonly articles = new Map<string, { claims: ArticleClaims; loaded: Promise<void>; watcher: vscode.FileSystemWatcher }>();
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  /** Fires with the article's uri when its claims (or their positions) changed. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    vscode.workspace.onDidOpenTextDocument((doc) => this.track(doc), this, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((doc) => this.untrack(doc), this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const entry = this.articles.get(e.document.uri.toString());
+      if (!entry || e.contentChanges.length === 0) return;
+      entry.claims.applyEdits(e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newLength: c.text.length })));
+    }, this, this.disposables);
+    for (const doc of vscode.workspace.textDocuments) this.track(doc);
+  }
+
+  /** The loaded claims of `doc` (undefined while loading or for non-articles). */
+  peek(doc: vscode.TextDocument): ArticleClaims | undefined {
+    return this.articles.get(doc.uri.toString())?.claims;
+  }
+
+  /** The claims of `doc` once its sidecar was read; starts tracking a news document if needed. */
+  async claimsFor(doc: vscode.TextDocument): Promise<ArticleClaims | undefined> {
+    this.track(doc);
+    const entry = this.articles.get(doc.uri.toString());
+    if (!entry) return undefined;
+    await entry.loaded;
+    return entry.claims;
+  }
+
+  /** Plain snapshot of a document's claims, after pending writes and reloads finished. */
+  async snapshot(uri: vscode.Uri): Promise<ClaimSnapshot[]> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const claims = doc ? await this.claimsFor(doc) : undefined;
+    if (!claims) return [];
+    await claims.whenIdle();
+    return claims.claims.map((c) => ({
+      id: c.annotation.id,
+      label: c.annotation.label,
+      note: c.annotation.note,
+      evidence: [...c.annotation.evidence],
+      reviewer: c.annotation.reviewer,
+      kind: c.kind,
+      start: c.start,
+      end: c.end,
+      exact: c.annotation.target.selector.exact,
+      conflict: c.annotation.conflict === true,
+    }));
+  }
+
+  changed(claims: ArticleClaims): void {
+    this.changeEmitter.fire(claims.document.uri);
+  }
+
+  reportError(claims: ArticleClaims, message: string): void {
+    void vscode.window.showErrorMessage(`News Annotator: ${message}`, OPEN_SIDECAR_ACTION).then((choice) => this.openIf(choice, claims));
+  }
+
+  reportWarning(claims: ArticleClaims, message: string): void {
+    void vscode.window.showWarningMessage(`News Annotator: ${message}`, OPEN_SIDECAR_ACTION).then((choice) => this.openIf(choice, claims));
+  }
+
+  /** Shows the sidecar of `claims` in an editor. */
+  async openSidecar(claims: ArticleClaims): Promise<void> {
+    await vscode.window.showTextDocument(claims.sidecarUri, { preview: false });
+  }
+
+  private openIf(choice: string | undefined, claims: ArticleClaims): void {
+    if (choice === OPEN_SIDECAR_ACTION) void this.openSidecar(claims);
+  }
+
+  private track(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (this.articles.has(key) || !isNewsDocument(doc) || doc.uri.scheme === 'untitled' || doc.isClosed) return;
+    const claims = new ArticleClaims(doc, this);
+    const folder = vscode.Uri.joinPath(claims.sidecarUri, '..');
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, claims.sidecarName));
+    const reload = () => void claims.reload();
+    watcher.onDidChange(reload);
+    watcher.onDidCreate(reload);
+    watcher.onDidDelete(reload);
+    this.articles.set(key, { claims, loaded: claims.load(), watcher });
+  }
+
+  private untrack(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const entry = this.articles.get(key);
+    if (!entry) return;
+    this.articles.delete(key);
+    entry.watcher.dispose();
+    if (entry.claims.hasUnsavedChanges) {
+      void vscode.window.showWarningMessage(`News Annotator: changes to ${entry.claims.sidecarName} could not be written before the article closed and are lost; tag them again after fixing the file.`);
+    }
+    entry.claims.dispose();
+    this.changeEmitter.fire(doc.uri);
+  }
+
+  dispose(): void {
+    for (const { claims, watcher } of this.articles.values()) {
+      watcher.dispose();
+      claims.dispose();
+    }
+    this.articles.clear();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
