@@ -36,19 +36,26 @@ export function nameKey(name: string): string {
 }
 
 /**
- * Every key an entity answers to across articles: each alias, and for people the surname, so an
- * article that only says "Putin" meets one that says "Vladimir Putin".
+ * The keys an entity's own names give it: each alias, and for a two-word person name the surname,
+ * so an article that only says "Putin" meets one that says "Vladimir Putin". Longer names keep
+ * only their aliases ("Kim Jong Un" must not answer to "Un", the UN's key).
  */
-export function entityKeys(e: Pick<Entity, 'type' | 'name' | 'aliases'>): string[] {
+export function aliasKeys(e: Pick<Entity, 'type' | 'name' | 'aliases'>): string[] {
   const keys = new Set<string>();
   for (const a of [e.name, ...e.aliases]) keys.add('ent:' + nameKey(a));
+  if (e.type === 'PERSON') {
+    const parts = nameKey(e.name).split(' ');
+    if (parts.length === 2) keys.add('ent:' + parts[1]);
+  }
+  return [...keys];
+}
+
+/** Alias keys plus the country a capital or seat of government stands for. */
+export function entityKeys(e: Pick<Entity, 'type' | 'name' | 'aliases'>): string[] {
+  const keys = new Set(aliasKeys(e));
   for (const a of [e.name, ...e.aliases]) {
     const seat = SEAT_OF[nameKey(a)];
     if (seat) keys.add('ent:' + seat);
-  }
-  if (e.type === 'PERSON') {
-    const parts = nameKey(e.name).split(' ');
-    if (parts.length > 1) keys.add('ent:' + parts[parts.length - 1]);
   }
   return [...keys];
 }
