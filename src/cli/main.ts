@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze';
 import { runClaims } from './commands/claims';
+import { runCompare } from './commands/compare';
 import { runExport } from './commands/export';
 import { runTag } from './commands/tag';
 import { CliError, EXIT } from './readArticle';
@@ -16,6 +17,7 @@ Commands:
                                record a verdict in FILE's sidecar (<name>.annotations.yaml)
   export FILE --format w3c|claimreview|csv [--out PATH]
                                the annotations as W3C Web Annotation, ClaimReview or CSV
+  compare A B [--json]         statements both articles report, where they disagree, and what each reports alone
   help                         this text
 
 Exit codes: 0 success, 1 findings that need attention, 2 wrong usage, 3 unreadable or unsuitable input.`;
@@ -75,6 +77,11 @@ export function main(argv: string[]): number {
         const text = runExport(file, values.format, values.out);
         if (values.out === undefined) process.stdout.write(text);
         return EXIT.ok;
+      }
+      case 'compare': {
+        const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+        if (positionals.length !== 2) throw new CliError('compare: name exactly two FILEs', EXIT.usage);
+        return runCompare(positionals[0]!, positionals[1]!, values.json ?? false, out, makeStyle(colourWanted(process.stdout)));
       }
       case undefined:
       case 'help':

@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { EXIT } from '../../src/cli/readArticle';
+import type { CompareJson } from '../../src/cli/commands/compare';
+
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const origOut = process.stdout.write.bind(process.stdout);
+  const origErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+  try {
+    return { code: main(args), stdout, stderr };
+  } finally {
+    process.stdout.write = origOut;
+    process.stderr.write = origErr;
+  }
+}
+
+const seedA = join(__dirname, '../../seeds/000_af60520f71ff48c9.txt');
+const seedB = join(__dirname, '../../seeds/001_21569e4679d671fa.txt');
+
+describe('CLI compare', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'news-compare-'));
+
+  it('lists the command in the usage text', () => {
+    assert.match(run(['help']).stdout, /compare A B \[--json\]/);
+  });
+
+  it('prints shared and unique statements of the seeds as JSON, exit 0 when they agree', () => {
+    const r = run(['compare', seedA, seedB, '--json']);
+    assert.equal(r.code, EXIT.ok, r.stderr);
+    const json = JSON.parse(r.stdout) as CompareJson;
+    assert.equal(json.a, seedA);
+    assert.equal(json.conflicts, 0);
+    assert.ok(json.shared.length >= 10);
+    assert.ok(json.shared.some((s) => /most heavily sanctioned/.test(s.a.text) && /most-sanctioned/.test(s.b.text)));
+    assert.ok(json.onlyA.some((s) => /Stoltenberg/.test(s.text)));
+    assert.ok(json.onlyB.some((s) => /Easley/.test(s.text)));
+    const textA = readFileSync(seedA, 'utf8');
+    for (const s of json.shared) assert.equal(textA.slice(s.a.start, s.a.end), s.a.text);
+  });
+
+  it('shows a conflict in the readable view and exits 1', () => {
+    const changed = join(dir, 'changed.txt');
+    writeFileSync(changed, readFileSync(seedA, 'utf8').replace('first trip in 24 years', 'first trip in 23 years'));
+    const r = run(['compare', changed, seedB]);
+    assert.equal(r.code, EXIT.findings);
+    assert.match(r.stdout, /In conflict \(1\)/);
+    assert.match(r.stdout, /number: A says 23 years, B says 24 years/);
+    assert.match(r.stdout, /Only in A \(\d+\)/);
+    assert.doesNotMatch(r.stdout, /\x1b\[/);
+  });
+
+  it('refuses the wrong number of files (exit 2) and missing files (exit 3)', () => {
+    const one = run(['compare', seedA]);
+    assert.equal(one.code, EXIT.usage);
+    assert.match(one.stderr, /exactly two FILEs/);
+    const missing = run(['compare', seedA, join(dir, 'nope.txt')]);
+    assert.equal(missing.code, EXIT.input);
+    assert.match(missing.stderr, /no such file/);
+  });
+});
