@@ -44,7 +44,10 @@ for (const entry of CUE_VERBS.split(/\s+/)) {
 for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'saying', 'telling']) CUE_WORDS.add(f);
 for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
 // Bare present forms that are nouns far more often than verbs were removed above; keep the verbs that matter.
-for (const f of ['says', 'calls', 'claims', 'tweets', 'reads', 'notes', 'states', 'reports', 'quotes']) CUE_WORDS.add(f);
+for (const f of ['says', 'calls', 'claims', 'tweets', 'reads', 'notes', 'reports']) CUE_WORDS.add(f);
+
+// Words opening an introductory phrase before the subject: "Of Carson, Levine said".
+const INTRO = new Set(['of', 'in', 'at', 'on', 'for', 'with', 'after', 'before', 'during', 'asked', 'speaking', 'reached', 'told', 'like', 'unlike', 'later', 'earlier']);
 
 const POINT = new Set(['point', 'points', 'pointed', 'pointing']);
 
@@ -55,7 +58,7 @@ const STOP = new Set(
   `that which who whom whose when while as because but or if after before since though although where so than to in on at
   with from for by into about over under during per not is was were are be been being has had have will would can could
   should may might must did do does against between through without within upon via like unlike among amid despite toward
-  towards whether what how why then there here this these those also it its`.split(/\s+/),
+  towards whether what how why then there here this these those also it its him them me us there's`.split(/\s+/),
 );
 
 // Words allowed between the speaker and the cue ("Kirby also said", "the ministry has said on Monday").
@@ -179,8 +182,11 @@ function findCues(toks: Tok[]): Cue[] {
     } else if (POINT.has(t.lower) && toks[k + 1]?.lower === 'out') {
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
-    } else if (CUE_WORDS.has(t.lower)) {
-      // "said" inside "the so-called" or as an adjective ("said company") is rare; accepted.
+    } else if (t.lower === 'went' && toks[k + 1]?.lower === 'on') {
+      cues.push({ from: k, to: k + 2, forward: false });
+      k++;
+    } else if (CUE_WORDS.has(t.lower) && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD)) {
+      // A capitalised word inside a clause is a name ("United States"), not a verb.
       cues.push({ from: k, to: k + 1, forward: false });
     }
   }
@@ -201,12 +207,13 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null
     return { start: p.start, end: p.end };
   }
   const last = k;
-  let first = k;
+  let first = k + 1;
   while (k >= floor && last - k < MAX_NP) {
     const t = toks[k]!;
     if (t.kind !== T_WORD) break;
     if (CUE_WORDS.has(t.lower) && k !== last) break;
-    if (STOP.has(t.lower) || PRONOUNS.has(t.lower)) {
+    // A capitalised stop word inside the clause is a name: "Will Doyle", "May Smith".
+    if ((STOP.has(t.lower) && !(t.cap && k > floor && toks[k + 1]?.cap && k < last)) || PRONOUNS.has(t.lower)) {
       // "Moscow and Pyongyang", "Joel Pollak of Breitbart California": joiners between names.
       const left = toks[k - 1];
       if ((t.lower === 'of' || t.lower === 'and' || t.lower === 'for') && left && left.kind === T_WORD && left.cap && toks[k + 1]?.cap) {
@@ -246,7 +253,8 @@ function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
   while (k < ceil && k - first < MAX_NP) {
     const t = toks[k]!;
     if (t.kind !== T_WORD) break;
-    if (STOP.has(t.lower) || CUE_WORDS.has(t.lower) || isWeekday(t.lower) || /^(yesterday|today|tonight|last)$/.test(t.lower)) {
+    const nameLike = t.cap && k === first && !isWeekday(t.lower) && !PRONOUNS.has(t.lower) && t.lower !== 'last' && t.lower !== 'this';
+    if (!nameLike && (STOP.has(t.lower) || CUE_WORDS.has(t.lower) || isWeekday(t.lower) || /^(yesterday|today|tonight|last)$/.test(t.lower))) {
       const right = toks[k + 1];
       if ((t.lower === 'of' || t.lower === 'for') && right && right.kind === T_WORD && (right.cap || right.lower === 'the')) {
         k++;
@@ -262,7 +270,12 @@ function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
   }
   if (last < 0) return null;
   const c0 = toks[first]!.lower.charCodeAt(0);
-  if (!toks[first]!.cap && !DETERMINERS.has(toks[first]!.lower) && !(c0 >= 48 && c0 <= 57)) return null;
+  if (!toks[first]!.cap && !DETERMINERS.has(toks[first]!.lower) && !(c0 >= 48 && c0 <= 57)) {
+    // "former Rep. George Miller", "retired Sen. Judd Gregg": a modifier before a name.
+    let named = false;
+    for (let j = first + 1; j <= last; j++) if (toks[j]!.cap) named = true;
+    if (!named) return null;
+  }
   return { start: toks[first]!.start, end: toks[last]!.end };
 }
 
@@ -275,19 +288,22 @@ interface Found {
 function attributeInWindow(toks: Tok[], qt: number): Found | null {
   const cues = findCues(toks);
   if (cues.length === 0) return null;
-  // Prefer the cue right after the quote (“…,” X said / “…,” said X), then the nearest cue.
-  let best: Cue | null = null;
-  let bestDist = Infinity;
-  for (const cue of cues) {
-    const dist = cue.from > qt ? cue.from - qt : qt - cue.to + 1;
-    // A cue behind the quote, in the writer's own clause, counts a little more than one before it.
-    const d = cue.from > qt ? dist - 0.5 : dist;
-    if (d < bestDist) {
-      bestDist = d;
-      best = cue;
-    }
+  // Nearest cue first, counting the words between cue and quote; a cue behind the quote (in the
+  // writer's own clause: “…,” X said) wins a tie. The first cue with a speaker is taken.
+  const wordsBefore: number[] = new Array<number>(toks.length + 1);
+  wordsBefore[0] = 0;
+  for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD ? 1 : 0);
+  const ranked = cues
+    .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 : wordsBefore[qt]! - wordsBefore[cue.to]! }))
+    .sort((x, y) => x.d - y.d);
+  for (const { cue } of ranked.slice(0, 3)) {
+    const found = speakerForCue(toks, qt, cue);
+    if (found.speaker) return found;
   }
-  if (!best) return null;
+  return null;
+}
+
+function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   const cueSpan = { start: toks[best.from]!.start, end: toks[best.to - 1]!.end };
   if (best.forward) return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
   // Clause bounds for the subject: the nearest punctuation or quote before the cue.
@@ -296,14 +312,20 @@ function attributeInWindow(toks: Tok[], qt: number): Found | null {
   floor++;
   const before = subjectBefore(toks, best.from, floor);
   if (before) return { speaker: before, cue: cueSpan };
-  // Inverted order right after the quote: “…,” said X / “…” said X.
+  // Inverted order right after the quote: “…,” said X / “…” said X / “…” about it, said X.
   const prev = toks[best.from - 1];
   if (!prev || prev.kind === T_QUOTE || (prev.lower === ',' && toks[best.from - 2]?.kind === T_QUOTE)) {
     return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
   }
-  // Otherwise the cue belongs to the clause's subject further back: "X, an adviser to Y, said",
-  // "Clinton posted a comment, saying", "the email goes on to say".
-  return { speaker: clauseSubject(toks, best.from), cue: cueSpan };
+  // The cue belongs to the clause's subject further back: "X, an adviser to Y, said",
+  // "Clinton posted a comment, saying", "the email goes on to say"; failing that, "…, said X".
+  const clause = clauseSubject(toks, best.from);
+  if (clause) return { speaker: clause, cue: cueSpan };
+  if (prev.lower === ',' && best.from > qt && !toks[best.from]!.lower.endsWith('ing')) {
+    const after = subjectAfter(toks, best.to, toks.length);
+    if (after && toks.some((t, k) => k >= best.to && t.start < after.end && t.cap)) return { speaker: after, cue: cueSpan };
+  }
+  return { speaker: null, cue: cueSpan };
 }
 
 /** The subject at the start of the clause holding token `at`: after the last quote or sentence start. */
@@ -318,7 +340,8 @@ function clauseSubject(toks: Tok[], at: number): Span | null {
     if (start >= at) return null;
     const t = toks[start]!;
     // An introductory clause ("When he returned, …", "In a statement, …"): the subject follows its comma.
-    if (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) {
+    const intro = (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || INTRO.has(t.lower) || (t.cap && /(ed|ing)$/.test(t.lower) && !toks[start + 1]?.cap);
+    if (intro) {
       let c = start;
       while (c < at && toks[c]!.lower !== ',') c++;
       if (c >= at) return null;
@@ -411,7 +434,13 @@ function fallbackAttribution(
       }
     }
   }
-  // 2. The previous quote, in the same or the previous paragraph, is by a known speaker and nothing
+  // 2. “…?” Borger asked. — the question mark ended the sentence before the cue.
+  const endMark = text.charCodeAt(q.end - 2);
+  if (endMark === 63 || endMark === 33) {
+    const viaNext = nextSentenceCue(text, q, sentences, s1, quotes);
+    if (viaNext) return viaNext;
+  }
+  // 3. The previous quote, in the same or the previous paragraph, is by a known speaker and nothing
   //    but the quotes' own sentences lies between them.
   if (qi > 0) {
     const pq = quotes[qi - 1]!;
@@ -420,13 +449,17 @@ function fallbackAttribution(
       return { speaker: pa.speaker, cue: pa.cue, inherited: true };
     }
   }
-  // 3. A short "X said." sentence right after the quote.
+  // 4. A short "X said." sentence right after the quote.
+  return nextSentenceCue(text, q, sentences, s1, quotes);
+}
+
+/** "X said." or "said X." opening the sentence right after the quote. */
+function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: number, quotes: readonly Span[]): RawAttribution | null {
   const next = sentences[s1 + 1];
-  if (next && next.start - q.end < 4 && next.end - next.start < 120) {
+  if (next && next.start - q.end < 4 && next.end - next.start < 160) {
     const nt = tokenizeWindow(text, next.start, next.end, quotes);
-    const cues = findCues(nt);
-    const cue = cues[0];
-    if (cue && cue.from <= 4 && !cue.forward) {
+    const cue = findCues(nt)[0];
+    if (cue && cue.from <= 5 && !cue.forward) {
       const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
       if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
     }

@@ -149,7 +149,10 @@ function isTitleLike(s: string): boolean {
   if (s.length > 120) return false;
   const words = s.split(/\s+/).length;
   if (words > 16) return false;
-  const last = s.charCodeAt(s.length - 1);
+  // Look through closing quotes and brackets: 'Sanders said, “We’ll see.”' ends a sentence.
+  let e = s.length - 1;
+  while (e > 0 && /[”"’')\]]/.test(s[e]!)) e--;
+  const last = s.charCodeAt(e);
   // . ! , ; : close sentences or lists, not titles (a '?' can end a title).
   if (last === 46 || last === 33 || last === 44 || last === 59 || last === 58) return false;
   return /^[\p{Lu}\d‘'“"]/u.test(s);
