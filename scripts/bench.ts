@@ -46,15 +46,22 @@ function sized(bytes: number): string {
   return s.slice(0, bytes);
 }
 
+/** Best wall-clock ms over `reps` runs; the best process CPU ms goes to `lastCpu` (the machine may be shared). */
+let lastCpu = 0;
 function time(run: Analyse, text: string, reps: number): number {
   let best = Infinity;
+  lastCpu = Infinity;
   for (let r = 0; r < reps; r++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     run(text);
     best = Math.min(best, performance.now() - t);
+    const used = process.cpuUsage(c);
+    lastCpu = Math.min(lastCpu, (used.user + used.system) / 1000);
   }
   return best;
 }
+const cpuNote = (mb: number): string => `[CPU ${lastCpu.toFixed(1)} ms → ${(mb / (lastCpu / 1000)).toFixed(1)} MB/s]`;
 
 const MB = 1024 * 1024;
 const { name, run } = loadAnalyse();
@@ -64,12 +71,12 @@ run(sized(200_000)); // warm-up: model decode and JIT
 
 const oneMB = sized(MB);
 const ms1 = time(run, oneMB, 5);
-console.log(`\n1 MB article: ${ms1.toFixed(1)} ms  → ${(1 / (ms1 / 1000)).toFixed(1)} MB/s`);
+console.log(`\n1 MB article: ${ms1.toFixed(1)} ms  → ${(1 / (ms1 / 1000)).toFixed(1)} MB/s ${cpuNote(1)}`);
 
 if (name !== 'findEntities') {
   findEntities(oneMB);
   const msE = time(findEntities, oneMB, 5);
-  console.log(`1 MB, findEntities alone: ${msE.toFixed(1)} ms  → ${(1 / (msE / 1000)).toFixed(1)} MB/s`);
+  console.log(`1 MB, findEntities alone: ${msE.toFixed(1)} ms  → ${(1 / (msE / 1000)).toFixed(1)} MB/s ${cpuNote(1)}`);
 }
 
 const small = sized(200 * 1024);
@@ -86,11 +93,11 @@ const heap1 = process.memoryUsage().heapUsed;
 console.log(`heap growth holding the result for 1 MB: ${((heap1 - heap0) / MB).toFixed(1)} MB (${((heap1 - heap0) / oneMB.length).toFixed(1)}× text length in chars)${global.gc ? '' : ' (run node with --expose-gc for a cleaner figure)'}`);
 void keep;
 
-console.log('\nsize      ms        MB/s');
+console.log('\nsize      ms        MB/s   CPU ms  CPU MB/s');
 for (const size of [1024, 10 * 1024, 100 * 1024, MB, 10 * MB]) {
   const text = sized(size);
   const ms = time(run, text, size >= 10 * MB ? 1 : 3);
-  console.log(`${(size >= MB ? size / MB + ' MB' : size / 1024 + ' KB').padEnd(9)} ${ms.toFixed(2).padStart(8)}  ${(size / MB / (ms / 1000)).toFixed(1).padStart(6)}`);
+  console.log(`${(size >= MB ? size / MB + ' MB' : size / 1024 + ' KB').padEnd(9)} ${ms.toFixed(2).padStart(8)}  ${(size / MB / (ms / 1000)).toFixed(1).padStart(6)} ${lastCpu.toFixed(1).padStart(8)} ${(size / MB / (lastCpu / 1000)).toFixed(1).padStart(8)}`);
 }
 
 console.log('\nadversarial inputs');
@@ -102,5 +109,9 @@ const binary = Array.from({ length: MB }, () => String.fromCharCode((seed = (Mat
 const caps = 'Abc '.repeat(256 * 1024);
 for (const [label, text] of [['10 MB on one line', oneLine], ['100k quote marks', quotes], ['100k curly quote marks', curly], ['1 MB random bytes', binary], ['1 MB of capitalised words', caps]] as const) {
   const ms = time(run, text, 1);
-  console.log(`  ${label.padEnd(26)} ${ms.toFixed(1).padStart(8)} ms  (${(text.length / MB / (ms / 1000)).toFixed(1)} MB/s)`);
+  console.log(`  ${label.padEnd(26)} ${ms.toFixed(1).padStart(8)} ms  (${(text.length / MB / (ms / 1000)).toFixed(1)} MB/s) ${cpuNote(text.length / MB)}`);
+  if (name !== 'findEntities') {
+    const msE = time(findEntities, text, 1);
+    console.log(`  ${''.padEnd(26)} ${msE.toFixed(1).padStart(8)} ms  of which findEntities alone ${cpuNote(text.length / MB)}`);
+  }
 }
