@@ -1,0 +1,221 @@
+// Reviewer annotations in a real editor: tagging through the command (quick pick and input boxes
+// answered by the test), the sidecar written beside the article, decorations by verdict, hover,
+// live edits, external edits of the sidecar, and a broken sidecar that is never overwritten.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseSidecar } from '../../src/core/annotations';
+import type { NewsAnnotatorApi } from '../../src/vscode/api';
+import { extension, openInEditor, sleep, waitFor, workspaceUri } from './helpers';
+
+const ARTICLE_PATH = 'reviews/bridge.news.txt';
+const SIDECAR_PATH = 'reviews/bridge.news.annotations.yaml';
+const ARTICLE = [
+  'Council approves new bridge',
+  '',
+  'The city council approved a budget of 40 million euros for the new bridge on Monday.',
+  '',
+  '"This bridge will halve commuting times," Mayor Anna Berg said. Critics said the cost would double.',
+  '',
+  'Construction is due to start in March and finish in 2027, according to the council.',
+  '',
+].join('\n');
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+type Window = typeof vscode.window;
+/** Replaces window functions for one test (the dialogs a reviewer would answer), restoring them after. */
+function stubWindow(replacements: Partial<Record<keyof Window, unknown>>): () => void {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const saved = Object.keys(replacements).map((key) => [key, win[key]] as const);
+  for (const [key, value] of Object.entries(replacements)) win[key] = value;
+  return () => {
+    for (const [key, value] of saved) win[key] = value;
+  };
+}
+
+/** Answers the tag dialogs: the verdict pick, then the note and the evidence boxes in order. */
+function answerTagDialogs(label: string, inputs: string[]) {
+  const asked: string[] = [];
+  const errors: string[] = [];
+  const restore = stubWindow({
+    showQuickPick: async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+      const list = await items;
+      asked.push(`pick:${list.map((i) => i.label).join('|')}`);
+      return list.find((i) => i.label === label);
+    },
+    showInputBox: async (options?: vscode.InputBoxOptions) => {
+      asked.push(`input:${options?.title ?? ''}`);
+      return inputs.shift() ?? '';
+    },
+    showErrorMessage: async (message: string) => {
+      errors.push(message);
+      return undefined;
+    },
+  });
+  return { asked, errors, restore };
+}
+
+async function readSidecar(): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(workspaceUri(SIDECAR_PATH)));
+  } catch {
+    return undefined;
+  }
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n---\n');
+}
+
+describe('reviewer annotations', () => {
+  let api: NewsAnnotatorApi;
+  let editor: vscode.TextEditor;
+  let doc: vscode.TextDocument;
+  const uri = () => workspaceUri(ARTICLE_PATH);
+
+  before(async () => {
+    await vscode.workspace.fs.writeFile(uri(), encoder.encode(ARTICLE));
+    const ext = extension();
+    await ext.activate();
+    api = ext.exports as NewsAnnotatorApi;
+    editor = await openInEditor(uri());
+    await waitFor(() => vscode.window.activeTextEditor?.document.languageId === 'news', 'the article to open as news');
+    editor = vscode.window.activeTextEditor!;
+    doc = editor.document;
+    assert.ok(await api.analyses.whenAnalyzed(doc), 'the article is analysed');
+  });
+
+  it('tags the selection through the command and writes the sidecar beside the article', async () => {
+    const claim = 'a budget of 40 million euros';
+    const start = doc.getText().indexOf(claim);
+    editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + claim.length));
+    const dialogs = answerTagDialogs('false', ['Budget papers say 80 million <b>[x](command:evil)</b>', 'https://example.org/budget https://example.org/minutes']);
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+    } finally {
+      dialogs.restore();
+    }
+    assert.deepEqual(dialogs.errors, []);
+    assert.match(dialogs.asked[0]!, /^pick:verified\|false\|misleading\|unverified\|disputed\|needs context\|opinion/);
+    const claims = await api.annotations.snapshot(uri());
+    assert.equal(claims.length, 1);
+    const text = await readSidecar();
+    assert.ok(text, 'the sidecar exists');
+    const store = parseSidecar(text, { articlePath: ARTICLE_PATH });
+    assert.equal(store.error, null);
+    assert.equal(store.header.article, 'bridge.news.txt');
+    const a = store.annotations[0]!;
+    assert.equal(a.label, 'false');
+    assert.equal(a.target.selector.exact, claim);
+    assert.equal(a.target.position.start, start);
+    assert.equal(a.note, 'Budget papers say 80 million <b>[x](command:evil)</b>');
+    assert.deepEqual(a.evidence, ['https://example.org/budget', 'https://example.org/minutes']);
+    assert.ok(a.reviewer.length > 0, 'a reviewer name is recorded');
+    assert.ok(!Number.isNaN(Date.parse(a.created)));
+
+    // Decorated with the verdict's style...
+    await waitFor(() => (api.decorator.appliedTo(editor)['claims.false'] ?? []).some(([s, e]) => s === start && e === start + claim.length), 'the false-claim decoration');
+    // ...and the hover shows the review, escaped.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(start + 3));
+    const hover = hoverText(hovers);
+    assert.match(hover, /Claim: false/);
+    assert.match(hover, /example\\\.org\/budget/);
+    assert.ok(!hover.includes('[x](command:evil)'), 'note text is escaped');
+    assert.ok(!hover.includes('<b>'), 'HTML in the note is escaped');
+  });
+
+  it('tags the sentence at the cursor when nothing is selected', async () => {
+    const sentence = 'Construction is due to start in March and finish in 2027, according to the council.';
+    const at = doc.getText().indexOf('due to start');
+    editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at));
+    const dialogs = answerTagDialogs('unverified', ['', '']);
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+    } finally {
+      dialogs.restore();
+    }
+    const claims = await api.annotations.snapshot(uri());
+    const tagged = claims.find((c) => c.label === 'unverified');
+    assert.ok(tagged, JSON.stringify(claims));
+    assert.equal(tagged.exact, sentence);
+    assert.equal(tagged.note, '');
+    assert.deepEqual(tagged.evidence, []);
+    const section = api.newsTree;
+    const roots = await section.getChildren();
+    const claimsNode = roots.find((n) => n.id === 'claims');
+    assert.ok(claimsNode, 'the News view has a Claims section');
+    assert.deepEqual(claimsNode.children.map((g) => g.label), ['false', 'unverified']);
+  });
+
+  it('follows edits of the article without rewriting the sidecar, and orphans a claim whose text is deleted', async () => {
+    const before = await readSidecar();
+    const ok = await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'UPDATED: '));
+    assert.ok(ok);
+    let claims = await api.annotations.snapshot(uri());
+    const text = doc.getText();
+    for (const c of claims) assert.equal(text.slice(c.start, c.end), c.exact, `${c.label} follows the edit`);
+    assert.equal(await readSidecar(), before, 'opening and editing the article do not rewrite the sidecar');
+
+    const sentence = claims.find((c) => c.label === 'unverified')!;
+    await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(sentence.start), doc.positionAt(sentence.end))));
+    claims = await api.annotations.snapshot(uri());
+    assert.equal(claims.find((c) => c.label === 'unverified')!.kind, 'orphan');
+    const stillFalse = claims.find((c) => c.label === 'false')!;
+    assert.equal(doc.getText().slice(stillFalse.start, stillFalse.end), stillFalse.exact);
+    await waitFor(() => (api.decorator.appliedTo(editor)['claims.unverified'] ?? []).length === 0, 'the orphan to lose its decoration');
+    // Put the article back as it was on disk for the next tests.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => doc.getText() === ARTICLE, 'the article to be reverted');
+  });
+
+  it('picks up an external edit of the sidecar', async () => {
+    const text = (await readSidecar())!;
+    assert.match(text, /label: "false"/);
+    await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode(text.replace('label: "false"', 'label: misleading')));
+    let labels: string[] = [];
+    const deadline = Date.now() + 10_000;
+    while (!labels.includes('misleading')) {
+      assert.ok(Date.now() < deadline, `timed out waiting for the reload; labels: ${labels.join(', ')}`);
+      await sleep(100);
+      labels = (await api.annotations.snapshot(uri())).map((c) => c.label);
+    }
+    assert.ok(!labels.includes('false'));
+    await waitFor(() => (api.decorator.appliedTo(editor)['claims.misleading'] ?? []).length === 1, 'the misleading decoration');
+  });
+
+  it('never overwrites a sidecar that does not parse, and refuses to tag until it is fixed', async () => {
+    const broken = 'version: 1\narticle: bridge.news.txt\nannotations:\n  - id: abc\n    label: [unclosed\n';
+    await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode(broken));
+    await waitFor(() => api.annotations.peek(doc)?.refusal !== undefined, 'the broken sidecar to be noticed');
+    assert.match(api.annotations.peek(doc)!.refusal!, /line \d+, column \d+/);
+
+    const claim = 'Critics said the cost would double.';
+    const start = doc.getText().indexOf(claim);
+    editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + claim.length));
+    const dialogs = answerTagDialogs('disputed', ['a note', '']);
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+    } finally {
+      dialogs.restore();
+    }
+    assert.equal(dialogs.errors.length, 1, 'tagging is refused with one message');
+    assert.match(dialogs.errors[0]!, /line \d+, column \d+/);
+    assert.ok(!dialogs.asked.some((a) => a.startsWith('pick:')), 'no verdict is asked for');
+    await sleep(300);
+    assert.equal(await readSidecar(), broken, 'the broken file is left byte-identical');
+
+    // Fixing the file by hand makes tagging possible again.
+    await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode('version: 1\narticle: bridge.news.txt\nannotations: []\n'));
+    await waitFor(() => api.annotations.peek(doc)?.refusal === undefined, 'the fixed sidecar to be read');
+    const again = answerTagDialogs('disputed', ['', '']);
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+    } finally {
+      again.restore();
+    }
+    assert.deepEqual(again.errors, []);
+    assert.deepEqual((await api.annotations.snapshot(uri())).map((c) => c.exact), [claim]);
+    assert.match((await readSidecar())!, /Critics said the cost would double\./);
+  });
+});
