@@ -1,0 +1,157 @@
+import { strict as assert } from 'node:assert';
+import { anchor, targetFor } from '../../../src/core/annotations/anchor';
+import { approxSearch, editDistance } from '../../../src/core/annotations/approx';
+import { shiftForEdits } from '../../../src/core/annotations/shift';
+import { seededRandom } from './editModel';
+import { ARTICLE, annotationOn } from './fixtures';
+
+const TRADE = 'Trade between the two countries rose to $34 million last year';
+
+describe('approxSearch (Myers bit-vector)', () => {
+  it('agrees with a plain dynamic-programming search on random strings, across block sizes', () => {
+    const rnd = seededRandom(7);
+    const pick = (n: number) => Array.from({ length: n }, () => 'abcd'[Math.floor(rnd() * 4)]).join('');
+    for (let t = 0; t < 400; t++) {
+      const text = pick(20 + Math.floor(rnd() * 150));
+      const pattern = pick(1 + Math.floor(rnd() * 80));
+      const k = Math.floor(rnd() * pattern.length * 0.4);
+      // best distance of the pattern to any substring, by the textbook semi-global DP
+      let row = new Array<number>(text.length + 1).fill(0);
+      for (let i = 1; i <= pattern.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= text.length; j++) next[j] = Math.min(row[j - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
+        row = next;
+      }
+      const best = Math.min(...row);
+      const found = approxSearch(text, pattern, k);
+      assert.equal(found.length > 0, best <= k, `${pattern} in ${text}`);
+      for (const m of found) assert.equal(editDistance(pattern, text.slice(m.start, m.end)), m.errors);
+      if (found.length) assert.equal(Math.min(...found.map((m) => m.errors)), best);
+    }
+  });
+});
+
+describe('anchor: the ladder', () => {
+  const trade = annotationOn(ARTICLE, TRADE);
+
+  it('1. exact: same text at the stored position', () => {
+    assert.deepEqual(anchor(ARTICLE, trade), { kind: 'exact', start: trade.target.position.start, end: trade.target.position.end, score: 1, errors: 0 });
+  });
+
+  it('2. moved: same text elsewhere', () => {
+    const edited = 'BREAKING: an update.\n\n' + ARTICLE;
+    const result = anchor(edited, trade);
+    assert.equal(result.kind, 'moved');
+    assert.equal(edited.slice(result.start, result.end), TRADE);
+    assert.equal(result.start, trade.target.position.start + 22);
+  });
+
+  it('2. moved: among several copies, the one whose context agrees wins, even if farther', () => {
+    const said = annotationOn(ARTICLE, 'the Kremlin said', { id: 'k' }); // first occurrence, after "on Tuesday, "
+    const ownStart = said.target.position.start;
+    // Shift the text so the stored position hits neither copy, then check the context picks the first.
+    const edited = 'x'.repeat(5) + ARTICLE;
+    const result = anchor(edited, said);
+    assert.equal(result.kind, 'moved');
+    assert.equal(result.start, ownStart + 5);
+    // The second copy, after "$34 million last year, ", is picked when that is its context.
+    const second = ARTICLE.lastIndexOf('the Kremlin said');
+    const other = { ...said, target: targetFor(ARTICLE, second, second + 16) };
+    const r2 = anchor(edited, other);
+    assert.ok(r2.kind === 'moved' && r2.start === second + 5);
+  });
+
+  it('3. fuzzy: an edited version of the claim in its own place', () => {
+    const edited = ARTICLE.replace('rose to $34 million', 'rose to about $35 million');
+    const result = anchor(edited, trade);
+    assert.equal(result.kind, 'fuzzy');
+    assert.ok(result.kind === 'fuzzy');
+    assert.equal(edited.slice(result.start, result.end), 'Trade between the two countries rose to about $35 million last year');
+    assert.ok(result.score >= 0.8);
+    assert.equal(result.errors, 7);
+  });
+
+  it('3. fuzzy: a deleted first word is dropped, not replaced by the neighbour', () => {
+    const edited = ARTICLE.replace('Trade between', 'between');
+    const result = anchor(edited, trade);
+    assert.ok(result.kind === 'fuzzy');
+    assert.equal(edited.slice(result.start, result.end), TRADE.slice('Trade '.length));
+  });
+
+  it('4. orphan: the claim was deleted, even though similar sentences remain', () => {
+    const edited = ARTICLE.replace(TRADE + ', the Kremlin said.\n', '');
+    assert.equal(anchor(edited, trade).kind, 'orphan');
+  });
+
+  it('4. orphan: rewritten beyond the error bound', () => {
+    const edited = ARTICLE.replace(TRADE, 'Commerce between both nations climbed to $34m in 2023');
+    const result = anchor(edited, trade);
+    assert.equal(result.kind, 'orphan');
+    assert.ok(result.kind === 'orphan' && result.reason.length > 0);
+  });
+
+  it('4. orphan: a similar passage elsewhere with different context is not taken', () => {
+    // The claim's paragraph is gone; a near copy survives in a different paragraph.
+    const edited = ARTICLE.replace(TRADE + ', the Kremlin said.\n', '') + '\nIn other news, they said trade between the two countries rose to $43 million last year.\n';
+    assert.equal(anchor(edited, trade).kind, 'orphan');
+  });
+
+  it('4. orphan: a short phrase is never matched fuzzily', () => {
+    const phrase = annotationOn(ARTICLE, 'officials said', { id: 'p' });
+    const edited = ARTICLE.replace('officials said', 'official says');
+    assert.equal(anchor(edited, phrase).kind, 'orphan');
+  });
+
+  it('finds a claim moved far away in a long article', () => {
+    const filler = 'Other news of the day, unrelated to the claim. '.repeat(400);
+    const moved = ARTICLE.replace(TRADE + ', the Kremlin said.\n', '') + filler + '\n\n' + 'Trade between the two countries rose to $34 million last year, the Kremlin said.\n'.replace('$34', '$34.5');
+    const result = anchor(moved, trade);
+    assert.ok(result.kind === 'fuzzy', result.kind);
+    assert.equal(moved.slice(result.start, result.end), TRADE.replace('$34', '$34.5'));
+  });
+});
+
+describe('shiftForEdits', () => {
+  const trade = annotationOn(ARTICLE, TRADE);
+  const { start, end } = trade.target.position;
+
+  it('moves claims after an edit, leaves claims before it alone', () => {
+    const [r] = shiftForEdits([trade], [{ start: 0, end: 6, newLength: 10 }]);
+    assert.deepEqual(r!.annotation.target.position, { start: start + 4, end: end + 4 });
+    assert.equal(r!.needsReanchor, false);
+    const [after] = shiftForEdits([trade], [{ start: end + 3, end: end + 5, newLength: 0 }]);
+    assert.equal(after!.annotation, trade);
+    assert.equal(after!.needsReanchor, false);
+  });
+
+  it('treats insertions at the edges as outside the claim', () => {
+    const [atStart] = shiftForEdits([trade], [{ start, end: start, newLength: 3 }]);
+    assert.deepEqual(atStart!.annotation.target.position, { start: start + 3, end: end + 3 });
+    const [atEnd] = shiftForEdits([trade], [{ start: end, end, newLength: 3 }]);
+    assert.deepEqual(atEnd!.annotation.target.position, { start, end });
+    assert.equal(atStart!.needsReanchor || atEnd!.needsReanchor, false);
+  });
+
+  it('flags an edit inside or across the claim for re-anchoring', () => {
+    for (const change of [
+      { start: start + 5, end: start + 5, newLength: 4 },
+      { start: start - 3, end: start + 2, newLength: 0 },
+      { start: end - 1, end: end + 10, newLength: 2 },
+      { start: start - 10, end: end + 10, newLength: 0 },
+    ]) {
+      const [r] = shiftForEdits([trade], [change]);
+      assert.equal(r!.needsReanchor, true, JSON.stringify(change));
+      const p = r!.annotation.target.position;
+      assert.ok(p.start <= p.end);
+      assert.equal(r!.annotation.target.selector, trade.target.selector, 'the quote is never rewritten');
+    }
+  });
+
+  it('applies several changes in sequence', () => {
+    const text1 = 'abc ' + ARTICLE; // insert 4 at 0
+    const text2 = text1.slice(0, 10) + text1.slice(15); // delete 5 chars at 10
+    const [r] = shiftForEdits([trade], [{ start: 0, end: 0, newLength: 4 }, { start: 10, end: 15, newLength: 0 }]);
+    const p = r!.annotation.target.position;
+    assert.equal(text2.slice(p.start, p.end), TRADE);
+  });
+});

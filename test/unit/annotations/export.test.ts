@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { toClaimReview } from '../../../src/core/annotations/export/claimReview';
+import { csvField, toCsv } from '../../../src/core/annotations/export/csv';
+import { fromWebAnnotation, toWebAnnotation, toWebAnnotationPage } from '../../../src/core/annotations/export/webAnnotation';
+import { ARTICLE, annotationOn } from './fixtures';
+
+const a = annotationOn(ARTICLE, 'Trade between the two countries rose to $34 million last year', {
+  id: 'k2j9x',
+  label: 'half true, per desk', // a team-defined label
+  evidence: ['https://example.org/one', 'https://example.org/two'],
+  updated: '2026-11-21T10:00:00Z',
+  conflict: true,
+  extra: { priority: 'high', tags: ['economy', 'trade'] },
+});
+const ref = { article: 'story.txt', url: 'https://news.example/story' };
+
+describe('exports', () => {
+  it('W3C Web Annotation: standard shape, and a lossless round trip', () => {
+    const json = toWebAnnotation(a, ref);
+    assert.equal(json.type, 'Annotation');
+    assert.equal(json.motivation, 'assessing');
+    assert.deepEqual((json['@context'] as unknown[])[0], 'http://www.w3.org/ns/anno.jsonld');
+    const target = json.target as { source: string; selector: { type: string }[] };
+    assert.equal(target.source, 'https://news.example/story');
+    assert.deepEqual(target.selector.map((s) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
+    assert.deepEqual(fromWebAnnotation(JSON.parse(JSON.stringify(json))), a);
+    const plain = { ...a, note: '', evidence: [] as string[] };
+    delete plain.conflict;
+    delete plain.extra;
+    assert.deepEqual(fromWebAnnotation(toWebAnnotation(plain, { article: 'story.txt' })), plain);
+    const page = toWebAnnotationPage([a, plain], ref);
+    assert.equal((page.items as unknown[]).length, 2);
+  });
+
+  it('schema.org ClaimReview: claim text, verdict, author, date, article', () => {
+    assert.deepEqual(toClaimReview(a, ref), {
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'Trade between the two countries rose to $34 million last year',
+      reviewRating: { '@type': 'Rating', alternateName: 'half true, per desk' },
+      author: { '@type': 'Person', name: 'jane' },
+      datePublished: '2026-11-20T09:00:00Z',
+      dateModified: '2026-11-21T10:00:00Z',
+      reviewBody: 'Figure is from 2019.',
+      citation: [
+        { '@type': 'CreativeWork', url: 'https://example.org/one' },
+        { '@type': 'CreativeWork', url: 'https://example.org/two' },
+      ],
+      itemReviewed: { '@type': 'Claim', appearance: { '@type': 'CreativeWork', url: 'https://news.example/story', name: 'story.txt' } },
+    });
+    const local = toClaimReview(a, { article: 'story.txt' });
+    assert.deepEqual(local.itemReviewed, { '@type': 'Claim', appearance: { '@type': 'CreativeWork', name: 'story.txt' } });
+  });
+
+  it('CSV: RFC 4180 quoting and formula-injection guard', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a,b'), '"a,b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('two\nlines'), '"two\nlines"');
+    for (const risky of ['=SUM(A1)', '+1', '-2+3', '@cmd', '\tx']) assert.equal(csvField(risky).replace(/^"/, '')[0], "'", risky);
+    assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+
+    const evil = { ...a, note: '=cmd|" /C calc"!A0, then "more"', reviewer: '@jane' };
+    const csv = toCsv([evil]);
+    assert.ok(csv.endsWith('\r\n'));
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'id,label,claim,note,evidence,reviewer,created,updated,start,end,prefix,suffix,conflict');
+    assert.ok(lines[1]!.startsWith(`k2j9x,"half true, per desk",Trade between the two countries rose to $34 million last year,"'=cmd|"" /C calc""!A0, then ""more""",https://example.org/one https://example.org/two,'@jane,`));
+    assert.ok(lines[1]!.endsWith(',true'));
+  });
+});
