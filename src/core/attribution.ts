@@ -23,7 +23,8 @@ const CUE_VERBS = `say:said tell:told add write:wrote call dismiss warn ask expl
   thank invite coin cite quote mention characterize recount assert contend retort brag vent rail attack applaud welcome
   denounce condemn reject ridicule deem question beg hope forecast:forecast disclose inform assure remind advise text email
   mutter remember interrupt accuse blame fume scoff snap:snapped sneer predict lash pen:penned repeat agree disagree write:written
-  speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee`;
+  speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee
+  show:shown find:found publish propose support oppose defend imply protest`;
 
 function inflections(base: string, past?: string): string[] {
   const forms = [base];
@@ -43,12 +44,19 @@ for (const entry of CUE_VERBS.split(/\s+/)) {
 // Forms the simple rules above get wrong.
 for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'saying', 'telling']) CUE_WORDS.add(f);
 for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
+for (const base of ['show', 'find', 'publish', 'propose', 'support', 'oppose', 'defend', 'imply', 'protest']) {
+  // Their bare and -ing forms are nouns or modifiers too often ("to bolster support").
+  CUE_WORDS.delete(base);
+  CUE_WORDS.delete(base.replace(/e$/, '') + 'ing');
+}
+CUE_WORDS.delete('protests');
 // Bare present forms that are nouns far more often than verbs were removed above; keep the verbs that matter.
 for (const f of ['says', 'calls', 'claims', 'tweets', 'reads', 'notes', 'reports']) CUE_WORDS.add(f);
 
 // Words opening an introductory phrase before the subject: "Of Carson, Levine said".
-const INTRO = new Set(['of', 'in', 'at', 'on', 'for', 'with', 'after', 'before', 'during', 'asked', 'speaking', 'reached', 'told', 'like', 'unlike', 'later', 'earlier']);
+const INTRO = new Set(['of', 'in', 'at', 'on', 'for', 'with', 'after', 'before', 'during', 'asked', 'speaking', 'reached', 'told', 'like', 'unlike', 'later', 'earlier', 'outside', 'inside', 'near', 'among', 'across', 'until', 'amid', 'despite', 'following', 'according', 'under', 'as', 'while', 'when', 'if', 'although', 'though', 'because']);
 
+const PUT = new Set(['put', 'puts']);
 const POINT = new Set(['point', 'points', 'pointed', 'pointing']);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
@@ -182,6 +190,10 @@ function findCues(toks: Tok[]): Cue[] {
     } else if (POINT.has(t.lower) && toks[k + 1]?.lower === 'out') {
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
+    } else if (PUT.has(t.lower) && toks[k + 1]?.lower === 'it') {
+      // "as X put it"
+      cues.push({ from: k, to: k + 2, forward: false });
+      k++;
     } else if (t.lower === 'went' && toks[k + 1]?.lower === 'on') {
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
@@ -213,7 +225,7 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null
     if (t.kind !== T_WORD) break;
     if (CUE_WORDS.has(t.lower) && k !== last) break;
     // A capitalised stop word inside the clause is a name: "Will Doyle", "May Smith".
-    if ((STOP.has(t.lower) && !(t.cap && k > floor && toks[k + 1]?.cap && k < last)) || PRONOUNS.has(t.lower)) {
+    if (isNegation(t.lower) || (STOP.has(t.lower) && !(t.cap && k > floor && toks[k + 1]?.cap && k < last)) || PRONOUNS.has(t.lower)) {
       // "Moscow and Pyongyang", "Joel Pollak of Breitbart California": joiners between names.
       const left = toks[k - 1];
       if ((t.lower === 'of' || t.lower === 'and' || t.lower === 'for') && left && left.kind === T_WORD && left.cap && toks[k + 1]?.cap) {
@@ -237,6 +249,11 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null
   for (let j = first; j <= last; j++) if (toks[j]!.cap) capCount++;
   if (capCount === 0 && last - first >= 4) return null;
   return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+/** "won't", "doesn’t": a verb phrase, never part of a speaker mention. */
+function isNegation(w: string): boolean {
+  return w.endsWith("n't") || w.endsWith('n’t');
 }
 
 function isWeekday(w: string): boolean {
