@@ -2,16 +2,21 @@
 // host's thread, so a long article never stalls hovers, commands or other extensions.
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
+import { toWire } from '../core/present/wireFormat';
 import type { AnalysisReply, AnalysisRequest } from './workerAnalyzer';
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   let reply: AnalysisReply;
   try {
     const started = performance.now();
-    const analysis = analyze(request.text);
-    reply = { id: request.id, analysis, ms: performance.now() - started };
+    const wire = toWire(analyze(request.text), request.text);
+    reply = { id: request.id, wire, ms: performance.now() - started };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
-  parentPort?.postMessage(reply);
+  // The packed offsets are moved, not copied.
+  const transfer = 'wire' in reply && reply.wire.mentionOffsets && reply.wire.mentionCounts
+    ? [reply.wire.mentionOffsets.buffer as ArrayBuffer, reply.wire.mentionCounts.buffer as ArrayBuffer]
+    : [];
+  parentPort?.postMessage(reply, transfer);
 });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
+import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
 import type { Analysis } from '../core/types';
 import type { AsyncAnalyzer } from './analysisCache';
 
@@ -11,9 +12,11 @@ export interface AnalysisRequest {
   text: string;
 }
 
-export type AnalysisReply = { id: number; analysis: Analysis; ms: number } | { id: number; error: string };
+export type AnalysisReply = { id: number; wire: WireAnalysis; ms: number } | { id: number; error: string };
 
 interface Waiting {
+  /** The text sent, from which packed mentions are rebuilt. */
+  text: string;
   resolve(analysis: Analysis): void;
   reject(err: Error): void;
 }
@@ -37,7 +40,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (!worker) return Promise.resolve().then(() => this.fallback(text));
     const id = this.nextId++;
     const reply = new Promise<Analysis>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { text, resolve, reject });
       worker.postMessage({ id, text } satisfies AnalysisRequest);
     });
     return reply.catch((err: Error) => {
@@ -61,7 +64,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
         this.waiting.delete(reply.id);
         if (!waiting) return;
         if ('error' in reply) waiting.reject(new Error(reply.error));
-        else waiting.resolve(reply.analysis);
+        else waiting.resolve(fromWire(reply.wire, waiting.text));
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', () => this.fail(new Error('the analysis worker stopped')));

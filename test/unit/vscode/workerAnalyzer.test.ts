@@ -28,9 +28,9 @@ describe('WorkerAnalyzer', () => {
     writeFileSync(
       file,
       `const { parentPort } = require('node:worker_threads');
-       parentPort.on('message', ({ id, text }) => parentPort.postMessage({ id, ms: 0, analysis: {
+       parentPort.on('message', ({ id, text }) => parentPort.postMessage({ id, ms: 0, wire: { analysis: {
          length: text.length, structure: { headline: { start: 0, end: 0, text: 'worker' }, subheadings: [], datelines: [], bylines: [], captions: [], residue: [], paragraphs: [] },
-         sentences: [], quotes: [], entities: [], claims: [] } }));`,
+         sentences: [], quotes: [], entities: [], claims: [] } } }));`,
     );
     const analyzer = new WorkerAnalyzer((text) => tagged(text, 'fallback'), file);
     try {

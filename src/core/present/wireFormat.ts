@@ -1,0 +1,62 @@
+// A compact form of an Analysis for passing it between threads. Copying tens of thousands of small
+// mention objects through structured clone costs the receiving thread hundreds of milliseconds on
+// a 1 MB article; entity mentions travel instead as one Int32Array of offsets (transferable, no
+// copy) and are rebuilt from the text, which the receiver already has.
+import type { Analysis, Entity, Mention } from '../types';
+
+export interface WireAnalysis {
+  analysis: Analysis;
+  /** Per entity (same order), start/end pairs of its mentions; absent when sent as plain objects. */
+  mentionOffsets?: Int32Array;
+  /** Per entity, how many mentions it has (to cut `mentionOffsets`). */
+  mentionCounts?: Int32Array;
+}
+
+const MENTION_KEYS = 'end,entityId,start,text';
+
+/**
+ * Packs mentions when every one is exactly {start, end, text, entityId} with text equal to the
+ * source slice and entityId equal to its entity; otherwise (e.g. a mention carrying an extra
+ * field) the analysis is sent unchanged so nothing is lost.
+ */
+export function toWire(analysis: Analysis, text: string): WireAnalysis {
+  let total = 0;
+  for (const entity of analysis.entities) {
+    for (const m of entity.mentions) {
+      if (Object.keys(m).sort().join(',') !== MENTION_KEYS || m.entityId !== entity.id || text.slice(m.start, m.end) !== m.text) {
+        return { analysis };
+      }
+    }
+    total += entity.mentions.length;
+  }
+  const mentionOffsets = new Int32Array(total * 2);
+  const mentionCounts = new Int32Array(analysis.entities.length);
+  let k = 0;
+  const entities: Entity[] = analysis.entities.map((entity, i) => {
+    mentionCounts[i] = entity.mentions.length;
+    for (const m of entity.mentions) {
+      mentionOffsets[k++] = m.start;
+      mentionOffsets[k++] = m.end;
+    }
+    return { ...entity, mentions: [] };
+  });
+  return { analysis: { ...analysis, entities }, mentionOffsets, mentionCounts };
+}
+
+/** Rebuilds the Analysis from its wire form and the text it was computed from. */
+export function fromWire(wire: WireAnalysis, text: string): Analysis {
+  const { analysis, mentionOffsets, mentionCounts } = wire;
+  if (!mentionOffsets || !mentionCounts) return analysis;
+  let k = 0;
+  for (let i = 0; i < analysis.entities.length; i++) {
+    const entity = analysis.entities[i];
+    const mentions: Mention[] = new Array(mentionCounts[i]);
+    for (let j = 0; j < mentions.length; j++) {
+      const start = mentionOffsets[k++];
+      const end = mentionOffsets[k++];
+      mentions[j] = { start, end, text: text.slice(start, end), entityId: entity.id };
+    }
+    entity.mentions = mentions;
+  }
+  return analysis;
+}
