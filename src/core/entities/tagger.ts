@@ -9,6 +9,7 @@ import type { DocContext } from './features';
 // Local copies of imported bindings (module interop may make each imported name a getter).
 const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate, tokenFeatures, contextFeatures } = F;
 const F_LINE_START = T.F_LINE_START;
+const exactHash = T.exactHash;
 
 if (NUM_LABELS !== 9) throw new Error('the scoring loop is unrolled for nine labels');
 
@@ -62,7 +63,8 @@ function bestAllowed(prev: number): number {
  */
 function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, spelled: Map<number, Float64Array>): number {
   const w = model.weights;
-  let part = spelled.get(tok.exact[i]);
+  const spelling = exactHash(text, tok.start[i], tok.end[i]);
+  let part = spelled.get(spelling);
   if (!part) {
     const count = tokenFeatures(text, tok, i, model.mask, feats, 0);
     part = new Float64Array(NUM_LABELS);
@@ -70,7 +72,7 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
       const b = feats[k] * 9;
       for (let l = 0; l < 9; l++) part[l] += w[b + l];
     }
-    spelled.set(tok.exact[i], part);
+    spelled.set(spelling, part);
   }
   const count = contextFeatures(tok, ctx, i, prev, prev2, model.mask, feats, 0);
   let s0 = part[0], s1 = part[1], s2 = part[2], s3 = part[3], s4 = part[4], s5 = part[5], s6 = part[6], s7 = part[7], s8 = part[8];

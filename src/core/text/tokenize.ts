@@ -26,8 +26,6 @@ export interface Tokens {
   flags: Uint16Array;
   /** Hash of the lower-cased token. */
   lower: Int32Array;
-  /** Hash of the token as written. */
-  exact: Int32Array;
   /** Hash of the word shape (Xx, X.X., dd-dd), runs collapsed. */
   shape: Int32Array;
 }
@@ -122,7 +120,6 @@ let ends = new Int32Array(0);
 let kinds = new Uint8Array(0);
 let flagsArr = new Uint16Array(0);
 let lowers = new Int32Array(0);
-let exacts = new Int32Array(0);
 let shapes = new Int32Array(0);
 
 function ensure(n: number): void {
@@ -138,7 +135,6 @@ function ensure(n: number): void {
   kinds = grow(kinds, (k) => new Uint8Array(k));
   flagsArr = grow(flagsArr, (k) => new Uint16Array(k));
   lowers = grow(lowers, (k) => new Int32Array(k));
-  exacts = grow(exacts, (k) => new Int32Array(k));
   shapes = grow(shapes, (k) => new Int32Array(k));
   cap = next;
 }
@@ -181,14 +177,12 @@ export function tokenize(text: string): Tokens {
       flagsArr[count] = flags;
       const h = hashStep(FNV_OFFSET, c);
       lowers[count] = h;
-      exacts[count] = h;
       shapes[count] = hashStep(FNV_OFFSET, c);
       count++;
       continue;
     }
     // A word or a number.
     let lower = FNV_OFFSET;
-    let exact = FNV_OFFSET;
     let shape = FNV_OFFSET;
     let lastShape = 0;
     let uppers = 0;
@@ -235,7 +229,6 @@ export function tokenize(text: string): Tokens {
             dotted = true;
             flags |= F_DOT;
             lower = hashStep(lower, 46);
-            exact = hashStep(exact, 46);
             shape = hashStep(shape, 46);
             i++;
             break;
@@ -249,7 +242,6 @@ export function tokenize(text: string): Tokens {
         } else break;
       }
       lower = hashStep(lower, lowerCode(c));
-      exact = hashStep(exact, c);
       if (sh !== lastShape) {
         shape = hashStep(shape, sh);
         lastShape = sh;
@@ -267,7 +259,6 @@ export function tokenize(text: string): Tokens {
     kinds[count] = uppers + lowersN === 0 ? NUMBER : WORD;
     flagsArr[count] = flags;
     lowers[count] = lower;
-    exacts[count] = exact;
     shapes[count] = shape;
     count++;
   }
@@ -279,9 +270,15 @@ export function tokenize(text: string): Tokens {
     kind: kinds.slice(0, count),
     flags: flagsArr.slice(0, count),
     lower: lowers.slice(0, count),
-    exact: exacts.slice(0, count),
     shape: shapes.slice(0, count),
   };
+}
+
+/** Hash of a word as written (case kept); computed on demand, only for the words the tagger scores. */
+export function exactHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
 }
 
 /** Hash of the last `k` characters of a token, lower-cased (suffix features). */
