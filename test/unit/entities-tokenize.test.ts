@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { F_CAP, F_LINE_START, F_POSSESSIVE, PUNCT, WORD, NUMBER, tokenize } from '../../src/core/text/tokenize';
+
+function words(text: string): string[] {
+  const t = tokenize(text);
+  return Array.from({ length: t.count }, (_, i) => text.slice(t.start[i], t.end[i]));
+}
+
+describe('tokenize (entity tagger input)', () => {
+  it('splits the possessive off, keeps dotted abbreviations, hyphenated and apostrophe names whole', () => {
+    assert.deepEqual(words("Russia’s Putin met U.S. and U.N. envoys in Washington D.C. with Leif-Eric Easley and O'Brien's aide."), [
+      'Russia', '’s', 'Putin', 'met', 'U.S.', 'and', 'U.N.', 'envoys', 'in', 'Washington', 'D.C.', 'with', 'Leif-Eric', 'Easley', 'and', "O'Brien", "'s", 'aide', '.',
+    ]);
+  });
+
+  it('keeps numbers with separators whole and marks kinds and flags', () => {
+    const text = 'Mr. Smith paid $17,000.50 on 3.5\r\nKim’s day';
+    const t = tokenize(text);
+    assert.deepEqual(words(text), ['Mr.', 'Smith', 'paid', '$', '17,000.50', 'on', '3.5', 'Kim', '’s', 'day']);
+    assert.equal(t.kind[4], NUMBER);
+    assert.equal(t.kind[3], PUNCT);
+    assert.equal(t.kind[1], WORD);
+    assert.ok(t.flags[1] & F_CAP);
+    assert.ok(t.flags[7] & F_LINE_START, 'the word after CRLF starts a line');
+    assert.ok(t.flags[8] & F_POSSESSIVE);
+  });
+
+  it('handles a byte-order mark, tabs, non-ASCII letters and emoji with UTF-16 offsets', () => {
+    const text = '\uFEFFZoë\tÑúñez 😀 Dvořák';
+    assert.deepEqual(words(text), ['Zoë', 'Ñúñez', '😀', 'Dvořák']);
+    const t = tokenize(text);
+    assert.equal(t.start[0], 1);
+    assert.ok(t.flags[3] & F_CAP);
+  });
+
+  it('is linear on hostile input: one token per quote mark, nothing lost', () => {
+    const text = '"'.repeat(100_000) + ' ' + '\u0000\u0001'.repeat(1000);
+    const t0 = Date.now();
+    const t = tokenize(text);
+    assert.equal(t.count, 100_000 + 2000);
+    assert.ok(Date.now() - t0 < 1000);
+  });
+});
