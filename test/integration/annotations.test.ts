@@ -3,6 +3,7 @@
 // live edits, external edits of the sidecar, and a broken sidecar that is never overwritten.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { parseDocument, type YAMLSeq } from 'yaml';
 import { parseSidecar } from '../../src/core/annotations';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
 import { extension, openInEditor, sleep, waitFor, workspaceUri } from './helpers';
@@ -217,5 +218,75 @@ describe('reviewer annotations', () => {
     assert.deepEqual(again.errors, []);
     assert.deepEqual((await api.annotations.snapshot(uri())).map((c) => c.exact), [claim]);
     assert.match((await readSidecar())!, /Critics said the cost would double\./);
+  });
+
+  it('keeps a claim edited elsewhere while the reviewer edits it: both versions, marked as conflicts', async () => {
+    const claim = 'Critics said the cost would double.';
+    const at = doc.getText().indexOf(claim) + 3;
+    editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at));
+    const warnings: string[] = [];
+    let inputs = 0;
+    const restore = stubWindow({
+      showQuickPick: async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => (await items).find((i) => i.label === 'disputed'),
+      showInputBox: async () => {
+        inputs++;
+        if (inputs === 1) {
+          // Another reviewer changes the verdict while this one is typing a note.
+          const text = (await readSidecar())!;
+          await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode(text.replace('label: disputed', 'label: verified')));
+          await waitFor(() => api.annotations.peek(doc)!.claims.some((c) => c.annotation.label === 'verified'), 'the other verdict to load');
+          return 'my note';
+        }
+        return '';
+      },
+      showWarningMessage: async (message: string) => {
+        warnings.push(message);
+        return undefined;
+      },
+    });
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.editClaim');
+    } finally {
+      restore();
+    }
+    const claims = await api.annotations.snapshot(uri());
+    assert.deepEqual(claims.map((c) => [c.label, c.note, c.conflict]).sort(), [['disputed', 'my note', true], ['verified', '', true]]);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /both versions are kept/);
+    const onDisk = parseSidecar((await readSidecar())!, { articlePath: ARTICLE_PATH });
+    assert.deepEqual(onDisk.annotations.map((a) => a.label).sort(), ['disputed', 'verified']);
+  });
+
+  it('keeps claims added elsewhere while the reviewer tags another one', async () => {
+    const mine = 'This bridge will halve commuting times,';
+    const start = doc.getText().indexOf(mine);
+    editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + mine.length));
+    let inputs = 0;
+    const restore = stubWindow({
+      showQuickPick: async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => (await items).find((i) => i.label === 'opinion'),
+      showInputBox: async () => {
+        inputs++;
+        if (inputs === 2) {
+          // A colleague's entry lands in the file (not yet seen by the editor) just before the save.
+          const file = parseDocument((await readSidecar())!);
+          (file.get('annotations') as YAMLSeq).add(file.createNode({ id: 'colleague1', label: 'verified', reviewer: 'Colleague', target: { exact: 'Council approves new bridge', start: 0, end: 27 } }));
+          await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode(file.toString()));
+        }
+        return '';
+      },
+    });
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+    } finally {
+      restore();
+    }
+    await sleep(300); // let the watcher's reload run too
+    const onDisk = parseSidecar((await readSidecar())!, { articlePath: ARTICLE_PATH });
+    assert.equal(onDisk.error, null);
+    const exacts = onDisk.annotations.map((a) => a.target.selector.exact);
+    assert.ok(exacts.includes(mine), `ours is kept: ${exacts.join(' | ')}`);
+    assert.ok(exacts.includes('Council approves new bridge'), `theirs is kept: ${exacts.join(' | ')}`);
+    const shown = (await api.annotations.snapshot(uri())).map((c) => c.exact);
+    assert.ok(shown.includes(mine) && shown.includes('Council approves new bridge'));
   });
 });

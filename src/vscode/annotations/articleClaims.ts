@@ -7,6 +7,7 @@ import {
   fileNameOf,
   fnv1a64,
   idGenerator,
+  merge,
   mergeSidecarTexts,
   parseSidecar,
   shiftForEdits,
@@ -106,12 +107,30 @@ export class ArticleClaims {
     });
   }
 
-  /** Adds or replaces a claim and writes the sidecar. Rejects with the refusal when not writable. */
-  upsert(annotation: Annotation): Promise<void> {
+  /**
+   * Adds or replaces a claim and writes the sidecar. Rejects with the refusal when not writable.
+   * `basedOn` is the version the reviewer started editing from: if the claim changed meanwhile (an
+   * external edit reloaded while a dialog was open), both versions are kept rather than one lost.
+   */
+  upsert(annotation: Annotation, basedOn?: Annotation): Promise<void> {
     const refusal = this.refusal;
     if (refusal) return Promise.reject(new Error(refusal));
-    this.pending.remove.delete(annotation.id);
-    this.pending.upsert.set(annotation.id, annotation);
+    const current = this.placed.find((c) => c.annotation.id === annotation.id)?.annotation;
+    let results = [annotation];
+    if (basedOn && current && !sameReview(current, basedOn)) {
+      const merged = merge([basedOn], [annotation], [current], idGenerator());
+      results = merged.annotations;
+      if (merged.conflicts.length > 0) {
+        this.host.reportWarning(this, `This claim was changed elsewhere while you edited it: both versions are kept and marked as conflicts. ${merged.conflicts.map((c) => c.message).join(' ')}`);
+      }
+    } else if (basedOn && !current) {
+      // Removed elsewhere meanwhile: the reviewer's edit brings it back rather than being lost.
+      results = [annotation];
+    }
+    for (const a of results) {
+      this.pending.remove.delete(a.id);
+      this.pending.upsert.set(a.id, a);
+    }
     this.rebuild(this.store.annotations);
     return this.enqueue(() => this.write());
   }
@@ -282,6 +301,12 @@ function placeWith(annotation: Annotation, result: AnchorResult): PlacedClaim {
 function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
   return a.selector.exact === b.selector.exact && a.selector.prefix === b.selector.prefix && a.selector.suffix === b.selector.suffix &&
     a.position.start === b.position.start && a.position.end === b.position.end;
+}
+
+/** Same review and same quoted text (positions may differ: they follow edits). */
+function sameReview(a: Annotation, b: Annotation): boolean {
+  const strip = (x: Annotation) => JSON.stringify({ ...x, target: x.target.selector });
+  return strip(a) === strip(b);
 }
 
 function messageOf(err: unknown): string {

@@ -107,7 +107,7 @@ export class ClaimCommands implements vscode.Disposable {
     if (note === undefined) return;
     const evidence = await this.askEvidence(a.evidence);
     if (evidence === undefined) return;
-    await this.save(claims, { ...a, label, note, evidence });
+    await this.save(claims, { ...a, label, note, evidence }, a);
   }
 
   private async addNote(editor: vscode.TextEditor, claims: ArticleClaims): Promise<void> {
@@ -116,7 +116,7 @@ export class ClaimCommands implements vscode.Disposable {
     if (!claim) return;
     const note = await this.askNote(claim.annotation.note);
     if (note === undefined) return;
-    await this.save(claims, { ...claim.annotation, note });
+    await this.save(claims, { ...claim.annotation, note }, claim.annotation);
   }
 
   private async remove(editor: vscode.TextEditor, claims: ArticleClaims): Promise<void> {
@@ -172,7 +172,7 @@ export class ClaimCommands implements vscode.Disposable {
     const doc = editor.document;
     const start = doc.offsetAt(editor.selection.start);
     const end = doc.offsetAt(editor.selection.end);
-    await this.save(claims, reattach(claim.annotation, doc.getText(), start, end));
+    await this.save(claims, reattach(claim.annotation, doc.getText(), start, end), claim.annotation);
   }
 
   /** Selects the best-ranked claim candidate of the analysis that is not tagged yet, then tags it. */
@@ -225,8 +225,9 @@ export class ClaimCommands implements vscode.Disposable {
     return true;
   }
 
-  private async save(claims: ArticleClaims, annotation: Annotation): Promise<void> {
-    await claims.upsert({ ...annotation, updated: new Date().toISOString() });
+  /** Saves an edit of `basedOn` (the version shown to the reviewer when the edit began). */
+  private async save(claims: ArticleClaims, annotation: Annotation, basedOn: Annotation): Promise<void> {
+    await claims.upsert({ ...annotation, updated: new Date().toISOString() }, basedOn);
   }
 
   private async spanToTag(editor: vscode.TextEditor): Promise<{ start: number; end: number } | undefined> {
