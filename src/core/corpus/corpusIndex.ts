@@ -39,6 +39,8 @@ interface Entry<A> {
   statements: Statement[];
   /** Entity alias key -> mentions of entities answering to it in this document. */
   mentionsByKey: Map<string, Mention[]>;
+  /** Each entity's alias keys, for widening a name query to the entity's other names. */
+  entityKeys: string[][];
 }
 
 export interface MatchOptions {
@@ -93,8 +95,11 @@ export class CorpusIndex<A = unknown> implements TermStats {
     const id = this.nextId++;
     const statements = articleStatements(doc.text, doc.analysis);
     const mentionsByKey = new Map<string, Mention[]>();
+    const entityKeys: string[][] = [];
     for (const e of doc.analysis.entities) {
-      for (const key of aliasKeys(e)) {
+      const keys = aliasKeys(e);
+      entityKeys.push(keys);
+      for (const key of keys) {
         const list = mentionsByKey.get(key);
         if (list) list.push(...e.mentions);
         else mentionsByKey.set(key, [...e.mentions]);
@@ -103,7 +108,7 @@ export class CorpusIndex<A = unknown> implements TermStats {
         docs.add(id);
       }
     }
-    const entry: Entry<A> = { id, path: doc.path, doc, statements, mentionsByKey };
+    const entry: Entry<A> = { id, path: doc.path, doc, statements, mentionsByKey, entityKeys };
     for (const s of statements) {
       for (const t of s.terms) {
         let byDoc = this.postings.get(t);
@@ -248,10 +253,7 @@ export class CorpusIndex<A = unknown> implements TermStats {
     const base = nameKey(name);
     const keys = new Set<string>(['ent:' + base]);
     for (const entry of this.entriesWith(new Set(keys))) {
-      for (const e of entry.doc.analysis.entities) {
-        const ek = aliasKeys(e);
-        if (ek.includes('ent:' + base)) for (const k of ek) keys.add(k);
-      }
+      for (const ek of entry.entityKeys) if (ek.includes('ent:' + base)) for (const k of ek) keys.add(k);
     }
     return keys;
   }

@@ -22,13 +22,13 @@ export interface Statement extends Span {
 
 // Capitals and seats of government stand for their country in news copy ("Pyongyang has denied",
 // "Washington and Seoul say"): each also answers to the country's key. Only the usual ones.
-const SEAT_OF: Record<string, string> = {
+const SEAT_OF = new Map<string, string>(Object.entries({
   pyongyang: 'north korea', moscow: 'russia', kremlin: 'russia', washington: 'united states', 'white house': 'united states',
   us: 'united states', usa: 'united states', america: 'united states', seoul: 'south korea', kyiv: 'ukraine', kiev: 'ukraine',
   beijing: 'china', london: 'united kingdom', uk: 'united kingdom', britain: 'united kingdom', paris: 'france', berlin: 'germany',
   tokyo: 'japan', tehran: 'iran', jerusalem: 'israel', ankara: 'turkey', 'new delhi': 'india', hanoi: 'vietnam',
   un: 'united nations', nato: 'nato',
-};
+}));
 
 /** Entity keys are normalised names: lower case, no dots ("U.S." = "US"), single spaces. */
 export function nameKey(name: string): string {
@@ -54,7 +54,7 @@ export function aliasKeys(e: Pick<Entity, 'type' | 'name' | 'aliases'>): string[
 export function entityKeys(e: Pick<Entity, 'type' | 'name' | 'aliases'>): string[] {
   const keys = new Set(aliasKeys(e));
   for (const a of [e.name, ...e.aliases]) {
-    const seat = SEAT_OF[nameKey(a)];
+    const seat = SEAT_OF.get(nameKey(a));
     if (seat) keys.add('ent:' + seat);
   }
   return [...keys];

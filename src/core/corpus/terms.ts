@@ -20,6 +20,11 @@ export interface SentenceTerms {
   quantities: Quantity[];
 }
 
+/** A lookup table without Object.prototype behind it: "constructor" is a word, not a key. */
+function table<V>(entries: Record<string, V>): Map<string, V> {
+  return new Map(Object.entries(entries));
+}
+
 const STOP_WORDS = new Set(
   (
     'a an the and or but nor so yet for of to in on at by with from as into onto over under about after before since until ' +
@@ -32,39 +37,39 @@ const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = table<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
   forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
-};
+});
 
-const ORDINALS: Record<string, number> = {
+const ORDINALS = table<number>({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
-};
+});
 
-const WEEKDAYS: Record<string, string> = {
+const WEEKDAYS = table<string>({
   monday: 'mon', tuesday: 'tue', wednesday: 'wed', thursday: 'thu', friday: 'fri', saturday: 'sat', sunday: 'sun',
-};
+});
 
-const MONTHS: Record<string, number> = {
+const MONTHS = table<number>({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
+});
 
 // British and American spellings of the words news copy uses most.
-const SPELLING: Record<string, string> = {
+const SPELLING = table<string>({
   programme: 'program', defence: 'defense', honour: 'honor', offence: 'offense', favour: 'favor', labour: 'labor',
   centre: 'center', organisation: 'organization', travelled: 'traveled', traveller: 'traveler',
-};
+});
 
 // Words news copy uses interchangeably for the same event, folded onto one term after stemming, so
 // "trip" meets "visit" and "assistance" meets "help". Kept short: each entry is a near synonym.
-const SAME_AS: Record<string, string> = {
+const SAME_AS = table<string>({
   trip: 'visit', travel: 'visit', traveled: 'visit', tour: 'visit',
   assistance: 'help', assist: 'help', aid: 'help',
   accusation: 'accus', accus: 'accus',
   agreement: 'treaty', pact: 'treaty', deal: 'treaty',
-};
+});
 
 // Words before a short month name that make it a date ("in May", "since March").
 const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'until', 'from', 'early', 'late', 'mid', 'last', 'next', 'this', 'of']);
@@ -73,7 +78,7 @@ const WORD_RE = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
 
 /** Light suffix stripping: enough to meet inflections, never so much that unrelated words collide. */
 export function stem(word: string): string {
-  let w = SPELLING[word] ?? word;
+  let w = SPELLING.get(word) ?? word;
   if (w.endsWith('’s') || w.endsWith("'s")) w = w.slice(0, -2);
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
@@ -108,42 +113,66 @@ export function sentenceTerms(sentence: string): SentenceTerms {
       quantities.push(q);
       continue;
     }
-    if (STOP_WORDS.has(lower)) continue;
-    // Split hyphenated compounds too ("most-sanctioned" meets "sanctioned", "Soviet-era" meets "Soviet").
-    const parts = lower.includes('-') ? lower.split('-') : [lower];
-    for (const p of parts) {
-      const clean = p.replace(/[.'’]/g, '');
-      if (clean.length < 2 || STOP_WORDS.has(clean)) continue;
-      const st = stem(clean);
-      words.push(SAME_AS[clean] ?? SAME_AS[st] ?? st);
+    let terms = termCache.get(lower);
+    if (terms === undefined) {
+      if (termCache.size > TERM_CACHE_LIMIT) termCache.clear();
+      termCache.set(lower, (terms = wordTerms(lower)));
     }
+    for (const t of terms) words.push(t);
   }
   return { words, quantities };
 }
 
-function quantityOf(raw: string, lower: string, tokens: string[], i: number): Quantity | null {
-  const next = tokens[i + 1];
-  const counted = next && !STOP_WORDS.has(next.toLowerCase()) && /^\p{L}/u.test(next) ? next : '';
-  const num = (value: number): Quantity =>
-    ({ term: `num:${value}`, kind: 'num', unit: counted ? stem(counted.toLowerCase()) : '', text: counted ? `${raw} ${counted}` : raw });
-  if (/^\d[\d,]*(?:\.\d+)?$/.test(raw)) {
-    const value = Number(raw.replace(/,/g, ''));
-    if (/^\d{4}$/.test(raw) && value >= 1800 && value <= 2100) return { term: `year:${value}`, kind: 'year', unit: '', text: raw };
-    return num(value);
+// Words repeat across a workspace far more than they vary: stemming each spelling once saves most
+// of the work of indexing. Bounded, so a workspace of odd tokens cannot grow it without end.
+const termCache = new Map<string, readonly string[]>();
+const TERM_CACHE_LIMIT = 200_000;
+
+function wordTerms(lower: string): readonly string[] {
+  if (STOP_WORDS.has(lower)) return [];
+  // Split hyphenated compounds too ("most-sanctioned" meets "sanctioned", "Soviet-era" meets "Soviet").
+  const parts = lower.includes('-') ? lower.split('-') : [lower];
+  const out: string[] = [];
+  for (const p of parts) {
+    const clean = p.replace(/[.'’]/g, '');
+    if (clean.length < 2 || STOP_WORDS.has(clean)) continue;
+    const st = stem(clean);
+    out.push(SAME_AS.get(clean) ?? SAME_AS.get(st) ?? st);
   }
-  if (/^\d{4}s$/.test(lower)) return { term: `decade:${lower}`, kind: 'year', unit: '', text: raw };
-  const n = NUMBER_WORDS[lower];
+  return out;
+}
+
+function quantityOf(raw: string, lower: string, tokens: string[], i: number): Quantity | null {
+  const c = raw.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (/^\d[\d,]*(?:\.\d+)?$/.test(raw)) {
+      const value = Number(raw.replace(/,/g, ''));
+      if (raw.length === 4 && value >= 1800 && value <= 2100 && !raw.includes(',')) return { term: `year:${value}`, kind: 'year', unit: '', text: raw };
+      return counted(`num:${value}`, raw, tokens[i + 1]);
+    }
+    if (/^\d{4}s$/.test(lower)) return { term: `decade:${lower}`, kind: 'year', unit: '', text: raw };
+    return null;
+  }
+  // Every other quantity is a word from one of the tables: one cheap look-up rules most words out.
+  const n = NUMBER_WORDS.get(lower);
   // "one" is too often a pronoun ("one of the few") to count on its own.
-  if (n !== undefined && lower !== 'one') return num(n);
-  const o = ORDINALS[lower];
-  if (o !== undefined && lower !== 'last') return { term: `ord:${o}`, kind: 'ord', unit: '', text: raw };
-  const d = WEEKDAYS[lower];
+  if (n !== undefined) return lower === 'one' ? null : counted(`num:${n}`, raw, tokens[i + 1]);
+  const o = ORDINALS.get(lower);
+  if (o !== undefined) return lower === 'last' ? null : { term: `ord:${o}`, kind: 'ord', unit: '', text: raw };
+  const d = WEEKDAYS.get(lower);
   if (d) return { term: `day:${d}`, kind: 'day', unit: '', text: raw };
-  // Month names only when capitalised ("May" the month, not "may" the verb), full names or before a number.
-  const month = MONTHS[lower];
-  if (month !== undefined && /^\p{Lu}/u.test(raw)) {
+  // Month names only when capitalised ("May" the month, not "may" the verb), and short ones only
+  // where a date is likely.
+  const month = MONTHS.get(lower);
+  if (month !== undefined && c >= 65 && c <= 90) {
     const sure = lower.length > 4 || /^\d/.test(tokens[i + 1] ?? '') || MONTH_PREPOSITIONS.has(tokens[i - 1]?.toLowerCase() ?? '');
     if (sure || (lower.length > 3 && i > 0)) return { term: `month:${month}`, kind: 'month', unit: '', text: raw };
   }
   return null;
+}
+
+/** A number with the word it counts ("24 years"), when the next word is one. */
+function counted(term: string, raw: string, next: string | undefined): Quantity {
+  const unitWord = next && /^\p{L}/u.test(next) && !STOP_WORDS.has(next.toLowerCase()) ? next : '';
+  return { term, kind: 'num', unit: unitWord ? stem(unitWord.toLowerCase()) : '', text: unitWord ? `${raw} ${unitWord}` : raw };
 }
