@@ -62,12 +62,13 @@ export function anchor(text: string, annotation: { target: AnnotationTarget }, o
   // 1. exact at the stored position
   if (text.startsWith(exact, hint)) return { kind: 'exact', start: hint, end: hint + exact.length, score: 1, errors: 0 };
 
-  // 2. the same text elsewhere
+  // 2. the same text elsewhere: the copy with the most matching context characters right next
+  // to it (cheap, so a common phrase with hundreds of copies stays fast), then the nearest.
   let best = -1;
   let bestContext = -1;
   let bestDistance = Infinity;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const context = contextAgreement(text, at, at + exact.length, prefix, suffix);
+    const context = adjacentAgreement(text, at, at + exact.length, prefix, suffix);
     const distance = Math.abs(at - hint);
     if (context > bestContext || (context === bestContext && distance < bestDistance)) {
       best = at;
@@ -120,28 +121,36 @@ interface Candidate {
   score: number;
 }
 
+/** Raw matches refined (boundaries fitted to the context) per search; the rest keep rough scores. */
+const REFINED_CANDIDATES = 6;
+
 function fuzzyCandidates(text: string, selector: QuoteSelector, hint: number, maxErrors: number, from: number, to: number): Candidate[] {
   const { exact, prefix, suffix } = selector;
+  const score = (c: { start: number; end: number; errors: number }) => {
+    const textSimilarity = 1 - c.errors / exact.length;
+    const context = contextAgreement(text, c.start, c.end, prefix, suffix);
+    // A tiny pull towards the old position separates otherwise equal candidates.
+    const proximity = 1 / (1 + Math.abs(c.start - hint) / 10000);
+    return 0.6 * textSimilarity + 0.4 * context - 0.001 * (1 - proximity);
+  };
+  // Rough scores first: a repeated boilerplate sentence can match in hundreds of places, and
+  // fitting boundaries is the expensive step. Rough scores never understate a rival (raw errors
+  // are the minimum), so leaving rivals rough only makes the margin test stricter.
+  const rough = approxSearch(text, exact, maxErrors, from, to).map((m) => ({ ...m, score: score(m) }));
+  rough.sort((a, b) => b.score - a.score);
   const out: Candidate[] = [];
-  for (const m of approxSearch(text, exact, maxErrors, from, to)) {
+  for (const [i, m] of rough.entries()) {
+    if (i >= REFINED_CANDIDATES) {
+      out.push(m);
+      continue;
+    }
     const refined = refineBounds(text, selector, m.end, maxErrors);
     if (refined === null || out.some((c) => c.start === refined.start && c.end === refined.end)) continue;
-    const textSimilarity = 1 - refined.errors / exact.length;
-    const context = contextAgreement(text, refined.start, refined.end, prefix, suffix);
-    // A tiny pull towards the old position separates otherwise equal candidates.
-    const proximity = 1 / (1 + Math.abs(refined.start - hint) / 10000);
-    out.push({ ...refined, score: 0.6 * textSimilarity + 0.4 * context - 0.001 * (1 - proximity) });
+    out.push({ ...refined, score: score(refined) });
   }
   return out;
 }
 
-/**
- * Where exactly a fuzzy match begins and ends. Edit distance alone cannot tell "the first word of
- * the claim was deleted" from "the first word was replaced by the neighbouring word", so each
- * boundary is chosen to fit quote and context together (the stored prefix must still line up
- * before the start, the suffix after the end), preferring the shorter match on a tie. A match
- * that needs more than maxErrors edits once its boundaries are right is dropped.
- */
 // Context breaks near-ties at a boundary but must not outweigh the quote's own characters.
 const CONTEXT_WEIGHT = 0.5;
 
@@ -186,4 +195,12 @@ function contextAgreement(text: string, start: number, end: number, prefix: stri
   const p = side(prefix, prefix.length === 0 ? text.slice(Math.max(0, start - 1), start) : before);
   const s = side(suffix, suffix.length === 0 ? text.slice(end, end + 1) : after);
   return Math.max(0, (p + s) / 2);
+}
+
+/** Characters of stored context that match the text right before and right after [start, end). */
+function adjacentAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  let n = 0;
+  for (let i = 1; i <= prefix.length && start - i >= 0 && prefix.charCodeAt(prefix.length - i) === text.charCodeAt(start - i); i++) n++;
+  for (let i = 0; i < suffix.length && end + i < text.length && suffix.charCodeAt(i) === text.charCodeAt(end + i); i++) n++;
+  return n;
 }

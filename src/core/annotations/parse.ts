@@ -155,7 +155,6 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarS
   const seen = new Set<string>();
   list.forEach((entry, index) => {
     const check = checkAnnotationEntry(entry);
-    const position = keyPosition(document, source, ['annotations', index]);
     const problems = check.ok ? (seen.has(check.annotation.id) ? [`\`id\` ${check.annotation.id} is used by an earlier annotation`] : []) : check.problems;
     if (problems.length === 0 && check.ok) {
       seen.add(check.annotation.id);
@@ -163,6 +162,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarS
       return;
     }
     const id = check.ok ? check.annotation.id : check.id;
+    const position = keyPosition(document, source, ['annotations', index]);
     const where = position ? ` (line ${position.line}, column ${position.column})` : '';
     entryProblems.push({ index, id, problems, position, message: `annotation ${index + 1}${id ? ` (id ${id})` : ''}: ${problems.join('; ')}${where}` });
   });
@@ -186,14 +186,29 @@ function findBinary(text: string): number {
   return match ? match.index : -1;
 }
 
+/** Offsets of line starts, built once per text, so positions cost a binary search each. */
+let lastText = '';
+let lastLineStarts: number[] = [0];
+
+function lineStarts(text: string): number[] {
+  if (text === lastText) return lastLineStarts;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  lastText = text;
+  lastLineStarts = starts;
+  return starts;
+}
+
 function positionAt(text: string, offset: number): SourcePosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 function keyPosition(document: Document, source: string, path: (string | number)[]): SourcePosition | null {

@@ -61,22 +61,32 @@ export function updateSidecar(store: SidecarStore, changes: SidecarChanges): Upd
     list = new YAMLSeq();
     doc.set('annotations', list);
   }
-  const items = (list as YAMLSeq).items;
-  const indexOfId = (id: string) => items.findIndex((item) => isMap(item) && item.get('id') === id);
-
-  for (const id of changes.remove ?? []) {
-    const at = indexOfId(id);
-    if (at >= 0) {
-      items.splice(at, 1);
+  const seq = list as YAMLSeq;
+  const removed = new Set(changes.remove ?? []);
+  const entryOf = (item: unknown): string | undefined => {
+    const id = isMap(item) ? item.get('id') : undefined;
+    return typeof id === 'string' ? id : undefined;
+  };
+  if (removed.size > 0) {
+    const kept = seq.items.filter((item) => !removed.has(entryOf(item) ?? ''));
+    if (kept.length !== seq.items.length) {
+      seq.items = kept;
       changed = true;
     }
   }
+  const byId = new Map<string, YAMLMap>();
+  for (const item of seq.items) {
+    const id = entryOf(item);
+    if (id !== undefined && !byId.has(id)) byId.set(id, item as YAMLMap);
+  }
   for (const a of changes.upsert ?? []) {
-    const at = indexOfId(a.id);
-    if (at < 0) {
-      items.push(annotationNode(doc, a));
+    const entry = byId.get(a.id);
+    if (entry === undefined) {
+      const node = annotationNode(doc, a);
+      seq.items.push(node);
+      byId.set(a.id, node);
       changed = true;
-    } else if (updateEntry(doc, items[at] as YAMLMap, a)) {
+    } else if (updateEntry(doc, entry, a)) {
       changed = true;
     }
   }
