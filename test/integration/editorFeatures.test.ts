@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
-import { extension, openInEditor, waitFor, workspaceUri } from './helpers';
+import { extension, openInEditor, sleep, waitFor, workspaceUri } from './helpers';
 
 type Applied = Record<string, Array<[number, number]>>;
 
@@ -160,6 +160,19 @@ describe('editor features on a seed article', () => {
       await vscode.commands.executeCommand('newsAnnotator.clearViewFilter');
     }
     assert.match(api.statusBar.text, /\$\(quote\) \d+ \$\(person\) \d+/);
+  });
+
+  it('goes to a quote picked from News: Show Quotes by Speaker (as the hover link opens it)', async () => {
+    await vscode.window.showTextDocument(doc);
+    const analyzed = await api.analyses.whenAnalyzed(doc);
+    const kirby = analyzed?.index.speakerGroups().find((g) => g.label === 'John Kirby');
+    assert.ok(kirby, 'John Kirby is a speaker');
+    const done = vscode.commands.executeCommand('newsAnnotator.showQuotesBySpeaker', { uri: doc.uri.toString(), speaker: kirby.key });
+    await sleep(800); // let the quick pick open
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await done;
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document.getText(active.selection), kirby.quotes[0].text);
   });
 
   it('steps through quotes with the next / previous commands', async () => {
