@@ -27,43 +27,36 @@ for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'
 const WEIGHTS: Record<string, number> = { statistic: 2.5, number: 1.5, accusation: 2.5, denial: 2, superlative: 1, causal: 0.5 };
 const ORDER = ['statistic', 'number', 'accusation', 'denial', 'superlative', 'causal'];
 
-function isLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
-}
+// Only the words that give a reason (and numbers) are matched, so the regex engine skips everything
+// else natively; the map lookups then name the reason. Built once from the tables above.
+const REASON_PATTERN = new RegExp(
+  '[0-9]+(?: ?%)?|%|\\b(?:' + [...REASON_OF_WORD.keys(), ...[...REASON_OF_STEM.keys()].map((stem) => stem + '[a-z]+')].join('|') + ')\\b',
+  'gi',
+);
 
 /** Reasons found in text[start, end), and whether a cue verb occurs. */
 function sentenceReasons(text: string, start: number, end: number): { found: Set<string>; cue: boolean } {
   const found = new Set<string>();
   let cue = false;
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
+  const sentence = text.slice(start, end);
+  REASON_PATTERN.lastIndex = 0;
+  for (let m = REASON_PATTERN.exec(sentence); m; m = REASON_PATTERN.exec(sentence)) {
+    const raw = m[0];
+    const c = raw.charCodeAt(0);
     if (c >= 48 && c <= 57) {
       found.add('number');
-      i++;
-      if (i < end && (text.charCodeAt(i) === 37 || (text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 37))) found.add('statistic');
+      if (raw.charCodeAt(raw.length - 1) === 37) found.add('statistic');
       continue;
     }
     if (c === 37) {
       found.add('statistic');
-      i++;
       continue;
     }
-    if (!isLetterCode(c)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < end && isLetterCode(text.charCodeAt(j))) j++;
-    if (j - i >= 3 && j - i <= 12) {
-      const raw = text.slice(i, j);
-      const w = c >= 97 && c <= 122 ? raw : raw.toLowerCase();
-      const reason = REASON_OF_WORD.get(w) ?? (j - i >= 6 ? REASON_OF_STEM.get(w.slice(0, 5)) : undefined);
-      if (reason === 'cue') cue = true;
-      else if (reason) found.add(reason);
-      if (w === 'percent' || w === 'million' || w === 'billion') found.add('number');
-    }
-    i = j;
+    const w = c >= 97 && c <= 122 ? raw : raw.toLowerCase();
+    const reason = REASON_OF_WORD.get(w) ?? (w.length >= 6 ? REASON_OF_STEM.get(w.slice(0, 5)) : undefined);
+    if (reason === 'cue') cue = true;
+    else if (reason) found.add(reason);
+    if (w === 'percent' || w === 'million' || w === 'billion') found.add('number');
   }
   return { found, cue };
 }
@@ -75,8 +68,9 @@ function sentenceReasons(text: string, start: number, end: number): { found: Set
 export function findClaims(text: string, sentences: readonly Span[], paragraphs: readonly Span[], quotes: readonly Quote[]): ClaimCandidate[] {
   const out: ClaimCandidate[] = [];
   let p = 0;
-  let q = 0;
-  for (const s of sentences) {
+  const credited = creditedSentences(sentences, quotes);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     while (p < paragraphs.length && paragraphs[p]!.end <= s.start) p++;
     const para = paragraphs[p];
     if (!para || para.start > s.start || s.end - s.start > MAX_SENTENCE) continue;
@@ -84,9 +78,7 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
     const reasons = ORDER.filter((r) => found.has(r));
     let score = 0;
     for (const r of reasons) score += WEIGHTS[r]!;
-    while (q < quotes.length && quotes[q]!.end <= s.start) q++;
-    let quoted = false;
-    for (let k = q; k < quotes.length && quotes[k]!.start < s.end; k++) if (quotes[k]!.speaker) quoted = true;
+    const quoted = credited.has(si);
     if (quoted || cue) {
       reasons.push('attributed');
       score += quoted ? 1.5 : 1;
@@ -95,5 +87,22 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
     out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), score: Math.round(score * 10) / 10, reasons });
   }
   out.sort((a, b) => b.score - a.score || a.start - b.start);
+  return out;
+}
+
+/** Indices of the sentences that hold part of a quote with a speaker (binary search per quote). */
+function creditedSentences(sentences: readonly Span[], quotes: readonly Quote[]): Set<number> {
+  const out = new Set<number>();
+  for (const q of quotes) {
+    if (!q.speaker) continue;
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.end <= q.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sentences.length && sentences[i]!.start < q.end; i++) out.add(i);
+  }
   return out;
 }

@@ -31,6 +31,7 @@ const SQ = 39; // '
 const LOW_DQ = 0x201e; // „
 const LGUIL = 0xab; // «
 const RGUIL = 0xbb; // »
+const MARKS = /["'“”‘’„«»]/g;
 
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000 && c !== RSQ);
@@ -55,6 +56,8 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   // A multi-paragraph quote carried over from the previous block.
   let carry: { start: number; block: number } | null = null;
+  // Position of the next quotation mark at or after the last search start (-1: none left).
+  let nextMark = -2;
   for (let b = 0; b < blocks.length; b++) {
     const { start, end, body } = blocks[b]!;
     let open = -1; // position of the pending opening double mark
@@ -73,8 +76,17 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
       carry = null;
     }
     for (; i < end; i++) {
+      // Jump to the next quotation mark (the regex engine scans natively).
+      // The last search result is reused while it lies ahead, so text without marks is scanned once
+      // in all, not once per block.
+      if (nextMark === -2 || (nextMark !== -1 && nextMark < i)) {
+        MARKS.lastIndex = i;
+        const found = MARKS.exec(text);
+        nextMark = found ? found.index : -1;
+      }
+      if (nextMark === -1 || nextMark >= end) break;
+      i = nextMark;
       const c = text.charCodeAt(i);
-      if (c !== LDQ && c !== RDQ && c !== DQ && c !== LSQ && c !== RSQ && c !== SQ && c !== LOW_DQ && c !== LGUIL && c !== RGUIL) continue;
       const prev = i > start ? text.charCodeAt(i - 1) : -1;
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
       if (c === LDQ || c === LOW_DQ || c === LGUIL) {

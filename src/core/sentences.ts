@@ -13,6 +13,26 @@ const ABBREVIATIONS = new Set([
   'ave', 'blvd', 'rd', 'hon', 'msgr', 'fr', 'op', 'al', 'pp', 'vol', 'ch', 'fig', 'e.g', 'i.e', 'a.m', 'p.m',
 ]);
 
+const ENDERS = /[.!?\u2026]/g;
+
+// The last search is remembered across calls (blocks of one text are split in order), so a text with
+// few sentence ends is scanned once in all rather than once per block.
+let searchedText: string | null = null;
+let searchedFrom = 0;
+let foundAt = -1;
+
+/** Index of the first sentence-ending character at or after `from`, or -1. */
+function nextEnder(text: string, from: number): number {
+  if (searchedText !== text || from < searchedFrom || (foundAt !== -1 && foundAt < from)) {
+    ENDERS.lastIndex = from;
+    const m = ENDERS.exec(text);
+    searchedText = text;
+    searchedFrom = from;
+    foundAt = m ? m.index : -1;
+  }
+  return foundAt;
+}
+
 // The longest abbreviation above, so the look-back stays bounded.
 const MAX_ABBREV = 6;
 
@@ -62,8 +82,12 @@ export function splitSentences(text: string, start: number, end: number, out: Sp
   while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
   let i = s;
   while (i < end) {
+    // Jump to the next sentence-ending character.
+    const at = nextEnder(text, i);
+    if (at === -1 || at >= end) break;
+    i = at;
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63 || c === 0x2026) {
+    {
       let j = i + 1;
       // Runs like "?!" or "..." end together.
       while (j < end && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63)) j++;
@@ -81,9 +105,7 @@ export function splitSentences(text: string, start: number, end: number, out: Sp
         s = k;
       }
       i = k;
-      continue;
     }
-    i++;
   }
   let e = end;
   while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;

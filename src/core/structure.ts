@@ -47,7 +47,6 @@ const RESIDUE_LINE = [
   /^\d{1,3}\s*%\s*font size$/i,
   /^font size$/i,
   /^\d{1,3}\s*min(ute)?s?\s+read$/i,
-  /accessibility links$/i,
   /^breaking news$/i,
   /^top content\b/i,
   /^skip to (main )?content$/i,
@@ -55,19 +54,25 @@ const RESIDUE_LINE = [
   /^(advertisement|sponsored|related( stories| articles| content)?|most read|trending( now)?|more from .{1,40})$/i,
   /^(sign up|subscribe|log ?in|sign in|menu|search|home)\b.{0,40}$/i,
   /^for all the latest\b/i,
-  /\bgoogle news channel\b/i,
   /^follow (us|our)\b/i,
   /^[•·▪►]/,
   /^\d+x\d+ image$/i,
   /^(copyright|©)/i,
-  /\ball rights reserved\b/i,
-  /\bbyline\b.*\bwire service/i,
   /^click here\b/i,
 ];
 
-// One combined test per category: a short line is matched once, not once per pattern.
-const combine = (rs: RegExp[]): RegExp => new RegExp(rs.map((r) => `(?:${r.source})`).join('|'), 'iu');
+// One combined test per category, anchored once at the line start: a short line is matched once,
+// not once per pattern and position. Every pattern in these lists starts with ^.
+const combine = (rs: RegExp[]): RegExp => new RegExp('^(?:' + rs.map((r) => `(?:${r.source.replace(/^\^/, '')})`).join('|') + ')', 'iu');
 const RESIDUE = combine(RESIDUE_LINE);
+// Phrases that mark residue wherever they sit in the line (tested with includes on the lower-cased line).
+const RESIDUE_PHRASES = ['accessibility links', 'google news channel', 'all rights reserved'];
+
+function isResidue(line: string): boolean {
+  if (RESIDUE.test(line)) return true;
+  const lower = line.toLowerCase();
+  return RESIDUE_PHRASES.some((p) => lower.includes(p));
+}
 
 // A heading that opens a list of links: every short title-like line after it is residue too.
 const LINK_LIST_HEAD = /^(read more|read also|also read|related|more on this( story)?|see also|more stories|recommended|you may also like)\s*:?$/i;
@@ -112,7 +117,7 @@ export function classifyLines(text: string, lines: Line[]): ClassifiedLine[] {
         if (LINK_LIST_HEAD.test(str)) {
           kind = 'residue';
           inLinkList = true;
-        } else if (RESIDUE.test(str)) kind = 'residue';
+        } else if (isResidue(str)) kind = 'residue';
         else if (DATELINE.test(str)) kind = 'dateline';
         else if (BYLINE_LINE.test(str) && str.length < 80 && !/[.!?]$/.test(str)) kind = 'byline';
         else if (CAPTION_LINE.test(str)) kind = 'caption';
