@@ -45,6 +45,9 @@ export function scoreToken(text: string, tok: Tokens, ctx: DocContext, i: number
   return { label: bestAllowed(prev), count };
 }
 
+const SPELLING_CACHE_LIMIT = 20_000;
+const scratch = new Float64Array(9);
+
 function bestAllowed(prev: number): number {
   let best = O;
   let bestScore = -Infinity;
@@ -67,12 +70,14 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
   let part = spelled.get(spelling);
   if (!part) {
     const count = tokenFeatures(text, tok, i, model.mask, feats, 0);
-    part = new Float64Array(NUM_LABELS);
+    // Cache up to a bound: text full of distinct junk words (binary data) must not grow it without limit.
+    const cache = spelled.size < SPELLING_CACHE_LIMIT;
+    part = cache ? new Float64Array(NUM_LABELS) : scratch.fill(0);
     for (let k = 0; k < count; k++) {
       const b = feats[k] * 9;
       for (let l = 0; l < 9; l++) part[l] += w[b + l];
     }
-    spelled.set(spelling, part);
+    if (cache) spelled.set(spelling, part);
   }
   const count = contextFeatures(tok, ctx, i, prev, prev2, model.mask, feats, 0);
   let s0 = part[0], s1 = part[1], s2 = part[2], s3 = part[3], s4 = part[4], s5 = part[5], s6 = part[6], s7 = part[7], s8 = part[8];
