@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core/analyze';
+
+describe('analyze', () => {
+  it('keeps UTF-16 offsets right with a BOM, CRLF line ends, tabs and non-ASCII names', () => {
+    const text = '\uFEFFStadt feiert Brücke\r\n\r\n\t“Wir schaffen das,” said Ångela Mérkel-Çelik on Monday.\r\n\r\nThe 😀 mayor “agreed” too, Zoë Brontë said.\r\n';
+    const a = analyze(text);
+    assert.equal(a.length, text.length);
+    assert.equal(a.structure.headline?.text, 'Stadt feiert Brücke');
+    const [first, second] = a.quotes;
+    assert.equal(text.slice(first!.start, first!.end), '“Wir schaffen das,”');
+    assert.equal(first!.speaker?.text, 'Ångela Mérkel-Çelik');
+    assert.equal(text.slice(first!.speaker!.start, first!.speaker!.end), 'Ångela Mérkel-Çelik');
+    assert.equal(text.slice(second!.start, second!.end), '“agreed”');
+    assert.equal(second!.speaker?.text, 'Zoë Brontë');
+    for (const s of a.sentences) assert.ok(!/^\s|\s$/.test(text.slice(s.start, s.end)), 'sentences are trimmed');
+  });
+
+  it('returns quickly on pathological input: one long line, a run of quote marks, binary junk', () => {
+    const inputs = [
+      'word and “quote” said he. '.repeat(40_000),
+      '“'.repeat(50_000) + '”'.repeat(50_000),
+      '"'.repeat(100_000),
+      Array.from({ length: 300_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join(''),
+    ];
+    for (const text of inputs) {
+      const t0 = performance.now();
+      const a = analyze(text);
+      const ms = performance.now() - t0;
+      assert.equal(a.length, text.length);
+      // Generous bound: the point is that nothing is quadratic (which would take minutes here).
+      assert.ok(ms < 15_000, `took ${ms.toFixed(0)} ms`);
+      for (const q of a.quotes) assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end);
+    }
+  });
+
+  it('bounds an unclosed quote at its paragraph', () => {
+    const text = 'Headline here\n\nHe said “this never closes and goes on.\n\nA second paragraph with “a real quote,” she said.\n\nA third paragraph.';
+    const a = analyze(text);
+    assert.deepEqual(a.quotes.map((q) => q.text), ['“a real quote,”']);
+    assert.equal(a.quotes[0]!.speaker?.text, 'she');
+  });
+});
