@@ -8,6 +8,9 @@ import { findConflict, type Conflict } from './conflict';
 import { DEFAULT_WEIGHTS, termWeight, type ScoreWeights, type TermStats } from './score';
 import { aliasKeys, articleStatements, nameKey, type Statement } from './statements';
 
+/** Statement slots per document in a packed posting; a longer article indexes its first 65,536 sentences. */
+const SENTENCE_SLOTS = 65536;
+
 export interface CorpusDocument<A = unknown> {
   path: string;
   text: string;
@@ -53,11 +56,14 @@ export interface MatchOptions {
 export class CorpusIndex<A = unknown> implements TermStats {
   private readonly byPath = new Map<string, Entry<A>>();
   private readonly byId = new Map<number, Entry<A>>();
-  /** term -> doc id -> statement indices. */
-  private readonly postings = new Map<string, Map<number, number[]>>();
+  /** Terms interned to small integers: postings and counts live in arrays indexed by them. */
+  private readonly termIds = new Map<string, number>();
+  /** term id -> packed (doc id * SENTENCE_SLOTS + statement index), in insertion order. */
+  private readonly postings: number[][] = [];
+  /** term id -> how many indexed statements hold the term. */
+  private readonly dfs: number[] = [];
   /** entity alias key -> doc ids. */
   private readonly entityDocs = new Map<string, Set<number>>();
-  private readonly dfs = new Map<string, number>();
   private nextId = 1;
   private statementTotal = 0;
 
@@ -66,7 +72,8 @@ export class CorpusIndex<A = unknown> implements TermStats {
   }
 
   df(term: string): number {
-    return this.dfs.get(term) ?? 0;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.dfs[id]!;
   }
 
   get size(): number {
@@ -109,17 +116,23 @@ export class CorpusIndex<A = unknown> implements TermStats {
       }
     }
     const entry: Entry<A> = { id, path: doc.path, doc, statements, mentionsByKey, entityKeys };
-    for (const s of statements) {
-      for (const t of s.terms) {
-        let byDoc = this.postings.get(t);
-        if (!byDoc) this.postings.set(t, (byDoc = new Map()));
-        const list = byDoc.get(id);
-        if (list) list.push(s.index);
-        else byDoc.set(id, [s.index]);
-        this.dfs.set(t, (this.dfs.get(t) ?? 0) + 1);
+    // Statements past the packing limit stay searchable within their article but out of the postings.
+    const limit = Math.min(statements.length, SENTENCE_SLOTS);
+    for (let si = 0; si < limit; si++) {
+      const packed = id * SENTENCE_SLOTS + si;
+      for (const t of statements[si]!.terms) {
+        let tid = this.termIds.get(t);
+        if (tid === undefined) {
+          tid = this.postings.length;
+          this.termIds.set(t, tid);
+          this.postings.push([]);
+          this.dfs.push(0);
+        }
+        this.postings[tid]!.push(packed);
+        this.dfs[tid]!++;
       }
     }
-    this.statementTotal += statements.length;
+    this.statementTotal += limit;
     this.byPath.set(doc.path, entry);
     this.byId.set(id, entry);
   }
@@ -132,20 +145,32 @@ export class CorpusIndex<A = unknown> implements TermStats {
   remove(path: string): boolean {
     const entry = this.byPath.get(path);
     if (!entry) return false;
-    for (const s of entry.statements) {
-      for (const t of s.terms) {
-        const byDoc = this.postings.get(t);
-        if (byDoc?.delete(entry.id) && byDoc.size === 0) this.postings.delete(t);
-        const n = (this.dfs.get(t) ?? 1) - 1;
-        if (n > 0) this.dfs.set(t, n);
-        else this.dfs.delete(t);
+    // Only this document's terms are visited; each posting list loses this document's entries.
+    const touched = new Set<number>();
+    const limit = Math.min(entry.statements.length, SENTENCE_SLOTS);
+    for (let si = 0; si < limit; si++) {
+      for (const t of entry.statements[si]!.terms) {
+        const tid = this.termIds.get(t)!;
+        this.dfs[tid]!--;
+        touched.add(tid);
       }
     }
+    const lo = entry.id * SENTENCE_SLOTS;
+    const hi = lo + SENTENCE_SLOTS;
+    for (const tid of touched) {
+      const list = this.postings[tid]!;
+      let w = 0;
+      for (let r = 0; r < list.length; r++) {
+        const p = list[r]!;
+        if (p < lo || p >= hi) list[w++] = p;
+      }
+      list.length = w;
+    }
+    this.statementTotal -= limit;
     for (const key of entry.mentionsByKey.keys()) {
       const docs = this.entityDocs.get(key);
       if (docs?.delete(entry.id) && docs.size === 0) this.entityDocs.delete(key);
     }
-    this.statementTotal -= entry.statements.length;
     this.byPath.delete(path);
     this.byId.delete(entry.id);
     return true;
@@ -209,39 +234,36 @@ export class CorpusIndex<A = unknown> implements TermStats {
     const out: CorpusMatch[] = [];
     for (const s of own) {
       // Term-at-a-time accumulation of dot products over the postings of the statement's terms.
-      const dots = new Map<number, Map<number, number>>();
+      const dots = new Map<number, number>();
+      const lo = entry.id * SENTENCE_SLOTS;
+      const hi = lo + SENTENCE_SLOTS;
       for (const t of s.terms) {
-        const byDoc = this.postings.get(t);
-        if (!byDoc) continue;
+        const tid = this.termIds.get(t);
+        if (tid === undefined) continue;
         const w2 = weightOf(t) ** 2;
-        for (const [docId, indices] of byDoc) {
-          if (docId === entry.id) continue;
-          let perDoc = dots.get(docId);
-          if (!perDoc) dots.set(docId, (perDoc = new Map()));
-          for (const i of indices) perDoc.set(i, (perDoc.get(i) ?? 0) + w2);
+        for (const p of this.postings[tid]!) {
+          if (p >= lo && p < hi) continue;
+          dots.set(p, (dots.get(p) ?? 0) + w2);
         }
       }
       const ownNorm = normOf(s);
       const shortSide = weights.shortSide;
-      for (const [docId, perDoc] of dots) {
-        const other = this.byId.get(docId)!;
-        for (const [i, dot] of perDoc) {
-          // No denominator can make the score pass if the dot product alone cannot: skip the norm.
-          // (dot <= otherNorm, so the cosine is at most sqrt(dot / ownNorm).)
-          if (shortSide === 0.5 && dot < threshold * threshold * ownNorm) continue;
-          const b = other.statements[i]!;
-          const otherNorm = normOf(b);
-          const score = dot / (Math.pow(Math.min(ownNorm, otherNorm), shortSide) * Math.pow(Math.max(ownNorm, otherNorm), 1 - shortSide));
-          if (score < threshold) continue;
-          const conflict = findConflict(s, b);
-          out.push({
-            path: other.path,
-            own: { start: s.start, end: s.end, text: s.text },
-            other: { start: b.start, end: b.end, text: b.text },
-            score: Math.round(score * 1000) / 1000,
-            ...(conflict ? { conflict } : {}),
-          });
-        }
+      for (const [p, dot] of dots) {
+        // (dot <= otherNorm, so the cosine is at most sqrt(dot / ownNorm).)
+        if (shortSide === 0.5 && dot < threshold * threshold * ownNorm) continue;
+        const other = this.byId.get(Math.floor(p / SENTENCE_SLOTS))!;
+        const b = other.statements[p % SENTENCE_SLOTS]!;
+        const otherNorm = normOf(b);
+        const score = dot / (Math.pow(Math.min(ownNorm, otherNorm), shortSide) * Math.pow(Math.max(ownNorm, otherNorm), 1 - shortSide));
+        if (score < threshold) continue;
+        const conflict = findConflict(s, b);
+        out.push({
+          path: other.path,
+          own: { start: s.start, end: s.end, text: s.text },
+          other: { start: b.start, end: b.end, text: b.text },
+          score: Math.round(score * 1000) / 1000,
+          ...(conflict ? { conflict } : {}),
+        });
       }
     }
     out.sort((x, y) => y.score - x.score || (x.path < y.path ? -1 : x.path > y.path ? 1 : x.other.start - y.other.start));
