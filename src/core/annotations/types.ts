@@ -1,5 +1,27 @@
 // The reviewer-annotation data model: what one sidecar file holds, in memory.
 // Offsets are UTF-16 code units into the article text, end exclusive (as everywhere in src/core).
+//
+// On disk (`story.annotations.yaml` beside `story.txt`), one block per claim, keys in this order:
+//
+//   # Reviewer notes for story.txt, kept by News Annotator.
+//   version: 1
+//   article: story.txt
+//   textHash: fnv1a64:3f1c0a9b2d4e5f60
+//   annotations:
+//     - id: k2j9x0aa
+//       label: misleading
+//       note: The figure is from 2019.
+//       evidence:
+//         - https://example.org/source
+//       reviewer: jane
+//       created: 2026-11-20T09:00:00Z
+//       updated: 2026-11-21T10:00:00Z
+//       target:                      # TextQuoteSelector + TextPositionSelector, flattened
+//         exact: Trade rose to $34 million last year
+//         prefix: "officials said.\n\n"
+//         suffix: ", the Kremlin said."
+//         start: 208
+//         end: 243
 
 /** Verdicts offered by default. Any other string is accepted too, so teams can add their own. */
 export const STANDARD_LABELS = [

@@ -115,6 +115,7 @@ export function checkAnnotationEntry(value: unknown): EntryCheck {
 function describe(value: unknown): string {
   if (value === null) return 'nothing';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a YAML 1.1 timestamp (put it in quotes)';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
   return `${typeof value} ${String(value)}`;

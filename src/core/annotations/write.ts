@@ -3,6 +3,7 @@
 // few-line git diff. Nothing changed -> null, so the caller writes nothing.
 
 import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { sameAnnotation } from './merge';
 import { SidecarStore } from './parse';
 import { Annotation, SIDECAR_VERSION, SidecarHeader } from './types';
 
@@ -50,6 +51,7 @@ export function updateSidecar(store: SidecarStore, changes: SidecarChanges): Upd
     return { ok: true, text: (store.hadBom ? '\uFEFF' : '') + text };
   }
 
+  if (changesNothing(store, changes)) return { ok: true, text: null };
   const doc = store.document.clone();
   let changed = false;
   if (changes.textHash !== undefined && doc.get('textHash') !== changes.textHash) {
@@ -172,4 +174,15 @@ function updateEntry(doc: Document, map: YAMLMap, a: Annotation): boolean {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Cheap check that spares cloning and re-printing a large document when a save changes nothing. */
+function changesNothing(store: SidecarStore, changes: SidecarChanges): boolean {
+  if (changes.textHash !== undefined && changes.textHash !== store.header.textHash) return false;
+  const known = new Map(store.annotations.map((a) => [a.id, a]));
+  if ((changes.remove ?? []).some((id) => known.has(id) || store.entryProblems.some((p) => p.id === id))) return false;
+  return (changes.upsert ?? []).every((a) => {
+    const current = known.get(a.id);
+    return current !== undefined && sameAnnotation(current, a);
+  });
 }
