@@ -1,12 +1,14 @@
 // The seeded randomized anchoring check. By default a quick run; set ANNOTATION_FUZZ_SEQUENCES
-// (e.g. 10000) for the full experiment. Prints the counts of each outcome.
+// (e.g. 10000) for the full experiment, ANNOTATION_FUZZ_SEED for another draw. Prints the
+// counts of each outcome.
 
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnchoringFuzz } from './fuzz';
 
-const SEEDS_DIR = join(__dirname, '../../../seeds');
+// ANNOTATION_FUZZ_DIR points the experiment at other articles (default: the repository's seeds).
+const SEEDS_DIR = process.env.ANNOTATION_FUZZ_DIR ?? join(__dirname, '../../../seeds');
 
 describe('anchoring under random edits (seeded)', () => {
   it('puts every claim on its own text or orphans it, never on wrong text', function () {
