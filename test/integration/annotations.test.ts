@@ -289,4 +289,100 @@ describe('reviewer annotations', () => {
     const shown = (await api.annotations.snapshot(uri())).map((c) => c.exact);
     assert.ok(shown.includes(mine) && shown.includes('Council approves new bridge'));
   });
+
+  it('steps between claims, exports them, tags the next claim candidate and removes a claim', async () => {
+    const placed = (await api.annotations.snapshot(uri())).filter((c) => c.kind !== 'orphan').sort((a, b) => a.start - b.start);
+    assert.ok(placed.length >= 2);
+    editor.selection = new vscode.Selection(doc.positionAt(placed[0]!.start), doc.positionAt(placed[0]!.start));
+    await vscode.commands.executeCommand('newsAnnotator.nextClaim');
+    const second = placed.find((c) => c.start > placed[0]!.start)!;
+    assert.equal(doc.offsetAt(editor.selection.start), second.start);
+    assert.equal(doc.offsetAt(editor.selection.end), second.end);
+    await vscode.commands.executeCommand('newsAnnotator.previousClaim');
+    assert.equal(doc.offsetAt(editor.selection.start), placed[0]!.start);
+
+    const out = workspaceUri('reviews/bridge-export.csv');
+    let restore = stubWindow({
+      showQuickPick: async (items: readonly (vscode.QuickPickItem & { format?: string })[] | Thenable<readonly (vscode.QuickPickItem & { format?: string })[]>) => (await items).find((i) => i.format === 'csv'),
+      showSaveDialog: async () => out,
+    });
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.exportAnnotations');
+    } finally {
+      restore();
+    }
+    const csv = decoder.decode(await vscode.workspace.fs.readFile(out));
+    assert.match(csv, /^id,label,claim,/);
+    assert.equal(csv.trimEnd().split('\r\n').length, 1 + placed.length);
+
+    const analyzed = await api.analyses.whenAnalyzed(doc);
+    const expected = analyzed!.analysis.claims.find((k) => !placed.some((c) => c.start < k.end && k.start < c.end));
+    assert.ok(expected, 'the article has an untagged claim candidate');
+    const dialogs = answerTagDialogs('unverified', ['', '']);
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagNextClaimCandidate');
+    } finally {
+      dialogs.restore();
+    }
+    const afterCandidate = await api.annotations.snapshot(uri());
+    assert.ok(afterCandidate.some((c) => c.label === 'unverified' && c.start === expected.start && c.end === expected.end));
+
+    // A claim no other claim shares its text with (the two conflict versions cover the same words).
+    const victim = placed.find((c) => c.start > 0 && placed.filter((o) => o.start === c.start).length === 1)!;
+    editor.selection = new vscode.Selection(doc.positionAt(victim.start + 1), doc.positionAt(victim.start + 1));
+    restore = stubWindow({ showWarningMessage: async () => 'Remove' });
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.removeClaim');
+    } finally {
+      restore();
+    }
+    assert.ok(!(await api.annotations.snapshot(uri())).some((c) => c.id === victim.id));
+    assert.ok(!parseSidecar((await readSidecar())!).annotations.some((a) => a.id === victim.id));
+  });
+
+  it('loads the valid entries of a sidecar with invalid ones, reports them once, and keeps them on write', async () => {
+    const warnings: string[] = [];
+    const restore = stubWindow({
+      showWarningMessage: async (message: string) => {
+        warnings.push(message);
+        return undefined;
+      },
+    });
+    const mixed = [
+      'version: 1',
+      'article: bridge.news.txt',
+      'annotations:',
+      '  - id: good1',
+      '    label: verified',
+      '    target: { exact: Council approves new bridge, start: 0, end: 27 }',
+      '  - id: bad1',
+      '    note: the label is missing',
+      '    target: { exact: Critics said, start: 0, end: 12 }',
+      '',
+    ].join('\n');
+    try {
+      await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode(mixed));
+      await waitFor(() => (api.annotations.peek(doc)?.claims.map((c) => c.annotation.id) ?? []).join() === 'good1', 'the valid entry to load');
+      await sleep(300);
+    } finally {
+      restore();
+    }
+    const reports = warnings.filter((w) => /bad1/.test(w));
+    assert.equal(reports.length, 1, warnings.join(' / '));
+    assert.match(reports[0]!, /label/);
+    const dialogs = answerTagDialogs('opinion', ['', '']);
+    const claim = 'Critics said the cost would double.';
+    const start = doc.getText().indexOf(claim);
+    editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + claim.length));
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+    } finally {
+      dialogs.restore();
+    }
+    await api.annotations.snapshot(uri());
+    const written = (await readSidecar())!;
+    assert.match(written, /id: bad1/, 'the invalid entry is kept for the reviewer to fix');
+    assert.match(written, /note: the label is missing/);
+    assert.equal(parseSidecar(written).annotations.length, 2);
+  });
 });
