@@ -467,7 +467,19 @@ function fallbackAttribution(
     }
   }
   // 4. A short "X said." sentence right after the quote.
-  return nextSentenceCue(text, q, sentences, s1, quotes);
+  const viaNext = nextSentenceCue(text, q, sentences, s1, quotes);
+  if (viaNext) return viaNext;
+  // 5. The sentence before, in the same paragraph, credits someone: "Magel said at the rally. “But …”"
+  if (s0 > 0 && q.start - sentences[s0 - 1]!.end < 4) {
+    const prev = sentences[s0 - 1]!;
+    const pt = tokenizeWindow(text, Math.max(prev.start, prev.end - WINDOW), prev.end, quotes);
+    const cues = findCues(pt);
+    for (let c = cues.length - 1; c >= 0; c--) {
+      const found = speakerForCue(pt, -1, cues[c]!);
+      if (found.speaker) return { speaker: found.speaker, cue: found.cue, inherited: true };
+    }
+  }
+  return null;
 }
 
 /** "X said." or "said X." opening the sentence right after the quote. */

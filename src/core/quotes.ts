@@ -106,7 +106,9 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
         }
       } else if (c === DQ) {
         const canOpen = opensAfter(prev) && next >= 0 && !isSpace(next);
-        const canClose = prev >= 0 && !isSpace(prev) && (next < 0 || !isWordChar(next));
+        // A space before the mark is allowed after a nested closing quote: ‘…,’ " / '…,' ".
+        const nestedClose = prev >= 0 && isSpace(prev) && i - 2 >= start && (text.charCodeAt(i - 2) === SQ || text.charCodeAt(i - 2) === RSQ);
+        const canClose = prev >= 0 && (!isSpace(prev) || nestedClose) && (next < 0 || !isWordChar(next));
         if (open >= 0) {
           if (canClose) {
             push(text, out, open, i + 1, openBlock);
