@@ -5,10 +5,12 @@ import * as vscode from 'vscode';
 import { speakerKey } from '../core/present/analysisIndex';
 import { entityHover, HOVER_QUOTE_LIMIT, quoteHover } from '../core/present/hoverContent';
 import type { AnalysisCache } from './analysisCache';
+import { corpusHoverSections } from './corpus/corpusHover';
+import type { WorkspaceCorpus } from './corpus/workspaceCorpus';
 import { SHOW_QUOTES_BY_SPEAKER, type ShowQuotesArgs } from './quotesBySpeaker';
 
 export class NewsHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly cache: AnalysisCache) {}
+  constructor(private readonly cache: AnalysisCache, private readonly corpus?: WorkspaceCorpus) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const analyzed = await this.cache.whenAnalyzed(doc, token);
@@ -38,6 +40,8 @@ export class NewsHoverProvider implements vscode.HoverProvider {
       }
       range ??= new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
     }
+    // Other articles of the workspace: who else names this entity, who else reports this sentence.
+    if (this.corpus) for (const section of corpusHoverSections(this.corpus, doc, offset, entity)) contents.push(untrusted(section));
     return contents.length ? new vscode.Hover(contents, range) : undefined;
   }
 }

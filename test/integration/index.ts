@@ -13,6 +13,7 @@ import { mocha } from './mochaSetup'; // must stay the first import: it installs
 import './activation.test';
 import './editorFeatures.test';
 import './latency.test';
+import './corpus.test';
 import './annotations.test';
 
 /** Environment variable (set through `extensionEnvironment`) naming the file that receives the counts. */

@@ -1,0 +1,108 @@
+// Workspace-wide commands: every mention of the entity under the cursor across indexed articles
+// (in the references view), and two articles side by side with their shared statements marked.
+import * as vscode from 'vscode';
+import { compareArticles } from '../../core/corpus/compare';
+import type { AnalysisCache } from '../analysisCache';
+import { label } from './corpusHover';
+import type { WorkspaceCorpus } from './workspaceCorpus';
+
+export const FIND_MENTIONS_IN_WORKSPACE = 'newsAnnotator.findMentionsInWorkspace';
+export const COMPARE_SOURCES = 'newsAnnotator.compareSources';
+
+/** Line and character of a UTF-16 offset in a text the editor may not have open. */
+export function positionIn(text: string, offset: number): vscode.Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return new vscode.Position(line, offset - lineStart);
+}
+
+export class CorpusCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  // One style per kind of mark, created once.
+  private readonly sharedStyle = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.findMatchForeground'),
+  });
+  private readonly conflictStyle = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('diffEditor.removedTextBackground'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.errorForeground'),
+  });
+
+  constructor(private readonly corpus: WorkspaceCorpus, private readonly analyses: AnalysisCache) {
+    this.disposables.push(
+      this.sharedStyle,
+      this.conflictStyle,
+      vscode.commands.registerCommand(FIND_MENTIONS_IN_WORKSPACE, () => this.findMentions()),
+      vscode.commands.registerCommand(COMPARE_SOURCES, (a?: vscode.Uri, b?: vscode.Uri) => this.compare(a, b)),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Returns the locations shown, so callers (and tests) can see what was found. */
+  async findMentions(): Promise<vscode.Location[]> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return [];
+    const analyzed = await this.analyses.whenAnalyzed(editor.document);
+    const entity = analyzed?.index.entityAt(editor.document.offsetAt(editor.selection.active));
+    if (!entity) {
+      void vscode.window.showInformationMessage('Place the cursor on a name to find its mentions in the workspace.');
+      return [];
+    }
+    await this.corpus.ready;
+    const locations: vscode.Location[] = [];
+    const seen = new Set<string>();
+    for (const name of entity.aliases) {
+      for (const m of this.corpus.index.mentionsOf(name)) {
+        const key = `${m.path}#${m.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const text = this.corpus.index.get(m.path)?.text ?? '';
+        locations.push(new vscode.Location(vscode.Uri.parse(m.path), new vscode.Range(positionIn(text, m.start), positionIn(text, m.end))));
+      }
+    }
+    await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, editor.selection.active, locations);
+    return locations;
+  }
+
+  /** Opens A beside B and marks the statements they share (conflicting ones in another colour). */
+  async compare(a?: vscode.Uri, b?: vscode.Uri): Promise<number> {
+    await this.corpus.ready;
+    const first = a ?? vscode.window.activeTextEditor?.document.uri;
+    if (!first) return 0;
+    let second = b;
+    if (!second) {
+      const picks = this.corpus.index
+        .paths()
+        .filter((p) => p !== first.toString())
+        .map((p) => ({ label: label(p), uri: vscode.Uri.parse(p) }));
+      second = (await vscode.window.showQuickPick(picks, { placeHolder: 'Compare with which article?' }))?.uri;
+      if (!second) return 0;
+    }
+    const docA = await vscode.workspace.openTextDocument(first);
+    const docB = await vscode.workspace.openTextDocument(second);
+    const comparison = compareArticles({ text: docA.getText() }, { text: docB.getText() });
+    const editorA = await vscode.window.showTextDocument(docA, { viewColumn: vscode.ViewColumn.One, preview: false });
+    const editorB = await vscode.window.showTextDocument(docB, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const marks = (doc: vscode.TextDocument, side: 'a' | 'b', conflicts: boolean) =>
+      comparison.shared
+        .filter((s) => Boolean(s.conflict) === conflicts)
+        .map((s) => ({
+          range: new vscode.Range(doc.positionAt(s[side].start), doc.positionAt(s[side].end)),
+          hoverMessage: new vscode.MarkdownString(
+            `Score ${s.score}${s.conflict ? ` — differs (${s.conflict.kind})` : ''}`,
+          ),
+        }));
+    editorA.setDecorations(this.sharedStyle, marks(docA, 'a', false));
+    editorA.setDecorations(this.conflictStyle, marks(docA, 'a', true));
+    editorB.setDecorations(this.sharedStyle, marks(docB, 'b', false));
+    editorB.setDecorations(this.conflictStyle, marks(docB, 'b', true));
+    return comparison.shared.length;
+  }
+}

@@ -1,0 +1,135 @@
+// Keeps a CorpusIndex of the workspace's news articles: a cancellable background scan on start
+// (the configured globs, plus .txt files that read like articles), then a file watcher and rename
+// events keep it current. Analysis runs on the shared worker, so the extension host stays free.
+import * as vscode from 'vscode';
+import { CorpusIndex } from '../../core/corpus/corpusIndex';
+import { sniffNewsArticle } from '../../core/sniff';
+import type { Analysis } from '../../core/types';
+import { readConfig } from '../config';
+
+/** Files above this size are left out of the workspace index (the editor still analyses them when opened). */
+const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
+/** The first scan looks at no more than this many files per glob. */
+const MAX_SCANNED_FILES = 5000;
+/** Show a progress notification only when the first scan takes longer than this. */
+const NOTIFY_AFTER_MS = 1500;
+
+export class WorkspaceCorpus implements vscode.Disposable {
+  readonly index = new CorpusIndex();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly scan = new vscode.CancellationTokenSource();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after the index changed (a scan finished, a file was added, changed, deleted or renamed). */
+  readonly onDidChange = this.changed.event;
+  /** Resolves when the first workspace scan is over (finished or cancelled). */
+  readonly ready: Promise<void>;
+  /** Latest pending work per file, so a burst of saves analyses the file once at a time. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  constructor(private readonly analyze: (text: string) => Promise<Analysis>) {
+    this.disposables.push(this.scan, this.changed);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.refresh(uri)),
+      watcher.onDidChange((uri) => void this.refresh(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const f of e.files) this.rename(f.oldUri, f.newUri);
+      }),
+    );
+    this.ready = this.scanWorkspace(this.scan.token);
+  }
+
+  dispose(): void {
+    this.scan.cancel();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Re-reads one file and replaces its entry, or drops it when it no longer reads like an article. */
+  refresh(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const previous = this.pending.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.indexFile(uri, true)).catch(() => undefined);
+    this.pending.set(key, next);
+    void next.then(() => {
+      if (this.pending.get(key) === next) this.pending.delete(key);
+    });
+    return next;
+  }
+
+  forget(uri: vscode.Uri): void {
+    if (this.index.remove(uri.toString())) this.changed.fire();
+  }
+
+  rename(oldUri: vscode.Uri, newUri: vscode.Uri): void {
+    if (this.index.rename(oldUri.toString(), newUri.toString())) this.changed.fire();
+    else void this.refresh(newUri);
+  }
+
+  private async scanWorkspace(token: vscode.CancellationToken): Promise<void> {
+    const globs = readConfig().files;
+    const found = new Map<string, vscode.Uri>();
+    for (const glob of [...globs, '**/*.txt']) {
+      if (token.isCancellationRequested) return;
+      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', MAX_SCANNED_FILES, token)) found.set(uri.toString(), uri);
+    }
+    const uris = [...found.values()];
+    const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
+      for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
+        await this.indexFile(uris[i]!, false).catch(() => undefined);
+        progress?.report({ message: `${i + 1}/${uris.length} files`, increment: 100 / uris.length });
+      }
+      this.changed.fire();
+    };
+    const started = Date.now();
+    const quick = work();
+    const slow = new Promise<void>((resolve) => setTimeout(resolve, NOTIFY_AFTER_MS));
+    await Promise.race([quick, slow]);
+    if (Date.now() - started >= NOTIFY_AFTER_MS && !token.isCancellationRequested) {
+      // Still scanning: show where it stands, with a cancel button that stops the scan.
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'News: indexing workspace articles', cancellable: true },
+        async (_progress, cancel) => {
+          const stop = cancel.onCancellationRequested(() => this.scan.cancel());
+          try {
+            await quick;
+          } finally {
+            stop.dispose();
+          }
+        },
+      );
+    }
+    await quick;
+  }
+
+  private async indexFile(uri: vscode.Uri, notify: boolean): Promise<void> {
+    const key = uri.toString();
+    const text = await this.readArticle(uri);
+    if (text === undefined || !this.isArticle(uri, text)) {
+      if (this.index.remove(key) && notify) this.changed.fire();
+      return;
+    }
+    const analysis = await this.analyze(text);
+    this.index.update({ path: key, text, analysis });
+    if (notify) this.changed.fire();
+  }
+
+  private async readArticle(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File || stat.size > MAX_INDEXED_BYTES) return undefined;
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Files the globs name are articles; other .txt files must read like one. */
+  private isArticle(uri: vscode.Uri, text: string): boolean {
+    const globs = readConfig(uri).files;
+    const matched = globs.some((g) => vscode.languages.match({ pattern: g }, { uri, languageId: 'plaintext' } as vscode.TextDocument) > 0);
+    return matched || sniffNewsArticle(text).isArticle;
+  }
+}

@@ -1,0 +1,108 @@
+// The workspace index inside VS Code: the first scan, then files added, changed, renamed and
+// deleted, as seen through entity and sentence hovers and the Find All Mentions command.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extension, openInEditor, waitFor, workspaceUri } from './helpers';
+
+const SEED_A = 'seeds/000_af60520f71ff48c9.txt';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n---\n');
+}
+
+function positionOf(doc: vscode.TextDocument, needle: string, offsetInNeedle = 0): vscode.Position {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" occurs in the document`);
+  return doc.positionAt(at + offsetInNeedle);
+}
+
+/** Polls the hover at `needle` until `test` holds on its text. */
+async function waitForHover(doc: vscode.TextDocument, needle: string, test: (text: string) => boolean, what: string): Promise<string> {
+  let text = '';
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, needle, 2));
+    text = hoverText(hovers);
+    if (test(text)) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}; last hover:\n${text}`);
+}
+
+const EXTRA_ARTICLE = [
+  'NATO chief warns on Russia ties',
+  '',
+  'NATO chief Jens Stoltenberg said on Monday that the alliance was watching the visit closely.',
+  '',
+  '“We will not be intimidated,” Stoltenberg told reporters in Brussels, according to officials.',
+  '',
+].join('\n');
+
+describe('workspace corpus index', () => {
+  let doc: vscode.TextDocument;
+  const extra = workspaceUri('corpus-tests/extra.news.txt');
+  const renamed = workspaceUri('corpus-tests/renamed.news.txt');
+
+  before(async () => {
+    const editor = await openInEditor(workspaceUri(SEED_A));
+    doc = editor.document;
+    await waitFor(() => extension().isActive, 'the extension to activate');
+  });
+
+  after(async () => {
+    for (const uri of [extra, renamed]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('indexes the seeds on start: an entity hover counts the other article', async () => {
+    const text = await waitForHover(doc, 'Yuri Ushakov', (t) => /in 1 other article/.test(t), 'Ushakov to be found in the other seed');
+    assert.match(text, /001_21569e4679d671fa\.txt/);
+  });
+
+  it('shows which other article reports the hovered sentence', async () => {
+    const text = await waitForHover(doc, 'Russia is now, along with', (t) => /Also reported by/.test(t), 'a corroborating statement');
+    assert.match(text, /001_21569e4679d671fa\.txt/);
+    assert.match(text, /most-sanctioned countries/);
+  });
+
+  it('finds mentions in every indexed article with the Find All Mentions command', async () => {
+    const editor = await openInEditor(doc.uri);
+    editor.selection = new vscode.Selection(positionOf(doc, 'Vladimir Putin', 11), positionOf(doc, 'Vladimir Putin', 11));
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('newsAnnotator.findMentionsInWorkspace');
+    const files = new Set(locations.map((l) => l.uri.path.split('/').pop()));
+    assert.ok(files.has('000_af60520f71ff48c9.txt') && files.has('001_21569e4679d671fa.txt'), [...files].join(', '));
+    await vscode.commands.executeCommand('closeReferenceSearch');
+  });
+
+  it('follows files added, changed, renamed and deleted', async () => {
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const stoltenbergCount = (n: number) => (t: string) => new RegExp(`Jens Stoltenberg\\*\\* in ${n} other article`).test(t);
+    const noOther = (t: string) => !/Jens Stoltenberg\*\* in \d+ other article/.test(t) && /Stoltenberg/.test(t);
+
+    await write(extra, EXTRA_ARTICLE);
+    let text = await waitForHover(doc, 'Jens Stoltenberg', stoltenbergCount(1), 'the added article');
+    assert.match(text, /extra\.news\.txt/);
+
+    await write(extra, EXTRA_ARTICLE.replace(/Jens Stoltenberg|Stoltenberg/g, 'Mark Rutte'));
+    await waitForHover(doc, 'Jens Stoltenberg', noOther, 'the changed article to drop Stoltenberg');
+
+    await write(extra, EXTRA_ARTICLE);
+    await waitForHover(doc, 'Jens Stoltenberg', stoltenbergCount(1), 'Stoltenberg back in the article');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(extra, renamed, { overwrite: true });
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    text = await waitForHover(doc, 'Jens Stoltenberg', (t) => stoltenbergCount(1)(t) && /renamed\.news\.txt/.test(t), 'the renamed article');
+    assert.doesNotMatch(text, /extra\.news\.txt/);
+
+    await vscode.workspace.fs.delete(renamed);
+    await waitForHover(doc, 'Jens Stoltenberg', noOther, 'the deleted article to leave the index');
+  });
+
+  it('compares two sources side by side', async () => {
+    const shared = await vscode.commands.executeCommand<number>('newsAnnotator.compareSources', doc.uri, workspaceUri('seeds/001_21569e4679d671fa.txt'));
+    assert.ok(shared >= 10, `shared statements: ${shared}`);
+    assert.equal(vscode.window.visibleTextEditors.length >= 2, true);
+  });
+});
