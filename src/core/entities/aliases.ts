@@ -22,7 +22,7 @@ export interface AliasGroup {
 }
 
 /** Short forms whose long form cannot be derived from the letters. Keys are normalised (see `key`). */
-const KNOWN_ALIASES: Record<string, string> = {
+const KNOWN_ALIASES = new Map<string, string>(Object.entries({
   us: 'United States', usa: 'United States', 'united states of america': 'United States', 'united states': 'United States', america: 'United States',
   uk: 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom', 'united kingdom': 'United Kingdom',
   ussr: 'Soviet Union', 'soviet union': 'Soviet Union',
@@ -30,7 +30,7 @@ const KNOWN_ALIASES: Record<string, string> = {
   eu: 'European Union', 'european union': 'European Union',
   dprk: 'North Korea', 'north korea': 'North Korea',
   uae: 'United Arab Emirates', 'united arab emirates': 'United Arab Emirates',
-};
+}));
 
 const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', '&', 'de']);
 
@@ -72,7 +72,9 @@ const NONE: AliasGroup[] = [];
 
 export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
   const groups: AliasGroup[] = [];
-  const byKey = new Map<string, AliasGroup>();
+  // One map per kind of name, keyed by the cached normalised string (no key concatenation per mention).
+  const byKind = { PERSON: new Map<string, AliasGroup>(), NAME: new Map<string, AliasGroup>(), NORP: new Map<string, AliasGroup>() };
+  const kindOf = (t: EntityType): Map<string, AliasGroup> => (t === 'PERSON' ? byKind.PERSON : t === 'NORP' ? byKind.NORP : byKind.NAME);
   const people: AliasGroup[] = [];
   const nameWords = new Map<AliasGroup, string[]>();
   // Person groups by their first and last word, and long organisation names by their initials:
@@ -87,7 +89,7 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
   const create = (m: NamedMention, k: string): AliasGroup => {
     const g: AliasGroup = { type: m.type, name: m.text, mentions: [], roles: [] };
     groups.push(g);
-    byKey.set(k, g);
+    kindOf(m.type).set(k, g);
     nameWords.set(g, words(m.text));
     return g;
   };
@@ -95,8 +97,8 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
   // Pass 1: every multi-word person name is a group of its own (Kim Jong Un, Kim Jong Il).
   for (const m of mentions) {
     if (m.type !== 'PERSON') continue;
-    const k = `PERSON|${key(m.text)}`;
-    if (byKey.has(k)) continue;
+    const k = key(m.text);
+    if (byKind.PERSON.has(k)) continue;
     const w = words(m.text);
     if (w.length < 2) continue;
     const g = create(m, k);
@@ -115,16 +117,16 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
       const ow = nameWords.get(o)!;
       return o !== g && ow.length > w.length && ow[ow.length - 1] === w[w.length - 1] && isSubsequence(w, ow);
     });
-    if (longer) byKey.set(`PERSON|${key(g.name)}`, longer);
+    if (longer) byKind.PERSON.set(key(g.name), longer);
   }
-  const live = new Set(people.filter((g) => byKey.get(`PERSON|${key(g.name)}`) === g));
+  const live = new Set(people.filter((g) => byKind.PERSON.get(key(g.name)) === g));
   const isLive = (g: AliasGroup): boolean => live.has(g);
 
   // Pass 2: in reading order.
   for (const m of mentions) {
     if (m.type === 'PERSON') {
-      const k = `PERSON|${key(m.text)}`;
-      const own = byKey.get(k);
+      const k = key(m.text);
+      const own = byKind.PERSON.get(k);
       const short = words(m.text);
       if (own && short.length > 1) {
         add(own, m);
@@ -154,12 +156,13 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
       continue;
     }
     const k = key(m.text);
-    const known = KNOWN_ALIASES[k];
-    const groupKey = m.type === 'NORP' ? `NORP|${k}` : `NAME|${known ? key(known) : k}`;
-    let g = byKey.get(groupKey);
+    const known = m.type === 'NORP' ? undefined : KNOWN_ALIASES.get(k);
+    const groupKey = known ? key(known) : k;
+    const map = kindOf(m.type);
+    let g = map.get(groupKey);
     if (!g && m.type !== 'NORP' && isAcronym(m.text)) {
       g = byInitials.get(k);
-      if (g) byKey.set(groupKey, g);
+      if (g) map.set(groupKey, g);
     }
     if (!g) {
       g = create(m, groupKey);
@@ -187,7 +190,7 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
     g.mentions.sort((a, b) => a.start - b.start);
     if (g.type !== 'PERSON') {
       g.type = majorityType(g.mentions);
-      if (!KNOWN_ALIASES[key(g.name)]) g.name = fullest(g.mentions);
+      if (!KNOWN_ALIASES.has(key(g.name))) g.name = fullest(g.mentions);
     } else {
       g.name = fullest(g.mentions);
     }
