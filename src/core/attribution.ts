@@ -66,7 +66,7 @@ const STOP = new Set(
   `that which who whom whose when while as because but or if after before since though although where so than to in on at
   with from for by into about over under during per not is was were are be been being has had have will would can could
   should may might must did do does against between through without within upon via like unlike among amid despite toward
-  towards whether what how why then there here this these those also it its him them me us there's`.split(/\s+/),
+  towards whether what how why then there here this these those also it its him them me us there's yet`.split(/\s+/),
 );
 
 // Words allowed between the speaker and the cue ("Kirby also said", "the ministry has said on Monday").
@@ -74,7 +74,8 @@ const SKIP_BEFORE_CUE = new Set(
   `also has had have was is would will then later previously recently reportedly repeatedly once again further simply flatly
   publicly privately quickly first often always never just already even still initially subsequently bluntly angrily
   today yesterday tonight monday tuesday wednesday thursday friday saturday sunday on earlier last week night morning
-  afternoon evening separately similarly likewise herself himself themselves`.split(/\s+/),
+  afternoon evening separately similarly likewise herself himself themselves now finally too instead actually
+  currently formerly once quickly later openly privately jokingly angrily proudly frankly candidly`.split(/\s+/),
 );
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'some', 'one', 'two', 'several', 'many', 'other', 'another', 'both', 'each', 'most', 'few']);
