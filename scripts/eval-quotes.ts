@@ -169,7 +169,7 @@ function evalGum(file: string): void {
     // speaker linker, checked against GUM's coreference clusters.
     const coref = doc.corefMentions ?? [];
     const spans: Span[] = [];
-    const re = /\b(he|she)\s+(said|says|told|added|explained|noted|wrote|stated|argued|insisted|warned|claimed)\b|\b(said|says|added)\s+(he|she)\b/gi;
+    const re = /\b(he|she)\s+(said|says|told|tells|added|adds|explained|noted|wrote|writes|stated|argued|insisted|warned|claimed|asked|continued|replied|described|called|announced|admitted|suggested|believes|thinks|hopes)\b|\b(said|says|added)\s+(he|she)\b/gi;
     for (let mt = re.exec(doc.text); mt; mt = re.exec(doc.text)) {
       const word = mt[1] ?? mt[4]!;
       const start = mt[1] ? mt.index : mt.index + mt[0].length - word.length;
