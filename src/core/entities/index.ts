@@ -1,7 +1,7 @@
 // Named-entity recognition and alias grouping.
 // Contract: findEntities(text) returns alias groups (Entity) whose mentions are sorted by start,
 // never overlap, and carry no trailing punctuation or possessive ’s.
-import type { Entity, EntityType, Mention } from '../types';
+import { ENTITY_TYPES, type Entity, type EntityType, type Mention } from '../types';
 import { F_CAP, hashString, tokenize, type Tokens } from '../text/tokenize';
 import { tagTokens, labelsToSpans, type LinearModel, type TokenSpan } from './tagger';
 import { decodeWeights } from './model';
@@ -77,13 +77,13 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
  * most frequent one, and a single word that is the surname of a person named in full is that person.
  */
 function harmoniseTypes(raw: RawMention[]): void {
-  const counts = new Map<string, Map<EntityType, number>>();
+  const counts = new Map<string, Int32Array>();
   const surnames = new Set<string>();
   for (const m of raw) {
     const s = m.text;
     let c = counts.get(s);
-    if (!c) counts.set(s, (c = new Map()));
-    c.set(m.type, (c.get(m.type) ?? 0) + 1);
+    if (!c) counts.set(s, (c = new Int32Array(ENTITY_TYPES.length)));
+    c[ENTITY_TYPES.indexOf(m.type)]++;
     if (m.type === 'PERSON' && m.last > m.first) surnames.add(s.slice(s.lastIndexOf(' ') + 1));
   }
   for (const m of raw) {
@@ -92,9 +92,10 @@ function harmoniseTypes(raw: RawMention[]): void {
       m.type = 'PERSON';
       continue;
     }
-    let best = m.type;
-    for (const [t, n] of counts.get(s)!) if (n > counts.get(s)!.get(best)!) best = t;
-    m.type = best;
+    const c = counts.get(s)!;
+    let best = ENTITY_TYPES.indexOf(m.type);
+    for (let t = 0; t < c.length; t++) if (c[t] > c[best]) best = t;
+    m.type = ENTITY_TYPES[best];
   }
 }
 
