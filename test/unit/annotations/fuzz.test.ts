@@ -22,7 +22,7 @@ describe('anchoring under random edits (seeded)', () => {
     console.log(
       `      ${c.sequences} edit sequences, ${c.claims} claims in ${Date.now() - started} ms: ` +
         `exact ${c.exact}, moved ${c.moved}, fuzzy ${c.fuzzy}, orphan ${c.orphan}, wrong ${c.wrong}; ` +
-        `orphans whose exact text survived ${c.orphanWithTextPresent}; ` +
+        `orphans whose exact text survived ${c.orphanWithTextPresent}, whose edited region was within the fuzzy bound ${c.orphanRecoverable}; ` +
         `live shift kept ${c.shiftTrusted} (wrong ${c.shiftWrong}), flagged ${c.shiftFlagged} for re-anchoring`,
     );
     assert.deepEqual(c.failures, []);

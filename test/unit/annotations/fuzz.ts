@@ -3,6 +3,7 @@
 // are judged against where each claim's characters really went.
 
 import { anchor, AnchorKind } from '../../../src/core/annotations/anchor';
+import { editDistance } from '../../../src/core/annotations/approx';
 import { createAnnotation } from '../../../src/core/annotations/make';
 import { shiftForEdits } from '../../../src/core/annotations/shift';
 import { Annotation } from '../../../src/core/annotations/types';
@@ -19,6 +20,8 @@ export interface FuzzCounts {
   wrong: number;
   /** Orphans whose exact text was still present (lost claims a better matcher could have kept). */
   orphanWithTextPresent: number;
+  /** Orphans whose own edited region is still within the fuzzy bound (>= 16 chars, <= 20% edits): kept safe but not placed. */
+  orphanRecoverable: number;
   /** shiftForEdits positions that were trusted (no re-anchor flag) but did not hold the quote (must be 0). */
   shiftWrong: number;
   shiftTrusted: number;
@@ -108,7 +111,7 @@ function randomEdit(doc: TrackedText, claims: Claim[], vocabulary: string[], rnd
 }
 
 export function runAnchoringFuzz(seedTexts: string[], sequences: number, seed = 1): FuzzCounts {
-  const counts: FuzzCounts = { sequences, claims: 0, exact: 0, moved: 0, fuzzy: 0, orphan: 0, wrong: 0, orphanWithTextPresent: 0, shiftWrong: 0, shiftTrusted: 0, shiftFlagged: 0, failures: [] };
+  const counts: FuzzCounts = { sequences, claims: 0, exact: 0, moved: 0, fuzzy: 0, orphan: 0, wrong: 0, orphanWithTextPresent: 0, orphanRecoverable: 0, shiftWrong: 0, shiftTrusted: 0, shiftFlagged: 0, failures: [] };
   const vocabularies = seedTexts.map((t) => t.split(/\s+/).filter(Boolean));
   const sentenceLists = seedTexts.map(sentencesOf);
   for (let run = 0; run < sequences; run++) {
@@ -138,6 +141,9 @@ export function runAnchoringFuzz(seedTexts: string[], sequences: number, seed = 
         ok = inside >= 0.8 * (result.end - result.start);
       } else if (doc.text.includes(exact)) {
         counts.orphanWithTextPresent++;
+      } else if (exact.length >= 16) {
+        const regions = doc.ownRegions([[c.start, c.end]]);
+        if (regions.some(([s, e]) => editDistance(exact, doc.text.slice(s, e)) <= 0.2 * exact.length)) counts.orphanRecoverable++;
       }
       if (!ok) {
         counts.wrong++;
