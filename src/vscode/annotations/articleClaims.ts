@@ -144,23 +144,30 @@ export class ArticleClaims {
     return this.enqueue(() => this.write());
   }
 
-  /** Follows an edit of the article by arithmetic; claims whose own text was touched are re-anchored. */
+  /**
+   * Follows an edit of the article by arithmetic; claims whose own text was touched are re-anchored.
+   * Pure moves are not announced: the editor shifts decorations itself and the next analysis
+   * repaints, so typing costs no extra pass. Only a claim re-anchored or orphaned is announced.
+   */
   applyEdits(changes: readonly TextChange[]): void {
     if (changes.length === 0 || this.placed.length === 0) return;
-    const text = this.document.getText();
     const live = this.placed.filter((c) => c.kind !== 'orphan');
     const shifted = shiftForEdits(live.map((c) => ({ claim: c, target: withPosition(c.annotation.target, c.start, c.end) })), changes);
     const next = new Map<PlacedClaim, PlacedClaim>();
+    let text: string | undefined;
+    let reanchored = false;
     for (const { annotation: moved, needsReanchor } of shifted) {
       const { claim, target } = moved;
       if (!needsReanchor) {
         next.set(claim, { ...claim, start: target.position.start, end: target.position.end });
         continue;
       }
+      text ??= this.document.getText();
+      reanchored = true;
       next.set(claim, placeWith(claim.annotation, anchor(text, { target: withPosition(claim.annotation.target, target.position.start, target.position.end) })));
     }
     this.placed = this.placed.map((c) => next.get(c) ?? c);
-    this.host.changed(this);
+    if (reanchored) this.host.changed(this);
   }
 
   dispose(): void {
