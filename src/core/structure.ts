@@ -113,7 +113,15 @@ export function classifyLines(text: string, lines: Line[]): ClassifiedLine[] {
         if (isTitleLike(str)) kind = 'residue';
         else inLinkList = false;
       }
-      if (kind === 'body') {
+      // A longer line ending like a sentence is body text, a caption or a widget sentence ("For all the
+      // latest headlines …"); the title, dateline and byline patterns are not tried on it.
+      const last = str.charCodeAt(str.length - 1);
+      const sentenceLike = str.length > 60 && (last === 46 || last === 33 || last === 63 || last === 0x201d || last === 34);
+      if (kind === 'body' && sentenceLike) {
+        if (isResidue(str)) kind = 'residue';
+        else if (CAPTION_LINE.test(str)) kind = 'caption';
+        else if (!headlineSeen) kind = 'headline';
+      } else if (kind === 'body') {
         if (LINK_LIST_HEAD.test(str)) {
           kind = 'residue';
           inLinkList = true;
@@ -128,7 +136,7 @@ export function classifyLines(text: string, lines: Line[]): ClassifiedLine[] {
       kind = 'headline';
     }
     if (kind === 'headline') headlineSeen = true;
-    out.push({ ...line, kind });
+    out.push({ start: line.start, end: line.end, afterBlank: line.afterBlank, kind });
   }
   markFooters(text, out);
   return out;
