@@ -2,7 +2,7 @@
 // read is reported with its line and column and marked read-only, so a save can never overwrite
 // what the reviewer wrote; a schema-invalid entry is reported on its own while the others load.
 
-import { Document, isNode, isScalar, isSeq, parseDocument, visit, YAMLError } from 'yaml';
+import { Document, isNode, parseDocument, visit, YAMLError } from 'yaml';
 import { checkAnnotationEntry } from './validate';
 import { fileNameOf } from './paths';
 import { Annotation, SIDECAR_VERSION, SidecarHeader } from './types';
@@ -72,6 +72,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarS
   const source = hadBom ? text.slice(1) : text;
   const eol: '\n' | '\r\n' = /\r\n/.test(source.slice(0, 4096)) ? '\r\n' : '\n';
   const base = { source, eol, hadBom } as const;
+  const positionAt = lineIndex(source);
   const fail = (message: string, position: SourcePosition | null = null): SidecarStore => ({
     ...base,
     writable: false,
@@ -88,7 +89,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarS
     return fail(`The annotations file is too large (${(source.length / 1048576).toFixed(1)} MB; the limit is ${(maxChars / 1048576).toFixed(1)} MB)`);
   }
   const binaryAt = findBinary(source);
-  if (binaryAt >= 0) return fail('The annotations file holds binary data (a NUL or control character), not YAML text', positionAt(source, binaryAt));
+  if (binaryAt >= 0) return fail('The annotations file holds binary data (a NUL or control character), not YAML text', positionAt(binaryAt));
 
   if (source.trim() === '') {
     return {
@@ -109,7 +110,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarS
   visit(document, {
     Node(_key, node) {
       if (isNode(node) && node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) {
-        badTag = { message: `Custom YAML tags are not allowed (found ${node.tag})`, position: node.range ? positionAt(source, node.range[0]) : null };
+        badTag = { message: `Custom YAML tags are not allowed (found ${node.tag})`, position: node.range ? positionAt(node.range[0]) : null };
         return visit.BREAK;
       }
       return undefined;
@@ -129,26 +130,26 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarS
       : `The annotations file cannot be read: ${message}`);
   }
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return fail('The annotations file must be a mapping with `version`, `article`, `textHash` and `annotations`', positionAt(source, 0));
+    return fail('The annotations file must be a mapping with `version`, `article`, `textHash` and `annotations`', positionAt(0));
   }
   const top = plain as Record<string, unknown>;
   const version = top.version ?? SIDECAR_VERSION;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('`version` must be a whole number >= 1', keyPosition(document, source, ['version']));
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('`version` must be a whole number >= 1', keyPosition(document, positionAt, ['version']));
   const warnings: string[] = [];
   let writable = true;
   if (version > SIDECAR_VERSION) {
     writable = false;
     warnings.push(`The annotations file uses schema version ${version}, newer than this extension understands (${SIDECAR_VERSION}); it is opened read-only`);
   }
-  if (top.article !== undefined && top.article !== null && typeof top.article !== 'string') return fail('`article` must be a file name', keyPosition(document, source, ['article']));
-  if (top.textHash !== undefined && top.textHash !== null && typeof top.textHash !== 'string') return fail('`textHash` must be text', keyPosition(document, source, ['textHash']));
+  if (top.article !== undefined && top.article !== null && typeof top.article !== 'string') return fail('`article` must be a file name', keyPosition(document, positionAt, ['article']));
+  if (top.textHash !== undefined && top.textHash !== null && typeof top.textHash !== 'string') return fail('`textHash` must be text', keyPosition(document, positionAt, ['textHash']));
   const article = typeof top.article === 'string' ? top.article : '';
   if (expectedArticle !== '' && article !== '' && article !== expectedArticle) {
     writable = false;
     warnings.push(`These annotations belong to "${article}", not "${expectedArticle}" (both share the same annotations file); they are opened read-only`);
   }
   const list = top.annotations ?? [];
-  if (!Array.isArray(list)) return fail('`annotations` must be a list', keyPosition(document, source, ['annotations']));
+  if (!Array.isArray(list)) return fail('`annotations` must be a list', keyPosition(document, positionAt, ['annotations']));
 
   const annotations: Annotation[] = [];
   const entryProblems: EntryProblem[] = [];
@@ -162,7 +163,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarS
       return;
     }
     const id = check.ok ? check.annotation.id : check.id;
-    const position = keyPosition(document, source, ['annotations', index]);
+    const position = keyPosition(document, positionAt, ['annotations', index]);
     const where = position ? ` (line ${position.line}, column ${position.column})` : '';
     entryProblems.push({ index, id, problems, position, message: `annotation ${index + 1}${id ? ` (id ${id})` : ''}: ${problems.join('; ')}${where}` });
   });
@@ -186,34 +187,28 @@ function findBinary(text: string): number {
   return match ? match.index : -1;
 }
 
-/** Offsets of line starts, built once per text, so positions cost a binary search each. */
-let lastText = '';
-let lastLineStarts: number[] = [0];
-
-function lineStarts(text: string): number[] {
-  if (text === lastText) return lastLineStarts;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  lastText = text;
-  lastLineStarts = starts;
-  return starts;
+/** Offsets of line starts, built on first use, so each position costs a binary search. */
+function lineIndex(text: string): (offset: number) => SourcePosition {
+  let starts: number[] | null = null;
+  return (offset) => {
+    if (starts === null) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }
 
-function positionAt(text: string, offset: number): SourcePosition {
-  const starts = lineStarts(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
-
-function keyPosition(document: Document, source: string, path: (string | number)[]): SourcePosition | null {
+function keyPosition(document: Document, positionAt: (offset: number) => SourcePosition, path: (string | number)[]): SourcePosition | null {
   const node = document.getIn(path, true);
-  return isNode(node) && node.range ? positionAt(source, node.range[0]) : null;
+  return isNode(node) && node.range ? positionAt(node.range[0]) : null;
 }
 
 function describeYamlError(error: YAMLError): [string, SourcePosition | null] {
@@ -221,15 +216,4 @@ function describeYamlError(error: YAMLError): [string, SourcePosition | null] {
   const first = error.message.split(/ at line \d+, column \d+/)[0]!.trim();
   const pos = error.linePos?.[0];
   return [`The annotations file is not valid YAML: ${first}`, pos ? { line: pos.line, column: pos.col } : null];
-}
-
-/** True when the store has a document node for the `annotations` list (used by the writer). */
-export function hasAnnotationList(store: SidecarStore): boolean {
-  return store.document !== null && isSeq(store.document.get('annotations', true));
-}
-
-/** The scalar value at a path of the document, or undefined. */
-export function scalarAt(document: Document, path: (string | number)[]): unknown {
-  const node = document.getIn(path, true);
-  return isScalar(node) ? node.value : undefined;
 }

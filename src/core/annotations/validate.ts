@@ -36,7 +36,7 @@ export function checkAnnotationEntry(value: unknown): EntryCheck {
   if (id === null) problems.push(value.id === undefined ? '`id` is missing' : `\`id\` must be text, found ${describe(value.id)}`);
   else if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) problems.push('`id` must be 1-64 letters, digits, - or _');
   const label = text('label', true);
-  if (value.label !== undefined && label.trim() === '' && problems.length === 0) problems.push('`label` is empty');
+  if (typeof value.label === 'string' && label.trim() === '') problems.push('`label` is empty');
   const note = text('note', false);
   const reviewer = text('reviewer', false);
   const created = text('created', false);
