@@ -92,12 +92,15 @@ describe('reviewer annotations', () => {
     const start = doc.getText().indexOf(claim);
     editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + claim.length));
     const dialogs = answerTagDialogs('false', ['Budget papers say 80 million <b>[x](command:evil)</b>', 'https://example.org/budget https://example.org/minutes']);
+    const started = performance.now();
     try {
       await vscode.commands.executeCommand('newsAnnotator.tagClaim');
     } finally {
       dialogs.restore();
     }
     assert.deepEqual(dialogs.errors, []);
+    await api.annotations.snapshot(uri());
+    console.log(`  annotations: tag command (answered dialogs) -> sidecar written ${(performance.now() - started).toFixed(1)} ms`);
     assert.match(dialogs.asked[0]!, /^pick:verified\|false\|misleading\|unverified\|disputed\|needs context\|opinion/);
     const claims = await api.annotations.snapshot(uri());
     assert.equal(claims.length, 1);
@@ -173,7 +176,10 @@ describe('reviewer annotations', () => {
   it('picks up an external edit of the sidecar', async () => {
     const text = (await readSidecar())!;
     assert.match(text, /label: "false"/);
+    const started = performance.now();
     await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode(text.replace('label: "false"', 'label: misleading')));
+    await waitFor(() => (api.annotations.peek(doc)?.claims ?? []).some((c) => c.annotation.label === 'misleading'), 'the reload', 10_000);
+    console.log(`  annotations: external sidecar edit -> reloaded ${(performance.now() - started).toFixed(1)} ms`);
     let labels: string[] = [];
     const deadline = Date.now() + 10_000;
     while (!labels.includes('misleading')) {

@@ -154,6 +154,22 @@ describe('CLI annotations: tag, claims, export', () => {
     assert.match(bad.stderr, /w3c, claimreview, csv/);
   });
 
+  it('tag refreshes the stored positions of claims that moved, and leaves orphans untouched', () => {
+    const { file, sidecar } = freshArticle();
+    assert.equal(run(['tag', file, '--text', 'Critics said', '--label', 'opinion', '--reviewer', 'Ana']).code, EXIT.ok);
+    assert.equal(run(['tag', file, '--text', 'half of last year', '--label', 'unverified', '--reviewer', 'Ana']).code, EXIT.ok);
+    const edited = 'BREAKING\n\n' + ARTICLE.replace('half of last year', 'a third of the plan');
+    writeFileSync(file, edited);
+    assert.equal(run(['tag', file, '--text', 'Mayor promises', '--label', 'verified', '--reviewer', 'Ana']).code, EXIT.ok);
+    const byLabel = new Map(parseSidecar(readFileSync(sidecar, 'utf8')).annotations.map((a) => [a.label, a]));
+    const moved = byLabel.get('opinion')!;
+    assert.equal(moved.target.position.start, edited.indexOf('Critics said'));
+    assert.equal(moved.target.selector.prefix, edited.slice(edited.indexOf('Critics said') - moved.target.selector.prefix.length, edited.indexOf('Critics said')));
+    const orphan = byLabel.get('unverified')!;
+    assert.equal(orphan.target.selector.exact, 'half of last year', 'an orphan keeps its quote for the reviewer');
+    assert.equal(orphan.target.position.start, ARTICLE.indexOf('half of last year'));
+  });
+
   it('help lists the annotation commands', () => {
     const help = run(['help']).stdout;
     for (const command of ['claims FILE', 'tag FILE', 'export FILE']) assert.ok(help.includes(command), command);
