@@ -64,19 +64,12 @@ export function anchor(text: string, annotation: { target: AnnotationTarget }, o
 
   // 2. the same text elsewhere: the copy with the most matching context characters right next
   // to it (cheap, so a common phrase with hundreds of copies stays fast), then the nearest.
-  let best = -1;
-  let bestContext = -1;
-  let bestDistance = Infinity;
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const context = adjacentAgreement(text, at, at + exact.length, prefix, suffix);
-    const distance = Math.abs(at - hint);
-    if (context > bestContext || (context === bestContext && distance < bestDistance)) {
-      best = at;
-      bestContext = context;
-      bestDistance = distance;
-    }
-  }
-  if (best >= 0) return { kind: 'moved', start: best, end: best + exact.length, score: 1, errors: 0 };
+  // Copies near the old position are tried first: one with its whole stored context intact
+  // cannot be beaten by a farther copy, which spares scanning a long article.
+  const perfect = prefix.length + suffix.length;
+  const nearCopy = bestCopy(text, annotation.target.selector, hint, Math.max(0, hint - opts.window), Math.min(text.length, hint + exact.length + opts.window));
+  const moved = nearCopy !== null && nearCopy.context === perfect ? nearCopy : bestCopy(text, annotation.target.selector, hint, 0, text.length);
+  if (moved !== null) return { kind: 'moved', start: moved.start, end: moved.start + exact.length, score: 1, errors: 0 };
 
   // 3. an edited version of the text
   if (exact.length < opts.minFuzzyLength) return { kind: 'orphan', reason: 'the quote is gone and too short to look for an edited version' };
@@ -195,6 +188,22 @@ function contextAgreement(text: string, start: number, end: number, prefix: stri
   const p = side(prefix, prefix.length === 0 ? text.slice(Math.max(0, start - 1), start) : before);
   const s = side(suffix, suffix.length === 0 ? text.slice(end, end + 1) : after);
   return Math.max(0, (p + s) / 2);
+}
+
+/** The copy of the quote within [from, to) with the most adjacent context agreement, then nearest the hint. */
+function bestCopy(text: string, selector: QuoteSelector, hint: number, from: number, to: number): { start: number; context: number } | null {
+  const { exact, prefix, suffix } = selector;
+  let best: { start: number; context: number } | null = null;
+  let bestDistance = Infinity;
+  for (let at = text.indexOf(exact, from); at >= 0 && at + exact.length <= to; at = text.indexOf(exact, at + 1)) {
+    const context = adjacentAgreement(text, at, at + exact.length, prefix, suffix);
+    const distance = Math.abs(at - hint);
+    if (best === null || context > best.context || (context === best.context && distance < bestDistance)) {
+      best = { start: at, context };
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** Characters of stored context that match the text right before and right after [start, end). */
