@@ -471,7 +471,8 @@ function fallbackAttribution(
   const viaNext = nextSentenceCue(text, q, sentences, s1, quotes);
   if (viaNext) return viaNext;
   // 5. The sentence before, in the same paragraph, credits someone: "Magel said at the rally. “But …”"
-  if (s0 > 0 && q.start - sentences[s0 - 1]!.end < 4) {
+  //    A blank line between them starts a new paragraph, and crediting across it would be a guess.
+  if (s0 > 0 && q.start - sentences[s0 - 1]!.end < 4 && !blankLineBetween(text, sentences[s0 - 1]!.end, q.start)) {
     const prev = sentences[s0 - 1]!;
     const pt = tokenizeWindow(text, Math.max(prev.start, prev.end - WINDOW), prev.end, quotes);
     const cues = findCues(pt);
@@ -481,6 +482,12 @@ function fallbackAttribution(
     }
   }
   return null;
+}
+
+function blankLineBetween(text: string, from: number, to: number): boolean {
+  let newlines = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 && ++newlines === 2) return true;
+  return false;
 }
 
 /** "X said." or "said X." opening the sentence right after the quote. */

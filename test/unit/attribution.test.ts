@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core/analyze';
 import { attributeQuotes } from '../../src/core/attribution';
 import { findQuotes } from '../../src/core/quotes';
 import { splitLines } from '../../src/core/structure';
@@ -102,5 +103,22 @@ describe('attributeQuotes', () => {
     const qs = attribute(text);
     assert.ok(qs.length >= 20_000);
     assert.ok(performance.now() - t0 < 3000);
+  });
+});
+
+describe('attribution across paragraphs', () => {
+  it('does not credit a stand-alone quote paragraph to the sentence of the paragraph before', () => {
+    const text = 'Storm hits coastal towns\n\nHeavy rain fell across the region on Tuesday, the weather service said.\n\n“Nobody could have prepared for a storm like this one.”\n\nSchools will stay closed until Friday.\n';
+    const [quote] = analyze(text).quotes;
+    assert.ok(quote);
+    assert.equal(quote.speaker, null);
+    assert.equal(quote.cue, null);
+  });
+
+  it('still credits a quote that follows the attributing sentence in the same paragraph', () => {
+    const text = 'Headline\n\nThe mayor spoke at the rally, Jane Doe said. “We will rebuild every house.”\n';
+    const [quote] = analyze(text).quotes;
+    assert.ok(quote?.speaker);
+    assert.equal(quote.speaker.text, 'Jane Doe');
   });
 });
