@@ -91,13 +91,19 @@ console.log(`200 KB: ${name} ${oursSmall.toFixed(1)} ms (${oursRate.toFixed(1)} 
 // A collector handle without a command-line flag, so the heap figures are not blurred by garbage.
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-gc();
-const heap0 = process.memoryUsage().heapUsed;
-const keep = run(oneMB);
-gc();
-const heap1 = process.memoryUsage().heapUsed;
-console.log(`heap retained by the result for 1 MB: ${((heap1 - heap0) / MB).toFixed(1)} MB (${((heap1 - heap0) / oneMB.length).toFixed(1)} bytes per character of text)`);
-void keep;
+function retained(label: string, f: Analyse, text: string): void {
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const keep = f(text);
+  gc();
+  const heap1 = process.memoryUsage().heapUsed;
+  const json = JSON.stringify(keep).length;
+  console.log(`heap retained by the ${label} result for ${(text.length / MB).toFixed(0)} MB: ${((heap1 - heap0) / MB).toFixed(1)} MB (${((heap1 - heap0) / text.length).toFixed(1)} bytes per character; result as JSON ${(json / MB).toFixed(1)} MB)`);
+}
+// A fresh text, so no result cache of an earlier run is replaced while measuring.
+const fresh = 'Breaking: ' + sized(MB - 10);
+retained(name, run, fresh);
+if (name !== 'findEntities') retained('findEntities', findEntities, fresh + ' ');
 
 console.log('\nsize      ms        MB/s   CPU ms  CPU MB/s');
 for (const size of [1024, 10 * 1024, 100 * 1024, MB, 10 * MB]) {
