@@ -7,6 +7,7 @@ import { findQuotes, type QuoteBlock } from './quotes';
 import { attributeQuotes } from './attribution';
 import { findClaims } from './claims';
 import { findEntities } from './entities/index';
+import { entitiesOutside } from './outsideResidue';
 
 export function analyze(text: string): Analysis {
   const lines = classifyLines(text, splitLines(text));
@@ -18,7 +19,7 @@ export function analyze(text: string): Analysis {
   for (const b of blocks) splitSentences(text, b.start, b.end, allSentences);
   const residue = structure.residue;
   const sentences = allSentences.filter((s) => !insideAny(residue, s));
-  const entities = findEntities(text);
+  const entities = entitiesOutside(findEntities(text), residue);
   const quoteSpans = findQuotes(text, blocks);
   const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities);
   const claims = findClaims(text, sentences, structure.paragraphs, quotes);
