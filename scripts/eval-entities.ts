@@ -38,7 +38,8 @@ const TRAILING = /[\s.,;:!?"'“”‘’)]+$|['’]s$/;
 function theirs(text: string): Pred[] {
   const doc = nlp(text);
   const out: Pred[] = [];
-  const take = (view: ReturnType<typeof doc.people>, type: string): void => {
+  // Any compromise view: people(), organizations() and places() share json() but not their types.
+  const take = (view: { json(opts: object): unknown }, type: string): void => {
     for (const j of view.json({ offset: true }) as { text: string; offset: { start: number; length: number } }[]) {
       let s = text.slice(j.offset.start, j.offset.start + j.offset.length);
       let prev = '';

@@ -3,8 +3,7 @@
 // Usage: npx tsx scripts/eval-quotes.ts [dataDir]   (dataDir defaults to ../shared/data next to the repo)
 // The data is read at run time only; nothing from it is kept in the project.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { analyze } from '../src/core/analyze';
 import { linkSpeakers, type LinkedSpeaker } from '../src/core/pronouns';
 import { findEntities } from '../src/core/entities/index';
@@ -30,7 +29,7 @@ interface Doc {
   corefMentions?: CorefMention[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = __dirname;
 const dataDir = resolve(process.argv[2] ?? join(here, '..', '..', 'shared', 'data'));
 const verbose = process.argv.includes('--verbose');
 
@@ -71,6 +70,13 @@ function spanScores(pred: readonly Span[], gold: readonly Span[], m: PRF): void 
   for (const k of g) if (!p.has(k)) m.fn++;
 }
 
+/** An unattributed partial quote of at most three words. */
+function isScareQuote(q: Quote): boolean {
+  if (q.speaker || !q.partial) return false;
+  const words = q.text.trim().split(/\s+/).length;
+  return words <= 3;
+}
+
 const PRONOUN = /^(he|she|they|i|we|you|it|him|her|them)$/i;
 
 function evalPolnear(file: string): void {
@@ -78,6 +84,8 @@ function evalPolnear(file: string): void {
   const all = new PRF();
   const attributed = new PRF();
   const lenientAll = new PRF();
+  const body = new PRF();
+  const reported = new PRF();
   let withSpeaker = 0;
   let matchedWithSpeaker = 0;
   let speakerRight = 0;
@@ -101,6 +109,20 @@ function evalPolnear(file: string): void {
       a.quotes.filter((q) => q.speaker),
       gold,
       attributed,
+    );
+    // PolNeAR annotates body text only: a quote in the headline is neither gold nor a miss.
+    const headline = a.structure.headline;
+    const inBody = (s: Span): boolean => !headline || !overlaps(s, headline);
+    const bodyQuotes = a.quotes.filter(inBody);
+    const bodyGold = gold.filter(inBody);
+    spanScores(bodyQuotes, bodyGold, body);
+    // What a reviewer checks as a quote: everything but a scare quote, i.e. an unattributed partial
+    // quote of one to three words (“lonely bromance”, a title). Those stay highlighted as partial
+    // quotes, but they are not attributions, which is all PolNeAR annotates.
+    spanScores(
+      bodyQuotes.filter((q) => q.speaker || !isScareQuote(q)),
+      bodyGold,
+      reported,
     );
     // Lenient: a predicted quote overlapping a gold quote counts once.
     const used = new Set<number>();
@@ -142,6 +164,10 @@ function evalPolnear(file: string): void {
   console.log('  ' + all.line('all quoted stretches, exact'));
   console.log('  ' + attributed.line('attributed quotes, exact'));
   console.log('  ' + lenientAll.line('all quoted stretches, overlap'));
+  console.log('  ' + body.line('body quotes (no headline), exact'));
+  console.log('  ' + reported.line('body, without scare quotes'));
+  console.log('    (PolNeAR annotates body text only, so headline quotes are left out of the last two lines; the last');
+  console.log('     also leaves out unattributed partial quotes of 1-3 words, which the product still highlights)');
   console.log(`  speaker mention (overlaps gold)    ${pct(speakerRight / Math.max(1, matchedWithSpeaker))} of ${matchedWithSpeaker} found gold quotes with a speaker; ${pct(speakerRightAll / Math.max(1, withSpeaker))} of all ${withSpeaker}`);
   console.log(`    pronoun speakers                 ${pct(pronounRight / Math.max(1, pronounMatched))} of ${pronounMatched} found (${pronounGold} gold)`);
   console.log(`    name/description speakers        ${pct((speakerRight - pronounRight) / Math.max(1, matchedWithSpeaker - pronounMatched))} of ${matchedWithSpeaker - pronounMatched} found`);
