@@ -408,7 +408,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? embeddingClauseSubject(toks, qt) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
@@ -482,6 +482,53 @@ function fallbackAttribution(
     }
   }
   return null;
+}
+
+// Subject pronouns that can open a clause.
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/**
+ * A quote set inside a clause with no verb of saying: "Bush referred to Rubio as “a bright leader”",
+ * "She declared “What a night!”". The words are the clause subject's, when that subject is a name
+ * or a pronoun followed straight away by its verb. Descriptions ("the report", "many voters") are
+ * left alone: without a cue they are too often the topic rather than the source.
+ */
+function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null {
+  let k = qt - 1;
+  while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':' && toks[k]!.lower !== '(') k--;
+  let start = k + 1;
+  for (let tries = 0; tries < 3; tries++) {
+    while (start < qt && (toks[start]!.kind === T_PUNCT || /^(and|but|so|yet|still|also|meanwhile|however|then|now)$/.test(toks[start]!.lower))) start++;
+    if (start >= qt) return null;
+    const t = toks[start]!;
+    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)))) break;
+    // An introductory phrase: the subject follows its comma.
+    let c = start;
+    while (c < qt && toks[c]!.lower !== ',') c++;
+    if (c >= qt) return null;
+    start = c + 1;
+  }
+  const first = toks[start];
+  if (!first || first.kind !== T_WORD || start >= qt) return null;
+  let last = start;
+  if (SUBJECT_PRONOUNS.has(first.lower)) {
+    // "he", "she": the pronoun alone.
+  } else {
+    if (!first.cap || STOP.has(first.lower) || DETERMINERS.has(first.lower) || PRONOUNS.has(first.lower) || isWeekday(first.lower) || INTRO.has(first.lower) || CUE_WORDS.has(first.lower)) return null;
+    while (last + 1 < qt && last - start < 5) {
+      const n = toks[last + 1]!;
+      if (n.kind === T_WORD && n.cap) last++;
+      else if (n.kind === T_WORD && (n.lower === 'of' || n.lower === 'and') && toks[last + 2]?.cap && last + 2 < qt) last += 2;
+      else break;
+    }
+  }
+  // The next word is the clause's verb: lower-case, not a clause opener or preposition.
+  let v = last + 1;
+  while (v < qt && toks[v]!.kind === T_WORD && SKIP_BEFORE_CUE.has(toks[v]!.lower) && !toks[v]!.cap) v++;
+  const verb = toks[v];
+  if (!verb || v >= qt || verb.kind !== T_WORD || verb.cap || (STOP.has(verb.lower) && !/^(is|was|has|had|have|would|will|did|does|do)$/.test(verb.lower)) || isNegation(verb.lower)) return null;
+  if (!/[a-z]/.test(verb.lower) || DETERMINERS.has(verb.lower) || PRONOUNS.has(verb.lower)) return null;
+  return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
 
 function blankLineBetween(text: string, from: number, to: number): boolean {

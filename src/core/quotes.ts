@@ -89,7 +89,11 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
       const c = text.charCodeAt(i);
       const prev = i > start ? text.charCodeAt(i - 1) : -1;
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-      if (c === LDQ || c === LOW_DQ || c === LGUIL) {
+      if (c === LDQ && open >= 0 && prev >= 0 && !isSpace(prev) && prev !== DQ && (next < 0 || !isWordChar(next))) {
+        // “ typed where ” was meant: it follows a word or punctuation and no word follows it (“Frozen“ and).
+        push(text, out, open, i + 1, openBlock);
+        open = -1;
+      } else if (c === LDQ || c === LOW_DQ || c === LGUIL) {
         // A second opening mark while one is pending: the first was never closed.
         open = i;
         openBlock = b;

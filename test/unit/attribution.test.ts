@@ -71,6 +71,14 @@ describe('attributeQuotes', () => {
     assert.equal(speakerOf(qs, 0), 'The senator');
   });
 
+  it('credits a quote inside a clause with no verb of saying to a named or pronoun subject', () => {
+    const qs = attribute('Marlowe referred to the mayor as “a tireless builder.”\nAt the rally, she declared “What a night for us!” to the crowd.\nThe plan remains a “work in progress” for now.');
+    assert.equal(speakerOf(qs, 0), 'Marlowe');
+    assert.equal(qs[0]!.cue?.text, 'referred');
+    assert.equal(speakerOf(qs, 1), 'she');
+    assert.equal(speakerOf(qs, 2), null, 'a description as subject is the topic, not the source');
+  });
+
   it('leaves a quote nobody is credited with without a speaker', () => {
     const qs = attribute('Described as a “friendly state visit,” the trip will be his first in 24 years.');
     assert.equal(qs[0]!.speaker, null);

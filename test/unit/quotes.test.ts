@@ -30,6 +30,11 @@ describe('findQuotes', () => {
     assert.deepEqual(quotesOf('“They just say, ‘do this,’ and go,” he said.'), ['“They just say, ‘do this,’ and go,”']);
   });
 
+  it('reads an opening mark typed as the closing one', () => {
+    assert.deepEqual(quotesOf('He blasted the film “Frozen“ and the books.'), ['“Frozen“']);
+    assert.deepEqual(quotesOf('“It is unusual,“ said Noble. “It is hard.”'), ['“It is unusual,“', '“It is hard.”']);
+  });
+
   it('flags partial quotes', () => {
     const text = 'He dismissed the “lonely bromance” between them. “It is over,” she said.';
     const blocks = [{ start: 0, end: text.length, body: true }];
