@@ -8,6 +8,7 @@ import { attributeQuotes } from './attribution';
 import { findClaims } from './claims';
 import { findEntities } from './entities/index';
 import { entitiesOutside } from './outsideResidue';
+import { insideSorted } from './spans';
 
 export function analyze(text: string): Analysis {
   const lines = classifyLines(text, splitLines(text));
@@ -18,7 +19,7 @@ export function analyze(text: string): Analysis {
   const allSentences: Span[] = [];
   for (const b of blocks) splitSentences(text, b.start, b.end, allSentences);
   const residue = structure.residue;
-  const sentences = allSentences.filter((s) => !insideAny(residue, s));
+  const sentences = allSentences.filter((s) => !insideSorted(residue, s));
   const entities = entitiesOutside(findEntities(text), residue);
   const quoteSpans = findQuotes(text, blocks);
   const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities);
@@ -41,19 +42,4 @@ export function textBlocks(structure: Analysis['structure']): QuoteBlock[] {
   add(structure.paragraphs, true);
   blocks.sort((a, b) => a.start - b.start);
   return blocks;
-}
-
-// Residue spans are sorted and sentences arrive in order, but the list is short: a linear check per
-// sentence would be quadratic only on pathological pages, so use a binary search.
-function insideAny(spans: readonly Span[], s: Span): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = spans[mid]!;
-    if (r.end <= s.start) lo = mid + 1;
-    else if (r.start > s.start) hi = mid - 1;
-    else return s.end <= r.end;
-  }
-  return false;
 }

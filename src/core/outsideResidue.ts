@@ -2,23 +2,10 @@
 // widget labels and links, not people or organisations the article is about: such entities are
 // dropped after recognition. An entity the body also names keeps its residue mentions, because a
 // "Read more:" headline quoting "North Korea’s Kim" still speaks of the same Kim.
+import { insideSorted } from './spans';
 import type { Entity, Span } from './types';
 
 export function entitiesOutside(entities: readonly Entity[], residue: readonly Span[]): Entity[] {
   if (residue.length === 0) return entities.slice();
-  return entities.filter((entity) => entity.mentions.some((m) => !covered(residue, m)));
-}
-
-/** Binary search over sorted, non-overlapping residue spans. */
-function covered(spans: readonly Span[], s: Span): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = spans[mid]!;
-    if (r.end <= s.start) lo = mid + 1;
-    else if (r.start > s.start) hi = mid - 1;
-    else return s.end <= r.end;
-  }
-  return false;
+  return entities.filter((entity) => entity.mentions.some((m) => !insideSorted(residue, m)));
 }

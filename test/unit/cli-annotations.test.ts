@@ -3,24 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSidecar } from '../../src/core/annotations';
-import { main } from '../../src/cli/main';
+import { runCli } from './runCli';
 import { EXIT } from '../../src/cli/readArticle';
 
-/** Runs the CLI in-process and captures what it writes. */
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const origOut = process.stdout.write.bind(process.stdout);
-  const origErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = origOut;
-    process.stderr.write = origErr;
-  }
-}
+const run = runCli;
 
 const ARTICLE = [
   'Mayor promises new bridge by 2027',

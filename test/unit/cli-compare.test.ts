@@ -2,24 +2,11 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from './runCli';
 import { EXIT } from '../../src/cli/readArticle';
 import type { CompareJson } from '../../src/cli/commands/compare';
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const origOut = process.stdout.write.bind(process.stdout);
-  const origErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = origOut;
-    process.stderr.write = origErr;
-  }
-}
+const run = runCli;
 
 const seedA = join(__dirname, '../../seeds/000_af60520f71ff48c9.txt');
 const seedB = join(__dirname, '../../seeds/001_21569e4679d671fa.txt');

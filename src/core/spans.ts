@@ -1,0 +1,19 @@
+// Small helpers over sorted span lists.
+import type { Span } from './types';
+
+/**
+ * Whether `s` lies wholly inside one of `spans`, which must be sorted and non-overlapping
+ * (residue lines, paragraphs). Binary search: callers test thousands of spans per article.
+ */
+export function insideSorted(spans: readonly Span[], s: Span): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = spans[mid]!;
+    if (r.end <= s.start) lo = mid + 1;
+    else if (r.start > s.start) hi = mid - 1;
+    else return s.end <= r.end;
+  }
+  return false;
+}
