@@ -54,7 +54,7 @@ export async function withWorkbench(fn, { settings = {} } = {}) {
 }
 
 /** A readable picture: dark theme, wrapped lines, no minimap, no boxes around curly apostrophes. */
-const SCREENSHOT_SETTINGS = {
+export const SCREENSHOT_SETTINGS = {
   'workbench.colorTheme': 'Default Dark Modern',
   'editor.minimap.enabled': false,
   'editor.wordWrap': 'on',

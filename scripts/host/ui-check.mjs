@@ -1,0 +1,218 @@
+// `npm run test:ui`: looks at the extension the way a reviewer would, in the browser workbench,
+// once in the dark and once in the light default theme. Opens seed article 000 from the Explorer,
+// checks that names and quotes are highlighted, hovers "Kirby" and reads the profile the hover
+// shows, checks the status bar counts, and saves the README pictures:
+//   docs/screenshot.png (dark), docs/screenshot-light.png (light), docs/hover.png (dark, Kirby hover).
+// Prints each check as pass/fail and `ui: N passed, N failed`; exits non-zero on any failure.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { decoratedTexts, openFileFromExplorer, waitForDecorations } from './browser.mjs';
+import { REPO_ROOT } from './paths.mjs';
+import { SCREENSHOT_SETTINGS, withWorkbench } from './screenshot.mjs';
+
+const SEED = 'seeds/000_af60520f71ff48c9.txt';
+const DOCS = join(REPO_ROOT, 'docs');
+/** No single check may hang the run: each gets this long before it counts as failed. */
+const CHECK_TIMEOUT_MS = 60_000;
+
+const THEMES = [
+  { name: 'Default Dark Modern', label: 'dark', picture: 'screenshot.png', hoverPicture: 'hover.png' },
+  { name: 'Default Light Modern', label: 'light', picture: 'screenshot-light.png' },
+];
+
+const results = [];
+
+/** Runs one named check with a time limit and records (and prints) its outcome. */
+async function check(name, fn) {
+  const t = Date.now();
+  let timer;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS); }),
+    ]);
+    results.push({ name, ok: true });
+    console.log(`  pass  ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL  ${name}: ${String(err?.message ?? err).split('\n')[0]}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/**
+ * Text under every decoration the editor shows. Decorations that only colour the background
+ * (entity and quote highlights) are drawn as boxes in a layer behind the text, not as spans in
+ * it, so the text under each box is read back from the line at the same place.
+ */
+async function highlightedTexts(page) {
+  const inline = (await decoratedTexts(page)).map((d) => d.text);
+  const behind = await page.evaluate(() => {
+    const texts = [];
+    for (const box of document.querySelectorAll('.monaco-editor .view-overlays div[class*="ced-"]')) {
+      const r = box.getBoundingClientRect();
+      if (r.width < 2) continue;
+      const y = r.top + r.height / 2;
+      const start = document.caretRangeFromPoint(r.left + 1, y);
+      const end = document.caretRangeFromPoint(r.right - 1, y);
+      if (!start || !end || !start.startContainer.parentElement?.closest('.view-line')) continue;
+      const range = document.createRange();
+      range.setStart(start.startContainer, start.startOffset);
+      range.setEnd(end.startContainer, end.startOffset);
+      // caretRangeFromPoint lands before the nearest character edge: take the last one too.
+      const last = end.startContainer.textContent?.[end.startOffset] ?? '';
+      texts.push(range.toString() + last);
+    }
+    return texts;
+  });
+  return [...inline, ...behind].map((t) => t.replace(/\u00a0/g, ' '));
+}
+
+/** Centre of the first fully visible rendered occurrence of `word` in the editor, or null. */
+function wordCentre(page, word) {
+  return page.evaluate((w) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.textContent ?? '').indexOf(w);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const box = range.getBoundingClientRect();
+        // Lines near the edges may be half hidden under the tabs or the horizontal scroll bar.
+        if (box.width > 0 && box.top >= 80 && box.bottom <= window.innerHeight - 80) {
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
+      }
+    }
+    return null;
+  }, word);
+}
+
+/** Scrolls the editor with the mouse wheel until `word` is on screen, then rests the mouse on it. */
+async function hoverWord(page, word) {
+  // The editor's frame, not its content (.view-lines is as tall as the whole article).
+  const editor = await page.locator('.editor-instance .monaco-editor').first().boundingBox();
+  expect(editor, 'no editor on screen');
+  let centre = await wordCentre(page, word);
+  for (let i = 0; !centre && i < 30; i++) {
+    await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(150);
+    centre = await wordCentre(page, word);
+  }
+  expect(centre, `"${word}" never came into view`);
+  // Arrive from a neighbouring pixel so the editor sees a real move onto the word.
+  await page.mouse.move(centre.x - 3, centre.y);
+  await page.mouse.move(centre.x, centre.y);
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  // Hover contents from several providers arrive one after another; give the last a moment.
+  await page.waitForTimeout(800);
+  return (await hover.innerText()).trim();
+}
+
+async function checkTheme(theme) {
+  const settings = { ...SCREENSHOT_SETTINGS, 'workbench.colorTheme': theme.name };
+  const t0 = Date.now();
+  await withWorkbench(async ({ page }) => {
+    console.log(`${theme.name}: workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const tag = `[${theme.label}]`;
+    let opened = false;
+
+    await check(`${tag} opens ${SEED} from the Explorer`, async () => {
+      await openFileFromExplorer(page, SEED);
+      opened = true;
+    });
+
+    await check(`${tag} the theme in use is ${theme.name}`, async () => {
+      const classes = (await page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+      const wanted = theme.label === 'dark' ? 'vs-dark' : 'vs';
+      expect(classes.split(/\s+/).includes(wanted), `workbench classes: ${classes}`);
+    });
+
+    await check(`${tag} quotes and names are highlighted`, async () => {
+      expect(opened, 'the article did not open');
+      const count = await waitForDecorations(page, { min: 10, timeout: 30_000 });
+      expect(count >= 10, `only ${count} decorated spans rendered`);
+      // Decorations may arrive in more than one pass; wait for the ones a reader looks for first.
+      const deadline = Date.now() + 30_000;
+      let texts = [];
+      let missing = [];
+      do {
+        texts = await highlightedTexts(page);
+        missing = [];
+        // The highlight must cover the name or quote itself, not the whole line around it.
+        if (!texts.some((t) => /^\s?Vladimir Putin\s?$/.test(t))) missing.push('the name "Vladimir Putin"');
+        if (!texts.some((t) => /^\s?“strategic partnership treaty”\s?$/.test(t))) missing.push('the quote “strategic partnership treaty”');
+        if (missing.length > 0) await page.waitForTimeout(250);
+      } while (missing.length > 0 && Date.now() < deadline);
+      expect(missing.length === 0, `not decorated: ${missing.join(', ')}; decorated: ${texts.join(' | ').slice(0, 300)}`);
+    });
+
+    await check(`${tag} the status bar shows the quote and entity counts`, async () => {
+      const item = page.locator('.part.statusbar .statusbar-item[id$="newsAnnotator.status"]').first();
+      await item.waitFor({ state: 'visible', timeout: 20_000 });
+      // The item first says "News" while the analysis runs, then the two counts.
+      const deadline = Date.now() + 20_000;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = (await item.innerText()).trim();
+        if (/\d+\D+\d+/.test(text)) break;
+        await page.waitForTimeout(250);
+      }
+      const counts = (text.match(/\d+/g) ?? []).map(Number);
+      expect(counts.length >= 2 && counts[0] > 0 && counts[1] > 0, `status bar item reads "${text}"`);
+    });
+
+    await check(`${tag} saves docs/${theme.picture}`, async () => {
+      expect(opened, 'the article did not open');
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(1500);
+      mkdirSync(DOCS, { recursive: true });
+      await page.screenshot({ path: join(DOCS, theme.picture) });
+    });
+
+    await check(`${tag} hovering "Kirby" shows John Kirby's profile with his quotes`, async () => {
+      expect(opened, 'the article did not open');
+      const text = await hoverWord(page, 'Kirby');
+      const flat = text.replace(/\s+/g, ' ');
+      for (const wanted of ['John Kirby', 'PERSON']) {
+        expect(flat.includes(wanted), `hover lacks "${wanted}": ${flat.slice(0, 300)}`);
+      }
+      expect(/concerned about the trip|deepening relationship|North Korean ballistic missiles/.test(flat),
+        `hover quotes none of his words: ${flat.slice(0, 300)}`);
+      if (theme.hoverPicture) await page.screenshot({ path: join(DOCS, theme.hoverPicture) });
+    });
+  }, { settings });
+  console.log(`${theme.name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  const t0 = Date.now();
+  for (const theme of THEMES) {
+    try {
+      await checkTheme(theme);
+    } catch (err) {
+      results.push({ name: `[${theme.label}] workbench starts and stops`, ok: false });
+      console.log(`  FAIL  [${theme.label}] workbench starts and stops: ${String(err?.message ?? err).split('\n')[0]}`);
+    }
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  if (failed > 0 || passed === 0) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err?.stack ?? err);
+  console.log('ui: 0 passed, 1 failed');
+  process.exit(1);
+});
