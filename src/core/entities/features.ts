@@ -148,43 +148,65 @@ export function tokenFeatures(text: string, tok: Tokens, i: number, mask: number
 
 /** Features of the token in its place: neighbours, previous labels, line and sentence position. Writes from out[k]. */
 export function contextFeatures(tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, mask: number, out: Int32Array, k: number): number {
+  k = stateFeatures(tok, ctx, i, prev, prev2, lineState(tok, ctx, i), mask, out, k);
+  return neighbourFeatures(tok, i, prev, mask, out, k);
+}
+
+/** Whether token i starts a sentence (bit 1) and sits on an all-capitals line (bit 2). */
+export function lineState(tok: Tokens, ctx: DocContext, i: number): number {
+  const sentenceStart = (tok.flags[i] & F_LINE_START) !== 0 || i === 0 || (tok.kind[i - 1] === PUNCT && SENTENCE_END.has(tok.lower[i - 1]));
+  return (sentenceStart ? 1 : 0) + 2 * ctx.capsLine[i];
+}
+
+/**
+ * Context features that depend only on the word itself, the two previous labels and `state`
+ * (from lineState): the same for every occurrence of a word in the same state, so the tagger
+ * can sum their weights once per (word, labels, state). Writes from out[k].
+ */
+export function stateFeatures(tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, state: number, mask: number, out: Int32Array, k: number): number {
+  const w = tok.lower[i];
+  const sh = tok.shape[i];
+  const sentenceStart = state & 1;
+  const capsLine = state >> 1;
+  const position = state + 4 * (ctx.lowerSeen.has(w) ? 1 : 0);
+  out[k++] = mix(15, prev) & mask;
+  out[k++] = mix(16, prev * 16 + prev2) & mask;
+  out[k++] = mix(mix(17, prev), w) & mask;
+  out[k++] = mix(mix(18, prev), sh) & mask;
+  out[k++] = mix(22, position) & mask;
+  out[k++] = mix(mix(23, position), sh) & mask;
+  out[k++] = mix(mix(26, capsLine), w) & mask;
+  out[k++] = mix(mix(28, sentenceStart), w) & mask;
+  out[k++] = mix(mix(34, gazetteerClass(w)), prev) & mask;
+  return k;
+}
+
+/** Context features that look at the neighbouring words. Writes from out[k]. */
+export function neighbourFeatures(tok: Tokens, i: number, prev: number, mask: number, out: Int32Array, k: number): number {
   const { lower, shape, flags } = tok;
   const n = tok.count;
   const w = lower[i];
-  const f = flags[i];
   const wm1 = i > 0 ? lower[i - 1] : BOS;
   const wm2 = i > 1 ? lower[i - 2] : BOS;
   const wp1 = i + 1 < n ? lower[i + 1] : EOS;
   const wp2 = i + 2 < n ? lower[i + 2] : EOS;
   const sh = shape[i];
-  const sentenceStart = (f & F_LINE_START) !== 0 || i === 0 || (tok.kind[i - 1] === PUNCT && SENTENCE_END.has(lower[i - 1]));
-  const capsLine = ctx.capsLine[i];
-  const lowerSeen = ctx.lowerSeen.has(w) ? 1 : 0;
   out[k++] = mix(9, wm1) & mask;
   out[k++] = mix(10, wp1) & mask;
   out[k++] = mix(11, wm2) & mask;
   out[k++] = mix(12, wp2) & mask;
   out[k++] = mix(13, i > 0 ? shape[i - 1] : BOS) & mask;
   out[k++] = mix(14, i + 1 < n ? shape[i + 1] : EOS) & mask;
-  out[k++] = mix(15, prev) & mask;
-  out[k++] = mix(16, prev * 16 + prev2) & mask;
-  out[k++] = mix(mix(17, prev), w) & mask;
-  out[k++] = mix(mix(18, prev), sh) & mask;
   out[k++] = mix(mix(19, wm1), w) & mask;
   out[k++] = mix(mix(20, w), wp1) & mask;
   out[k++] = mix(mix(21, prev), wm1) & mask;
-  out[k++] = mix(22, (sentenceStart ? 1 : 0) + 2 * capsLine + 4 * lowerSeen) & mask;
-  out[k++] = mix(mix(23, (sentenceStart ? 1 : 0) + 2 * capsLine + 4 * lowerSeen), sh) & mask;
   out[k++] = mix(25, (i + 1 < n ? flags[i + 1] & (F_POSSESSIVE | F_CAP | F_ALLCAPS) : 512) | (i > 0 ? (flags[i - 1] & (F_CAP | F_ALLCAPS)) << 4 : 1024)) & mask;
-  out[k++] = mix(mix(26, capsLine), w) & mask;
   out[k++] = mix(mix(27, wm1), wp1) & mask;
-  out[k++] = mix(mix(28, sentenceStart ? 1 : 0), w) & mask;
   out[k++] = mix(mix(30, i > 0 ? shape[i - 1] : BOS), sh) & mask;
   out[k++] = mix(mix(31, sh), i + 1 < n ? shape[i + 1] : EOS) & mask;
   const gz = gazetteerClass(w);
   const gzm1 = i > 0 ? gazetteerClass(wm1) : 3;
   const gzp1 = i + 1 < n ? gazetteerClass(wp1) : 3;
   out[k++] = mix(33, gz * 16 + gzm1 * 4 + gzp1) & mask;
-  out[k++] = mix(mix(34, gz), prev) & mask;
   return k;
 }

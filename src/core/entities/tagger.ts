@@ -7,7 +7,7 @@ import * as F from './features';
 import type { DocContext } from './features';
 
 // Local copies of imported bindings (module interop may make each imported name a getter).
-const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate, tokenFeatures, contextFeatures } = F;
+const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures, neighbourFeatures } = F;
 const F_LINE_START = T.F_LINE_START;
 const exactHash = T.exactHash;
 
@@ -47,6 +47,7 @@ export function scoreToken(text: string, tok: Tokens, ctx: DocContext, i: number
 
 const SPELLING_CACHE_LIMIT = 20_000;
 const scratch = new Float64Array(9);
+const scratchState = new Float64Array(9);
 
 function bestAllowed(prev: number): number {
   let best = O;
@@ -61,26 +62,62 @@ function bestAllowed(prev: number): number {
 }
 
 /**
- * The same score as scoreToken, with the spelling features' weights summed once per distinct
- * word (`spelled`, keyed by the token's exact hash): names repeat, so most lookups hit.
+ * Per distinct spelling: the summed weights of its spelling features, and of those plus its
+ * state features for each (previous labels, line state) it was seen in (`slots[k]` ↔ `sums[k]`;
+ * a word meets only a few states, so a short list beats a table).
  */
-function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, spelled: Map<number, Float64Array>): number {
+interface SpellingSums {
+  part: Float64Array;
+  slots: number[];
+  sums: Float64Array[];
+}
+
+function addWeights(w: Float32Array, count: number, into: Float64Array): void {
+  for (let k = 0; k < count; k++) {
+    const b = feats[k] * 9;
+    for (let l = 0; l < 9; l++) into[l] += w[b + l];
+  }
+}
+
+/**
+ * The same score as scoreToken, with the weights of the features that do not look at the
+ * neighbours summed once per distinct (word, previous labels, line state) (`spelled`, keyed by
+ * the token's exact hash): names repeat, so most lookups hit and only the neighbour features,
+ * scattered over a table too big for the CPU cache, are read per token.
+ */
+function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, spelled: Map<number, SpellingSums>): number {
   const w = model.weights;
   const spelling = exactHash(text, tok.start[i], tok.end[i]);
-  let part = spelled.get(spelling);
-  if (!part) {
-    const count = tokenFeatures(text, tok, i, model.mask, feats, 0);
-    // Cache up to a bound: text full of distinct junk words (binary data) must not grow it without limit.
-    const cache = spelled.size < SPELLING_CACHE_LIMIT;
-    part = cache ? new Float64Array(NUM_LABELS) : scratch.fill(0);
-    for (let k = 0; k < count; k++) {
-      const b = feats[k] * 9;
-      for (let l = 0; l < 9; l++) part[l] += w[b + l];
-    }
-    if (cache) spelled.set(spelling, part);
+  let entry = spelled.get(spelling);
+  // Cache up to a bound: text full of distinct junk words (binary data) must not grow it without limit.
+  if (!entry) {
+    const part = spelled.size < SPELLING_CACHE_LIMIT ? new Float64Array(NUM_LABELS) : scratch.fill(0);
+    addWeights(w, tokenFeatures(text, tok, i, model.mask, feats, 0), part);
+    entry = { part, slots: [], sums: [] };
+    if (part !== scratch) spelled.set(spelling, entry);
   }
-  const count = contextFeatures(tok, ctx, i, prev, prev2, model.mask, feats, 0);
-  let s0 = part[0], s1 = part[1], s2 = part[2], s3 = part[3], s4 = part[4], s5 = part[5], s6 = part[6], s7 = part[7], s8 = part[8];
+  const state = lineState(tok, ctx, i);
+  const slot = (prev * 9 + prev2) * 4 + state;
+  let base: Float64Array | undefined;
+  const { slots, sums } = entry;
+  for (let k = 0; k < slots.length; k++) {
+    if (slots[k] === slot) {
+      base = sums[k];
+      break;
+    }
+  }
+  if (!base) {
+    const keep = entry.part !== scratch;
+    base = keep ? new Float64Array(NUM_LABELS) : scratchState;
+    base.set(entry.part);
+    addWeights(w, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), base);
+    if (keep) {
+      slots.push(slot);
+      sums.push(base);
+    }
+  }
+  const count = neighbourFeatures(tok, i, prev, model.mask, feats, 0);
+  let s0 = base[0], s1 = base[1], s2 = base[2], s3 = base[3], s4 = base[4], s5 = base[5], s6 = base[6], s7 = base[7], s8 = base[8];
   for (let k = 0; k < count; k++) {
     const b = feats[k] * 9;
     s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
@@ -95,7 +132,7 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
 export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array {
   const labels = new Uint8Array(tok.count);
   const ctx = docContext(tok);
-  const spelled = new Map<number, Float64Array>();
+  const spelled = new Map<number, SpellingSums>();
   let prev = O;
   let prev2 = O;
   for (let i = 0; i < tok.count; i++) {
