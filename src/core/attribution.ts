@@ -316,7 +316,39 @@ function attributeInWindow(toks: Tok[], qt: number): Found | null {
     .sort((x, y) => x.d - y.d);
   for (const { cue } of ranked.slice(0, 3)) {
     const found = speakerForCue(toks, qt, cue);
-    if (found.speaker) return found;
+    if (found.speaker) return outerSpeaker(toks, qt, cues, found) ?? found;
+  }
+  return null;
+}
+
+// Verbs that report speech outright; a sentence led by one of them reports everything after it.
+const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'argued', 'argues', 'explained', 'insisted', 'noted', 'declared', 'announced', 'warned', 'claimed', 'testified']);
+
+/**
+ * A speaker found inside a reported clause often stands in for the sentence's own speaker: in
+ * "Rubio said that Trump, whom he called a “con artist,” …" and "Bush said history has shown the
+ * need for a “stable government”" the words are Rubio's and Bush's. When the cue found comes after
+ * an earlier verb of saying in the same sentence (no quote between them), and the cue found is
+ * either weak (not a verb of saying) or has a pronoun or a lower-case description as its subject,
+ * the earlier verb's subject is the speaker.
+ */
+function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found | null {
+  const sp = found.speaker!;
+  const at = toks.findIndex((t) => t.start === sp.start);
+  const cueAt = toks.findIndex((t) => t.start === found.cue.start);
+  if (at < 0 || cueAt < 0 || cueAt > qt) return null;
+  const weakCue = !SAYING.has(toks[cueAt]!.lower);
+  const weakSubject = isPronoun(toks[at]!) || !toks[at]!.cap;
+  if (!weakCue && !weakSubject) return null;
+  for (let c = 0; c < cues.length; c++) {
+    const cue = cues[c]!;
+    if (cue.forward || cue.to > Math.min(at, cueAt) || !SAYING.has(toks[cue.from]!.lower)) continue;
+    let between = false;
+    for (let k = cue.to; k < qt; k++) if (toks[k]!.kind === T_QUOTE) between = true;
+    if (between) continue;
+    const outer = speakerForCue(toks, qt, cue);
+    if (!outer.speaker || outer.speaker.end > sp.start) continue;
+    return outer;
   }
   return null;
 }

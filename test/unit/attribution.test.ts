@@ -79,6 +79,14 @@ describe('attributeQuotes', () => {
     assert.equal(speakerOf(qs, 2), null, 'a description as subject is the topic, not the source');
   });
 
+  it('credits words in a reported clause to the sentence’s speaker, not to a nested subject', () => {
+    const qs = attribute('Okafor said the record has shown the need for a “steady hand.”\nHale said that the rival, whom he called a “fraud,” would lose.\n“We will win,” Smith said, and Jones agreed.');
+    assert.equal(speakerOf(qs, 0), 'Okafor');
+    assert.equal(qs[0]!.cue?.text, 'said');
+    assert.equal(speakerOf(qs, 1), 'Hale');
+    assert.equal(speakerOf(qs, 2), 'Smith');
+  });
+
   it('leaves a quote nobody is credited with without a speaker', () => {
     const qs = attribute('Described as a “friendly state visit,” the trip will be his first in 24 years.');
     assert.equal(qs[0]!.speaker, null);
