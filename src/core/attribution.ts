@@ -24,7 +24,8 @@ const CUE_VERBS = `say:said tell:told add write:wrote call dismiss warn ask expl
   denounce condemn reject ridicule deem question beg hope forecast:forecast disclose inform assure remind advise text email
   mutter remember interrupt accuse blame fume scoff snap:snapped sneer predict lash pen:penned repeat agree disagree write:written
   speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee
-  show:shown find:found publish propose support oppose defend imply protest`;
+  show:shown find:found publish propose support oppose defend imply protest beam boom interject exult gripe bemoan chide
+  scold admonish rebuke assail crow enthuse marvel concur clarify`;
 
 function inflections(base: string, past?: string): string[] {
   const forms = [base];
@@ -42,6 +43,7 @@ for (const entry of CUE_VERBS.split(/\s+/)) {
   for (const f of inflections(base!, past)) CUE_WORDS.add(f);
 }
 // Forms the simple rules above get wrong.
+for (const f of ['boom', 'beam', 'crow', 'gripe']) CUE_WORDS.delete(f);
 for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'saying', 'telling']) CUE_WORDS.add(f);
 for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
 for (const base of ['show', 'find', 'publish', 'propose', 'support', 'oppose', 'defend', 'imply', 'protest']) {
@@ -57,6 +59,7 @@ for (const f of ['says', 'calls', 'claims', 'tweets', 'reads', 'notes', 'reports
 const INTRO = new Set(['of', 'in', 'at', 'on', 'for', 'with', 'after', 'before', 'during', 'asked', 'speaking', 'reached', 'told', 'like', 'unlike', 'later', 'earlier', 'outside', 'inside', 'near', 'among', 'across', 'until', 'amid', 'despite', 'following', 'according', 'under', 'as', 'while', 'when', 'if', 'although', 'though', 'because']);
 
 const PUT = new Set(['put', 'puts']);
+const RETORT = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits', 'pushed', 'pushes', 'chimed']);
 const POINT = new Set(['point', 'points', 'pointed', 'pointing']);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
@@ -134,6 +137,22 @@ function firstQuoteEndingAfter(quotes: readonly Span[], pos: number): number {
   return lo;
 }
 
+/** End (after the ")") of a parenthesis of at most four words opening at `open`, or -1. */
+function shortAsideEnd(text: string, open: number, to: number, quoteStart: number): number {
+  const limit = Math.min(to, quoteStart, open + 40);
+  let words = 0;
+  let inWord = false;
+  for (let j = open + 1; j < limit; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 41) return j + 1;
+    if (d === 40 || d === 10) return -1;
+    const w = isWordCode(d);
+    if (w && !inWord && ++words > 4) return -1;
+    inWord = w;
+  }
+  return -1;
+}
+
 /** Words, punctuation and whole quotes (one token each) in [from, to). */
 function tokenizeWindow(text: string, from: number, to: number, quotes: readonly Span[]): Tok[] {
   const toks: Tok[] = [];
@@ -169,6 +188,15 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
       i++;
       continue;
     }
+    if (c === 40) {
+      // A short aside between a name and its verb ("Warren (D-Mass.) said", "Lee (pictured) told")
+      // is left out so the name stays next to its verb.
+      const close = shortAsideEnd(text, i, to, q ? q.start : to);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
     toks.push({ start: i, end: i + 1, kind: T_PUNCT, lower: text[i]!, cap: false, quote: -1 });
     i++;
   }
@@ -193,6 +221,10 @@ function findCues(toks: Tok[]): Cue[] {
       k++;
     } else if (PUT.has(t.lower) && toks[k + 1]?.lower === 'it') {
       // "as X put it"
+      cues.push({ from: k, to: k + 2, forward: false });
+      k++;
+    } else if (RETORT.has(t.lower) && (toks[k + 1]?.lower === 'back' || (t.lower === 'chimed' && toks[k + 1]?.lower === 'in'))) {
+      // "shot back", "fired back", "hit back", "chimed in"
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
     } else if (t.lower === 'went' && toks[k + 1]?.lower === 'on') {
@@ -440,7 +472,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? embeddingClauseSubject(toks, qt) : null);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
@@ -514,6 +546,29 @@ function fallbackAttribution(
     }
   }
   return null;
+}
+
+/**
+ * A name standing alone before a colon that opens the quote: "Jeffrey M. Jones: “Gallup finds …”",
+ * the digest and transcript way of crediting a quote. The name must open its clause.
+ */
+function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
+  const colon = toks[qt - 1]!;
+  if (colon.lower !== ':') return null;
+  let first = qt - 2;
+  const last = first;
+  while (first >= 0 && qt - 2 - first < 6) {
+    const t = toks[first]!;
+    if (t.kind === T_WORD && t.cap && !STOP.has(t.lower) && !DETERMINERS.has(t.lower)) first--;
+    else if (t.kind === T_WORD && t.lower === 'and' && first > 0 && toks[first - 1]!.cap) first--;
+    else break;
+  }
+  first++;
+  if (first > last || toks[first]!.lower === 'and') return null;
+  const before = toks[first - 1];
+  // Only a label: nothing but a dash, a quote or the start of the window before it.
+  if (before && !(before.kind === T_QUOTE || /^[-–—.]$/.test(before.lower))) return null;
+  return { speaker: { start: toks[first]!.start, end: toks[last]!.end }, cue: { start: colon.start, end: colon.end }, inherited: false };
 }
 
 // Subject pronouns that can open a clause.

@@ -87,6 +87,14 @@ describe('attributeQuotes', () => {
     assert.equal(speakerOf(qs, 2), 'Smith');
   });
 
+  it('reads past a short aside after the name, phrasal cues and a name label before a colon', () => {
+    const qs = attribute('Sen. Ada Brooks (D-Ore.) said the bill is a “proven failure” for towns.\n“Let me talk,” Vance shot back.\nPOLLS TOO EARLY - Dana Reyes: “The surveys simply ended too soon.”');
+    assert.equal(speakerOf(qs, 0), 'Sen. Ada Brooks');
+    assert.equal(speakerOf(qs, 1), 'Vance');
+    assert.equal(qs[1]!.cue?.text, 'shot back');
+    assert.equal(speakerOf(qs, 2), 'Dana Reyes');
+  });
+
   it('leaves a quote nobody is credited with without a speaker', () => {
     const qs = attribute('Described as a “friendly state visit,” the trip will be his first in 24 years.');
     assert.equal(qs[0]!.speaker, null);
