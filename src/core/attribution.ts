@@ -43,7 +43,7 @@ for (const entry of CUE_VERBS.split(/\s+/)) {
   for (const f of inflections(base!, past)) CUE_WORDS.add(f);
 }
 // Forms the simple rules above get wrong.
-for (const f of ['boom', 'beam', 'crow', 'gripe']) CUE_WORDS.delete(f);
+for (const f of ['boom', 'beam', 'crow', 'gripe', 'emails', 'questions', 'attacks']) CUE_WORDS.delete(f);
 for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'saying', 'telling']) CUE_WORDS.add(f);
 for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
 for (const base of ['show', 'find', 'publish', 'propose', 'support', 'oppose', 'defend', 'imply', 'protest']) {
@@ -59,6 +59,8 @@ for (const f of ['says', 'calls', 'claims', 'tweets', 'reads', 'notes', 'reports
 const INTRO = new Set(['of', 'in', 'at', 'on', 'for', 'with', 'after', 'before', 'during', 'asked', 'speaking', 'reached', 'told', 'like', 'unlike', 'later', 'earlier', 'outside', 'inside', 'near', 'among', 'across', 'until', 'amid', 'despite', 'following', 'according', 'under', 'as', 'while', 'when', 'if', 'although', 'though', 'because']);
 
 const PUT = new Set(['put', 'puts']);
+// A verb never follows these directly.
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those']);
 const RETORT = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits', 'pushed', 'pushes', 'chimed']);
 const POINT = new Set(['point', 'points', 'pointed', 'pointing']);
 
@@ -230,8 +232,9 @@ function findCues(toks: Tok[]): Cue[] {
     } else if (t.lower === 'went' && toks[k + 1]?.lower === 'on') {
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
-    } else if (CUE_WORDS.has(t.lower) && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD)) {
-      // A capitalised word inside a clause is a name ("United States"), not a verb.
+    } else if (CUE_WORDS.has(t.lower) && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && NOUN_MARKERS.has(toks[k - 1]!.lower))) {
+      // A capitalised word inside a clause is a name ("United States"), not a verb; after a
+      // determiner it is a noun ("the claims", "a lament").
       cues.push({ from: k, to: k + 1, forward: false });
     }
   }
