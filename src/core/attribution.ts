@@ -574,6 +574,11 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
   return { speaker: { start: toks[first]!.start, end: toks[last]!.end }, cue: { start: colon.start, end: colon.end }, inherited: false };
 }
 
+// Capitalised words that open a sentence without being its subject.
+const SENTENCE_ADVERBS = new Set(['only', 'such', 'thus', 'even', 'still', 'hence', 'perhaps', 'maybe', 'instead', 'indeed', 'yes', 'no', 'well', 'now', 'here', 'there']);
+
+const IRREGULAR_PAST = new Set(['took', 'made', 'gave', 'got', 'put', 'set', 'kept', 'saw', 'sent', 'spent', 'left', 'brought', 'thought', 'felt', 'held', 'won', 'lost', 'ran', 'began', 'became', 'struck', 'threw', 'drew', 'hit', 'led', 'meant', 'sought', 'stood']);
+
 // Subject pronouns that can open a clause.
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
@@ -618,6 +623,16 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
   const verb = toks[v];
   if (!verb || v >= qt || verb.kind !== T_WORD || verb.cap || (STOP.has(verb.lower) && !/^(is|was|has|had|have|would|will|did|does|do)$/.test(verb.lower)) || isNegation(verb.lower)) return null;
   if (!/[a-z]/.test(verb.lower) || DETERMINERS.has(verb.lower) || PRONOUNS.has(verb.lower)) return null;
+  // Without a tagger, only words that must be verbs are taken: past forms, verbs of saying,
+  // auxiliaries and -s forms ("she calls"); "Only six", "Such sentiments" are not clauses.
+  const pronounSubject = SUBJECT_PRONOUNS.has(first.lower);
+  const verbLike =
+    verb.lower.endsWith('ed') ||
+    CUE_WORDS.has(verb.lower) ||
+    IRREGULAR_PAST.has(verb.lower) ||
+    /^(is|was|has|had|have|would|will|did|does|do)$/.test(verb.lower) ||
+    /[^s]s$/.test(verb.lower);
+  if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower))) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
 

@@ -77,6 +77,9 @@ describe('attributeQuotes', () => {
     assert.equal(qs[0]!.cue?.text, 'referred');
     assert.equal(speakerOf(qs, 1), 'she');
     assert.equal(speakerOf(qs, 2), null, 'a description as subject is the topic, not the source');
+    const none = attribute('Only six delegates backed the “compromise” plan.\nParty elders wrote an “autopsy” about it.');
+    assert.equal(speakerOf(none, 0), null, 'a sentence adverb is not a subject');
+    assert.equal(speakerOf(none, 1), 'Party elders', 'a verb of writing credits its subject');
   });
 
   it('credits words in a reported clause to the sentence’s speaker, not to a nested subject', () => {
