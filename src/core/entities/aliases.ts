@@ -187,7 +187,8 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
 
   const kept = groups.filter((g) => g.mentions.length > 0);
   for (const g of kept) {
-    g.mentions.sort((a, b) => a.start - b.start);
+    // Mentions arrive in reading order; only an acronym merge appends out of order.
+    if (!sortedByStart(g.mentions)) g.mentions.sort((a, b) => a.start - b.start);
     if (g.type !== 'PERSON') {
       g.type = majorityType(g.mentions);
       if (!KNOWN_ALIASES.has(key(g.name))) g.name = fullest(g.mentions);
@@ -196,6 +197,11 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
     }
   }
   return kept.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+export function sortedByStart(ms: readonly { start: number }[]): boolean {
+  for (let k = 1; k < ms.length; k++) if (ms[k].start < ms[k - 1].start) return false;
+  return true;
 }
 
 function fitsName(short: string[], full: string[]): boolean {

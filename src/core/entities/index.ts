@@ -7,7 +7,7 @@ import { tagTokens, labelsToSpans, type LinearModel, type TokenSpan } from './ta
 import { decodeWeights } from './model';
 import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODEL_WEIGHTS } from './model-data';
 import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
-import { groupAliases, type NamedMention } from './aliases';
+import { groupAliases, sortedByStart, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
 
 let model: LinearModel | null = null;
@@ -79,20 +79,25 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
 function harmoniseTypes(raw: RawMention[]): void {
   const counts = new Map<string, Int32Array>();
   const surnames = new Set<string>();
-  for (const m of raw) {
+  // Each mention's counts, so the second pass needs no second lookup by name.
+  const countsOf: Int32Array[] = new Array(raw.length);
+  for (let r = 0; r < raw.length; r++) {
+    const m = raw[r];
     const s = m.text;
     let c = counts.get(s);
     if (!c) counts.set(s, (c = new Int32Array(ENTITY_TYPES.length)));
     c[ENTITY_TYPES.indexOf(m.type)]++;
+    countsOf[r] = c;
     if (m.type === 'PERSON' && m.last > m.first) surnames.add(s.slice(s.lastIndexOf(' ') + 1));
   }
-  for (const m of raw) {
+  for (let r = 0; r < raw.length; r++) {
+    const m = raw[r];
     const s = m.text;
     if (m.first === m.last && surnames.has(s)) {
       m.type = 'PERSON';
       continue;
     }
-    const c = counts.get(s)!;
+    const c = countsOf[r];
     let best = ENTITY_TYPES.indexOf(m.type);
     for (let t = 0; t < c.length; t++) if (c[t] > c[best]) best = t;
     m.type = ENTITY_TYPES[best];
@@ -129,7 +134,7 @@ export function findEntities(text: string): Entity[] {
     for (const r of g.roles) if (!e.roles.includes(r)) e.roles.push(r);
   }
   for (const e of entities) {
-    e.mentions.sort((a, b) => a.start - b.start);
+    if (!sortedByStart(e.mentions)) e.mentions.sort((a, b) => a.start - b.start);
     const forms = new Set<string>([e.name]);
     for (const m of e.mentions) forms.add(m.text);
     e.aliases = [...forms];
