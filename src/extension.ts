@@ -5,6 +5,7 @@ import { AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
 import { ConfigWatcher } from './vscode/config';
+import { ComparisonSection } from './vscode/corpus/comparisonView';
 import { CorpusCommands } from './vscode/corpus/corpusCommands';
 import { WorkspaceCorpus } from './vscode/corpus/workspaceCorpus';
 import { NewsDecorator } from './vscode/decorations/decorator';
@@ -40,7 +41,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   own(new UnattributedQuoteDiagnostics(analyses, config));
   const mentions = new NewsMentionProvider(analyses);
   const corpus = own(new WorkspaceCorpus(analyzer.analyze));
-  own(new CorpusCommands(corpus, analyses));
+  const comparisons = own(new ComparisonSection());
+  own(newsTree.registerSection(comparisons));
+  own(new CorpusCommands(corpus, analyses, comparisons));
   own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses, corpus)));
   own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));
   own(vscode.languages.registerFoldingRangeProvider(selector, new NewsFoldingProvider(analyses)));

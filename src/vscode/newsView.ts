@@ -26,6 +26,10 @@ const ICONS: Record<string, string> = {
   quote: 'quote',
   speaker: 'comment-discussion',
   section: 'list-tree',
+  'compare-group': 'files',
+  pair: 'link',
+  conflict: 'warning',
+  only: 'dash',
 };
 
 export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
@@ -100,7 +104,9 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     item.tooltip = node.tooltip;
     item.iconPath = new vscode.ThemeIcon(ICONS[node.icon] ?? 'circle-outline');
     item.contextValue = node.icon;
-    if (node.target && this.document) {
+    if (node.command) {
+      item.command = { command: node.command.id, title: 'Go to text', arguments: node.command.args };
+    } else if (node.target && this.document) {
       item.command = {
         command: REVEAL_RANGE,
         title: 'Go to text',

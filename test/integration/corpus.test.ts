@@ -2,6 +2,8 @@
 // deleted, as seen through entity and sentence hovers and the Find All Mentions command.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ViewNode } from '../../src/core/present/viewTree';
+import type { NewsAnnotatorApi } from '../../src/vscode/api';
 import { extension, openInEditor, waitFor, workspaceUri } from './helpers';
 
 const SEED_A = 'seeds/000_af60520f71ff48c9.txt';
@@ -107,5 +109,43 @@ describe('workspace corpus index', () => {
     const shared = await vscode.commands.executeCommand<number>('newsAnnotator.compareSources', doc.uri, workspaceUri('seeds/001_21569e4679d671fa.txt'));
     assert.ok(shared >= 10, `shared statements: ${shared}`);
     assert.equal(vscode.window.visibleTextEditors.length >= 2, true);
+  });
+
+  it('lists the comparison in the News view and reveals both sides of a pair', async () => {
+    const other = workspaceUri('seeds/001_21569e4679d671fa.txt');
+    const api = extension().exports as NewsAnnotatorApi;
+    await vscode.commands.executeCommand<number>('newsAnnotator.compareSources', doc.uri, other);
+    // The article beside is active after the comparison: the section describes it against the first.
+    let section: ViewNode | undefined;
+    const deadline = Date.now() + 10_000;
+    while (!section && Date.now() < deadline) {
+      section = (await api.newsTree.getChildren()).find((n) => n.id === 'compare');
+      if (!section) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(section, 'the News view has a comparison section');
+    assert.match(section.label, /^Compared with .*000_af60520f71ff48c9\.txt$/);
+    const [both, only, conflict] = section.children;
+    assert.match(both!.label, /^In both \(\d+\)$/);
+    assert.match(only!.label, /^Only here \(\d+\)$/);
+    assert.match(conflict!.label, /^In conflict \(\d+\)$/);
+    assert.ok(both!.children.length >= 5, both!.label);
+    assert.ok(only!.children.length > 0, only!.label);
+    for (const item of conflict!.children) assert.match(item.label, /^(number|date|quote|name): “.*” vs “.*”$/);
+
+    // Clicking a pair selects the statement here and its match in the other editor.
+    const pair = both!.children[0]!;
+    const command = api.newsTree.getTreeItem(pair).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const [here, there] = command.arguments as [string, number, number][];
+    const selected = (uri: string) => {
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+      assert.ok(editor, `an editor shows ${uri}`);
+      return [editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)];
+    };
+    assert.equal(here![0], other.toString());
+    assert.deepEqual(selected(here![0]), [here![1], here![2]]);
+    assert.equal(there![0], doc.uri.toString());
+    assert.deepEqual(selected(there![0]), [there![1], there![2]]);
+    assert.equal(doc.getText().slice(there![1], there![2]).trim().length > 0, true);
   });
 });

@@ -16,6 +16,8 @@ export interface ViewNode {
   /** A hint for the icon: entity type, 'quote', 'speaker', 'section'. */
   icon: string;
   children: ViewNode[];
+  /** Run on click instead of revealing `target` in the described article (e.g. to show both sides of a match). */
+  command?: { id: string; args: unknown[] };
 }
 
 export function entitySection(index: AnalysisIndex): ViewNode {

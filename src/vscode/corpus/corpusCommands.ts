@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { compareArticles } from '../../core/corpus/compare';
 import type { AnalysisCache } from '../analysisCache';
+import type { ComparisonSection } from './comparisonView';
 import { label } from './corpusHover';
 import type { WorkspaceCorpus } from './workspaceCorpus';
 
@@ -32,7 +33,11 @@ export class CorpusCommands implements vscode.Disposable {
     overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.errorForeground'),
   });
 
-  constructor(private readonly corpus: WorkspaceCorpus, private readonly analyses: AnalysisCache) {
+  constructor(
+    private readonly corpus: WorkspaceCorpus,
+    private readonly analyses: AnalysisCache,
+    private readonly results: ComparisonSection,
+  ) {
     this.disposables.push(
       this.sharedStyle,
       this.conflictStyle,
@@ -71,7 +76,7 @@ export class CorpusCommands implements vscode.Disposable {
     return locations;
   }
 
-  /** Opens A beside B and marks the statements they share (conflicting ones in another colour). */
+  /** Opens A beside B, marks the statements they share (conflicting ones in another colour) and lists them in the News view. */
   async compare(a?: vscode.Uri, b?: vscode.Uri): Promise<number> {
     await this.corpus.ready;
     const first = a ?? vscode.window.activeTextEditor?.document.uri;
@@ -103,6 +108,7 @@ export class CorpusCommands implements vscode.Disposable {
     editorA.setDecorations(this.conflictStyle, marks(docA, 'a', true));
     editorB.setDecorations(this.sharedStyle, marks(docB, 'b', false));
     editorB.setDecorations(this.conflictStyle, marks(docB, 'b', true));
+    this.results.show(docA.uri, docB.uri, comparison);
     return comparison.shared.length;
   }
 }

@@ -1,0 +1,112 @@
+// The result of "Compare Sources" as a News view section on either article: the statements both
+// report, those only this one reports, and those where the two disagree (with both wordings).
+// Clicking a pair shows this side's statement and its match in the other article's editor.
+import * as vscode from 'vscode';
+import type { Comparison } from '../../core/corpus/compare';
+import { truncate } from '../../core/present/escape';
+import type { ViewNode } from '../../core/present/viewTree';
+import type { TextSpan } from '../../core/types';
+import type { AnalyzedDocument } from '../analysisCache';
+import type { NewsViewSection } from '../newsView';
+import { revealSpan, selectInEditor } from '../reveal';
+import { label } from './corpusHover';
+
+/** Internal command behind the pair items: reveal [uri, start, end] here and [uri, start, end] in the other editor. */
+export const REVEAL_COMPARED_PAIR = 'newsAnnotator.revealComparedPair';
+/** After the entities (100), quotes (200) and claims. */
+const SECTION_ORDER = 400;
+const LABEL_LENGTH = 80;
+
+interface ComparedArticles {
+  a: string;
+  b: string;
+  comparison: Comparison;
+}
+
+export class ComparisonSection implements NewsViewSection, vscode.Disposable {
+  readonly order = SECTION_ORDER;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private last: ComparedArticles | undefined;
+  private readonly command: vscode.Disposable;
+
+  constructor() {
+    this.command = vscode.commands.registerCommand(REVEAL_COMPARED_PAIR, (here: RevealArgs, there: RevealArgs) => revealPair(here, there));
+  }
+
+  /** Remembers the latest comparison; the section shows it on both articles. */
+  show(a: vscode.Uri, b: vscode.Uri, comparison: Comparison): void {
+    this.last = { a: a.toString(), b: b.toString(), comparison };
+    this.changed.fire();
+  }
+
+  build(analyzed: AnalyzedDocument): ViewNode | undefined {
+    const last = this.last;
+    if (!last) return undefined;
+    const self = analyzed.document.uri.toString();
+    if (self !== last.a && self !== last.b) return undefined;
+    const side: 'a' | 'b' = self === last.a ? 'a' : 'b';
+    const otherSide: 'a' | 'b' = side === 'a' ? 'b' : 'a';
+    const other = side === 'a' ? last.b : last.a;
+    const { shared } = last.comparison;
+    const only = side === 'a' ? last.comparison.onlyA : last.comparison.onlyB;
+    const pairItem = (s: Comparison['shared'][number], kind: string): ViewNode => {
+      const here = s[side];
+      const there = s[otherSide];
+      const conflict = s.conflict;
+      const wordings = conflict ? (side === 'a' ? [conflict.aText, conflict.bText] : [conflict.bText, conflict.aText]) : undefined;
+      return {
+        id: `compare/${kind}/${here.start}-${there.start}`,
+        label: wordings ? `${conflict!.kind}: “${truncate(wordings[0]!, 40)}” vs “${truncate(wordings[1]!, 40)}”` : truncate(flat(here.text), LABEL_LENGTH),
+        description: wordings ? truncate(flat(here.text), LABEL_LENGTH) : `score ${s.score}`,
+        tooltip: `Here: ${flat(here.text)}\n${label(other)}: ${flat(there.text)}`,
+        target: here,
+        icon: wordings ? 'conflict' : 'pair',
+        command: { id: REVEAL_COMPARED_PAIR, args: [argsOf(self, here), argsOf(other, there)] },
+        children: [],
+      };
+    };
+    const agreeing = shared.filter((s) => !s.conflict).map((s) => pairItem(s, 'both'));
+    const conflicting = shared.filter((s) => s.conflict).map((s) => pairItem(s, 'conflict'));
+    const alone = only.map<ViewNode>((span) => ({
+      id: `compare/only/${span.start}`,
+      label: truncate(flat(span.text), LABEL_LENGTH),
+      tooltip: span.text,
+      target: span,
+      icon: 'only',
+      children: [],
+    }));
+    const group = (id: string, name: string, children: ViewNode[]): ViewNode => ({ id: `compare/${id}`, label: `${name} (${children.length})`, icon: 'compare-group', children });
+    return {
+      id: 'compare',
+      label: `Compared with ${label(other)}`,
+      icon: 'section',
+      children: [group('both', 'In both', agreeing), group('only', 'Only here', alone), group('conflict', 'In conflict', conflicting)],
+    };
+  }
+
+  dispose(): void {
+    this.command.dispose();
+    this.changed.dispose();
+  }
+}
+
+type RevealArgs = [uri: string, start: number, end: number];
+
+function argsOf(uri: string, span: TextSpan): RevealArgs {
+  return [uri, span.start, span.end];
+}
+
+/** Selects the statement here, then its match in the other article (beside, without taking focus). */
+async function revealPair(here: RevealArgs, there: RevealArgs): Promise<void> {
+  const hereEditor = await revealSpan(vscode.Uri.parse(here[0]), here[1], here[2]);
+  const otherDoc = await vscode.workspace.openTextDocument(vscode.Uri.parse(there[0]));
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document === otherDoc && e !== hereEditor);
+  const otherEditor =
+    visible ?? (await vscode.window.showTextDocument(otherDoc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false }));
+  selectInEditor(otherEditor, new vscode.Range(otherDoc.positionAt(there[1]), otherDoc.positionAt(there[2])));
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
