@@ -27,70 +27,36 @@ for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'
 const WEIGHTS: Record<string, number> = { statistic: 2.5, number: 1.5, accusation: 2.5, denial: 2, superlative: 1, causal: 0.5 };
 const ORDER = ['statistic', 'number', 'accusation', 'denial', 'superlative', 'causal'];
 
-// ASCII word characters, as a regular expression's \b sees them.
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
+// Only the words that give a reason (and numbers) are matched, so the regex engine skips everything
+// else natively; the map lookups then name the reason. Built once from the tables above.
+const REASON_PATTERN = new RegExp(
+  '[0-9]+(?: ?%)?|%|\\b(?:' + [...REASON_OF_WORD.keys(), ...[...REASON_OF_STEM.keys()].map((stem) => stem + '[a-z]+')].join('|') + ')\\b',
+  'gi',
+);
 
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-/**
- * Reasons found in text[start, end), and whether a cue verb occurs. One scan over runs of word
- * characters: a run of letters is one word looked up in the maps; digits anywhere count as a
- * number, followed by "%" or " %" as a statistic; a "%" on its own is a statistic too.
- */
+/** Reasons found in text[start, end), and whether a cue verb occurs. */
 function sentenceReasons(text: string, start: number, end: number): { found: Set<string>; cue: boolean } {
   const found = new Set<string>();
   let cue = false;
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
+  const sentence = text.slice(start, end);
+  REASON_PATTERN.lastIndex = 0;
+  for (let m = REASON_PATTERN.exec(sentence); m; m = REASON_PATTERN.exec(sentence)) {
+    const raw = m[0];
+    const c = raw.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      found.add('number');
+      if (raw.charCodeAt(raw.length - 1) === 37) found.add('statistic');
+      continue;
+    }
     if (c === 37) {
       found.add('statistic');
-      i++;
       continue;
     }
-    if (!isWordChar(c)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let letters = true;
-    while (j < end) {
-      const d = text.charCodeAt(j);
-      if (!isWordChar(d)) break;
-      if (!isLetter(d)) letters = false;
-      j++;
-    }
-    if (letters) {
-      const raw = text.slice(i, j);
-      const w = c >= 97 && c <= 122 ? raw : raw.toLowerCase();
-      const reason = REASON_OF_WORD.get(w) ?? (w.length >= 6 ? REASON_OF_STEM.get(w.slice(0, 5)) : undefined);
-      if (reason === 'cue') cue = true;
-      else if (reason) found.add(reason);
-      if (w === 'percent' || w === 'million' || w === 'billion') found.add('number');
-      i = j;
-      continue;
-    }
-    // A run with digits ("2024", "G7", "COVID19"): each run of digits is a number; only the last
-    // one can be followed by a percent sign.
-    for (let k = i; k < j; k++) {
-      const d = text.charCodeAt(k);
-      if (d >= 48 && d <= 57) found.add('number');
-    }
-    const last = text.charCodeAt(j - 1);
-    if (last >= 48 && last <= 57 && j < end) {
-      if (text.charCodeAt(j) === 37) {
-        found.add('statistic');
-        j++;
-      } else if (text.charCodeAt(j) === 32 && j + 1 < end && text.charCodeAt(j + 1) === 37) {
-        found.add('statistic');
-        j += 2;
-      }
-    }
-    i = j;
+    const w = c >= 97 && c <= 122 ? raw : raw.toLowerCase();
+    const reason = REASON_OF_WORD.get(w) ?? (w.length >= 6 ? REASON_OF_STEM.get(w.slice(0, 5)) : undefined);
+    if (reason === 'cue') cue = true;
+    else if (reason) found.add(reason);
+    if (w === 'percent' || w === 'million' || w === 'billion') found.add('number');
   }
   return { found, cue };
 }
