@@ -61,6 +61,8 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
   for (let b = 0; b < blocks.length; b++) {
     const { start, end, body } = blocks[b]!;
     let open = -1; // position of the pending opening double mark
+    // An opening curly mark replaced by a second one in this block: a quote may be nested inside it.
+    let outer = -1;
     let openBlock = b;
     let sOpen = -1; // position of the pending opening single mark
     let i = start;
@@ -94,7 +96,9 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
         push(text, out, open, i + 1, openBlock);
         open = -1;
       } else if (c === LDQ || c === LOW_DQ || c === LGUIL) {
-        // A second opening mark while one is pending: the first was never closed.
+        // A second opening mark while one is pending: the first was never closed, or the second
+        // opens a quote inside it (kept in `outer` until a spare closing mark settles it).
+        outer = c === LDQ && open >= 0 && openBlock === b && text.charCodeAt(open) === LDQ ? open : -1;
         open = i;
         openBlock = b;
         sOpen = -1;
@@ -102,6 +106,11 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
         if (open >= 0) {
           push(text, out, open, i + 1, openBlock);
           open = -1;
+        } else if (c === RDQ && outer >= 0 && prev >= 0 && !isSpace(prev) && (next < 0 || !isWordChar(next))) {
+          // “… “inner” …”: a second closing mark closes the outer quote, which replaces the inner ones.
+          while (out.length > 0 && out[out.length - 1]!.start > outer) out.pop();
+          push(text, out, outer, i + 1, b);
+          outer = -1;
         } else if (opensAfter(prev) && next >= 0 && isWordChar(next)) {
           // ” typed where “ was meant.
           open = i;

@@ -35,6 +35,11 @@ describe('findQuotes', () => {
     assert.deepEqual(quotesOf('“It is unusual,“ said Noble. “It is hard.”'), ['“It is unusual,“', '“It is hard.”']);
   });
 
+  it('keeps a quote nested in curly marks of the same kind inside the outer quote', () => {
+    assert.deepEqual(quotesOf('She said “the claim that it “has to do with money” is false,” and left.'), ['“the claim that it “has to do with money” is false,”']);
+    assert.deepEqual(quotesOf('A “never closed mark and “a real quote,” he said.'), ['“a real quote,”']);
+  });
+
   it('flags partial quotes', () => {
     const text = 'He dismissed the “lonely bromance” between them. “It is over,” she said.';
     const blocks = [{ start: 0, end: text.length, body: true }];
