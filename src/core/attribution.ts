@@ -500,8 +500,9 @@ function fallbackAttribution(
 ): RawAttribution | null {
   const q = quotes[qi]!;
   if (qt < 0) return null;
+  // A quote opening its sentence, perhaps after a joining word ("But “…”", "Then, “…”").
   let wordsBefore = 0;
-  for (let k = 0; k < qt; k++) if (toks[k]!.kind === T_WORD) wordsBefore++;
+  for (let k = 0; k < qt; k++) if (toks[k]!.kind === T_WORD && !(k === 0 && JOINERS.has(toks[k]!.lower))) wordsBefore++;
   if (wordsBefore > 0) return null;
   // 1. The sentence before ends with a colon: "Cruz continued:".
   if (s0 > 0) {
@@ -578,6 +579,9 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
 const SENTENCE_ADVERBS = new Set(['only', 'such', 'thus', 'even', 'still', 'hence', 'perhaps', 'maybe', 'instead', 'indeed', 'yes', 'no', 'well', 'now', 'here', 'there']);
 
 const IRREGULAR_PAST = new Set(['took', 'made', 'gave', 'got', 'put', 'set', 'kept', 'saw', 'sent', 'spent', 'left', 'brought', 'thought', 'felt', 'held', 'won', 'lost', 'ran', 'began', 'became', 'struck', 'threw', 'drew', 'hit', 'led', 'meant', 'sought', 'stood']);
+
+// Words that join a sentence to the one before without saying who speaks.
+const JOINERS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'also', 'or']);
 
 // Subject pronouns that can open a clause.
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);

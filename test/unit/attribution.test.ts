@@ -98,6 +98,11 @@ describe('attributeQuotes', () => {
     assert.equal(speakerOf(qs, 2), 'Dana Reyes');
   });
 
+  it('carries the speaker on to a quote opening the next sentence after a joining word', () => {
+    const qs = attribute('“We will win,” Kim said. But “the fight will be long and hard.”');
+    assert.equal(speakerOf(qs, 1), 'Kim');
+  });
+
   it('leaves a quote nobody is credited with without a speaker', () => {
     const qs = attribute('Described as a “friendly state visit,” the trip will be his first in 24 years.');
     assert.equal(qs[0]!.speaker, null);
