@@ -206,6 +206,7 @@ export function tokenize(text: string): Tokens {
         i++;
         continue;
       }
+      if (c === 32) break; // the usual end of a word, decided without the look-ahead below
       cls = caseOf(c);
       let sh = 0;
       if (cls === 1) {
