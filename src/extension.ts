@@ -5,8 +5,10 @@ import { AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
 import { ConfigWatcher } from './vscode/config';
+import { claimAppearances } from './vscode/corpus/claimAppearances';
 import { ComparisonSection } from './vscode/corpus/comparisonView';
 import { CorpusCommands } from './vscode/corpus/corpusCommands';
+import { VerdictHints } from './vscode/corpus/verdictHints';
 import { WorkspaceCorpus } from './vscode/corpus/workspaceCorpus';
 import { NewsDecorator } from './vscode/decorations/decorator';
 import { UnattributedQuoteDiagnostics } from './vscode/diagnostics';
@@ -54,8 +56,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
     ),
   );
-  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree);
-  return { analyses, decorator, newsTree, statusBar, annotations };
+  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, claimAppearances(corpus));
+  const verdictHints = own(new VerdictHints(corpus, annotations));
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints };
 }
 
 export function deactivate(): void {

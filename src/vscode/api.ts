@@ -2,6 +2,7 @@
 // through `vscode.extensions.getExtension(…).exports`.
 import type { AnalysisCache } from './analysisCache';
 import type { ReviewerAnnotations } from './annotations/reviewerAnnotations';
+import type { VerdictHints } from './corpus/verdictHints';
 import type { NewsDecorator } from './decorations/decorator';
 import type { NewsTreeProvider } from './newsView';
 import type { NewsStatusBar } from './statusBar';
@@ -15,4 +16,6 @@ export interface NewsAnnotatorApi {
   readonly statusBar: NewsStatusBar;
   /** Reviewers' claims per article (sidecar store, live anchors); `snapshot(uri)` lists them. */
   readonly annotations: ReviewerAnnotations;
+  /** Verdicts tagged in one open article, hinted on matching statements of the others; `hintsFor(uri)` lists them. */
+  readonly verdictHints: VerdictHints;
 }

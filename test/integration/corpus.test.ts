@@ -148,4 +148,54 @@ describe('workspace corpus index', () => {
     assert.deepEqual(selected(there![0]), [there![1], there![2]]);
     assert.equal(doc.getText().slice(there![1], there![2]).trim().length > 0, true);
   });
+
+  it('hints a verdict tagged in one article on the matching statement of another, and exports it as an appearance', async () => {
+    const api = extension().exports as NewsAnnotatorApi;
+    const otherUri = workspaceUri('seeds/001_21569e4679d671fa.txt');
+    const sidecar = workspaceUri('seeds/000_af60520f71ff48c9.annotations.yaml');
+    const exported = workspaceUri('corpus-tests/000.claimreview.json');
+    const editor = await openInEditor(doc.uri);
+    const at = positionOf(doc, 'Russia is now, along with', 3);
+    editor.selection = new vscode.Selection(at, at);
+    // Answer the tag dialogs (verdict, note, evidence), then the export's format pick and save dialog.
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const saved = ['showQuickPick', 'showInputBox', 'showSaveDialog', 'showInformationMessage'].map((k) => [k, win[k]] as const);
+    const inputs = ['Counts differ: <b>[see](command:x)</b>', ''];
+    win.showQuickPick = async (items: readonly (vscode.QuickPickItem & { format?: string })[] | Thenable<readonly (vscode.QuickPickItem & { format?: string })[]>) =>
+      (await items).find((i) => i.label === 'disputed' || i.format === 'claimreview');
+    win.showInputBox = async () => inputs.shift() ?? '';
+    win.showSaveDialog = async () => exported;
+    win.showInformationMessage = async () => undefined;
+    try {
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+      const claims = await api.annotations.snapshot(doc.uri);
+      assert.ok(claims.some((c) => c.label === 'disputed'), JSON.stringify(claims));
+
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(otherUri), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      let hints = api.verdictHints.hintsFor(otherUri);
+      const deadline = Date.now() + 10_000;
+      while (!hints.length && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        hints = api.verdictHints.hintsFor(otherUri);
+      }
+      const hint = hints.find((h) => /most-sanctioned/.test((vscode.workspace.textDocuments.find((d) => d.uri.toString() === otherUri.toString())?.getText() ?? '').slice(h.start, h.end)));
+      assert.ok(hint, JSON.stringify(hints));
+      assert.equal(hint.text, 'tagged ‘disputed’ in seeds/000_af60520f71ff48c9.txt');
+      assert.equal(hint.detail, 'Tagged ‘disputed’ in seeds/000_af60520f71ff48c9.txt: Counts differ: <b>[see](command:x)</b>');
+      // Nothing is hinted on the article the claim was tagged in.
+      assert.deepEqual(api.verdictHints.hintsFor(doc.uri), []);
+
+      await openInEditor(doc.uri);
+      await vscode.commands.executeCommand('newsAnnotator.exportAnnotations');
+      const reviews = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(exported)));
+      const review = reviews.find((r: { reviewRating: { alternateName: string } }) => r.reviewRating.alternateName === 'disputed');
+      const names = (review.itemReviewed.appearance as { name: string }[]).map((w) => w.name);
+      assert.equal(names[0], '000_af60520f71ff48c9.txt', 'the reviewed article comes first');
+      assert.ok(names.includes('seeds/001_21569e4679d671fa.txt'), names.join(', '));
+      assert.equal(new Set(names).size, names.length, names.join(', '));
+    } finally {
+      for (const [k, v] of saved) win[k] = v;
+      for (const uri of [sidecar, exported]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportAnnotations, type ExportForma
 import { truncate } from '../../core/present/escape';
 import type { AnalysisCache } from '../analysisCache';
 import { isNewsDocument } from '../analysisCache';
+import type { ClaimAppearances } from '../corpus/claimAppearances';
 import { selectInEditor } from '../reveal';
 import type { ArticleClaims, PlacedClaim } from './articleClaims';
 import type { ReviewerAnnotations } from './reviewerAnnotations';
@@ -33,7 +34,13 @@ export class ClaimCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly newId = idGenerator();
 
-  constructor(private readonly analyses: AnalysisCache, private readonly annotations: ReviewerAnnotations, private readonly reviewer: ReviewerName) {
+  constructor(
+    private readonly analyses: AnalysisCache,
+    private readonly annotations: ReviewerAnnotations,
+    private readonly reviewer: ReviewerName,
+    /** Other articles reporting a claim, for the ClaimReview export (from the workspace index). */
+    private readonly appearances?: ClaimAppearances,
+  ) {
     const editorCommand = (id: string, run: (editor: vscode.TextEditor, claims: ArticleClaims) => Promise<unknown>) =>
       vscode.commands.registerCommand(id, async () => {
         const editor = vscode.window.activeTextEditor;
@@ -212,7 +219,12 @@ export class ClaimCommands implements vscode.Disposable {
     // Export what the reviewer sees: claims at their current positions in the editor's text.
     const text = doc.getText();
     const current = claims.claims.map((c) => (c.kind === 'orphan' ? c.annotation : reattach(c.annotation, text, c.start, c.end)));
-    await writeTextAtomic(target, exportAnnotations(format, current, { article }));
+    const spans = new Map(claims.claims.filter((c) => c.kind !== 'orphan').map((c) => [c.annotation.id, { start: c.start, end: c.end }]));
+    const appearancesOf = (a: Annotation) => {
+      const span = spans.get(a.id);
+      return span && this.appearances ? this.appearances(doc.uri, span) : [];
+    };
+    await writeTextAtomic(target, exportAnnotations(format, current, { article }, appearancesOf));
     void vscode.window.showInformationMessage(`News Annotator: exported ${current.length} claim${current.length === 1 ? '' : 's'} to ${fileNameOf(target.path)}.`);
   }
 

@@ -2,6 +2,7 @@
 // verdict, hover, News view section) and commands, and hands back the store for the API.
 import * as vscode from 'vscode';
 import type { AnalysisCache } from '../analysisCache';
+import type { ClaimAppearances } from '../corpus/claimAppearances';
 import type { NewsDecorator } from '../decorations/decorator';
 import type { NewsTreeProvider } from '../newsView';
 import { NEWS_LANGUAGE } from '../languageDetection';
@@ -19,9 +20,10 @@ export function registerReviewerAnnotations(
   analyses: AnalysisCache,
   decorator: NewsDecorator,
   newsTree: NewsTreeProvider,
+  appearances?: ClaimAppearances,
 ): ReviewerAnnotations {
   const annotations = own(new ReviewerAnnotations());
-  own(new ClaimCommands(analyses, annotations, new ReviewerName()));
+  own(new ClaimCommands(analyses, annotations, new ReviewerName(), appearances));
   own(vscode.languages.registerHoverProvider({ language: NEWS_LANGUAGE }, new ClaimHoverProvider(annotations)));
   own(newsTree.registerSection(new ClaimsViewSection(annotations)));
   // Decoration styles come from the labels setting: re-register the source when it changes.

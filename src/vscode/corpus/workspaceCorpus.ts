@@ -13,6 +13,8 @@ const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 const MAX_SCANNED_FILES = 5000;
 /** Show a progress notification only when the first scan takes longer than this. */
 const NOTIFY_AFTER_MS = 1500;
+/** How long after a rename the new file is read again (see `rename`). */
+const RENAME_RECHECK_MS = 1000;
 
 export class WorkspaceCorpus implements vscode.Disposable {
   readonly index = new CorpusIndex();
@@ -25,6 +27,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   readonly ready: Promise<void>;
   /** Latest pending work per file, so a burst of saves analyses the file once at a time. */
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(private readonly analyze: (text: string) => Promise<Analysis>) {
     this.disposables.push(this.scan, this.changed);
@@ -33,7 +36,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => void this.refresh(uri)),
       watcher.onDidChange((uri) => void this.refresh(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => void this.forget(uri)),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) this.rename(f.oldUri, f.newUri);
       }),
@@ -42,15 +45,27 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
     this.scan.cancel();
     for (const d of this.disposables) d.dispose();
   }
 
   /** Re-reads one file and replaces its entry, or drops it when it no longer reads like an article. */
   refresh(uri: vscode.Uri): Promise<void> {
+    return this.queue(uri, () => this.indexFile(uri, true));
+  }
+
+  /** Queued behind the file's pending refresh: an analysis started before the delete must not re-add it. */
+  forget(uri: vscode.Uri): Promise<void> {
+    return this.queue(uri, async () => {
+      if (this.index.remove(uri.toString())) this.changed.fire();
+    });
+  }
+
+  private queue(uri: vscode.Uri, work: () => Promise<void>): Promise<void> {
     const key = uri.toString();
     const previous = this.pending.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.indexFile(uri, true)).catch(() => undefined);
+    const next = previous.then(work).catch(() => undefined);
     this.pending.set(key, next);
     void next.then(() => {
       if (this.pending.get(key) === next) this.pending.delete(key);
@@ -58,13 +73,16 @@ export class WorkspaceCorpus implements vscode.Disposable {
     return next;
   }
 
-  forget(uri: vscode.Uri): void {
-    if (this.index.remove(uri.toString())) this.changed.fire();
-  }
-
   rename(oldUri: vscode.Uri, newUri: vscode.Uri): void {
     if (this.index.rename(oldUri.toString(), newUri.toString())) this.changed.fire();
     else void this.refresh(newUri);
+    // The watcher folds a create and a delete of one file that arrive together into no event at all:
+    // a file deleted right after its rename would stay indexed. Look at it again once events settled.
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.refresh(newUri);
+    }, RENAME_RECHECK_MS);
+    this.timers.add(timer);
   }
 
   private async scanWorkspace(token: vscode.CancellationToken): Promise<void> {

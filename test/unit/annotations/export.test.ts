@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { toClaimReview } from '../../../src/core/annotations/export/claimReview';
 import { csvField, toCsv } from '../../../src/core/annotations/export/csv';
+import { exportAnnotations } from '../../../src/core/annotations/export/format';
 import { fromWebAnnotation, toWebAnnotation, toWebAnnotationPage } from '../../../src/core/annotations/export/webAnnotation';
 import { ARTICLE, annotationOn } from './fixtures';
 
@@ -50,6 +51,21 @@ describe('exports', () => {
     });
     const local = toClaimReview(a, { article: 'story.txt' });
     assert.deepEqual(local.itemReviewed, { '@type': 'Claim', appearance: { '@type': 'CreativeWork', name: 'story.txt' } });
+  });
+
+  it('ClaimReview lists the other articles reporting the claim as appearances, after the reviewed one', () => {
+    const elsewhere = [{ article: 'wire/other.txt' }, { article: 'story.txt', url: 'https://news.example/story' }, { article: 'b.txt', url: 'https://b.example/x' }];
+    assert.deepEqual(toClaimReview(a, ref, elsewhere).itemReviewed, {
+      '@type': 'Claim',
+      appearance: [
+        { '@type': 'CreativeWork', url: 'https://news.example/story', name: 'story.txt' },
+        { '@type': 'CreativeWork', name: 'wire/other.txt' },
+        { '@type': 'CreativeWork', url: 'https://b.example/x', name: 'b.txt' },
+      ],
+    });
+    const out = JSON.parse(exportAnnotations('claimreview', [a, { ...a, id: 'other' }], ref, (x) => (x.id === 'other' ? [{ article: 'c.txt' }] : [])));
+    assert.deepEqual(out[0].itemReviewed.appearance, { '@type': 'CreativeWork', url: 'https://news.example/story', name: 'story.txt' });
+    assert.deepEqual(out[1].itemReviewed.appearance.map((w: { name: string }) => w.name), ['story.txt', 'c.txt']);
   });
 
   it('CSV: RFC 4180 quoting and formula-injection guard', () => {

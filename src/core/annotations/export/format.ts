@@ -1,7 +1,7 @@
 // The export formats offered by both fronts, as one switch: text out, plus a file extension.
 
 import type { Annotation } from '../types';
-import { toClaimReviews } from './claimReview';
+import { toClaimReviews, type AppearancesOf } from './claimReview';
 import { toCsv } from './csv';
 import { toWebAnnotationPage, type ArticleRef } from './webAnnotation';
 
@@ -18,12 +18,13 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-export function exportAnnotations(format: ExportFormat, annotations: readonly Annotation[], ref: ArticleRef): string {
+/** `appearancesOf` names other articles reporting each claim (used by ClaimReview). */
+export function exportAnnotations(format: ExportFormat, annotations: readonly Annotation[], ref: ArticleRef, appearancesOf?: AppearancesOf): string {
   switch (format) {
     case 'w3c':
       return JSON.stringify(toWebAnnotationPage(annotations, ref), null, 2) + '\n';
     case 'claimreview':
-      return JSON.stringify(toClaimReviews(annotations, ref), null, 2) + '\n';
+      return JSON.stringify(toClaimReviews(annotations, ref, appearancesOf), null, 2) + '\n';
     case 'csv':
       return toCsv(annotations);
   }
