@@ -10,6 +10,7 @@ import { ComparisonSection } from './vscode/corpus/comparisonView';
 import { CorpusCommands } from './vscode/corpus/corpusCommands';
 import { VerdictHints } from './vscode/corpus/verdictHints';
 import { WorkspaceCorpus } from './vscode/corpus/workspaceCorpus';
+import { WorkspaceEntitiesSection } from './vscode/corpus/workspaceEntitiesSection';
 import { NewsDecorator } from './vscode/decorations/decorator';
 import { UnattributedQuoteDiagnostics } from './vscode/diagnostics';
 import { EditorCommands } from './vscode/editorCommands';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
   own(new CorpusCommands(corpus, analyses, comparisons));
+  own(newsTree.registerSection(own(new WorkspaceEntitiesSection(corpus))));
   own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses, corpus)));
   own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));
   own(vscode.languages.registerFoldingRangeProvider(selector, new NewsFoldingProvider(analyses)));

@@ -30,6 +30,7 @@ const ICONS: Record<string, string> = {
   pair: 'link',
   conflict: 'warning',
   only: 'dash',
+  article: 'file',
 };
 
 export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {

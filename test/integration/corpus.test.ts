@@ -198,4 +198,36 @@ describe('workspace corpus index', () => {
       for (const uri of [sidecar, exported]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
   });
+
+  it('lists the entities of every article in the News view after Toggle Workspace Entities', async () => {
+    const api = extension().exports as NewsAnnotatorApi;
+    await openInEditor(doc.uri);
+    const section = async () => (await api.newsTree.getChildren()).find((n) => n.id === 'ws-entities');
+    assert.equal(await section(), undefined, 'hidden until toggled');
+    await vscode.commands.executeCommand('newsAnnotator.toggleWorkspaceEntities');
+    try {
+      const root = await section();
+      assert.ok(root, 'the section is shown');
+      assert.match(root.description ?? '', /^\d+ in \d+ articles/);
+      const putin = root.children.find((n) => n.label === 'Vladimir Putin');
+      assert.ok(putin, root.children.slice(0, 10).map((n) => n.label).join(', '));
+      const files = putin.children.map((c) => c.label);
+      assert.ok(files.includes('seeds/000_af60520f71ff48c9.txt') && files.includes('seeds/001_21569e4679d671fa.txt'), files.join(', '));
+      assert.match(putin.description ?? '', new RegExp(`^${files.length} articles · \\d+×$`));
+      // Most widely reported first.
+      const widths = root.children.map((n) => n.children.length);
+      assert.deepEqual(widths, [...widths].sort((a, b) => b - a));
+      // Clicking an article shows its first mention of the entity.
+      const item = putin.children.find((c) => c.label === 'seeds/001_21569e4679d671fa.txt')!;
+      const command = api.newsTree.getTreeItem(item).command!;
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.path.split('/').pop(), '001_21569e4679d671fa.txt');
+      assert.match(editor.document.getText(editor.selection), /Putin/);
+    } finally {
+      await vscode.commands.executeCommand('newsAnnotator.toggleWorkspaceEntities');
+    }
+    await openInEditor(doc.uri);
+    assert.equal(await section(), undefined, 'hidden again');
+  });
 });
