@@ -46,8 +46,6 @@ export function scoreToken(text: string, tok: Tokens, ctx: DocContext, i: number
 }
 
 const SPELLING_CACHE_LIMIT = 20_000;
-const scratch = new Float64Array(9);
-const scratchState = new Float64Array(9);
 
 function bestAllowed(prev: number): number {
   let best = O;
@@ -62,62 +60,95 @@ function bestAllowed(prev: number): number {
 }
 
 /**
- * Per distinct spelling: the summed weights of its spelling features, and of those plus its
- * state features for each (previous labels, line state) it was seen in (`slots[k]` ↔ `sums[k]`;
- * a word meets only a few states, so a short list beats a table).
+ * Per distinct spelling: the row of summed weights of its spelling features, and the rows of
+ * those plus its state features for each (previous labels, line state) it was seen in
+ * (`slots[k]` ↔ `rows[k]`; a word meets only a few states, so a short list beats a table).
  */
 interface SpellingSums {
-  part: Float64Array;
+  part: number;
   slots: number[];
-  sums: Float64Array[];
+  rows: number[];
 }
 
-function addWeights(w: Float32Array, count: number, into: Float64Array): void {
+/**
+ * The per-document cache: entries by exact spelling hash, their rows nine sums each in one growing
+ * array (a typed array per row would cost more to allocate than its sums). Rows 0 and 9 are
+ * scratch space for words met once the cache is full.
+ */
+interface ScoreCache {
+  spelled: Map<number, SpellingSums>;
+  data: Float64Array;
+  used: number;
+}
+
+const PART_SCRATCH = 0;
+const STATE_SCRATCH = 9;
+const uncached: SpellingSums = { part: PART_SCRATCH, slots: [], rows: [] };
+
+function newCache(): ScoreCache {
+  return { spelled: new Map(), data: new Float64Array(9 * 4096), used: 18 };
+}
+
+function newRow(cache: ScoreCache): number {
+  if (cache.used + 9 > cache.data.length) {
+    const grown = new Float64Array(cache.data.length * 2);
+    grown.set(cache.data);
+    cache.data = grown;
+  }
+  const row = cache.used;
+  cache.used += 9;
+  return row;
+}
+
+function addWeights(w: Float32Array, count: number, into: Float64Array, row: number): void {
   for (let k = 0; k < count; k++) {
     const b = feats[k] * 9;
-    for (let l = 0; l < 9; l++) into[l] += w[b + l];
+    for (let l = 0; l < 9; l++) into[row + l] += w[b + l];
   }
 }
 
 /**
  * The same score as scoreToken, with the weights of the features that do not look at the
- * neighbours summed once per distinct (word, previous labels, line state) (`spelled`, keyed by
- * the token's exact hash): names repeat, so most lookups hit and only the neighbour features,
- * scattered over a table too big for the CPU cache, are read per token.
+ * neighbours summed once per distinct (word, previous labels, line state) (keyed by the token's
+ * exact hash): names repeat, so most lookups hit and only the neighbour features, scattered over
+ * a table too big for the CPU cache, are read per token.
  */
-function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, spelled: Map<number, SpellingSums>): number {
+function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, cache: ScoreCache): number {
   const w = model.weights;
   const spelling = exactHash(text, tok.start[i], tok.end[i]);
-  let entry = spelled.get(spelling);
+  let entry = cache.spelled.get(spelling);
   // Cache up to a bound: text full of distinct junk words (binary data) must not grow it without limit.
   if (!entry) {
-    const part = spelled.size < SPELLING_CACHE_LIMIT ? new Float64Array(NUM_LABELS) : scratch.fill(0);
-    addWeights(w, tokenFeatures(text, tok, i, model.mask, feats, 0), part);
-    entry = { part, slots: [], sums: [] };
-    if (part !== scratch) spelled.set(spelling, entry);
+    const keep = cache.spelled.size < SPELLING_CACHE_LIMIT;
+    const part = keep ? newRow(cache) : PART_SCRATCH;
+    cache.data.fill(0, part, part + 9);
+    addWeights(w, tokenFeatures(text, tok, i, model.mask, feats, 0), cache.data, part);
+    entry = keep ? { part, slots: [], rows: [] } : uncached;
+    if (keep) cache.spelled.set(spelling, entry);
   }
   const state = lineState(tok, ctx, i);
   const slot = (prev * 9 + prev2) * 4 + state;
-  let base: Float64Array | undefined;
-  const { slots, sums } = entry;
+  let base = -1;
+  const { slots, rows } = entry;
   for (let k = 0; k < slots.length; k++) {
     if (slots[k] === slot) {
-      base = sums[k];
+      base = rows[k];
       break;
     }
   }
-  if (!base) {
-    const keep = entry.part !== scratch;
-    base = keep ? new Float64Array(NUM_LABELS) : scratchState;
-    base.set(entry.part);
-    addWeights(w, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), base);
+  if (base < 0) {
+    const keep = entry !== uncached;
+    base = keep ? newRow(cache) : STATE_SCRATCH;
+    cache.data.copyWithin(base, entry.part, entry.part + 9);
+    addWeights(w, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), cache.data, base);
     if (keep) {
       slots.push(slot);
-      sums.push(base);
+      rows.push(base);
     }
   }
+  const d = cache.data;
   const count = neighbourFeatures(tok, i, prev, model.mask, feats, 0);
-  let s0 = base[0], s1 = base[1], s2 = base[2], s3 = base[3], s4 = base[4], s5 = base[5], s6 = base[6], s7 = base[7], s8 = base[8];
+  let s0 = d[base], s1 = d[base + 1], s2 = d[base + 2], s3 = d[base + 3], s4 = d[base + 4], s5 = d[base + 5], s6 = d[base + 6], s7 = d[base + 7], s8 = d[base + 8];
   for (let k = 0; k < count; k++) {
     const b = feats[k] * 9;
     s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
@@ -132,14 +163,14 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
 export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array {
   const labels = new Uint8Array(tok.count);
   const ctx = docContext(tok);
-  const spelled = new Map<number, SpellingSums>();
+  const cache = newCache();
   let prev = O;
   let prev2 = O;
   for (let i = 0; i < tok.count; i++) {
     // Names never run across a line break: a new line starts with fresh context.
     if (tok.flags[i] & F_LINE_START) prev = prev2 = O;
     let label = O;
-    if (isCandidate(tok, i, prev)) label = scoreCached(text, tok, ctx, i, prev, prev2, model, spelled);
+    if (isCandidate(tok, i, prev)) label = scoreCached(text, tok, ctx, i, prev, prev2, model, cache);
     labels[i] = label;
     prev2 = prev;
     prev = label;
