@@ -124,6 +124,7 @@ describe('workspace corpus index', () => {
     }
     assert.ok(section, 'the News view has a comparison section');
     assert.match(section.label, /^Compared with .*000_af60520f71ff48c9\.txt$/);
+    assert.equal(section.description, undefined, 'neither article was edited since');
     const [both, only, conflict] = section.children;
     assert.match(both!.label, /^In both \(\d+\)$/);
     assert.match(only!.label, /^Only here \(\d+\)$/);

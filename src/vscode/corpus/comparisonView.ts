@@ -20,6 +20,8 @@ const LABEL_LENGTH = 80;
 interface ComparedArticles {
   a: string;
   b: string;
+  /** Document versions compared: offsets no longer fit an article edited since. */
+  versions: Map<string, number>;
   comparison: Comparison;
 }
 
@@ -35,8 +37,9 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
   }
 
   /** Remembers the latest comparison; the section shows it on both articles. */
-  show(a: vscode.Uri, b: vscode.Uri, comparison: Comparison): void {
-    this.last = { a: a.toString(), b: b.toString(), comparison };
+  show(a: vscode.TextDocument, b: vscode.TextDocument, comparison: Comparison): void {
+    const versions = new Map([[a.uri.toString(), a.version], [b.uri.toString(), b.version]]);
+    this.last = { a: a.uri.toString(), b: b.uri.toString(), versions, comparison };
     this.changed.fire();
   }
 
@@ -77,9 +80,14 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
       children: [],
     }));
     const group = (id: string, name: string, children: ViewNode[]): ViewNode => ({ id: `compare/${id}`, label: `${name} (${children.length})`, icon: 'compare-group', children });
+    const stale = [last.a, last.b].some((uri) => {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      return open !== undefined && open.version !== last.versions.get(uri);
+    });
     return {
       id: 'compare',
       label: `Compared with ${label(other)}`,
+      description: stale ? 'edited since: compare again' : undefined,
       icon: 'section',
       children: [group('both', 'In both', agreeing), group('only', 'Only here', alone), group('conflict', 'In conflict', conflicting)],
     };

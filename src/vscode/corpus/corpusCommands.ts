@@ -108,7 +108,7 @@ export class CorpusCommands implements vscode.Disposable {
     editorA.setDecorations(this.conflictStyle, marks(docA, 'a', true));
     editorB.setDecorations(this.sharedStyle, marks(docB, 'b', false));
     editorB.setDecorations(this.conflictStyle, marks(docB, 'b', true));
-    this.results.show(docA.uri, docB.uri, comparison);
+    this.results.show(docA, docB, comparison);
     return comparison.shared.length;
   }
 }
