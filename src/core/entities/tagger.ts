@@ -29,19 +29,29 @@ export function allowed(prev: number, label: number): boolean {
 const feats = new Int32Array(MAX_FEATURES);
 const scores = new Float64Array(NUM_LABELS);
 
+const ZERO_ROW = new Float64Array(NUM_LABELS);
+
+/**
+ * scores = init[row .. row+9) plus the weights of the listed features. Nine running sums in
+ * locals rather than an array: this loop is most of the tagger's time.
+ */
+function scoreFrom(w: Float32Array, list: Int32Array, count: number, init: Float64Array, row: number): void {
+  let s0 = init[row]!, s1 = init[row + 1]!, s2 = init[row + 2]!, s3 = init[row + 3]!, s4 = init[row + 4]!;
+  let s5 = init[row + 5]!, s6 = init[row + 6]!, s7 = init[row + 7]!, s8 = init[row + 8]!;
+  for (let k = 0; k < count; k++) {
+    const b = list[k]! * 9;
+    s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
+    s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
+  }
+  scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
+  scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+}
+
 /** Scores token i and returns the best allowed label. */
 export function scoreToken(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, featsOut: Int32Array = feats): { label: number; count: number } {
   const count = extractFeatures(text, tok, ctx, i, prev, prev2, model.mask, featsOut);
   const w = model.weights;
-  // Nine running sums in locals rather than an array: this loop is most of the tagger's time.
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-  for (let k = 0; k < count; k++) {
-    const b = featsOut[k] * 9;
-    s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
-    s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
-  }
-  scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
-  scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+  scoreFrom(w, featsOut, count, ZERO_ROW, 0);
   return { label: bestAllowed(prev), count };
 }
 
@@ -146,16 +156,7 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
       rows.push(base);
     }
   }
-  const d = cache.data;
-  const count = neighbourFeatures(tok, i, prev, model.mask, feats, 0);
-  let s0 = d[base], s1 = d[base + 1], s2 = d[base + 2], s3 = d[base + 3], s4 = d[base + 4], s5 = d[base + 5], s6 = d[base + 6], s7 = d[base + 7], s8 = d[base + 8];
-  for (let k = 0; k < count; k++) {
-    const b = feats[k] * 9;
-    s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
-    s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
-  }
-  scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
-  scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+  scoreFrom(w, feats, neighbourFeatures(tok, i, prev, model.mask, feats, 0), cache.data, base);
   return bestAllowed(prev);
 }
 
