@@ -92,7 +92,13 @@ export class CorpusCommands implements vscode.Disposable {
     }
     const docA = await vscode.workspace.openTextDocument(first);
     const docB = await vscode.workspace.openTextDocument(second);
-    const comparison = compareArticles({ text: docA.getText() }, { text: docB.getText() });
+    // Reuse the cached analyses (computed on the worker thread) rather than analysing both
+    // articles again on the extension host; a non-news document is analysed by the matcher.
+    const [analyzedA, analyzedB] = await Promise.all([this.analyses.whenAnalyzed(docA), this.analyses.whenAnalyzed(docB)]);
+    const comparison = compareArticles(
+      analyzedA ? { text: analyzedA.text, analysis: analyzedA.analysis } : { text: docA.getText() },
+      analyzedB ? { text: analyzedB.text, analysis: analyzedB.analysis } : { text: docB.getText() },
+    );
     const editorA = await vscode.window.showTextDocument(docA, { viewColumn: vscode.ViewColumn.One, preview: false });
     const editorB = await vscode.window.showTextDocument(docB, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const marks = (doc: vscode.TextDocument, side: 'a' | 'b', conflicts: boolean) =>
