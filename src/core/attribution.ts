@@ -83,6 +83,23 @@ const SKIP_BEFORE_CUE = new Set(
   currently formerly once quickly later openly privately jokingly angrily proudly frankly candidly`.split(/\s+/),
 );
 
+// Modal verbs between a subject and its verb of saying ("a spokesman could only quip").
+const MODALS = new Set(['could', 'can', 'should', 'might', 'must', 'may', 'shall']);
+
+// Nouns ending in -ly, which are never adverbs between a subject and its verb.
+const LY_NOUNS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'daily', 'weekly', 'monthly', 'quarterly', 'anomaly', 'homily', 'monopoly', 'bully', 'folly', 'july', 'italy', 'reply']);
+
+/** A word that may stand between a subject and its verb of saying: "also", "has", "could", "increasingly". */
+function skippableBeforeCue(t: Tok): boolean {
+  if (t.kind !== T_WORD) return false;
+  if (t.cap) return (SKIP_BEFORE_CUE.has(t.lower) && (isWeekday(t.lower) || t.lower === 'on'));
+  if (SKIP_BEFORE_CUE.has(t.lower) || MODALS.has(t.lower)) return true;
+  return t.lower.length > 3 && t.lower.endsWith('ly') && !LY_NOUNS.has(t.lower);
+}
+
+// Relative pronouns that can be the subject of a verb of saying ("Obama, who called …").
+const RELATIVES = new Set(['who', 'which']);
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'some', 'one', 'two', 'several', 'many', 'other', 'another', 'both', 'each', 'most', 'few']);
 
 // "said a statement by X" / "according to a report from X": the source is X.
@@ -248,9 +265,9 @@ function isPronoun(t: Tok): boolean {
 /** The speaker written before the cue: "Kremlin aide Yuri Ushakov [was quoted as saying]". */
 function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null {
   let k = cueFrom - 1;
-  while (k >= floor && toks[k]!.kind === T_WORD && SKIP_BEFORE_CUE.has(toks[k]!.lower) && !(toks[k]!.cap && !isWeekday(toks[k]!.lower) && toks[k]!.lower !== 'on')) k--;
+  while (k >= floor && skippableBeforeCue(toks[k]!)) k--;
   if (k < floor || toks[k]!.kind !== T_WORD) return null;
-  if (isPronoun(toks[k]!)) {
+  if (isPronoun(toks[k]!) || isRelativeSubject(toks, k)) {
     const p = toks[k]!;
     return { start: p.start, end: p.end };
   }
@@ -287,6 +304,19 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null
   return { start: toks[first]!.start, end: toks[last]!.end };
 }
 
+/**
+ * "who" or "which" opening a relative clause whose verb is the cue: "Obama, who called". The pronoun is the mention; the speaker linker resolves it to the noun before.
+ */
+function isRelativeSubject(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (!RELATIVES.has(t.lower) || t.cap) return false;
+  const before = toks[k - 1];
+  if (!before) return false;
+  // Without a comma the clause restricts a noun ("a surrogate who said"), and the news convention
+  // credits the sentence's own subject; a clause set off by a comma describes a speaker of its own.
+  return t.lower !== 'that' && before.lower === ',';
+}
+
 /** "won't", "doesn’t": a verb phrase, never part of a speaker mention. */
 function isNegation(w: string): boolean {
   return w.endsWith("n't") || w.endsWith('n’t');
@@ -306,8 +336,13 @@ function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
   while (k < ceil && k - first < MAX_NP) {
     const t = toks[k]!;
     if (t.kind !== T_WORD) break;
+    // A past-tense verb or a negation ends the phrase ("Rick Santorum turned", "the results aren’t"),
+    // unless a determiner makes it a modifier ("a retired general").
+    if (k > first && !t.cap && (isNegation(t.lower) || ((t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower)) && !DETERMINERS.has(toks[k - 1]!.lower)))) break;
     const nameLike = t.cap && k === first && !isWeekday(t.lower) && !PRONOUNS.has(t.lower) && t.lower !== 'last' && t.lower !== 'this';
-    if (!nameLike && (STOP.has(t.lower) || CUE_WORDS.has(t.lower) || isWeekday(t.lower) || /^(yesterday|today|tonight|last)$/.test(t.lower))) {
+    // "Today" after a capitalised word is part of a name ("USA Today").
+    const timeWord = /^(yesterday|today|tonight|last)$/.test(t.lower) && !(t.cap && k > first && toks[k - 1]!.cap);
+    if (!nameLike && (STOP.has(t.lower) || CUE_WORDS.has(t.lower) || isWeekday(t.lower) || timeWord)) {
       const right = toks[k + 1];
       if ((t.lower === 'of' || t.lower === 'for') && right && right.kind === T_WORD && (right.cap || right.lower === 'the')) {
         k++;
@@ -395,28 +430,123 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   let floor = best.from - 1;
   while (floor >= 0 && toks[floor]!.kind === T_WORD) floor--;
   floor++;
+  const participle = best.to - best.from === 1 && toks[best.from]!.lower.endsWith('ing');
   const before = subjectBefore(toks, best.from, floor);
+  // "Trump posted a message on Twitter reading “…”": a participle after an object describes the
+  // clause's subject, not the object.
+  if (before && participle && objectBefore(toks, best.from, before)) {
+    const clause = clauseSubject(toks, best.from);
+    if (clause) return { speaker: clause, cue: cueSpan };
+  }
   if (before) return { speaker: before, cue: cueSpan };
-  // Inverted order right after the quote: “…,” said X / “…” said X / “…” about it, said X.
+  // Inverted order right after the quote: “…,” said X / “…” said X / “…” about it, said X. A
+  // participle never inverts (“…,” saying X): it goes with the clause's subject.
   const prev = toks[best.from - 1];
-  if (!prev || prev.kind === T_QUOTE || (prev.lower === ',' && toks[best.from - 2]?.kind === T_QUOTE)) {
+  if (!participle && (!prev || prev.kind === T_QUOTE || (prev.lower === ',' && toks[best.from - 2]?.kind === T_QUOTE))) {
     return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
   }
   // The cue belongs to the clause's subject further back: "X, an adviser to Y, said",
   // "Clinton posted a comment, saying", "the email goes on to say"; failing that, "…, said X".
   const clause = clauseSubject(toks, best.from);
   if (clause) return { speaker: clause, cue: cueSpan };
-  if (prev.lower === ',' && best.from > qt && !toks[best.from]!.lower.endsWith('ing')) {
+  if (prev && prev.lower === ',' && best.from > qt && !participle) {
     const after = subjectAfter(toks, best.to, toks.length);
     if (after && toks.some((t, k) => k >= best.to && t.start < after.end && t.cap)) return { speaker: after, cue: cueSpan };
   }
   return { speaker: null, cue: cueSpan };
 }
 
+// Verbs a writer uses to credit another outlet with a report: "…, the Tribune reported".
+const REPORTED = new Set(['reported', 'reports', 'reporting']);
+
+function tokenAt(toks: Tok[], pos: number): number {
+  for (let k = 0; k < toks.length; k++) if (toks[k]!.start === pos) return k;
+  return -1;
+}
+
+function isClauseEnd(t: Tok | undefined): boolean {
+  return !t || t.kind === T_QUOTE || (t.kind === T_PUNCT && (t.lower === '.' || t.lower === ';' || t.lower === '!' || t.lower === '?'));
+}
+
+/**
+ * The outlet or document the writer cites for the words: "“…,” Sanders said, according to CNN",
+ * "…, said Kristen Day, reports USA Today", "According to pool reports, Obama said “…”". News
+ * convention credits the quote to the cited source, the link in the chain the writer vouches for.
+ */
+function citedSource(toks: Tok[], found: Found): Found | null {
+  const cueAt = tokenAt(toks, found.cue.start);
+  const spAt = tokenAt(toks, found.speaker!.start);
+  if (cueAt < 0 || spAt < 0 || toks[cueAt]!.lower === 'according') return null;
+  const after = Math.max(cueAt, spAt);
+  for (let k = after + 1; k < toks.length && !isClauseEnd(toks[k]); k++) {
+    if (toks[k]!.lower !== ',') continue;
+    const n = toks[k + 1];
+    if (!n || n.kind !== T_WORD) continue;
+    if (n.lower === 'according' && toks[k + 2]?.lower === 'to') {
+      const sp = subjectAfter(toks, k + 3, toks.length);
+      if (sp) return { speaker: sp, cue: { start: n.start, end: toks[k + 2]!.end } };
+    }
+    if (REPORTED.has(n.lower)) {
+      // ", reports USA Today."
+      const sp = subjectAfter(toks, k + 2, toks.length);
+      if (sp && isClauseEnd(toks[tokenAt(toks, sp.start) + spanWords(toks, sp)])) return { speaker: sp, cue: { start: n.start, end: n.end } };
+    }
+    // ", the Chicago Tribune reports."
+    for (let r = k + 2; r < toks.length && r <= k + MAX_NP + 2 && toks[r]!.kind === T_WORD; r++) {
+      if (!REPORTED.has(toks[r]!.lower) || !isClauseEnd(toks[r + 1])) continue;
+      const sp = subjectBefore(toks, r, k + 1);
+      if (sp && sp.start === n.start) return { speaker: sp, cue: { start: toks[r]!.start, end: toks[r]!.end } };
+    }
+  }
+  // "According to pool reports, Obama said “…”": the phrase opens the speaker's clause.
+  let j = Math.min(cueAt, spAt) - 1;
+  while (j >= 0 && toks[j]!.kind !== T_QUOTE && !isClauseEnd(toks[j])) j--;
+  const a = toks[j + 1];
+  if (a && a.lower === 'according' && toks[j + 2]?.lower === 'to') {
+    // The source runs to the comma: "According to White House pool reports, …".
+    let comma = j + 3;
+    while (comma < spAt && toks[comma]!.kind === T_WORD) comma++;
+    if (comma > j + 3 && comma - j - 3 <= MAX_NP && toks[comma]!.lower === ',') {
+      return { speaker: { start: toks[j + 3]!.start, end: toks[comma - 1]!.end }, cue: { start: a.start, end: toks[j + 2]!.end } };
+    }
+  }
+  return null;
+}
+
+/** Number of tokens a span covers. */
+function spanWords(toks: Tok[], sp: Span): number {
+  let n = 0;
+  for (let k = tokenAt(toks, sp.start); k >= 0 && k < toks.length && toks[k]!.start < sp.end; k++) n++;
+  return n;
+}
+
+// Words after which a noun phrase is the subject of a participle or a clause ("with Gorka noting").
+const SUBJECT_OPENERS = new Set(['with', 'without', 'and', 'but', 'or', 'while', 'as', 'when', 'because', 'after', 'before', 'since', 'though', 'although', 'if', 'so', 'yet', 'whereas', 'then']);
+const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am']);
+
+/**
+ * Whether the phrase found before a participle cue is an object in the clause ("posted a message on
+ * Twitter reading", "emailed supporters saying") rather than the participle's own subject ("with
+ * Gorka noting") or the subject of a progressive verb ("the campaign is claiming").
+ */
+function objectBefore(toks: Tok[], cueFrom: number, np: Span): boolean {
+  const aux = toks[cueFrom - 1];
+  if (aux && PROGRESSIVE.has(aux.lower)) return false;
+  const k = tokenAt(toks, np.start);
+  const left = toks[k - 1];
+  return !!left && left.kind === T_WORD && !SUBJECT_OPENERS.has(left.lower);
+}
+
 /** The subject at the start of the clause holding token `at`: after the last quote or sentence start. */
 function clauseSubject(toks: Tok[], at: number): Span | null {
   let k = at - 1;
   while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':') k--;
+  // A quote ending the clause right before a participle ("a defense of “New York values,” saying")
+  // is part of that clause: its subject lies before the quote.
+  if (k > 0 && toks[k]!.kind === T_QUOTE && k >= at - 2 && toks[at]!.lower.endsWith('ing')) {
+    k--;
+    while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':') k--;
+  }
   let start = k + 1;
   for (let tries = 0; tries < 2; tries++) {
     while (start < at && toks[start]!.kind === T_PUNCT) start++;
@@ -470,7 +600,8 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
     const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW, farAfter ? farAfter.end : q.end + WINDOW);
     const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes);
     const qt = toks.findIndex((t) => t.kind === T_QUOTE && t.quote === qi);
-    const found = qt >= 0 ? attributeInWindow(toks, qt) : null;
+    let found = qt >= 0 ? attributeInWindow(toks, qt) : null;
+    if (found && found.speaker) found = citedSource(toks, found) ?? found;
     if (found && found.speaker) {
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
@@ -578,7 +709,7 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
 // Capitalised words that open a sentence without being its subject.
 const SENTENCE_ADVERBS = new Set(['only', 'such', 'thus', 'even', 'still', 'hence', 'perhaps', 'maybe', 'instead', 'indeed', 'yes', 'no', 'well', 'now', 'here', 'there']);
 
-const IRREGULAR_PAST = new Set(['took', 'made', 'gave', 'got', 'put', 'set', 'kept', 'saw', 'sent', 'spent', 'left', 'brought', 'thought', 'felt', 'held', 'won', 'lost', 'ran', 'began', 'became', 'struck', 'threw', 'drew', 'hit', 'led', 'meant', 'sought', 'stood']);
+const IRREGULAR_PAST = new Set(['wore', 'went', 'came', 'saw', 'took', 'made', 'gave', 'got', 'put', 'set', 'kept', 'saw', 'sent', 'spent', 'left', 'brought', 'thought', 'felt', 'held', 'won', 'lost', 'ran', 'began', 'became', 'struck', 'threw', 'drew', 'hit', 'led', 'meant', 'sought', 'stood']);
 
 // Words that join a sentence to the one before without saying who speaks.
 const JOINERS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'also', 'or']);

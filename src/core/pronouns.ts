@@ -143,6 +143,13 @@ export function linkSpeakers(
       if (antecedent) lastPerson = { ...antecedent, at: span.end };
       continue;
     }
+    if (lower === 'who' || lower === 'which') {
+      // "Obama, who called …": the relative pronoun stands for the mention right before its comma.
+      const ante = mentionEndingBefore(text, ms, span.start);
+      out.push({ start: span.start, end: span.end, text: written, entityId: ante ? ante.entity.id : null, kind: 'pronoun', ...(ante ? { antecedent: { start: ante.start, end: ante.end } } : {}) });
+      if (ante && ante.entity.type === 'PERSON') lastPerson = { entity: ante.entity, mention: ante, at: span.end };
+      continue;
+    }
     const named = endsWithName(text, span) ? entityForSpan(text, span, ms) : null;
     out.push({
       start: span.start,
@@ -164,4 +171,22 @@ function nearestPerson(ms: readonly FlatMention[], pos: number, ok: (e: Entity) 
     if (m.entity.type === 'PERSON' && ok(m.entity)) return { entity: m.entity, mention: m };
   }
   return null;
+}
+
+/** The entity mention ending just before `pos`, across a comma, a closing parenthesis and spaces. */
+function mentionEndingBefore(text: string, ms: readonly FlatMention[], pos: number): FlatMention | null {
+  let i = pos;
+  while (i > 0 && /[\s,)]/.test(text[i - 1]!)) {
+    if (text[i - 1] === ')') {
+      // "Sen. Claire McCaskill (D-Mo.), who": step over a short aside.
+      const open = text.lastIndexOf('(', i - 1);
+      if (open < 0 || i - open > 40) return null;
+      i = open;
+      continue;
+    }
+    i--;
+  }
+  const k = firstEndingAfter(ms, i - 1);
+  const m = ms[k];
+  return m && m.end === i ? m : null;
 }

@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { attributeQuotes } from '../../src/core/attribution';
+import { findQuotes } from '../../src/core/quotes';
+import { splitLines } from '../../src/core/structure';
+import { splitSentences } from '../../src/core/sentences';
+import type { Entity, EntityType, Quote, Span } from '../../src/core/types';
+
+/** A small entity list: every occurrence of each name in the text becomes a mention. */
+function entitiesFor(text: string, names: [EntityType, string, string[]][]): Entity[] {
+  return names.map(([type, name, forms]) => {
+    const mentions = [];
+    for (const form of forms) {
+      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
+        mentions.push({ start: i, end: i + form.length, text: form, entityId: `${type}:${name}` });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    return { id: `${type}:${name}`, type, name, aliases: forms, roles: [], mentions };
+  });
+}
+
+function attribute(text: string, entities: Entity[] = []): Quote[] {
+  const blocks = splitLines(text).map((l) => ({ start: l.start, end: l.end, body: true }));
+  const sentences: Span[] = [];
+  for (const b of blocks) splitSentences(text, b.start, b.end, sentences);
+  return attributeQuotes(text, findQuotes(text, blocks), sentences, blocks, entities);
+}
+
+const speakerOf = (qs: Quote[], i: number) => qs[i]?.speaker?.text ?? null;
+
+describe('attribution conventions of news writing', () => {
+  it('reads past adverbs and modal verbs between the subject and its verb', () => {
+    const qs = attribute('Clinton has increasingly decried “systemic racism” in her speeches.\nA spokesman could only quip: “I guess Christmas Eve was booked.”');
+    assert.equal(speakerOf(qs, 0), 'Clinton');
+    assert.equal(qs[0]!.cue?.text, 'decried');
+    assert.equal(speakerOf(qs, 1), 'A spokesman');
+  });
+
+  it('takes the relative pronoun of a clause set off by commas and resolves it to the name before', () => {
+    const text = 'The dispute grew. President Barack Obama, who called the nominee “unfit to serve,” spoke in Ohio.';
+    const qs = attribute(text, entitiesFor(text, [['PERSON', 'Barack Obama', ['Barack Obama']]]));
+    assert.equal(speakerOf(qs, 0), 'who');
+    assert.equal(qs[0]!.speaker?.kind, 'pronoun');
+    assert.equal(qs[0]!.speaker?.entityId, 'PERSON:Barack Obama');
+  });
+
+  it('credits the cited outlet when the writer attributes the words through it', () => {
+    const qs = attribute(
+      '“I ask you not to protest on the floor,” Sanders said, according to CNN.\n' +
+        '“You are no longer welcome,” said Kristen Day, a director of the group, reports USA Today.\n' +
+        'According to pool reports, Obama said “there is love” in the city.\n' +
+        '“We will win,” Walker said on Monday in Madison.',
+    );
+    assert.equal(speakerOf(qs, 0), 'CNN');
+    assert.equal(qs[0]!.cue?.text, 'according to');
+    assert.equal(speakerOf(qs, 1), 'USA Today');
+    assert.equal(speakerOf(qs, 2), 'pool reports');
+    assert.equal(speakerOf(qs, 3), 'Walker');
+  });
+
+  it('gives a participle cue to the subject of its clause, not to an object or to the words after it', () => {
+    const qs = attribute(
+      'Donald Trump has delivered a defense of “New York values,” saying the city embodied the “heart of America.”\n' +
+        'Trump posted a message on Twitter reading “Thank you Georgia” after the polls closed.\n' +
+        'The crowd cheered, with Gorka noting the “absurdity” of the plan.',
+    );
+    assert.equal(speakerOf(qs, 0), 'Donald Trump');
+    assert.equal(speakerOf(qs, 1), 'Donald Trump');
+    assert.equal(speakerOf(qs, 2), 'Trump');
+    assert.equal(speakerOf(qs, 3), 'Gorka');
+  });
+
+  it('ends a clause-initial subject at its past-tense verb', () => {
+    const qs = attribute('Rick Santorum turned his sights on Cruz, saying he was “not a real conservative.”');
+    assert.equal(speakerOf(qs, 0), 'Rick Santorum');
+  });
+});
