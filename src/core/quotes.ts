@@ -2,6 +2,7 @@
 // headline, a caption), so an unbalanced mark never swallows the rest of the article.
 // One pass over the characters with a small state machine; each mark is looked at once.
 import type { Span } from './types';
+import { isTitleQuote } from './titles';
 
 /** A quoted stretch before attribution: span includes the marks, content excludes them. */
 export interface QuoteSpan extends Span {
@@ -37,8 +38,9 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000 && c !== RSQ);
 }
 
+/** White space, and the invisible direction marks that text pasted from social media carries before a quote. */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200f) || (c >= 0x202a && c <= 0x202f) || (c >= 0x2066 && c <= 0x2069) || c === 0x3000;
 }
 
 /** The character before a mark lets it open a quote: start, space, bracket, dash, slash or another opening mark. */
@@ -55,12 +57,13 @@ function opensAfter(prev: number): boolean {
 export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   // A multi-paragraph quote carried over from the previous block.
-  let carry: { start: number; block: number } | null = null;
+  let carry: { start: number; block: number; width: number } | null = null;
   // Position of the next quotation mark at or after the last search start (-1: none left).
   let nextMark = -2;
   for (let b = 0; b < blocks.length; b++) {
     const { start, end, body } = blocks[b]!;
     let open = -1; // position of the pending opening double mark
+    let openWidth = 1; // 2 when the pending double mark is two apostrophes ('')
     // An opening curly mark replaced by a second one in this block: a quote may be nested inside it.
     let outer = -1;
     let openBlock = b;
@@ -68,10 +71,12 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
     let i = start;
     if (carry) {
       const first = text.charCodeAt(start);
-      if (body && (first === LDQ || first === DQ || first === LOW_DQ || first === LGUIL)) {
+      const reopens = first === LDQ || first === DQ || first === LOW_DQ || first === LGUIL || isDoubledApostrophe(text, start, end);
+      if (body && reopens) {
         open = carry.start;
+        openWidth = carry.width;
         openBlock = carry.block;
-        i = start + 1;
+        i = first === SQ ? start + 2 : start + 1;
       } else {
         pushUnclosed(text, out, carry.start, blocks[b - 1]!.end, carry.block, blocks);
       }
@@ -93,27 +98,29 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
       if (c === LDQ && open >= 0 && prev >= 0 && !isSpace(prev) && prev !== DQ && (next < 0 || !isWordChar(next))) {
         // “ typed where ” was meant: it follows a word or punctuation and no word follows it (“Frozen“ and).
-        push(text, out, open, i + 1, openBlock);
+        push(text, out, open, i + 1, openBlock, false, openWidth);
         open = -1;
       } else if (c === LDQ || c === LOW_DQ || c === LGUIL) {
         // A second opening mark while one is pending: the first was never closed, or the second
         // opens a quote inside it (kept in `outer` until a spare closing mark settles it).
         outer = c === LDQ && open >= 0 && openBlock === b && text.charCodeAt(open) === LDQ ? open : -1;
         open = i;
+        openWidth = 1;
         openBlock = b;
         sOpen = -1;
       } else if (c === RDQ || c === RGUIL) {
         if (open >= 0) {
-          push(text, out, open, i + 1, openBlock);
+          push(text, out, open, i + 1, openBlock, false, openWidth);
           open = -1;
         } else if (c === RDQ && outer >= 0 && prev >= 0 && !isSpace(prev) && (next < 0 || !isWordChar(next))) {
           // “… “inner” …”: a second closing mark closes the outer quote, which replaces the inner ones.
           while (out.length > 0 && out[out.length - 1]!.start > outer) out.pop();
           push(text, out, outer, i + 1, b);
           outer = -1;
-        } else if (opensAfter(prev) && next >= 0 && isWordChar(next)) {
-          // ” typed where “ was meant.
+        } else if (opensAfter(prev) && next >= 0 && (isWordChar(next) || opensBlock(text, start, i))) {
+          // ” typed where “ was meant: before a word, or first in its paragraph (”… they said,”).
           open = i;
+          openWidth = 1;
           openBlock = b;
           sOpen = -1;
         }
@@ -121,20 +128,43 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
         const canOpen = opensAfter(prev) && next >= 0 && !isSpace(next);
         // A space before the mark is allowed after a nested closing quote: ‘…,’ " / '…,' ".
         const nestedClose = prev >= 0 && isSpace(prev) && i - 2 >= start && (text.charCodeAt(i - 2) === SQ || text.charCodeAt(i - 2) === RSQ);
-        const canClose = prev >= 0 && (!isSpace(prev) || nestedClose) && (next < 0 || !isWordChar(next));
+        // A stray space before the closing mark: …doing this, " Trump said.
+        const spacedClose = prev === 32 && i - 2 >= start && isClauseEnd(text.charCodeAt(i - 2)) && (next < 0 || isSpace(next));
+        const canClose = prev >= 0 && (!isSpace(prev) || nestedClose || spacedClose) && (next < 0 || !isWordChar(next));
         if (open >= 0) {
           if (canClose) {
-            push(text, out, open, i + 1, openBlock);
+            push(text, out, open, i + 1, openBlock, false, openWidth);
             open = -1;
           } else if (canOpen) {
             open = i;
+            openWidth = 1;
             openBlock = b;
           }
         } else if (canOpen && !(prev >= 48 && prev <= 57)) {
           open = i;
+          openWidth = 1;
           openBlock = b;
           sOpen = -1;
         }
+      } else if (c === SQ && next === SQ) {
+        // Two apostrophes typed for a double mark: ''We will win,'' he said (archive and wire text).
+        // A third one belongs to a single-quoted quote inside: ''I said, 'no.''' closes after it.
+        let at = i;
+        if (open >= 0 && i + 2 < end && text.charCodeAt(i + 2) === SQ) at = i + 1;
+        const before = at > start ? text.charCodeAt(at - 1) : -1;
+        const after = at + 2 < end ? text.charCodeAt(at + 2) : -1;
+        const canOpen = opensAfter(before) && after >= 0 && !isSpace(after);
+        const canClose = before >= 0 && !isSpace(before) && (after < 0 || !isWordChar(after));
+        if (open >= 0 && canClose) {
+          push(text, out, open, at + 2, openBlock, false, openWidth, 2);
+          open = -1;
+        } else if (canOpen && !(before >= 48 && before <= 57)) {
+          open = at;
+          openWidth = 2;
+          openBlock = b;
+          sOpen = -1;
+        }
+        i = at + 1;
       } else if (open < 0) {
         // Single marks count only outside double quotes (inside, they are quotes within the quote).
         if (c === LSQ || (c === SQ && sOpen < 0)) {
@@ -154,12 +184,12 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
     }
     if (open >= 0) {
       const nextBlock = blocks[b + 1];
-      if (body && nextBlock && nextBlock.body) carry = { start: open, block: openBlock };
-      else pushUnclosed(text, out, open, end, openBlock, blocks);
+      if (body && nextBlock && nextBlock.body) carry = { start: open, block: openBlock, width: openWidth };
+      else pushUnclosed(text, out, open, end, openBlock, blocks, openWidth);
     }
   }
-  if (carry) pushUnclosed(text, out, carry.start, blocks[blocks.length - 1]!.end, carry.block, blocks);
-  return out;
+  if (carry) pushUnclosed(text, out, carry.start, blocks[blocks.length - 1]!.end, carry.block, blocks, carry.width);
+  return out.filter((q) => !isTitleQuote(text, q, q.content));
 }
 
 // 'em, 'n', 'til, 'cause: apostrophes that begin a word.
@@ -170,17 +200,32 @@ function isElision(text: string, from: number, end: number): boolean {
 
 // An opening mark never closed: kept only when it opens its block (a quote running to the end of
 // the paragraph); a stray mark inside running text is dropped.
-function pushUnclosed(text: string, out: QuoteSpan[], open: number, end: number, block: number, blocks: QuoteBlock[]): void {
+function pushUnclosed(text: string, out: QuoteSpan[], open: number, end: number, block: number, blocks: QuoteBlock[], openWidth = 1): void {
   if (open !== blocks[block]!.start) return;
   let e = end;
-  while (e > open + 1 && isSpace(text.charCodeAt(e - 1))) e--;
+  while (e > open + openWidth && isSpace(text.charCodeAt(e - 1))) e--;
   if (e - open < 12) return;
-  out.push({ start: open, end: e, content: { start: open + 1, end: e }, partial: false, single: false, block });
+  out.push({ start: open, end: e, content: { start: open + openWidth, end: e }, partial: false, single: false, block });
 }
 
-function push(text: string, out: QuoteSpan[], start: number, end: number, block: number, single = false): void {
-  const cs = start + 1;
-  const ce = end - 1;
+function isClauseEnd(c: number): boolean {
+  return c === 44 || c === 46 || c === 63 || c === 33;
+}
+
+/** Two apostrophes standing for a double quotation mark (not a third one before them). */
+function isDoubledApostrophe(text: string, at: number, end: number): boolean {
+  return at + 1 < end && text.charCodeAt(at) === SQ && text.charCodeAt(at + 1) === SQ;
+}
+
+/** Nothing but white space (or direction marks) before `at` in its block. */
+function opensBlock(text: string, blockStart: number, at: number): boolean {
+  for (let k = at - 1; k >= blockStart; k--) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function push(text: string, out: QuoteSpan[], start: number, end: number, block: number, single = false, openWidth = 1, closeWidth = 1): void {
+  const cs = start + openWidth;
+  const ce = end - closeWidth;
   let s = cs;
   while (s < ce && isSpace(text.charCodeAt(s))) s++;
   if (s >= ce) return;

@@ -31,13 +31,21 @@ describe('findQuotes', () => {
   });
 
   it('reads an opening mark typed as the closing one', () => {
-    assert.deepEqual(quotesOf('He blasted the film “Frozen“ and the books.'), ['“Frozen“']);
+    assert.deepEqual(quotesOf('He blasted “Frozen“ and the books.'), ['“Frozen“']);
     assert.deepEqual(quotesOf('“It is unusual,“ said Noble. “It is hard.”'), ['“It is unusual,“', '“It is hard.”']);
   });
 
   it('keeps a quote nested in curly marks of the same kind inside the outer quote', () => {
     assert.deepEqual(quotesOf('She said “the claim that it “has to do with money” is false,” and left.'), ['“the claim that it “has to do with money” is false,”']);
     assert.deepEqual(quotesOf('A “never closed mark and “a real quote,” he said.'), ['“a real quote,”']);
+  });
+
+  it('leaves out titles of shows, films, ads and slogans', () => {
+    assert.deepEqual(quotesOf('“She is not going to do well,” Trump said on ABC’s “Good Morning America.” “She is flawed.”'), ['“She is not going to do well,”', '“She is flawed.”']);
+    assert.deepEqual(quotesOf('He blasted the film “Frozen“ and a memo titled "The Facts on Where the Race Stands."'), []);
+    assert.deepEqual(quotesOf('The “Orange is the New Black” star spoke.'), []);
+    // Capitalised words that are speech stay quotes, and so does a lower-case phrase after a possessive.
+    assert.deepEqual(quotesOf('Putin’s “We Will Win” speech. Kuleba’s “lonely bromance” line. He said “Stop It Now” twice.'), ['“lonely bromance”', '“Stop It Now”']);
   });
 
   it('flags partial quotes', () => {
@@ -60,6 +68,26 @@ describe('findQuotes', () => {
     assert.deepEqual(quotesOf(text), ['“real quote”']);
     const opener = '“This quote opens the paragraph and never closes\n\nPlain text with “another one” here.';
     assert.deepEqual(quotesOf(opener), ['“This quote opens the paragraph and never closes', '“another one”']);
+  });
+
+  it('reads two apostrophes as a double mark, with a single-quoted quote inside', () => {
+    assert.deepEqual(quotesOf("''We will win,'' he said."), ["''We will win,''"]);
+    assert.deepEqual(quotesOf("''I said, 'The lesson is clear,''' Mr. Hoenlein recalled."), ["''I said, 'The lesson is clear,'''"]);
+    const text = "''First part.\n\n''Last part.''";
+    const blocks = splitLines(text).map((l) => ({ start: l.start, end: l.end, body: true }));
+    const qs = findQuotes(text, blocks);
+    assert.equal(qs.length, 1);
+    assert.equal(text.slice(qs[0]!.content.start, qs[0]!.content.end), "First part.\n\n''Last part.");
+    assert.deepEqual(quotesOf("He is 6'2'' tall."), []);
+  });
+
+  it('opens a quote with a closing mark that starts its paragraph, after direction marks too', () => {
+    assert.deepEqual(quotesOf('\u202a”Sorry Sarah, you should have said it,” posted a reader.'), ['”Sorry Sarah, you should have said it,”']);
+    assert.deepEqual(quotesOf('” … they are so not like him,” she said.'), ['” … they are so not like him,”']);
+  });
+
+  it('closes a straight quote after a stray space that follows its last comma', () => {
+    assert.deepEqual(quotesOf('"It is a disgrace that he is doing this, " Trump said. "Next."'), ['"It is a disgrace that he is doing this, "', '"Next."']);
   });
 
   it('does not read inch marks or a lone straight quote as quotes', () => {
