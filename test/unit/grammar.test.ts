@@ -110,4 +110,13 @@ describe('news TextMate grammar', () => {
     const tokens = tokenizeDocument(grammar, text)[index]!;
     assert.deepEqual(scopesOf(tokens, 'heavily sanctioned'), ['text.news']);
   });
+
+  it('scopes a quote written with doubled apostrophes, and not an inch mark', async () => {
+    const grammar = await loadGrammar();
+    const text = "Headline\n\n''We will win,'' he said of the 6'2'' player.";
+    const tokens = tokenizeDocument(grammar, text)[2]!;
+    assert.ok(scopesOf(tokens, 'We will win').some((s) => s.startsWith('string.quoted.double')));
+    assert.ok(!scopesOf(tokens, 'player').some((s) => s.startsWith('string.quoted')));
+    assert.ok(!scopesOf(tokens, 'he said').some((s) => s.startsWith('string.quoted')));
+  });
 });
