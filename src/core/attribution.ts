@@ -100,6 +100,9 @@ function skippableBeforeCue(t: Tok): boolean {
 // Relative pronouns that can be the subject of a verb of saying ("Obama, who called …").
 const RELATIVES = new Set(['who', 'which']);
 
+// Prepositions joining a speaker's head noun to a phrase: "a spokesman for the campaign".
+const HEAD_PREPOSITIONS = new Set(['for', 'of', 'at', 'in', 'from', 'with', 'during', 'on']);
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'some', 'one', 'two', 'several', 'many', 'other', 'another', 'both', 'each', 'most', 'few']);
 
 // "said a statement by X" / "according to a report from X": the source is X.
@@ -263,9 +266,9 @@ function isPronoun(t: Tok): boolean {
 }
 
 /** The speaker written before the cue: "Kremlin aide Yuri Ushakov [was quoted as saying]". */
-function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null {
+function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, noSkip = false): Span | null {
   let k = cueFrom - 1;
-  while (k >= floor && skippableBeforeCue(toks[k]!)) k--;
+  while (!noSkip && k >= floor && skippableBeforeCue(toks[k]!)) k--;
   if (k < floor || toks[k]!.kind !== T_WORD) return null;
   if (isPronoun(toks[k]!) || isRelativeSubject(toks, k)) {
     const p = toks[k]!;
@@ -301,6 +304,16 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number): Span | null
   let capCount = 0;
   for (let j = first; j <= last; j++) if (toks[j]!.cap) capCount++;
   if (capCount === 0 && last - first >= 4) return null;
+  // "A spokesman for the campaign said", "Trump at the time said": the phrase found follows a
+  // preposition, and the head noun before it is the speaker; the mention covers both.
+  const prep = toks[first - 1];
+  if (prep && first - 1 > floor && HEAD_PREPOSITIONS.has(prep.lower) && !prep.cap && depth < 2) {
+    const head = toks[first - 2]!;
+    if (head.kind === T_WORD && !STOP.has(head.lower) && !CUE_WORDS.has(head.lower) && !PRONOUNS.has(head.lower) && !isNegation(head.lower) && !(head.lower.endsWith('ed') && !head.cap)) {
+      const outer = subjectBefore(toks, first - 1, floor, depth + 1, true);
+      if (outer) return { start: outer.start, end: toks[last]!.end };
+    }
+  }
   return { start: toks[first]!.start, end: toks[last]!.end };
 }
 
@@ -382,13 +395,21 @@ function attributeInWindow(toks: Tok[], qt: number): Found | null {
   wordsBefore[0] = 0;
   for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD ? 1 : 0);
   const ranked = cues
-    .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 : wordsBefore[qt]! - wordsBefore[cue.to]! }))
+    .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) ? 8 : 0) : wordsBefore[qt]! - wordsBefore[cue.to]! }))
     .sort((x, y) => x.d - y.d);
   for (const { cue } of ranked.slice(0, 3)) {
     const found = speakerForCue(toks, qt, cue);
     if (found.speaker) return outerSpeaker(toks, qt, cues, found) ?? found;
   }
   return null;
+}
+
+// Words opening a new clause; a cue after one of them belongs to that clause, not to the quote before.
+const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'whereas', 'whom', 'which', 'when', 'if', 'unless', 'since', 'but']);
+
+function opensClause(toks: Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (toks[k]!.kind === T_WORD && CLAUSE_OPENERS.has(toks[k]!.lower)) return true;
+  return false;
 }
 
 // Verbs that report speech outright; a sentence led by one of them reports everything after it.
@@ -410,12 +431,14 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
   const weakCue = !SAYING.has(toks[cueAt]!.lower);
   const weakSubject = isPronoun(toks[at]!) || !toks[at]!.cap;
   if (!weakCue && !weakSubject) return null;
-  for (let c = 0; c < cues.length; c++) {
+  for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.forward || cue.to > Math.min(at, cueAt) || !SAYING.has(toks[cue.from]!.lower)) continue;
+    // A quote between the two cues is usually a speaker's own sentence, except that a pronoun
+    // subject inside the reported clause ("whom he called") still stands for the outer speaker.
     let between = false;
     for (let k = cue.to; k < qt; k++) if (toks[k]!.kind === T_QUOTE) between = true;
-    if (between) continue;
+    if (between && !isPronoun(toks[at]!)) continue;
     const outer = speakerForCue(toks, qt, cue);
     if (!outer.speaker || outer.speaker.end > sp.start) continue;
     return outer;
@@ -431,7 +454,8 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   while (floor >= 0 && toks[floor]!.kind === T_WORD) floor--;
   floor++;
   const participle = best.to - best.from === 1 && toks[best.from]!.lower.endsWith('ing');
-  const before = subjectBefore(toks, best.from, floor);
+  // A participle's phrase is checked for being an object below, so it is not extended there.
+  const before = subjectBefore(toks, best.from, floor, participle ? 2 : 0);
   // "Trump posted a message on Twitter reading “…”": a participle after an object describes the
   // clause's subject, not the object.
   if (before && participle && objectBefore(toks, best.from, before)) {
@@ -547,25 +571,57 @@ function clauseSubject(toks: Tok[], at: number): Span | null {
     k--;
     while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':') k--;
   }
-  let start = k + 1;
+  let start = afterDateline(toks, k + 1, at);
   for (let tries = 0; tries < 2; tries++) {
     while (start < at && toks[start]!.kind === T_PUNCT) start++;
     while (start < at && /^(and|but|so|then|yet|still|indeed|also|meanwhile|however)$/.test(toks[start]!.lower)) start++;
     while (start < at && toks[start]!.kind === T_PUNCT) start++;
     if (start >= at) return null;
     const t = toks[start]!;
-    // An introductory clause ("When he returned, …", "In a statement, …"): the subject follows its comma.
-    const intro = (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || INTRO.has(t.lower) || (t.cap && /(ed|ing)$/.test(t.lower) && !toks[start + 1]?.cap);
+    // An introductory clause ("When he returned, …", "In a statement, …", "Hours later, …"): the
+    // subject follows its comma.
+    let c = start;
+    while (c < at && toks[c]!.lower !== ',') c++;
+    const intro = (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || INTRO.has(t.lower) || (t.cap && /(ed|ing)$/.test(t.lower) && !toks[start + 1]?.cap) || (c < at && c - start <= 3 && TIME_TAILS.has(toks[c - 1]!.lower));
     if (intro) {
-      let c = start;
-      while (c < at && toks[c]!.lower !== ',') c++;
       if (c >= at) return null;
-      start = c + 1;
+      start = skipPlaceTail(toks, c, at);
       continue;
     }
     return subjectAfter(toks, start, at);
   }
   return null;
+}
+
+// Last words of a short time phrase opening a sentence: "Hours later, …", "Two days ago, …".
+const TIME_TAILS = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards']);
+
+/**
+ * After the comma closing an introductory phrase that ends in a place, the rest of the place name
+ * ("Speaking in Salem, New Hampshire, Trump went …"): skipped when a capitalised subject follows.
+ */
+function skipPlaceTail(toks: Tok[], comma: number, at: number): number {
+  const placeEnd = toks[comma - 1];
+  if (!placeEnd || !placeEnd.cap) return comma + 1;
+  let j = comma + 1;
+  while (j < at && j - comma <= 3 && toks[j]!.kind === T_WORD && toks[j]!.cap) j++;
+  const next = toks[j + 1];
+  if (j > comma + 1 && j < at && toks[j]!.lower === ',' && next && next.kind === T_WORD && next.cap && !DETERMINERS.has(next.lower) && j + 1 < at) return j + 1;
+  return comma + 1;
+}
+
+/**
+ * Past a dateline opening the paragraph: "WASHINGTON (AP) — ", "Washington (AFP) – ",
+ * "LA CROSSE, Wisc. — ". Only capitalised words, commas and numbers may come before the dash.
+ */
+function afterDateline(toks: Tok[], start: number, at: number): number {
+  for (let j = start; j < at && j < start + 8; j++) {
+    const t = toks[j]!;
+    if (t.kind === T_PUNCT && (t.lower === '—' || t.lower === '–' || t.lower === '-')) return j > start ? j + 1 : start;
+    const placeWord = t.kind === T_WORD && (t.cap || (t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57)) && !STOP.has(t.lower) && !INTRO.has(t.lower) && !isWeekday(t.lower);
+    if (!placeWord && t.lower !== ',') return start;
+  }
+  return start;
 }
 
 /** Index of the sentence containing `pos` (sentences sorted), or the one before it. */

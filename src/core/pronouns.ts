@@ -56,7 +56,7 @@ export function genderOf(e: Entity): 'm' | 'f' | undefined {
 /** The head word of a speaker mention: the last word before "of"/"at"/",", e.g. "Pollak" in "Joel Pollak of Breitbart". */
 function headEnd(text: string, span: Span): number {
   const s = text.slice(span.start, span.end);
-  const m = /\s(of|at|for|from|with|in)\s/.exec(s);
+  const m = /\s(of|at|for|from|with|in|during|on)\s/.exec(s);
   return m ? span.start + m.index : span.end;
 }
 

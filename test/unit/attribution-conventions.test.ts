@@ -74,4 +74,36 @@ describe('attribution conventions of news writing', () => {
     const qs = attribute('Rick Santorum turned his sights on Cruz, saying he was “not a real conservative.”');
     assert.equal(speakerOf(qs, 0), 'Rick Santorum');
   });
+
+  it('keeps a prepositional phrase after the head noun inside the mention, with the head as the speaker', () => {
+    const text = 'A spokesman for Hillary Clinton called the report “outrageous.”\nTrump at the time said he had asked his “people” to look into it.';
+    const qs = attribute(text, entitiesFor(text, [['PERSON', 'Hillary Clinton', ['Hillary Clinton']], ['PERSON', 'Donald Trump', ['Trump']]]));
+    assert.equal(speakerOf(qs, 0), 'A spokesman for Hillary Clinton');
+    assert.equal(qs[0]!.speaker?.kind, 'description', 'the spokesman speaks, not Clinton');
+    assert.equal(qs[0]!.speaker?.entityId, null);
+    assert.equal(speakerOf(qs, 1), 'Trump at the time');
+    assert.equal(qs[1]!.speaker?.entityId, 'PERSON:Donald Trump');
+  });
+
+  it('reads past a dateline, a short time phrase and the rest of a place name before the subject', () => {
+    const qs = attribute(
+      'WASHINGTON (AP) — Hillary Clinton rallied supporters, saying: “We have to be ready.”\n' +
+        'Hours later, Trump returned the compliment, telling Reuters, “He is an amazing man.”\n' +
+        'Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Hillary Clinton');
+    assert.equal(speakerOf(qs, 1), 'Trump');
+    assert.equal(speakerOf(qs, 2), 'Trump');
+  });
+
+  it('does not give a quote to a verb of saying in a later clause', () => {
+    const qs = attribute('Trump said he believes Afghanistan was “a terrible mistake,” although he supports keeping troops there.');
+    assert.equal(speakerOf(qs, 0), 'Trump');
+  });
+
+  it('credits a pronoun’s words inside a reported clause to the sentence’s speaker, across an earlier quote', () => {
+    const qs = attribute('Rubio said that he has begun “to unmask the true nature” of Trump, whom he called a “con artist.”');
+    assert.equal(speakerOf(qs, 0), 'Rubio');
+    assert.equal(speakerOf(qs, 1), 'Rubio');
+  });
 });
