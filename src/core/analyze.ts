@@ -9,6 +9,7 @@ import { findClaims } from './claims';
 import { findEntities } from './entities/index';
 import { entitiesOutside } from './outsideResidue';
 import { insideSorted } from './spans';
+import { tokenize } from './text/tokenize';
 
 export function analyze(text: string): Analysis {
   const lines = classifyLines(text, splitLines(text));
@@ -20,10 +21,12 @@ export function analyze(text: string): Analysis {
   for (const b of blocks) splitSentences(text, b.start, b.end, allSentences);
   const residue = structure.residue;
   const sentences = allSentences.filter((s) => !insideSorted(residue, s));
-  const entities = entitiesOutside(findEntities(text), residue);
+  // One tokenization serves the entity tagger and the claim words.
+  const tok = tokenize(text);
+  const entities = entitiesOutside(findEntities(text, tok), residue);
   const quoteSpans = findQuotes(text, blocks);
   const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities);
-  const claims = findClaims(text, sentences, structure.paragraphs, quotes);
+  const claims = findClaims(text, sentences, structure.paragraphs, quotes, tok);
   return { length: text.length, structure, sentences, quotes, entities, claims };
 }
 

@@ -1,71 +1,184 @@
 // Claim candidates: body sentences a fact-checker would want to verify — numbers and statistics,
 // accusations and denials, superlatives, and assertions credited to someone. Each reason adds to a
-// score; sentences are ranked by it. Regexes here run on one sentence at a time and have no nested
-// unbounded repetition, so the cost stays linear.
+// score; sentences are ranked by it. Each sentence is read once, character by character, so the
+// cost stays linear.
 import type { ClaimCandidate, Quote, Span } from './types';
+import { F_LETTERS, NUMBER, PUNCT, tokenize, type Tokens } from './text/tokenize';
 
 // Sentences longer than this are not read as claims (junk, tables, a whole article on one line).
 const MAX_SENTENCE = 2000;
 
-// Each reason is decided by the words of the sentence, looked up in sets in one pass over its
-// characters (no regular expressions: a sentence costs one scan however it is written).
-// Every word that gives a reason, lower-case, and the five-letter stems of word families
-// (accuse, accused, accusation…). One map lookup per word.
-const REASON_OF_WORD = new Map<string, string>();
-const REASON_OF_STEM = new Map<string, string>();
-const addWords = (reason: string, words: string): void => {
-  for (const w of words.split(' ')) REASON_OF_WORD.set(w, reason);
-};
-addWords('statistic', 'percent percentage million billion trillion average median rate rates doubled tripled halved majority poll polls survey');
-addWords('number', 'two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands twice half');
-addWords('denial', 'deny denied denies denial denials rejected refuted dismissed disputed');
-addWords('superlative', 'first largest biggest most least only never ever record highest lowest worst best');
-addWords('causal', 'because caused causes due resulted');
-addWords('cue', 'said says told according stated claimed claims warned announced reported confirmed added');
-addWords('accusation', 'lied lies lying blame blamed blames crime crimes');
-for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'.split(' ')) REASON_OF_STEM.set(stem, 'accusation');
-const WEIGHTS: Record<string, number> = { statistic: 2.5, number: 1.5, accusation: 2.5, denial: 2, superlative: 1, causal: 0.5 };
-const ORDER = ['statistic', 'number', 'accusation', 'denial', 'superlative', 'causal'];
+// Each reason is decided by the words of the sentence: one pass over its characters, each word
+// run hashed as it is read and looked up in a small open-addressing table (no substrings, no
+// regular expression). A word is a maximal run of ASCII letters, digits and underscores, as a
+// regex \b sees it; only runs of letters alone can be reason words. Every word that gives a
+// reason, lower-case, and the five-letter stems of word families (accuse, accused, accusation…).
+const R_STATISTIC = 1;
+const R_NUMBER = 2;
+const R_ACCUSATION = 4;
+const R_DENIAL = 8;
+const R_SUPERLATIVE = 16;
+const R_CAUSAL = 32;
+const R_CUE = 64;
+const REASONS: readonly { bit: number; name: string; weight: number }[] = [
+  { bit: R_STATISTIC, name: 'statistic', weight: 2.5 },
+  { bit: R_NUMBER, name: 'number', weight: 1.5 },
+  { bit: R_ACCUSATION, name: 'accusation', weight: 2.5 },
+  { bit: R_DENIAL, name: 'denial', weight: 2 },
+  { bit: R_SUPERLATIVE, name: 'superlative', weight: 1 },
+  { bit: R_CAUSAL, name: 'causal', weight: 0.5 },
+];
 
-// Only the words that give a reason (and numbers) are matched, so the regex engine skips everything
-// else natively; the map lookups then name the reason. Built once from the tables above.
-const REASON_PATTERN = new RegExp(
-  '[0-9]+(?: ?%)?|%|\\b(?:' + [...REASON_OF_WORD.keys(), ...[...REASON_OF_STEM.keys()].map((stem) => stem + '[a-z]+')].join('|') + ')\\b',
-  'gi',
-);
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const STEM = 5;
 
-/** Reasons found in text[start, end), and whether a cue verb occurs. */
-function sentenceReasons(text: string, start: number, end: number): { found: Set<string>; cue: boolean } {
-  const found = new Set<string>();
-  let cue = false;
-  const sentence = text.slice(start, end);
-  REASON_PATTERN.lastIndex = 0;
-  for (let m = REASON_PATTERN.exec(sentence); m; m = REASON_PATTERN.exec(sentence)) {
-    const raw = m[0];
-    const c = raw.charCodeAt(0);
-    if (c >= 48 && c <= 57) {
-      found.add('number');
-      if (raw.charCodeAt(raw.length - 1) === 37) found.add('statistic');
-      continue;
-    }
-    if (c === 37) {
-      found.add('statistic');
-      continue;
-    }
-    const w = c >= 97 && c <= 122 ? raw : raw.toLowerCase();
-    const reason = REASON_OF_WORD.get(w) ?? (w.length >= 6 ? REASON_OF_STEM.get(w.slice(0, 5)) : undefined);
-    if (reason === 'cue') cue = true;
-    else if (reason) found.add(reason);
-    if (w === 'percent' || w === 'million' || w === 'billion') found.add('number');
+/** Open-addressing table of lower-case words (or stems) by FNV hash, verified by spelling. */
+class WordTable {
+  private readonly used = new Uint8Array(1024);
+  private readonly hashes = new Int32Array(1024);
+  private readonly bits = new Uint8Array(1024);
+  private readonly words: string[] = new Array<string>(1024).fill('');
+  add(word: string, bits: number): void {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    let i = h & 1023;
+    while (this.used[i] === 1) i = (i + 1) & 1023;
+    this.used[i] = 1;
+    this.hashes[i] = h;
+    this.words[i] = word;
+    this.bits[i] = bits;
   }
-  return { found, cue };
+  /** Reason bits of text[start, start+len) (lower-cased hash `h`), 0 when not listed. */
+  find(h: number, text: string, start: number, len: number): number {
+    for (let i = h & 1023; this.used[i] === 1; i = (i + 1) & 1023) {
+      if (this.hashes[i] === h && this.spells(i, text, start, len)) return this.bits[i]!;
+    }
+    return 0;
+  }
+  private spells(i: number, text: string, start: number, len: number): boolean {
+    const w = this.words[i]!;
+    if (w.length !== len) return false;
+    for (let k = 0; k < len; k++) if ((text.charCodeAt(start + k) | 32) !== w.charCodeAt(k)) return false;
+    return true;
+  }
+}
+
+const WORDS = new WordTable();
+const STEMS = new WordTable();
+const addWords = (bits: number, words: string): void => {
+  for (const w of words.split(' ')) WORDS.add(w, bits);
+};
+addWords(R_STATISTIC, 'average median rate rates doubled tripled halved majority poll polls survey percentage trillion');
+// "percent", "million" and "billion" are statistics and numbers both.
+addWords(R_STATISTIC | R_NUMBER, 'percent million billion');
+addWords(R_NUMBER, 'two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands twice half');
+addWords(R_DENIAL, 'deny denied denies denial denials rejected refuted dismissed disputed');
+addWords(R_SUPERLATIVE, 'first largest biggest most least only never ever record highest lowest worst best');
+addWords(R_CAUSAL, 'because caused causes due resulted');
+addWords(R_CUE, 'said says told according stated claimed claims warned announced reported confirmed added');
+addWords(R_ACCUSATION, 'lied lies lying blame blamed blames crime crimes');
+for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'.split(' ')) STEMS.add(stem, R_ACCUSATION);
+
+/** Reason bits of the words of text[start, end) (R_CUE when a cue verb occurs), read character by character. */
+function scanReasons(text: string, start: number, end: number): number {
+  let found = 0;
+  let runStart = -1; // start of the current run of letters, -1 when the run holds a digit or underscore
+  let inRun = false;
+  let h = FNV_OFFSET;
+  let h5 = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 32;
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) {
+      if (!inRun) {
+        inRun = true;
+        runStart = i;
+        h = FNV_OFFSET;
+      }
+      if (runStart >= 0) {
+        h = Math.imul(h ^ lower, FNV_PRIME);
+        if (i - runStart === STEM - 1) h5 = h;
+      }
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      found |= R_NUMBER;
+      inRun = true;
+      runStart = -1;
+      continue;
+    }
+    if (c === 95) {
+      inRun = true;
+      runStart = -1;
+      continue;
+    }
+    if (c === 37) found |= R_STATISTIC;
+    if (inRun && runStart >= 0) {
+      const len = i - runStart;
+      let bits = WORDS.find(h, text, runStart, len);
+      if (bits === 0 && len > STEM) bits = STEMS.find(h5, text, runStart, STEM);
+      found |= bits;
+    }
+    inRun = false;
+  }
+  return found;
+}
+
+const FIRST_OF_STEM = new Uint8Array(128);
+for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'.split(' ')) FIRST_OF_STEM[stem.charCodeAt(0)] = 1;
+
+/**
+ * Reason bits of the sentence text[start, end), read from the article's tokens: a word of ASCII
+ * letters is looked up by the hash the tokenizer already computed, a number or a % needs no look
+ * at its characters, and only the rarer mixed tokens (hyphens, apostrophes, digits, accents) are
+ * scanned as characters. The result is the same as scanReasons on the whole sentence.
+ */
+function sentenceReasons(text: string, tok: Tokens, start: number, end: number): number {
+  let lo = 0;
+  let hi = tok.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tok.end[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let found = 0;
+  for (let t = lo; t < tok.count; t++) {
+    const s = tok.start[t]!;
+    if (s >= end) break;
+    const e = tok.end[t]!;
+    // A token across the sentence edge (not made by the sentence splitter): read the characters.
+    if (s < start || e > end) return scanReasons(text, start, end);
+    const kind = tok.kind[t];
+    if (kind === NUMBER) {
+      found |= R_NUMBER;
+    } else if (kind === PUNCT) {
+      const c = text.charCodeAt(s);
+      if (c === 37) found |= R_STATISTIC;
+      // An underscore joins the words on either side into one word: read the characters.
+      else if (c === 95) return scanReasons(text, start, end);
+    } else if (tok.flags[t]! & F_LETTERS) {
+      const len = e - s;
+      let bits = WORDS.find(tok.lower[t]!, text, s, len);
+      if (bits === 0 && len > STEM && FIRST_OF_STEM[text.charCodeAt(s) | 32] === 1) {
+        let h = FNV_OFFSET;
+        for (let k = s; k < s + STEM; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), FNV_PRIME);
+        bits = STEMS.find(h, text, s, STEM);
+      }
+      found |= bits;
+    } else {
+      found |= scanReasons(text, s, e);
+    }
+  }
+  return found;
 }
 
 /**
  * Scores every sentence inside a body paragraph. `quotes` (sorted) mark sentences with attributed
- * quoted words; a sentence with a cue verb counts as an attributed assertion too.
+ * quoted words; a sentence with a cue verb counts as an attributed assertion too. `tok` are the
+ * article's tokens when the caller has them already.
  */
-export function findClaims(text: string, sentences: readonly Span[], paragraphs: readonly Span[], quotes: readonly Quote[]): ClaimCandidate[] {
+export function findClaims(text: string, sentences: readonly Span[], paragraphs: readonly Span[], quotes: readonly Quote[], tok: Tokens = tokenize(text)): ClaimCandidate[] {
   const out: ClaimCandidate[] = [];
   let p = 0;
   const credited = creditedSentences(sentences, quotes);
@@ -74,12 +187,17 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
     while (p < paragraphs.length && paragraphs[p]!.end <= s.start) p++;
     const para = paragraphs[p];
     if (!para || para.start > s.start || s.end - s.start > MAX_SENTENCE) continue;
-    const { found, cue } = sentenceReasons(text, s.start, s.end);
-    const reasons = ORDER.filter((r) => found.has(r));
+    const found = sentenceReasons(text, tok, s.start, s.end);
+    const reasons: string[] = [];
     let score = 0;
-    for (const r of reasons) score += WEIGHTS[r]!;
+    for (const r of REASONS) {
+      if (found & r.bit) {
+        reasons.push(r.name);
+        score += r.weight;
+      }
+    }
     const quoted = credited.has(si);
-    if (quoted || cue) {
+    if (quoted || found & R_CUE) {
       reasons.push('attributed');
       score += quoted ? 1.5 : 1;
     }

@@ -26,4 +26,19 @@ describe('findClaims', () => {
   it('only reads sentences inside body paragraphs', () => {
     assert.deepEqual(findClaims(text, splitSentences(text, 0, text.length), [], []), []);
   });
+
+  it('reads claim words as whole words however they are written', () => {
+    const t =
+      'The record-breaking heat hit the city. It was fine, officials said_so. Prices rose 7 %. ' +
+      'The accusations were déjà vu. COVID19 spread fast. Mr.Smith denied it. He was accusé. Trump’s DENIAL came late.';
+    const got = new Map(findClaims(t, splitSentences(t, 0, t.length), [{ start: 0, end: t.length }], []).map((c) => [c.text, c.reasons]));
+    assert.deepEqual(got.get('The record-breaking heat hit the city.'), ['superlative'], 'a word inside a hyphenated compound');
+    assert.equal(got.has('It was fine, officials said_so.'), false, 'an underscore joins two words into one');
+    assert.deepEqual(got.get('Prices rose 7 %.'), ['statistic', 'number']);
+    assert.deepEqual(got.get('The accusations were déjà vu.'), ['accusation'], 'a word family by its stem');
+    assert.deepEqual(got.get('COVID19 spread fast.'), ['number'], 'digits inside a word');
+    assert.deepEqual(got.get('Mr.Smith denied it.'), ['denial']);
+    assert.equal(got.has('He was accusé.'), false, 'a stem needs more ASCII letters after it');
+    assert.deepEqual(got.get('Trump’s DENIAL came late.'), ['denial'], 'capitals and a possessive before');
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { F_CAP, F_LINE_START, F_POSSESSIVE, PUNCT, WORD, NUMBER, tokenize } from '../../src/core/text/tokenize';
+import { F_CAP, F_LETTERS, F_LINE_START, F_POSSESSIVE, PUNCT, WORD, NUMBER, tokenize } from '../../src/core/text/tokenize';
 
 function words(text: string): string[] {
   const t = tokenize(text);
@@ -31,6 +31,14 @@ describe('tokenize (entity tagger input)', () => {
     const t = tokenize(text);
     assert.equal(t.start[0], 1);
     assert.ok(t.flags[3] & F_CAP);
+  });
+
+  it('marks the words made of ASCII letters alone', () => {
+    const text = 'The Mr. U.S. well-known COVID19 Zoë cafe\u0301 O\'Brien NATO said';
+    const t = tokenize(text);
+    const letters = Array.from({ length: t.count }, (_, i) => (t.flags[i] & F_LETTERS) !== 0);
+    assert.deepEqual(words(text), ['The', 'Mr.', 'U.S.', 'well-known', 'COVID19', 'Zoë', 'cafe\u0301', "O'Brien", 'NATO', 'said']);
+    assert.deepEqual(letters, [true, false, false, false, false, false, false, false, true, true]);
   });
 
   it('is linear on hostile input: one token per quote mark, nothing lost', () => {

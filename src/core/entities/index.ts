@@ -104,8 +104,7 @@ function harmoniseTypes(raw: RawMention[]): void {
   }
 }
 
-export function findEntities(text: string): Entity[] {
-  const tok = tokenize(text);
+export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity[] {
   const raw = findMentions(text, tok);
   harmoniseTypes(raw);
   const inNamedMention = new Uint8Array(tok.count);

@@ -17,6 +17,7 @@ export const F_LINE_START = 32; // first token on its line
 export const F_APOS = 64; // contains an apostrophe (O'Brien)
 export const F_POSSESSIVE = 128; // the token is a possessive 's / ’s
 export const F_NONASCII = 256; // contains a letter outside ASCII
+export const F_LETTERS = 512; // a word of ASCII letters only (no digit, mark or accent)
 
 export interface Tokens {
   count: number;
@@ -190,6 +191,7 @@ export function tokenize(text: string): Tokens {
     let digits = 0;
     let segLen = 0; // letters since the last period, for U.S. style abbreviations
     let dotted = false;
+    let other = false; // a character other than an ASCII letter
     const firstUpper = cls === 1;
     while (i < n) {
       c = text.charCodeAt(i);
@@ -241,6 +243,7 @@ export function tokenize(text: string): Tokens {
             sh = 46; // 3.5
           } else if (uppers + lowersN > 1 && !dotted && DOTTED.has(lower)) {
             dotted = true;
+            other = true;
             flags |= F_DOT;
             lower = hashStep(lower, 46);
             shape = hashStep(shape, 46);
@@ -261,6 +264,7 @@ export function tokenize(text: string): Tokens {
         lastShape = sh;
       }
       if (c >= 128 && cls !== 0) flags |= F_NONASCII;
+      if (c >= 128 || sh > SH_LOWER) other = true;
       segLen = sh === SH_UPPER || sh === SH_LOWER ? segLen + 1 : sh === 46 ? 0 : segLen;
       i++;
     }
@@ -268,6 +272,7 @@ export function tokenize(text: string): Tokens {
     if (firstUpper) flags |= F_CAP;
     if (uppers >= 2 && lowersN === 0) flags |= F_ALLCAPS;
     if (digits > 0) flags |= F_DIGIT;
+    if (!other && digits === 0) flags |= F_LETTERS;
     starts[count] = start;
     ends[count] = i;
     kinds[count] = uppers + lowersN === 0 ? NUMBER : WORD;
