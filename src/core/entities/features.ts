@@ -4,6 +4,7 @@
 import * as T from '../text/tokenize';
 import type { Tokens } from '../text/tokenize';
 import * as G from './gazetteer';
+import { hashSetOf } from '../text/hashTable';
 
 // Local copies of imported bindings: module interop can turn each imported name into a property
 // getter, which costs more than the feature arithmetic in the hot loop.
@@ -25,9 +26,9 @@ function mix(a: number, b: number): number {
 }
 
 // Lower-case words that may sit inside a name: "Bank of England", "Charles de Gaulle", "AT&T".
-const CONNECTORS = new Set<number>(['of', 'de', 'du', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', 'the', 'for', 'on', '&', 'y', 'e'].map(hashString));
+const CONNECTORS = hashSetOf(['of', 'de', 'du', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'bin', 'ibn', 'and', 'the', 'for', 'on', '&', 'y', 'e'].map(hashString));
 
-const SENTENCE_END = new Set<number>(['.', '!', '?', ':', ';', '"', '“', '”', '‘', '(', '-', '—', '–'].map(hashString));
+const SENTENCE_END = hashSetOf(['.', '!', '?', ':', ';', '"', '“', '”', '‘', '(', '-', '—', '–'].map(hashString));
 
 /** Per-document facts computed once: which words also occur in lower case, which lines are all capitals. */
 export interface DocContext {
@@ -95,7 +96,7 @@ export function docContext(tok: Tokens): DocContext {
 
 // Capitalised function words (mostly sentence-initial: "The", "But", "He") are never names on
 // their own; skipping them saves a fifth of the scoring work on news text.
-const FUNCTION_WORDS = new Set<number>(
+const FUNCTION_WORDS = hashSetOf(
   ('the a an and but or nor so yet for if when while as at by in on of to from with without into onto over under after before since until ' +
     'during about against between through among within he she it they we i you his her its their our my your him them us me this that these those ' +
     'there here what which who whom whose where why how all any both each every some many much most more few no not also then than thus still ' +

@@ -2,6 +2,7 @@
 // nationality adjectives. The tagger uses membership as a feature (it still weighs context),
 // which helps most on names the training news never saw (Kyiv, Pyongyang).
 import { hashString } from '../text/tokenize';
+import { HashTable } from '../text/hashTable';
 
 const PLACES =
   'afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal netherlands holland nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe england scotland wales britain ulster greenland tibet xinjiang crimea donbas chechnya kashmir gaza crimea europe asia africa america americas antarctica oceania eurasia balkans caucasus scandinavia siberia caribbean mideast middle-east ' +
@@ -10,10 +11,12 @@ const PLACES =
 const NATIONALITIES =
   'afghan albanian algerian american angolan argentine argentinian armenian australian austrian azerbaijani bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese cambodian cameroonian canadian chadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european filipino finnish french gabonese georgian german ghanaian greek guatemalan haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz lao latvian lebanese liberian libyan lithuanian macedonian malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian nepali nepalese nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean soviet western eastern arab arabs asian african latin nordic baltic balkan slavic persian pashtun tajiks uighur uyghur hispanic';
 
-const PLACE_SET = new Set(PLACES.split(' ').map(hashString));
-const NORP_SET = new Set(NATIONALITIES.split(' ').map(hashString));
+// One table: class 1 for places, 2 for nationalities (a word in both lists is a place).
+const CLASS = new HashTable(1024);
+for (const w of PLACES.split(' ')) CLASS.add(hashString(w), 1);
+for (const w of NATIONALITIES.split(' ')) CLASS.add(hashString(w), 2);
 
 /** 0 unknown, 1 place word, 2 nationality adjective. */
 export function gazetteerClass(lowerHash: number): number {
-  return PLACE_SET.has(lowerHash) ? 1 : NORP_SET.has(lowerHash) ? 2 : 0;
+  return CLASS.get(lowerHash);
 }

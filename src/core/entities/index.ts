@@ -9,6 +9,7 @@ import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODE
 import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
 import { groupAliases, sortedByStart, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
+import { hashSetOf } from '../text/hashTable';
 
 let model: LinearModel | null = null;
 const NO_ROLES: string[] = [];
@@ -20,7 +21,7 @@ function getModel(): LinearModel {
 }
 
 // Sentence-initial words the tagger sometimes pulls into a name ("As Russia continues …").
-const LEADING_FUNCTION_WORDS = new Set<number>('as in at on but and if when while after before since with from by according both meanwhile then so also yet although though because under over during until despite like back read'.split(' ').map(hashString));
+const LEADING_FUNCTION_WORDS = hashSetOf('as in at on but and if when while after before since with from by according both meanwhile then so also yet although though because under over during until despite like back read'.split(' ').map(hashString));
 
 const TYPE_OF_TAG: readonly (EntityType | 'MISC' | null)[] = [null, 'PERSON', 'ORG', 'PLACE', 'MISC'];
 

@@ -2,8 +2,9 @@
 // Stoltenberg", "Leif-Eric Easley, professor at Ewha University". Titles are kept out of the
 // name itself so "President Putin" and "Putin" are the same mention text.
 import { F_CAP, PUNCT, WORD, hashString, type Tokens } from '../text/tokenize';
+import { hashSetOf, type HashTable } from '../text/hashTable';
 
-const set = (words: string): Set<number> => new Set(words.split(' ').map(hashString));
+const set = (words: string): HashTable => hashSetOf(words.split(' ').map(hashString));
 
 /** Nouns that head a role. */
 export const ROLE_HEADS = set(

@@ -5,6 +5,7 @@ import * as T from '../text/tokenize';
 import type { Tokens } from '../text/tokenize';
 import * as F from './features';
 import type { DocContext } from './features';
+import { HashTable } from '../text/hashTable';
 
 // Local copies of imported bindings (module interop may make each imported name a getter).
 const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures, neighbourFeatures } = F;
@@ -70,33 +71,29 @@ function bestAllowed(prev: number): number {
 }
 
 /**
- * Per distinct spelling: the row of summed weights of its spelling features, and the rows of
- * those plus its state features for each (previous labels, line state) it was seen in
- * (`slots[k]` ↔ `rows[k]`; a word meets only a few states, so a short list beats a table).
- */
-interface SpellingSums {
-  part: number;
-  slots: number[];
-  rows: number[];
-}
-
-/**
- * The per-document cache: entries by exact spelling hash, their rows nine sums each in one growing
- * array (a typed array per row would cost more to allocate than its sums). Rows 0 and 9 are
- * scratch space for words met once the cache is full.
+ * The per-document cache, in typed arrays: for each distinct spelling (by exact hash, `entryOf`)
+ * the row of summed weights of its spelling features (`partRow`), and for each (spelling, previous
+ * labels, line state) it was seen in the row of those plus its state features (`stateRow`, keyed
+ * by entry * STATES + state slot). Rows are nine sums each in one growing array (a typed array per
+ * row would cost more to allocate than its sums). Rows 0 and 9 are scratch space for words met once
+ * the cache is full.
  */
 interface ScoreCache {
-  spelled: Map<number, SpellingSums>;
+  entryOf: HashTable;
+  entries: number;
+  partRow: Int32Array;
+  stateRow: HashTable;
   data: Float64Array;
   used: number;
 }
 
 const PART_SCRATCH = 0;
 const STATE_SCRATCH = 9;
-const uncached: SpellingSums = { part: PART_SCRATCH, slots: [], rows: [] };
+/** Slots per spelling: (prev * 9 + prev2) * 4 + line state. */
+const STATES = 9 * 9 * 4;
 
 function newCache(): ScoreCache {
-  return { spelled: new Map(), data: new Float64Array(9 * 4096), used: 18 };
+  return { entryOf: new HashTable(1024), entries: 0, partRow: new Int32Array(1024), stateRow: new HashTable(4096), data: new Float64Array(9 * 4096), used: 18 };
 }
 
 function newRow(cache: ScoreCache): number {
@@ -117,6 +114,28 @@ function addWeights(w: Float32Array, count: number, into: Float64Array, row: num
   }
 }
 
+/** The spelling entry of token i (1-based), adding it while the cache has room; 0 for a word met once it is full. */
+function spellingEntry(text: string, tok: Tokens, i: number, model: LinearModel, cache: ScoreCache): number {
+  const spelling = exactHash(text, tok.start[i], tok.end[i]);
+  let entry = cache.entryOf.get(spelling);
+  if (entry !== 0) return entry;
+  // Cache up to a bound: text full of distinct junk words (binary data) must not grow it without limit.
+  const keep = cache.entries < SPELLING_CACHE_LIMIT;
+  const part = keep ? newRow(cache) : PART_SCRATCH;
+  cache.data.fill(0, part, part + 9);
+  addWeights(model.weights, tokenFeatures(text, tok, i, model.mask, feats, 0), cache.data, part);
+  if (!keep) return 0;
+  entry = ++cache.entries;
+  if (entry >= cache.partRow.length) {
+    const grown = new Int32Array(cache.partRow.length * 2);
+    grown.set(cache.partRow);
+    cache.partRow = grown;
+  }
+  cache.partRow[entry] = part;
+  cache.entryOf.add(spelling, entry);
+  return entry;
+}
+
 /**
  * The same score as scoreToken, with the weights of the features that do not look at the
  * neighbours summed once per distinct (word, previous labels, line state) (keyed by the token's
@@ -125,36 +144,16 @@ function addWeights(w: Float32Array, count: number, into: Float64Array, row: num
  */
 function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, cache: ScoreCache): number {
   const w = model.weights;
-  const spelling = exactHash(text, tok.start[i], tok.end[i]);
-  let entry = cache.spelled.get(spelling);
-  // Cache up to a bound: text full of distinct junk words (binary data) must not grow it without limit.
-  if (!entry) {
-    const keep = cache.spelled.size < SPELLING_CACHE_LIMIT;
-    const part = keep ? newRow(cache) : PART_SCRATCH;
-    cache.data.fill(0, part, part + 9);
-    addWeights(w, tokenFeatures(text, tok, i, model.mask, feats, 0), cache.data, part);
-    entry = keep ? { part, slots: [], rows: [] } : uncached;
-    if (keep) cache.spelled.set(spelling, entry);
-  }
+  const entry = spellingEntry(text, tok, i, model, cache);
   const state = lineState(tok, ctx, i);
   const slot = (prev * 9 + prev2) * 4 + state;
-  let base = -1;
-  const { slots, rows } = entry;
-  for (let k = 0; k < slots.length; k++) {
-    if (slots[k] === slot) {
-      base = rows[k];
-      break;
-    }
-  }
-  if (base < 0) {
-    const keep = entry !== uncached;
-    base = keep ? newRow(cache) : STATE_SCRATCH;
-    cache.data.copyWithin(base, entry.part, entry.part + 9);
+  let base = entry === 0 ? 0 : cache.stateRow.get(entry * STATES + slot);
+  if (base === 0) {
+    base = entry === 0 ? STATE_SCRATCH : newRow(cache);
+    const part = entry === 0 ? PART_SCRATCH : cache.partRow[entry];
+    cache.data.copyWithin(base, part, part + 9);
     addWeights(w, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), cache.data, base);
-    if (keep) {
-      slots.push(slot);
-      rows.push(base);
-    }
+    if (entry !== 0) cache.stateRow.add(entry * STATES + slot, base);
   }
   scoreFrom(w, feats, neighbourFeatures(tok, i, prev, model.mask, feats, 0), cache.data, base);
   return bestAllowed(prev);

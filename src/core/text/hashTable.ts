@@ -1,0 +1,61 @@
+// Sets and small maps of 32-bit word hashes in typed arrays (open addressing). A JS Set<number>
+// boxes every hash outside the small-integer range (about half of them) on each lookup; these
+// tables never allocate after construction.
+
+/** A map from 32-bit hashes to positive values (0 means absent); grows as needed. */
+export class HashTable {
+  private keys: Int32Array;
+  private values: Int32Array;
+  private mask: number;
+  private shift: number;
+  size = 0;
+  constructor(capacity: number) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    this.keys = new Int32Array(1 << bits);
+    this.values = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+  /** Gives `h` the value `value` (> 0) unless it has one already. */
+  add(h: number, value = 1): void {
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    while (this.values[i] !== 0) {
+      if (this.keys[i] === h) return;
+      i = (i + 1) & this.mask;
+    }
+    this.keys[i] = h;
+    this.values[i] = value;
+    if (++this.size * 2 > this.mask + 1) this.grow();
+  }
+  private grow(): void {
+    const { keys, values } = this;
+    const bits = 33 - this.shift;
+    this.keys = new Int32Array(1 << bits);
+    this.values = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.add(keys[i]!, values[i]);
+  }
+  /** The value of `h`, 0 when absent. */
+  get(h: number): number {
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    let value: number;
+    while ((value = this.values[i]!) !== 0) {
+      if (this.keys[i] === h) return value;
+      i = (i + 1) & this.mask;
+    }
+    return 0;
+  }
+  has(h: number): boolean {
+    return this.get(h) !== 0;
+  }
+}
+
+/** A fixed set of hashes. */
+export function hashSetOf(hashes: readonly number[]): HashTable {
+  const t = new HashTable(hashes.length);
+  for (const h of hashes) t.add(h);
+  return t;
+}
