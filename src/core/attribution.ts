@@ -175,34 +175,87 @@ function shortAsideEnd(text: string, open: number, to: number, quoteStart: numbe
   return -1;
 }
 
+/**
+ * Token storage reused from one window to the next: a window is tokenized for every quote, so
+ * fresh token objects per word would be most of attribution's allocation. Each buffer's tokens are
+ * valid until it is filled again; the quote's own window and the neighbouring sentences a fallback
+ * looks at use different buffers.
+ */
+class TokBuffer {
+  private readonly pool: Tok[] = [];
+  readonly toks: Tok[] = [];
+  private n = 0;
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  push(start: number, end: number, kind: number, lower: string, cap: boolean, quote: number): void {
+    let t = this.pool[this.n];
+    if (t) {
+      t.start = start;
+      t.end = end;
+      t.kind = kind;
+      t.lower = lower;
+      t.cap = cap;
+      t.quote = quote;
+    } else {
+      t = { start, end, kind, lower, cap, quote };
+      this.pool.push(t);
+    }
+    this.toks[this.n++] = t;
+  }
+
+  finish(): Tok[] {
+    this.toks.length = this.n;
+    return this.toks;
+  }
+}
+
+const WINDOW_TOKS = new TokBuffer();
+const NEAR_TOKS = new TokBuffer();
+
+// Abbreviations whose period stays with the word (Mr., Sen., Jr.).
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'st', 'jr', 'sr']);
+
 /** Words, punctuation and whole quotes (one token each) in [from, to). */
-function tokenizeWindow(text: string, from: number, to: number, quotes: readonly Span[]): Tok[] {
-  const toks: Tok[] = [];
+function tokenizeWindow(text: string, from: number, to: number, quotes: readonly Span[], buf: TokBuffer = NEAR_TOKS): Tok[] {
+  buf.reset();
   let qi = firstQuoteEndingAfter(quotes, from);
   let i = from;
   while (i < to) {
     while (qi < quotes.length && quotes[qi]!.end <= i) qi++;
     const q = quotes[qi];
     if (q && q.start <= i) {
-      toks.push({ start: q.start, end: q.end, kind: T_QUOTE, lower: '', cap: false, quote: qi });
+      buf.push(q.start, q.end, T_QUOTE, '', false, qi);
       i = q.end;
       continue;
     }
     const c = text.charCodeAt(i);
     if (isWordCode(c)) {
       let j = i + 1;
+      let upper = c >= 65 && c <= 90;
+      let dotted = false;
       while (j < to) {
         const d = text.charCodeAt(j);
-        if (isWordCode(d)) j++;
-        else if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38) && j + 1 < to && isWordCode(text.charCodeAt(j + 1)) && !(q && q.start === j)) j++;
-        else break;
+        if (isWordCode(d)) {
+          if (d >= 65 && d <= 90) upper = true;
+          else if (d >= 0xc0) upper = true; // may be an accented capital: lower-cased below
+          j++;
+        } else if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38) && j + 1 < to && isWordCode(text.charCodeAt(j + 1)) && !(q && q.start === j)) {
+          if (d === 46) dotted = true;
+          j++;
+        } else break;
       }
+      const raw = text.slice(i, j);
+      const lower = upper || c >= 0xc0 ? raw.toLowerCase() : raw;
       // Keep the period of initials and dotted abbreviations (U.S., J., Mr.).
-      if (j < to && text.charCodeAt(j) === 46) {
-        const w = text.slice(i, j);
-        if (w.length === 1 || w.includes('.') || /^(mr|mrs|ms|dr|sen|rep|gov|gen|lt|col|sgt|capt|prof|rev|st|jr|sr)$/i.test(w)) j++;
+      if (j < to && text.charCodeAt(j) === 46 && (j - i === 1 || dotted || TITLE_ABBREVIATIONS.has(lower))) {
+        buf.push(i, j + 1, T_WORD, lower + '.', isUpperCode(c), -1);
+        i = j + 1;
+        continue;
       }
-      toks.push({ start: i, end: j, kind: T_WORD, lower: text.slice(i, j).toLowerCase(), cap: isUpperCode(c), quote: -1 });
+      buf.push(i, j, T_WORD, lower, isUpperCode(c), -1);
       i = j;
       continue;
     }
@@ -219,40 +272,57 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
         continue;
       }
     }
-    toks.push({ start: i, end: i + 1, kind: T_PUNCT, lower: text[i]!, cap: false, quote: -1 });
+    buf.push(i, i + 1, T_PUNCT, text[i]!, false, -1);
     i++;
   }
-  return toks;
+  return buf.finish();
 }
+
+// What a word can open, so findCues looks each word up once: a one-word cue, or the first word of
+// a phrasal one ("according to", "quoted as saying", "pointed out", "put it", "shot back", "went on").
+const CUE_ONE = 1;
+const CUE_ACCORDING = 2;
+const CUE_QUOTED = 4;
+const CUE_POINT = 8;
+const CUE_PUT = 16;
+const CUE_RETORT = 32;
+const CUE_WENT = 64;
+const CUE_OPENERS = new Map<string, number>();
+function addOpener(word: string, bit: number): void {
+  CUE_OPENERS.set(word, (CUE_OPENERS.get(word) ?? 0) | bit);
+}
+for (const w of CUE_WORDS) addOpener(w, CUE_ONE);
+addOpener('according', CUE_ACCORDING);
+addOpener('quoted', CUE_QUOTED);
+for (const w of POINT) addOpener(w, CUE_POINT);
+for (const w of PUT) addOpener(w, CUE_PUT);
+for (const w of RETORT) addOpener(w, CUE_RETORT);
+addOpener('went', CUE_WENT);
+
+const QUOTED_AS = new Set(['saying', 'telling', 'stating']);
+const QUOTED_AUX = new Set(['was', 'is', 'were', 'are', 'been', 'being']);
 
 function findCues(toks: Tok[]): Cue[] {
   const cues: Cue[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     if (t.kind !== T_WORD) continue;
-    if (t.lower === 'according' && toks[k + 1]?.lower === 'to') {
+    const bits = CUE_OPENERS.get(t.lower);
+    if (bits === undefined) continue;
+    const next = toks[k + 1]?.lower;
+    if (bits & CUE_ACCORDING && next === 'to') {
       cues.push({ from: k, to: k + 2, forward: true });
       k++;
-    } else if (t.lower === 'quoted' && toks[k + 1]?.lower === 'as' && /^(saying|telling|stating)$/.test(toks[k + 2]?.lower ?? '')) {
+    } else if (bits & CUE_QUOTED && next === 'as' && QUOTED_AS.has(toks[k + 2]?.lower ?? '')) {
       const aux = toks[k - 1];
-      const from = aux && /^(was|is|were|are|been|being)$/.test(aux.lower) ? k - 1 : k;
+      const from = aux && QUOTED_AUX.has(aux.lower) ? k - 1 : k;
       cues.push({ from, to: k + 3, forward: false });
       k += 2;
-    } else if (POINT.has(t.lower) && toks[k + 1]?.lower === 'out') {
+    } else if ((bits & CUE_POINT && next === 'out') || (bits & CUE_PUT && next === 'it') || (bits & CUE_WENT && next === 'on') || (bits & CUE_RETORT && (next === 'back' || (t.lower === 'chimed' && next === 'in')))) {
+      // "pointed out", "as X put it", "went on", "shot back", "fired back", "chimed in"
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
-    } else if (PUT.has(t.lower) && toks[k + 1]?.lower === 'it') {
-      // "as X put it"
-      cues.push({ from: k, to: k + 2, forward: false });
-      k++;
-    } else if (RETORT.has(t.lower) && (toks[k + 1]?.lower === 'back' || (t.lower === 'chimed' && toks[k + 1]?.lower === 'in'))) {
-      // "shot back", "fired back", "hit back", "chimed in"
-      cues.push({ from: k, to: k + 2, forward: false });
-      k++;
-    } else if (t.lower === 'went' && toks[k + 1]?.lower === 'on') {
-      cues.push({ from: k, to: k + 2, forward: false });
-      k++;
-    } else if (CUE_WORDS.has(t.lower) && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && NOUN_MARKERS.has(toks[k - 1]!.lower))) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && NOUN_MARKERS.has(toks[k - 1]!.lower))) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner it is a noun ("the claims", "a lament").
       cues.push({ from: k, to: k + 1, forward: false });
@@ -385,13 +455,16 @@ interface Found {
   cue: Span;
 }
 
+// Words before each token of the current window, reused from window to window.
+let wordsBefore = new Int32Array(256);
+
 /** The cue and speaker for quote token `qt` inside `toks` (one sentence, quotes as single tokens). */
 function attributeInWindow(toks: Tok[], qt: number): Found | null {
   const cues = findCues(toks);
   if (cues.length === 0) return null;
   // Nearest cue first, counting the words between cue and quote; a cue behind the quote (in the
   // writer's own clause: “…,” X said) wins a tie. The first cue with a speaker is taken.
-  const wordsBefore: number[] = new Array<number>(toks.length + 1);
+  if (wordsBefore.length < toks.length + 1) wordsBefore = new Int32Array(2 * toks.length + 2);
   wordsBefore[0] = 0;
   for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD ? 1 : 0);
   const ranked = cues
@@ -624,6 +697,11 @@ function afterDateline(toks: Tok[], start: number, at: number): number {
   return start;
 }
 
+function quoteToken(toks: Tok[], qi: number): number {
+  for (let k = 0; k < toks.length; k++) if (toks[k]!.kind === T_QUOTE && toks[k]!.quote === qi) return k;
+  return -1;
+}
+
 /** Index of the sentence containing `pos` (sentences sorted), or the one before it. */
 function sentenceAt(sentences: readonly Span[], pos: number): number {
   let lo = 0;
@@ -654,8 +732,8 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
     const farAfter = quotes[qi + NEAR_QUOTES];
     const from = Math.max(s0 >= 0 ? sentences[s0]!.start : q.start, q.start - WINDOW, blocks[q.block]!.start, far ? far.start : 0);
     const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW, farAfter ? farAfter.end : q.end + WINDOW);
-    const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes);
-    const qt = toks.findIndex((t) => t.kind === T_QUOTE && t.quote === qi);
+    const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes, WINDOW_TOKS);
+    const qt = quoteToken(toks, qi);
     let found = qt >= 0 ? attributeInWindow(toks, qt) : null;
     if (found && found.speaker) found = citedSource(toks, found) ?? found;
     if (found && found.speaker) {

@@ -1,12 +1,20 @@
 // Ties speaker mentions to entities: a mention naming an entity links to it, a description
 // ("a U.S. Embassy spokesperson") links to nobody, and a pronoun ("he said") resolves backwards to the
 // last quoted person or the nearest preceding PERSON of compatible gender.
-import type { Entity, Mention, Span, Speaker } from './types';
+import type { Entity, Span, Speaker } from './types';
 
 // How far back a pronoun may look for its antecedent, in characters.
 const PRONOUN_REACH = 2500;
 
-const PRONOUN_GENDER: Record<string, 'm' | 'f' | 'p' | 'x'> = { he: 'm', she: 'f', they: 'p', we: 'p', i: 'x', you: 'x', it: 'x' };
+const PRONOUN_GENDER = new Map<string, 'm' | 'f' | 'p' | 'x'>([
+  ['he', 'm'],
+  ['she', 'f'],
+  ['they', 'p'],
+  ['we', 'p'],
+  ['i', 'x'],
+  ['you', 'x'],
+  ['it', 'x'],
+]);
 
 // Common female given names, for "she" agreement. Anything not listed counts as unknown (compatible with both).
 const FEMALE_NAMES = new Set(
@@ -19,27 +27,84 @@ const FEMALE_NAMES = new Set(
 const MALE_TITLES = /^(mr|sir|king|prince|lord|father|brother)\b/i;
 const FEMALE_TITLES = /^(mrs|ms|miss|madam|queen|princess|lady|dame|sister)\b/i;
 
-interface FlatMention extends Span {
-  entity: Entity;
-}
+/**
+ * Every entity mention of the article sorted by start, as parallel arrays: built once per analysis
+ * over tens of thousands of mentions, so without an object per mention.
+ */
+class MentionIndex {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly owners: Entity[];
 
-function flatten(entities: readonly Entity[]): FlatMention[] {
-  const all: FlatMention[] = [];
-  for (const e of entities) for (const m of e.mentions as Mention[]) all.push({ start: m.start, end: m.end, entity: e });
-  all.sort((a, b) => a.start - b.start);
-  return all;
-}
-
-function firstEndingAfter(ms: readonly FlatMention[], pos: number): number {
-  // Mentions never overlap, so their ends are sorted like their starts.
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
+  constructor(entities: readonly Entity[]) {
+    let n = 0;
+    for (const e of entities) n += e.mentions.length;
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    this.owners = new Array<Entity>(n);
+    // Copied into flat typed arrays, then put in text order by a radix sort on the start (11 bits
+    // a pass, stable): linear in the mentions, with no comparator call or object per mention.
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const owner = new Int32Array(n);
+    let i = 0;
+    let max = 0;
+    for (let e = 0; e < entities.length; e++) {
+      for (const m of entities[e]!.mentions) {
+        starts[i] = m.start;
+        ends[i] = m.end;
+        owner[i++] = e;
+        if (m.start > max) max = m.start;
+      }
+    }
+    let order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = k;
+    let spare = new Int32Array(n);
+    const count = new Int32Array(2048);
+    for (let shift = 0; shift === 0 || max >> shift > 0; shift += 11) {
+      count.fill(0);
+      for (let k = 0; k < n; k++) count[(starts[order[k]!]! >> shift) & 2047]!++;
+      let sum = 0;
+      for (let d = 0; d < 2048; d++) {
+        const c = count[d]!;
+        count[d] = sum;
+        sum += c;
+      }
+      for (let k = 0; k < n; k++) {
+        const at = order[k]!;
+        spare[count[(starts[at]! >> shift) & 2047]!++] = at;
+      }
+      const t = order;
+      order = spare;
+      spare = t;
+    }
+    for (let k = 0; k < n; k++) {
+      const at = order[k]!;
+      this.starts[k] = starts[at]!;
+      this.ends[k] = ends[at]!;
+      this.owners[k] = entities[owner[at]!]!;
+    }
   }
-  return lo;
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** Index of the first mention ending after `pos`. Mentions never overlap, so ends are sorted too. */
+  firstEndingAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  found(i: number): { entity: Entity; mention: Span } {
+    return { entity: this.owners[i]!, mention: { start: this.starts[i]!, end: this.ends[i]! } };
+  }
 }
 
 /** Gender of a PERSON entity from its name or roles: 'm', 'f' or undefined when unknown. */
@@ -60,18 +125,16 @@ function headEnd(text: string, span: Span): number {
   return m ? span.start + m.index : span.end;
 }
 
-/** The entity a named speaker mention refers to, preferring a PERSON mention covering its head. */
-function entityForSpan(text: string, span: Span, ms: readonly FlatMention[]): { entity: Entity; mention: Span } | null {
-  const head = headEnd(text, span);
-  let best: FlatMention | null = null;
-  for (let i = firstEndingAfter(ms, span.start); i < ms.length && ms[i]!.start < span.end; i++) {
-    const m = ms[i]!;
+/** The entity a named speaker mention refers to, preferring a PERSON mention covering its head (ending at `head`). */
+function entityForSpan(span: Span, head: number, ms: MentionIndex): { entity: Entity; mention: Span } | null {
+  let best = -1;
+  for (let i = ms.firstEndingAfter(span.start); i < ms.length && ms.starts[i]! < span.end; i++) {
     // The mention must reach the head word, the speaker's last word before any "of …" tail.
-    if (m.end >= head - 1 && m.start < head) {
-      if (!best || (m.entity.type === 'PERSON' && best.entity.type !== 'PERSON')) best = m;
+    if (ms.ends[i]! >= head - 1 && ms.starts[i]! < head) {
+      if (best < 0 || (ms.owners[i]!.type === 'PERSON' && ms.owners[best]!.type !== 'PERSON')) best = i;
     }
   }
-  return best ? { entity: best.entity, mention: best } : null;
+  return best >= 0 ? ms.found(best) : null;
 }
 
 function isCapitalised(text: string, pos: number): boolean {
@@ -79,12 +142,15 @@ function isCapitalised(text: string, pos: number): boolean {
   return ch !== ch.toLowerCase();
 }
 
-/** Whether the mention's last word is a name (capitalised): "the Kremlin", "Yuri Ushakov" but not "Kremlin officials". */
-function endsWithName(text: string, span: Span): boolean {
-  const head = headEnd(text, span);
+/** Whether the head's last word (ending at `head`) is a name: "the Kremlin", "Yuri Ushakov" but not "Kremlin officials". */
+function endsWithName(text: string, span: Span, head: number): boolean {
   let i = head - 1;
-  while (i > span.start && !/\s/.test(text[i - 1]!)) i--;
+  while (i > span.start && !isSpaceCode(text.charCodeAt(i - 1))) i--;
   return isCapitalised(text, i);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export interface LinkedSpeaker extends Speaker {
@@ -102,10 +168,19 @@ export function linkSpeakers(
   quotes: readonly Span[],
   entities: readonly Entity[],
 ): (LinkedSpeaker | null)[] {
-  const ms = flatten(entities);
+  const ms = new MentionIndex(entities);
   const out: (LinkedSpeaker | null)[] = [];
   // Gender learnt from earlier pronouns that resolved to an entity.
   const learnt = new Map<string, 'm' | 'f'>();
+  // Gender from names and roles, worked out once per entity: the backward search asks it of every
+  // person it passes.
+  const genders = new Map<Entity, 'm' | 'f' | undefined>();
+  const genderKnown = (e: Entity): 'm' | 'f' | undefined => {
+    const g = learnt.get(e.id);
+    if (g) return g;
+    if (!genders.has(e)) genders.set(e, genderOf(e));
+    return genders.get(e);
+  };
   let lastPerson: { entity: Entity; mention: Span; at: number } | null = null;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
@@ -115,19 +190,19 @@ export function linkSpeakers(
     }
     const written = text.slice(span.start, span.end);
     const lower = written.toLowerCase();
-    const pg = PRONOUN_GENDER[lower];
+    const pg = PRONOUN_GENDER.get(lower);
     if (pg) {
       let antecedent: { entity: Entity; mention: Span } | null = null;
       if (pg === 'm' || pg === 'f') {
         const compatible = (e: Entity): boolean => {
-          const g = learnt.get(e.id) ?? genderOf(e);
+          const g = genderKnown(e);
           return g === undefined || g === pg;
         };
         if (lastPerson && span.start - lastPerson.at < PRONOUN_REACH && compatible(lastPerson.entity)) antecedent = lastPerson;
         else {
           const at = Math.min(span.start, quotes[i]?.start ?? span.start);
           // A person known to match ("she" and a woman's name) beats a nearer one of unknown gender.
-          const known = (e: Entity): boolean => (learnt.get(e.id) ?? genderOf(e)) === pg;
+          const known = (e: Entity): boolean => genderKnown(e) === pg;
           antecedent = (pg === 'f' ? nearestPerson(ms, at, known) : null) ?? nearestPerson(ms, at, compatible);
         }
         if (antecedent) learnt.set(antecedent.entity.id, pg);
@@ -146,17 +221,19 @@ export function linkSpeakers(
     if (lower === 'who' || lower === 'which') {
       // "Obama, who called …": the relative pronoun stands for the mention right before its comma.
       const ante = mentionEndingBefore(text, ms, span.start);
-      out.push({ start: span.start, end: span.end, text: written, entityId: ante ? ante.entity.id : null, kind: 'pronoun', ...(ante ? { antecedent: { start: ante.start, end: ante.end } } : {}) });
-      if (ante && ante.entity.type === 'PERSON') lastPerson = { entity: ante.entity, mention: ante, at: span.end };
+      out.push({ start: span.start, end: span.end, text: written, entityId: ante ? ante.entity.id : null, kind: 'pronoun', ...(ante ? { antecedent: ante.mention } : {}) });
+      if (ante && ante.entity.type === 'PERSON') lastPerson = { ...ante, at: span.end };
       continue;
     }
-    const named = endsWithName(text, span) ? entityForSpan(text, span, ms) : null;
+    const head = headEnd(text, span);
+    const isName = endsWithName(text, span, head);
+    const named = isName ? entityForSpan(span, head, ms) : null;
     out.push({
       start: span.start,
       end: span.end,
       text: written,
       entityId: named ? named.entity.id : null,
-      kind: endsWithName(text, span) ? 'name' : 'description',
+      kind: isName ? 'name' : 'description',
     });
     if (named && named.entity.type === 'PERSON') lastPerson = { ...named, at: span.end };
   }
@@ -164,17 +241,17 @@ export function linkSpeakers(
 }
 
 /** The closest PERSON mention ending before `pos`, within reach, that passes `ok`. */
-function nearestPerson(ms: readonly FlatMention[], pos: number, ok: (e: Entity) => boolean): { entity: Entity; mention: Span } | null {
-  for (let i = firstEndingAfter(ms, pos) - 1; i >= 0; i--) {
-    const m = ms[i]!;
-    if (pos - m.end > PRONOUN_REACH) break;
-    if (m.entity.type === 'PERSON' && ok(m.entity)) return { entity: m.entity, mention: m };
+function nearestPerson(ms: MentionIndex, pos: number, ok: (e: Entity) => boolean): { entity: Entity; mention: Span } | null {
+  for (let i = ms.firstEndingAfter(pos) - 1; i >= 0; i--) {
+    if (pos - ms.ends[i]! > PRONOUN_REACH) break;
+    const e = ms.owners[i]!;
+    if (e.type === 'PERSON' && ok(e)) return ms.found(i);
   }
   return null;
 }
 
 /** The entity mention ending just before `pos`, across a comma, a closing parenthesis and spaces. */
-function mentionEndingBefore(text: string, ms: readonly FlatMention[], pos: number): FlatMention | null {
+function mentionEndingBefore(text: string, ms: MentionIndex, pos: number): { entity: Entity; mention: Span } | null {
   let i = pos;
   while (i > 0 && /[\s,)]/.test(text[i - 1]!)) {
     if (text[i - 1] === ')') {
@@ -186,7 +263,6 @@ function mentionEndingBefore(text: string, ms: readonly FlatMention[], pos: numb
     }
     i--;
   }
-  const k = firstEndingAfter(ms, i - 1);
-  const m = ms[k];
-  return m && m.end === i ? m : null;
+  const k = ms.firstEndingAfter(i - 1);
+  return k < ms.length && ms.ends[k] === i ? ms.found(k) : null;
 }
