@@ -146,6 +146,15 @@ function ensure(n: number): void {
  * apostrophe words (Leif-Eric, O'Brien) stay whole.
  */
 export function tokenize(text: string): Tokens {
+  return snapshot(scan(text));
+}
+
+/**
+ * Fills the scratch buffers with the tokens of `text` and returns their count. Nothing follows the
+ * loop: optimised code entered in the middle of it on a first long text has no type feedback for
+ * whatever comes after, and would fall back to the interpreter there on every later text.
+ */
+function scan(text: string): number {
   const n = text.length;
   let count = 0;
   let lineStart = true;
@@ -198,15 +207,20 @@ export function tokenize(text: string): Tokens {
       // Lower-case ASCII letters are most of the characters of news text: the same steps as the
       // general path below, without its table lookups and branches.
       if (c >= 97 && c <= 122) {
-        lowersN++;
-        lower = hashStep(lower, c);
         if (lastShape !== SH_LOWER) {
           shape = hashStep(shape, SH_LOWER);
           lastShape = SH_LOWER;
         }
-        segLen++;
-        i++;
-        continue;
+        // The whole run of lower-case letters in one tight loop.
+        const runStart = i;
+        do {
+          lower = Math.imul(lower ^ c, FNV_PRIME);
+          if (++i >= n) break;
+          c = text.charCodeAt(i);
+        } while (c >= 97 && c <= 122);
+        lowersN += i - runStart;
+        segLen += i - runStart;
+        if (i >= n) break;
       }
       if (c === 32) break; // the usual end of a word, decided without the look-ahead below
       cls = caseOf(c);
@@ -281,7 +295,11 @@ export function tokenize(text: string): Tokens {
     shapes[count] = shape;
     count++;
   }
-  // Copies, so a caller may keep the tokens while the scratch buffers serve the next text.
+  return count;
+}
+
+/** Copies of the scratch buffers, so a caller may keep the tokens while the buffers serve the next text. */
+function snapshot(count: number): Tokens {
   return {
     count,
     start: starts.slice(0, count),
