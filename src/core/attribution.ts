@@ -875,7 +875,11 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
   const first = toks[start];
   if (!first || first.kind !== T_WORD || start >= qt) return null;
   let last = start;
-  if (SUBJECT_PRONOUNS.has(first.lower)) {
+  const described = DETERMINERS.has(first.lower) ? sourceDescriptionEnd(toks, start, qt) : -1;
+  if (described >= 0) {
+    // "The ad targets “…”", "the Daily News focuses on “…”": a description of a source.
+    last = described;
+  } else if (SUBJECT_PRONOUNS.has(first.lower)) {
     // "he", "she": the pronoun alone.
   } else {
     if (!first.cap || STOP.has(first.lower) || DETERMINERS.has(first.lower) || PRONOUNS.has(first.lower) || isWeekday(first.lower) || INTRO.has(first.lower) || CUE_WORDS.has(first.lower)) return null;
@@ -903,6 +907,37 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     /[^s]s$/.test(verb.lower);
   if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower))) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+// Head nouns of descriptions that can be the source of quoted words: people in a role, bodies,
+// publications and documents. "The plan", "the number" are topics and stay out.
+const SOURCE_HEADS = new Set(
+  ('ad ads campaign report statement statements website site newspaper paper article editorial column memo study poll survey ' +
+    'letter post tweet video group committee organization organisation agency department administration network channel ' +
+    'magazine outlet book senator candidate spokesman spokeswoman spokesperson official officials lawmaker lawmakers critics ' +
+    'supporters opponents aide aides adviser advisers advisor lawyer lawyers attorney president governor mayor leader leaders ' +
+    'secretary minister analyst analysts expert experts author writer reporter commentator host anchor judge court lawsuit ' +
+    'complaint filing release announcement op-ed blog page petition resolution platform bill order document documents').split(' '),
+);
+
+/**
+ * The last token of a description that names a source, starting at its determiner: "the ad",
+ * "a campaign spokesman", "the Daily News". Up to four words, ending on a source noun or, after
+ * "the", on a run of capitalised words. -1 when the words do not describe a source.
+ */
+function sourceDescriptionEnd(toks: Tok[], det: number, qt: number): number {
+  const capitalRun = toks[det]!.lower === 'the';
+  let allCaps = true;
+  for (let k = det + 1; k < qt && k - det <= 4; k++) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD || STOP.has(t.lower) || CUE_WORDS.has(t.lower)) return -1;
+    allCaps &&= t.cap;
+    const next = toks[k + 1];
+    const nextIsWord = !!next && k + 1 < qt && next.kind === T_WORD;
+    if (SOURCE_HEADS.has(t.lower) && !(nextIsWord && next!.cap && allCaps)) return k;
+    if (capitalRun && allCaps && !(nextIsWord && next!.cap)) return k;
+  }
+  return -1;
 }
 
 function blankLineBetween(text: string, from: number, to: number): boolean {

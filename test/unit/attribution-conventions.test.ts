@@ -106,4 +106,15 @@ describe('attribution conventions of news writing', () => {
     assert.equal(speakerOf(qs, 0), 'Rubio');
     assert.equal(speakerOf(qs, 1), 'Rubio');
   });
+
+  it('credits a description of a source that is the subject of the quote’s clause, not a topic', () => {
+    const qs = attribute(
+      'The ad targets a “corrupt political system that keeps a rigged economy in place.”\n' +
+        'In making its point, the Daily News focuses on the “assault weapons” used.\n' +
+        'The plan remains a “work in progress” for now.',
+    );
+    assert.equal(speakerOf(qs, 0), 'The ad');
+    assert.equal(speakerOf(qs, 1), 'the Daily News');
+    assert.equal(speakerOf(qs, 2), null, 'a plan is what is talked about, not who talks');
+  });
 });
