@@ -68,106 +68,156 @@ function isAcronym(text: string): boolean {
   return letters.length >= 2 && letters.length <= 7 && /^[A-Z][A-Z&]+$/.test(letters);
 }
 
-const NONE: AliasGroup[] = [];
+/** A group while grouping: the words of the name it was created with, and whether it is a live full name. */
+interface Rec {
+  group: AliasGroup;
+  words: string[];
+  /** The key slot the group was created under. */
+  slot: KeySlot;
+  live: boolean;
+}
+
+/** The groups of one normalised name (see `key`), one per kind of name. */
+interface KeySlot {
+  person: Rec | undefined;
+  name: Rec | undefined;
+  norp: Rec | undefined;
+}
+
+/** What grouping needs of one distinct mention text, worked out once per call. */
+interface TextInfo {
+  key: string;
+  words: string[];
+  slot: KeySlot;
+  /** The person groups a short form of this text may join (after pass 1), computed on first use. */
+  compatible: Rec[] | null;
+}
+
+const NONE: Rec[] = [];
+
+function kindGroup(slot: KeySlot, type: EntityType): Rec | undefined {
+  return type === 'PERSON' ? slot.person : type === 'NORP' ? slot.norp : slot.name;
+}
+
+function setKindGroup(slot: KeySlot, type: EntityType, rec: Rec): void {
+  if (type === 'PERSON') slot.person = rec;
+  else if (type === 'NORP') slot.norp = rec;
+  else slot.name = rec;
+}
 
 export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
-  const groups: AliasGroup[] = [];
-  // One map per kind of name, keyed by the cached normalised string (no key concatenation per mention).
-  const byKind = { PERSON: new Map<string, AliasGroup>(), NAME: new Map<string, AliasGroup>(), NORP: new Map<string, AliasGroup>() };
-  const kindOf = (t: EntityType): Map<string, AliasGroup> => (t === 'PERSON' ? byKind.PERSON : t === 'NORP' ? byKind.NORP : byKind.NAME);
-  const people: AliasGroup[] = [];
-  const nameWords = new Map<AliasGroup, string[]>();
+  const recs: Rec[] = [];
+  // Groups by normalised name, and each distinct mention text's facts: one lookup per mention,
+  // whatever the number of maps the rules consult.
+  const slots = new Map<string, KeySlot>();
+  const infos = new Map<string, TextInfo>();
+  const slotOf = (k: string): KeySlot => {
+    let slot = slots.get(k);
+    if (!slot) slots.set(k, (slot = { person: undefined, name: undefined, norp: undefined }));
+    return slot;
+  };
+  const infoOf = (text: string): TextInfo => {
+    let info = infos.get(text);
+    if (!info) {
+      const k = key(text);
+      infos.set(text, (info = { key: k, words: words(text), slot: slotOf(k), compatible: null }));
+    }
+    return info;
+  };
+  const people: Rec[] = [];
   // Person groups by their first and last word, and long organisation names by their initials:
   // indexes that keep grouping linear in the number of mentions.
-  const peopleByWord = new Map<string, AliasGroup[]>();
-  const byInitials = new Map<string, AliasGroup>();
+  const peopleByWord = new Map<string, Rec[]>();
+  const byInitials = new Map<string, Rec>();
 
-  const add = (g: AliasGroup, m: NamedMention): void => {
+  const add = (rec: Rec, m: NamedMention): void => {
+    const g = rec.group;
     g.mentions.push(m);
     for (const r of m.roles) if (!g.roles.includes(r)) g.roles.push(r);
   };
-  const create = (m: NamedMention, k: string): AliasGroup => {
-    const g: AliasGroup = { type: m.type, name: m.text, mentions: [], roles: [] };
-    groups.push(g);
-    kindOf(m.type).set(k, g);
-    nameWords.set(g, words(m.text));
-    return g;
+  const create = (m: NamedMention, slot: KeySlot, w: string[]): Rec => {
+    const rec: Rec = { group: { type: m.type, name: m.text, mentions: [], roles: [] }, words: w, slot, live: false };
+    recs.push(rec);
+    setKindGroup(slot, m.type, rec);
+    return rec;
   };
 
   // Pass 1: every multi-word person name is a group of its own (Kim Jong Un, Kim Jong Il).
   for (const m of mentions) {
     if (m.type !== 'PERSON') continue;
-    const k = key(m.text);
-    if (byKind.PERSON.has(k)) continue;
-    const w = words(m.text);
+    const info = infoOf(m.text);
+    if (info.slot.person) continue;
+    const w = info.words;
     if (w.length < 2) continue;
-    const g = create(m, k);
-    people.push(g);
-    for (const x of new Set([w[0], w[w.length - 1]])) {
+    const rec = create(m, info.slot, w);
+    people.push(rec);
+    for (const x of w[0] === w[w.length - 1] ? [w[0]!] : [w[0]!, w[w.length - 1]!]) {
       const list = peopleByWord.get(x);
-      if (list) list.push(g);
-      else peopleByWord.set(x, [g]);
+      if (list) list.push(rec);
+      else peopleByWord.set(x, [rec]);
     }
   }
   // A name contained in a longer one with the same surname joins it (George Bush → George W. Bush).
   for (const g of people) {
-    const w = nameWords.get(g)!;
-    const sameSurname = peopleByWord.get(w[w.length - 1]) ?? [];
+    const w = g.words;
+    const sameSurname = peopleByWord.get(w[w.length - 1]!) ?? NONE;
     const longer = sameSurname.find((o) => {
-      const ow = nameWords.get(o)!;
+      const ow = o.words;
       return o !== g && ow.length > w.length && ow[ow.length - 1] === w[w.length - 1] && isSubsequence(w, ow);
     });
-    if (longer) byKind.PERSON.set(key(g.name), longer);
+    if (longer) g.slot.person = longer;
   }
-  const live = new Set(people.filter((g) => byKind.PERSON.get(key(g.name)) === g));
-  const isLive = (g: AliasGroup): boolean => live.has(g);
+  for (const g of people) g.live = g.slot.person === g;
 
   // Pass 2: in reading order.
   for (const m of mentions) {
+    const info = infoOf(m.text);
     if (m.type === 'PERSON') {
-      const k = key(m.text);
-      const own = byKind.PERSON.get(k);
-      const short = words(m.text);
+      const own = info.slot.person;
+      const short = info.words;
       if (own && short.length > 1) {
         add(own, m);
         continue;
       }
-      const bySurname = peopleByWord.get(short[short.length - 1]) ?? NONE;
-      const compatible = short.length === 1 ? bySurname : bySurname.concat(peopleByWord.get(short[0]) ?? NONE);
-      let best: AliasGroup | undefined;
-      let firstLater: AliasGroup | undefined;
+      let compatible = info.compatible;
+      if (!compatible) {
+        const bySurname = peopleByWord.get(short[short.length - 1]!) ?? NONE;
+        compatible = info.compatible = short.length === 1 ? bySurname : bySurname.concat(peopleByWord.get(short[0]!) ?? NONE);
+      }
+      let best: Rec | undefined;
+      let firstLater: Rec | undefined;
       let bestScore = -1;
       let bestLast = -1;
       for (const g of compatible) {
-        if (!isLive(g) || !fitsName(short, nameWords.get(g)!)) continue;
-        if (g.mentions.length === 0) {
+        if (!g.live || !fitsName(short, g.words)) continue;
+        const ms = g.group.mentions;
+        if (ms.length === 0) {
           if (!firstLater) firstLater = g;
           continue;
         }
-        const last = g.mentions[g.mentions.length - 1].start;
-        if (g.mentions.length > bestScore || (g.mentions.length === bestScore && last > bestLast)) {
+        const last = ms[ms.length - 1]!.start;
+        if (ms.length > bestScore || (ms.length === bestScore && last > bestLast)) {
           best = g;
-          bestScore = g.mentions.length;
+          bestScore = ms.length;
           bestLast = last;
         }
       }
       // Nobody compatible mentioned yet (a headline "Putin" before "Vladimir Putin"): the one named later.
-      add(best ?? firstLater ?? own ?? create(m, k), m);
+      add(best ?? firstLater ?? own ?? create(m, info.slot, short), m);
       continue;
     }
-    const k = key(m.text);
+    const k = info.key;
     const known = m.type === 'NORP' ? undefined : KNOWN_ALIASES.get(k);
-    const groupKey = known ? key(known) : k;
-    const map = kindOf(m.type);
-    let g = map.get(groupKey);
+    const slot = known ? slotOf(key(known)) : info.slot;
+    let g = kindGroup(slot, m.type);
     if (!g && m.type !== 'NORP' && isAcronym(m.text)) {
       g = byInitials.get(k);
-      if (g) map.set(groupKey, g);
+      if (g) setKindGroup(slot, m.type, g);
     }
     if (!g) {
-      g = create(m, groupKey);
-      if (known) g.name = known;
-      const w = nameWords.get(g)!;
+      g = create(m, slot, info.words);
+      if (known) g.group.name = known;
+      const w = g.words;
       if (m.type !== 'NORP' && w.length > 1) {
         // NATO skips "of the", VOA keeps "of": index both spellings.
         for (const ini of [initials(m.text), w.map((x) => x[0]).join('')]) if (ini.length > 1 && !byInitials.has(ini)) byInitials.set(ini, g);
@@ -176,27 +226,29 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
     add(g, m);
   }
   // A longer form seen after its acronym ("NATO … North Atlantic Treaty Organization"): merge the acronym group in.
-  for (const g of groups) {
+  for (const rec of recs) {
+    const g = rec.group;
     if (g.type === 'PERSON' || g.type === 'NORP' || g.mentions.length === 0 || !isAcronym(g.name)) continue;
     const longer = byInitials.get(key(g.name));
-    if (longer && longer !== g) {
+    if (longer && longer !== rec) {
       for (const m of g.mentions) add(longer, m);
       g.mentions.length = 0;
     }
   }
 
-  const kept = groups.filter((g) => g.mentions.length > 0);
+  const kept: AliasGroup[] = [];
+  for (const rec of recs) if (rec.group.mentions.length > 0) kept.push(rec.group);
   for (const g of kept) {
     // Mentions arrive in reading order; only an acronym merge appends out of order.
     if (!sortedByStart(g.mentions)) g.mentions.sort((a, b) => a.start - b.start);
     if (g.type !== 'PERSON') {
       g.type = majorityType(g.mentions);
-      if (!KNOWN_ALIASES.has(key(g.name))) g.name = fullest(g.mentions);
+      if (!KNOWN_ALIASES.has(key(g.name))) g.name = fullest(g.mentions, infoOf);
     } else {
-      g.name = fullest(g.mentions);
+      g.name = fullest(g.mentions, infoOf);
     }
   }
-  return kept.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
 export function sortedByStart(ms: readonly { start: number }[]): boolean {
@@ -216,15 +268,16 @@ function isSubsequence(a: string[], b: string[]): boolean {
   return j === a.length;
 }
 
-function fullest(ms: NamedMention[]): string {
-  let best = ms[0].text;
-  let bestWords = words(best).length;
+function fullest(ms: NamedMention[], infoOf: (text: string) => { key: string; words: string[] }): string {
+  let best = ms[0]!.text;
+  let bestInfo = infoOf(best);
   for (const m of ms) {
     if (m.text === best) continue;
-    const a = words(m.text).length;
-    if (a > bestWords || (a === bestWords && key(m.text).length > key(best).length)) {
+    const info = infoOf(m.text);
+    const a = info.words.length;
+    if (a > bestInfo.words.length || (a === bestInfo.words.length && info.key.length > bestInfo.key.length)) {
       best = m.text;
-      bestWords = a;
+      bestInfo = info;
     }
   }
   return best;
