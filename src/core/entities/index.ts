@@ -78,31 +78,48 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
  * most frequent one, and a single word that is the surname of a person named in full is that person.
  */
 function harmoniseTypes(raw: RawMention[]): void {
-  const counts = new Map<string, Int32Array>();
+  // One record per distinct surface form: its type counts, and (filled in the second pass)
+  // whether it is the surname of a full person name.
+  const byText = new Map<string, SurfaceTypes>();
   const surnames = new Set<string>();
-  // Each mention's counts, so the second pass needs no second lookup by name.
-  const countsOf: Int32Array[] = new Array(raw.length);
+  // Each mention's record, so the second pass needs no second lookup by name.
+  const recordOf: SurfaceTypes[] = new Array(raw.length);
   for (let r = 0; r < raw.length; r++) {
-    const m = raw[r];
+    const m = raw[r]!;
     const s = m.text;
-    let c = counts.get(s);
-    if (!c) counts.set(s, (c = new Int32Array(ENTITY_TYPES.length)));
-    c[ENTITY_TYPES.indexOf(m.type)]++;
-    countsOf[r] = c;
-    if (m.type === 'PERSON' && m.last > m.first) surnames.add(s.slice(s.lastIndexOf(' ') + 1));
-  }
-  for (let r = 0; r < raw.length; r++) {
-    const m = raw[r];
-    const s = m.text;
-    if (m.first === m.last && surnames.has(s)) {
-      m.type = 'PERSON';
-      continue;
+    let rec = byText.get(s);
+    if (!rec) byText.set(s, (rec = { counts: ENTITY_TYPES.map(() => 0), surnameAdded: false, isSurname: -1 }));
+    rec.counts[ENTITY_TYPES.indexOf(m.type)]++;
+    recordOf[r] = rec;
+    if (m.type === 'PERSON' && m.last > m.first && !rec.surnameAdded) {
+      rec.surnameAdded = true;
+      surnames.add(s.slice(s.lastIndexOf(' ') + 1));
     }
-    const c = countsOf[r];
-    let best = ENTITY_TYPES.indexOf(m.type);
-    for (let t = 0; t < c.length; t++) if (c[t] > c[best]) best = t;
-    m.type = ENTITY_TYPES[best];
   }
+  for (let r = 0; r < raw.length; r++) {
+    const m = raw[r]!;
+    const rec = recordOf[r]!;
+    if (m.first === m.last) {
+      if (rec.isSurname < 0) rec.isSurname = surnames.has(m.text) ? 1 : 0;
+      if (rec.isSurname === 1) {
+        m.type = 'PERSON';
+        continue;
+      }
+    }
+    const c = rec.counts;
+    let best = ENTITY_TYPES.indexOf(m.type);
+    for (let t = 0; t < c.length; t++) if (c[t]! > c[best]!) best = t;
+    m.type = ENTITY_TYPES[best]!;
+  }
+}
+
+interface SurfaceTypes {
+  /** Mentions of the surface form by type, in ENTITY_TYPES order. */
+  counts: number[];
+  /** Whether its last word went into the surname set already. */
+  surnameAdded: boolean;
+  /** 1 when it is the surname of a full person name, 0 when not, -1 not looked up yet. */
+  isSurname: number;
 }
 
 export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity[] {
