@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { F_CAP, F_LETTERS, F_LINE_START, F_POSSESSIVE, PUNCT, WORD, NUMBER, tokenize } from '../../src/core/text/tokenize';
+import { F_CAP, F_LETTERS, F_LINE_START, F_POSSESSIVE, PUNCT, WORD, NUMBER, exactHash, hashString, tokenize } from '../../src/core/text/tokenize';
 
 function words(text: string): string[] {
   const t = tokenize(text);
@@ -39,6 +39,18 @@ describe('tokenize (entity tagger input)', () => {
     const letters = Array.from({ length: t.count }, (_, i) => (t.flags[i] & F_LETTERS) !== 0);
     assert.deepEqual(words(text), ['The', 'Mr.', 'U.S.', 'well-known', 'COVID19', 'Zoë', 'cafe\u0301', "O'Brien", 'NATO', 'said']);
     assert.deepEqual(letters, [true, false, false, false, false, false, false, false, true, true]);
+  });
+
+  it('gives every token its hash as written and lower-cased', () => {
+    const text = 'McDonald met the iPhone team in İstanbul, O’Brien’S U.S. Mr. DR. x\u0301Y ǅemal 😀 ok';
+    const t = tokenize(text);
+    for (let i = 0; i < t.count; i++) {
+      const word = text.slice(t.start[i], t.end[i]);
+      assert.equal(t.exact[i], exactHash(text, t.start[i], t.end[i]), word);
+    }
+    assert.equal(t.lower[0], hashString('mcdonald'));
+    assert.notEqual(t.exact[0], t.lower[0]);
+    assert.equal(t.exact[2], t.lower[2], 'a lower-case word has one hash');
   });
 
   it('is linear on hostile input: one token per quote mark, nothing lost', () => {

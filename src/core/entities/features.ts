@@ -8,7 +8,7 @@ import { hashSetOf } from '../text/hashTable';
 
 // Local copies of imported bindings: module interop can turn each imported name into a property
 // getter, which costs more than the feature arithmetic in the hot loop.
-const { F_ALLCAPS, F_CAP, F_DIGIT, F_DOT, F_HYPHEN, F_LINE_START, F_NONASCII, F_POSSESSIVE, PUNCT, WORD, exactHash, hashString, prefixHash, suffixHash } = T;
+const { F_ALLCAPS, F_CAP, F_DIGIT, F_DOT, F_HYPHEN, F_LINE_START, F_NONASCII, F_POSSESSIVE, PUNCT, WORD, hashString, prefixHash, suffixHash } = T;
 const gazetteerClass = G.gazetteerClass;
 
 /** BIO labels over CoNLL's four classes; MISC is narrowed to nationalities (NORP) afterwards. */
@@ -135,7 +135,7 @@ export function tokenFeatures(text: string, tok: Tokens, i: number, mask: number
   const e = tok.end[i];
   out[k++] = mix(1, 0) & mask;
   out[k++] = mix(2, w) & mask;
-  out[k++] = mix(3, exactHash(text, s, e)) & mask;
+  out[k++] = mix(3, tok.exact[i]) & mask;
   out[k++] = mix(4, tok.shape[i]) & mask;
   out[k++] = mix(5, suffixHash(text, s, e, 2)) & mask;
   out[k++] = mix(6, suffixHash(text, s, e, 3)) & mask;

@@ -10,7 +10,6 @@ import { HashTable } from '../text/hashTable';
 // Local copies of imported bindings (module interop may make each imported name a getter).
 const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures, neighbourFeatures } = F;
 const F_LINE_START = T.F_LINE_START;
-const exactHash = T.exactHash;
 
 if (NUM_LABELS !== 9) throw new Error('the scoring loop is unrolled for nine labels');
 
@@ -116,7 +115,7 @@ function addWeights(w: Float32Array, count: number, into: Float64Array, row: num
 
 /** The spelling entry of token i (1-based), adding it while the cache has room; 0 for a word met once it is full. */
 function spellingEntry(text: string, tok: Tokens, i: number, model: LinearModel, cache: ScoreCache): number {
-  const spelling = exactHash(text, tok.start[i], tok.end[i]);
+  const spelling = tok.exact[i];
   let entry = cache.entryOf.get(spelling);
   if (entry !== 0) return entry;
   // Cache up to a bound: text full of distinct junk words (binary data) must not grow it without limit.

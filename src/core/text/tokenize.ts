@@ -2,6 +2,8 @@
 // It allocates typed arrays only (no substrings), so it stays linear and fast on any input:
 // one long line, binary bytes or a run of quote marks all cost one look at each character.
 
+import { hashSetOf } from './hashTable';
+
 /** Token kinds. */
 export const WORD = 1;
 export const NUMBER = 2;
@@ -27,6 +29,8 @@ export interface Tokens {
   flags: Uint16Array;
   /** Hash of the lower-cased token. */
   lower: Int32Array;
+  /** Hash of the token as written (case kept), as exactHash computes it. */
+  exact: Int32Array;
   /** Hash of the word shape (Xx, X.X., dd-dd), runs collapsed. */
   shape: Int32Array;
 }
@@ -111,7 +115,7 @@ const SH_UPPER = 1, SH_LOWER = 2, SH_DIGIT = 3;
 
 // Multi-letter abbreviations that keep their period (Mr. Smith, St. Louis, Calif.): without it
 // the period would look like a sentence end in the middle of a name.
-const DOTTED = new Set<number>(
+const DOTTED = hashSetOf(
   ['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'sgt', 'rep', 'sen', 'gov', 'prof', 'rev', 'mt', 'ft', 'inc', 'corp', 'ltd', 'co', 'bros', 'calif', 'fla', 'mass', 'conn', 'wash', 'ariz', 'colo', 'penn', 'capt', 'cmdr', 'adm', 'maj', 'pres', 'supt'].map(hashString),
 );
 
@@ -121,6 +125,7 @@ let ends = new Int32Array(0);
 let kinds = new Uint8Array(0);
 let flagsArr = new Uint16Array(0);
 let lowers = new Int32Array(0);
+let exacts = new Int32Array(0);
 let shapes = new Int32Array(0);
 
 function ensure(n: number): void {
@@ -136,6 +141,7 @@ function ensure(n: number): void {
   kinds = grow(kinds, (k) => new Uint8Array(k));
   flagsArr = grow(flagsArr, (k) => new Uint16Array(k));
   lowers = grow(lowers, (k) => new Int32Array(k));
+  exacts = grow(exacts, (k) => new Int32Array(k));
   shapes = grow(shapes, (k) => new Int32Array(k));
   cap = next;
 }
@@ -187,12 +193,17 @@ function scan(text: string): number {
       flagsArr[count] = flags;
       const h = hashStep(FNV_OFFSET, c);
       lowers[count] = h;
+      exacts[count] = i - start === 1 ? h : exactHash(text, start, i);
       shapes[count] = hashStep(FNV_OFFSET, c);
       count++;
       continue;
     }
     // A word or a number.
     let lower = FNV_OFFSET;
+    // The hash as written, kept only from the first character whose lower case differs (until
+    // then it equals `lower`): most words need one hash, capitalised ones two.
+    let exact = FNV_OFFSET;
+    let exactDiffers = false;
     let shape = FNV_OFFSET;
     let lastShape = 0;
     let uppers = 0;
@@ -213,11 +224,20 @@ function scan(text: string): number {
         }
         // The whole run of lower-case letters in one tight loop.
         const runStart = i;
-        do {
-          lower = Math.imul(lower ^ c, FNV_PRIME);
-          if (++i >= n) break;
-          c = text.charCodeAt(i);
-        } while (c >= 97 && c <= 122);
+        if (exactDiffers) {
+          do {
+            lower = Math.imul(lower ^ c, FNV_PRIME);
+            exact = Math.imul(exact ^ c, FNV_PRIME);
+            if (++i >= n) break;
+            c = text.charCodeAt(i);
+          } while (c >= 97 && c <= 122);
+        } else {
+          do {
+            lower = Math.imul(lower ^ c, FNV_PRIME);
+            if (++i >= n) break;
+            c = text.charCodeAt(i);
+          } while (c >= 97 && c <= 122);
+        }
         lowersN += i - runStart;
         segLen += i - runStart;
         if (i >= n) break;
@@ -260,6 +280,7 @@ function scan(text: string): number {
             other = true;
             flags |= F_DOT;
             lower = hashStep(lower, 46);
+            if (exactDiffers) exact = hashStep(exact, 46);
             shape = hashStep(shape, 46);
             i++;
             break;
@@ -272,7 +293,13 @@ function scan(text: string): number {
           sh = SH_LOWER; // combining accents continue the letter before them
         } else break;
       }
-      lower = hashStep(lower, lowerCode(c));
+      const lc = lowerCode(c);
+      if (lc !== c && !exactDiffers) {
+        exactDiffers = true;
+        exact = exactHash(text, start, i);
+      }
+      lower = hashStep(lower, lc);
+      if (exactDiffers) exact = hashStep(exact, c);
       if (sh !== lastShape) {
         shape = hashStep(shape, sh);
         lastShape = sh;
@@ -292,6 +319,7 @@ function scan(text: string): number {
     kinds[count] = uppers + lowersN === 0 ? NUMBER : WORD;
     flagsArr[count] = flags;
     lowers[count] = lower;
+    exacts[count] = exactDiffers ? exact : lower;
     shapes[count] = shape;
     count++;
   }
@@ -307,6 +335,7 @@ function snapshot(count: number): Tokens {
     kind: kinds.slice(0, count),
     flags: flagsArr.slice(0, count),
     lower: lowers.slice(0, count),
+    exact: exacts.slice(0, count),
     shape: shapes.slice(0, count),
   };
 }
