@@ -4,7 +4,7 @@
 import * as T from '../text/tokenize';
 import type { Tokens } from '../text/tokenize';
 import * as G from './gazetteer';
-import { hashSetOf } from '../text/hashTable';
+import { HashTable, hashSetOf } from '../text/hashTable';
 
 // Local copies of imported bindings: module interop can turn each imported name into a property
 // getter, which costs more than the feature arithmetic in the hot loop.
@@ -32,42 +32,13 @@ const SENTENCE_END = hashSetOf(['.', '!', '?', ':', ';', '"', '“', '”', '‘
 
 /** Per-document facts computed once: which words also occur in lower case, which lines are all capitals. */
 export interface DocContext {
-  lowerSeen: HashSet;
+  lowerSeen: HashTable;
   capsLine: Uint8Array;
 }
 
-/** A set of 32-bit hashes in one typed array (open addressing): far cheaper than a Set per token. */
-export class HashSet {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  constructor(capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-  }
-  add(h: number): void {
-    const v = h === 0 ? 1 : h;
-    let i = (Math.imul(v, 0x9e3779b1) >>> 0) & this.mask;
-    while (this.slots[i] !== 0) {
-      if (this.slots[i] === v) return;
-      i = (i + 1) & this.mask;
-    }
-    this.slots[i] = v;
-  }
-  has(h: number): boolean {
-    const v = h === 0 ? 1 : h;
-    let i = (Math.imul(v, 0x9e3779b1) >>> 0) & this.mask;
-    while (this.slots[i] !== 0) {
-      if (this.slots[i] === v) return true;
-      i = (i + 1) & this.mask;
-    }
-    return false;
-  }
-}
-
 export function docContext(tok: Tokens): DocContext {
-  const lowerSeen = new HashSet(tok.count);
+  // Sized for the distinct words, not the tokens: a table that stays in the CPU cache.
+  const lowerSeen = new HashTable(1024);
   const capsLine = new Uint8Array(tok.count);
   let lineFirst = 0;
   let words = 0;

@@ -1,49 +1,50 @@
 // Sets and small maps of 32-bit word hashes in typed arrays (open addressing). A JS Set<number>
 // boxes every hash outside the small-integer range (about half of them) on each lookup; these
-// tables never allocate after construction.
+// tables never allocate after construction, and keep each key beside its value so a probe
+// touches one cache line.
 
 /** A map from 32-bit hashes to positive values (0 means absent); grows as needed. */
 export class HashTable {
-  private keys: Int32Array;
-  private values: Int32Array;
+  /** [key, value] pairs; a slot is free while its value is 0. */
+  private slots: Int32Array;
   private mask: number;
   private shift: number;
   size = 0;
   constructor(capacity: number) {
     let bits = 4;
     while (1 << bits < capacity * 2) bits++;
-    this.keys = new Int32Array(1 << bits);
-    this.values = new Int32Array(1 << bits);
+    this.slots = new Int32Array(2 << bits);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
   }
   /** Gives `h` the value `value` (> 0) unless it has one already. */
   add(h: number, value = 1): void {
+    const slots = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
-    while (this.values[i] !== 0) {
-      if (this.keys[i] === h) return;
+    while (slots[2 * i + 1] !== 0) {
+      if (slots[2 * i] === h) return;
       i = (i + 1) & this.mask;
     }
-    this.keys[i] = h;
-    this.values[i] = value;
+    slots[2 * i] = h;
+    slots[2 * i + 1] = value;
     if (++this.size * 2 > this.mask + 1) this.grow();
   }
   private grow(): void {
-    const { keys, values } = this;
+    const old = this.slots;
     const bits = 33 - this.shift;
-    this.keys = new Int32Array(1 << bits);
-    this.values = new Int32Array(1 << bits);
+    this.slots = new Int32Array(2 << bits);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (values[i] !== 0) this.add(keys[i]!, values[i]);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.add(old[i]!, old[i + 1]);
   }
   /** The value of `h`, 0 when absent. */
   get(h: number): number {
+    const slots = this.slots;
     let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
     let value: number;
-    while ((value = this.values[i]!) !== 0) {
-      if (this.keys[i] === h) return value;
+    while ((value = slots[2 * i + 1]!) !== 0) {
+      if (slots[2 * i] === h) return value;
       i = (i + 1) & this.mask;
     }
     return 0;
