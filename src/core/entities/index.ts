@@ -3,7 +3,7 @@
 // never overlap, and carry no trailing punctuation or possessive ’s.
 import { ENTITY_TYPES, type Entity, type EntityType, type Mention } from '../types';
 import { F_CAP, hashString, tokenize, type Tokens } from '../text/tokenize';
-import { tagTokens, labelsToSpans, type LinearModel, type TokenSpan } from './tagger';
+import { tagTokens, type LinearModel, type TokenSpan } from './tagger';
 import { decodeWeights } from './model';
 import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODEL_WEIGHTS } from './model-data';
 import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
@@ -25,52 +25,67 @@ const LEADING_FUNCTION_WORDS = hashSetOf('as in at on but and if when while afte
 
 const TYPE_OF_TAG: readonly (EntityType | 'MISC' | null)[] = [null, 'PERSON', 'ORG', 'PLACE', 'MISC'];
 
-export interface RawMention {
-  start: number;
-  end: number;
-  text: string;
-  type: EntityType;
+/** A typed mention span before grouping, with the tokens it covers; its roles are filled in later. */
+export interface RawMention extends NamedMention {
   first: number;
   last: number;
 }
 
 /** Typed mention spans before grouping (titles stripped, MISC narrowed to NORP). */
 export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMention[] {
-  const spans = labelsToSpans(tagTokens(text, tok, getModel()));
+  const labels = tagTokens(text, tok, getModel());
   const out: RawMention[] = [];
-  for (const span of spans) {
-    let s = span;
-    let t = TYPE_OF_TAG[s.type];
-    if (!t) continue;
-    while (s.first < s.last && LEADING_FUNCTION_WORDS.has(tok.lower[s.first])) s = { ...s, first: s.first + 1 };
-    if (LEADING_FUNCTION_WORDS.has(tok.lower[s.first])) continue;
-    // "National Assembly Chairman Tran Thanh Man": an organisation, a title, then a person.
-    if (t !== 'PERSON') {
-      for (let j = s.first; j < s.last; j++) {
-        if (ROLE_HEADS.has(tok.lower[j]) && tok.flags[j + 1] & F_CAP) {
-          if (j > s.first) out.push({ start: tok.start[s.first], end: tok.end[j - 1], text: text.slice(tok.start[s.first], tok.end[j - 1]), type: t === 'MISC' ? 'ORG' : t, first: s.first, last: j - 1 });
-          s = { ...s, first: j + 1 };
-          t = 'PERSON';
-          break;
-        }
-      }
-    }
-    let first = s.first;
-    if (t === 'PERSON') {
-      // Titles and honorifics stay out of the name: "President Putin" → "Putin".
-      while (first < s.last && (ROLE_HEADS.has(tok.lower[first]) || HONORIFICS.has(tok.lower[first]))) first++;
-      if (ROLE_HEADS.has(tok.lower[first]) || HONORIFICS.has(tok.lower[first])) continue;
-    }
-    const start = tok.start[first];
-    const end = tok.end[s.last];
-    const surface = text.slice(start, end);
-    if (t === 'MISC') {
-      if (isNationality(surface)) out.push({ start, end, text: surface, type: 'NORP', first, last: s.last });
-      continue;
-    }
-    out.push({ start, end, text: surface, type: t, first, last: s.last });
+  // The BIO spans of labelsToSpans, read straight off the labels: an I- continues the span just
+  // before it of the same type, anything else non-O starts one.
+  let first = -1;
+  let type = 0;
+  for (let i = 0; i <= labels.length; i++) {
+    const l = i < labels.length ? labels[i]! : O_LABEL;
+    const t = (l + 1) >> 1;
+    if (l !== O_LABEL && (l & 1) === 0 && first >= 0 && type === t) continue;
+    if (first >= 0) addMention(text, tok, first, i - 1, type, out);
+    first = l === O_LABEL ? -1 : i;
+    type = t;
   }
   return out;
+}
+
+const O_LABEL = 0;
+
+/** The mention(s) of the tagged span of tokens first..last of tag type `tag`, if any. */
+function addMention(text: string, tok: Tokens, first: number, last: number, tag: number, out: RawMention[]): void {
+  let t = TYPE_OF_TAG[tag];
+  if (!t) return;
+  while (first < last && LEADING_FUNCTION_WORDS.has(tok.lower[first]!)) first++;
+  if (LEADING_FUNCTION_WORDS.has(tok.lower[first]!)) return;
+  // "National Assembly Chairman Tran Thanh Man": an organisation, a title, then a person.
+  if (t !== 'PERSON') {
+    for (let j = first; j < last; j++) {
+      if (ROLE_HEADS.has(tok.lower[j]!) && tok.flags[j + 1]! & F_CAP) {
+        if (j > first) out.push(rawMention(text, tok.start[first]!, tok.end[j - 1]!, t === 'MISC' ? 'ORG' : t, first, j - 1));
+        first = j + 1;
+        t = 'PERSON';
+        break;
+      }
+    }
+  }
+  if (t === 'PERSON') {
+    // Titles and honorifics stay out of the name: "President Putin" → "Putin".
+    while (first < last && (ROLE_HEADS.has(tok.lower[first]!) || HONORIFICS.has(tok.lower[first]!))) first++;
+    if (ROLE_HEADS.has(tok.lower[first]!) || HONORIFICS.has(tok.lower[first]!)) return;
+  }
+  const start = tok.start[first]!;
+  const end = tok.end[last]!;
+  if (t === 'MISC') {
+    const surface = text.slice(start, end);
+    if (isNationality(surface)) out.push({ start, end, text: surface, type: 'NORP', roles: NO_ROLES, first, last });
+    return;
+  }
+  out.push(rawMention(text, start, end, t, first, last));
+}
+
+function rawMention(text: string, start: number, end: number, type: EntityType, first: number, last: number): RawMention {
+  return { start, end, text: text.slice(start, end), type, roles: NO_ROLES, first, last };
 }
 
 /**
@@ -128,18 +143,16 @@ export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity
   const inNamedMention = new Uint8Array(tok.count);
   for (const m of raw) if (m.type !== 'PERSON') inNamedMention.fill(1, m.first, m.last + 1);
   const roleCtx: RoleContext = { text, tok, inNamedMention };
-  const named: NamedMention[] = raw.map((m) => {
-    let roles = NO_ROLES;
-    if (m.type === 'PERSON') {
-      const before = roleBefore(roleCtx, m.first);
-      const after = roleAfter(roleCtx, m.last);
-      if (before || after) roles = [before, after].filter((r): r is string => r !== null);
-    }
-    return { start: m.start, end: m.end, text: m.text, type: m.type, roles };
-  });
+  // The mentions go to grouping as they are, with the roles of people added.
+  for (const m of raw) {
+    if (m.type !== 'PERSON') continue;
+    const before = roleBefore(roleCtx, m.first);
+    const after = roleAfter(roleCtx, m.last);
+    if (before || after) m.roles = [before, after].filter((r): r is string => r !== null);
+  }
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
-  for (const g of groupAliases(named)) {
+  for (const g of groupAliases(raw)) {
     const id = `${g.type}:${g.name}`;
     let e = byId.get(id);
     if (!e) {
