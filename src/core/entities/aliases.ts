@@ -4,7 +4,7 @@
 // "Kim Jong Un … his father Kim Jong Il" stays with Kim Jong Un. Organisations and places:
 // same name up to periods and a leading "the", known short forms (U.S., USSR, U.N.), and
 // acronyms that spell the initials of a longer name (NATO).
-import type { EntityType } from '../types';
+import { ENTITY_TYPES, type EntityType } from '../types';
 
 export interface NamedMention {
   start: number;
@@ -42,17 +42,49 @@ const wordsCache = new Map<string, string[]>();
 export function key(name: string): string {
   let k = keyCache.get(name);
   if (k === undefined) {
-    k = name.toLowerCase().replace(/[.]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim();
+    const lower = name.toLowerCase();
+    k = isPlainKey(lower) ? lower : lower.replace(/[.]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim();
     if (keyCache.size > 50_000) keyCache.clear();
     keyCache.set(name, k);
   }
   return k;
 }
 
+/**
+ * Whether a lower-cased name is its own key already: no period or curly apostrophe, no white
+ * space but single spaces between words, no leading "the ". Most names are; they skip the
+ * replacements of `key`.
+ */
+function isPlainKey(s: string): boolean {
+  if (s.length === 0 || s.startsWith('the ')) return s.length === 0;
+  let prevSpace = true; // a leading space is not plain
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    if (c === 46 || c === 0x2019 || isSpaceChar(c)) return false;
+    prevSpace = false;
+  }
+  return !prevSpace;
+}
+
+/** White space as a regular expression's \s sees it (the same set trim() removes). */
+function isSpaceChar(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 function words(name: string): string[] {
   let w = wordsCache.get(name);
   if (w === undefined) {
-    w = key(name).split(/[\s-]+/).filter(Boolean);
+    const k = key(name);
+    // A key has single spaces between words only: without a hyphen, splitting on spaces is enough.
+    w = k.includes('-') ? k.split(/[\s-]+/).filter(Boolean) : k === '' ? [] : k.split(' ');
     if (wordsCache.size > 50_000) wordsCache.clear();
     wordsCache.set(name, w);
   }
@@ -284,12 +316,17 @@ function fullest(ms: NamedMention[], infoOf: (text: string) => { key: string; wo
 }
 
 function majorityType(ms: NamedMention[]): EntityType {
-  const counts = new Map<EntityType, number>();
-  let best = ms[0].type;
+  // Counts by type in ENTITY_TYPES order; the first type to take the lead keeps ties.
+  const counts = ENTITY_TYPES.map(() => 0);
+  let best = ms[0]!.type;
+  let bestIndex = ENTITY_TYPES.indexOf(best);
   for (const m of ms) {
-    const c = (counts.get(m.type) ?? 0) + 1;
-    counts.set(m.type, c);
-    if (c > (counts.get(best) ?? 0)) best = m.type;
+    const t = ENTITY_TYPES.indexOf(m.type);
+    const c = ++counts[t]!;
+    if (c > counts[bestIndex]!) {
+      best = m.type;
+      bestIndex = t;
+    }
   }
   return best;
 }

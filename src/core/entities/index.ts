@@ -165,11 +165,18 @@ export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity
   }
   for (const e of entities) {
     if (!sortedByStart(e.mentions)) e.mentions.sort((a, b) => a.start - b.start);
-    const forms = new Set<string>([e.name]);
-    for (const m of e.mentions) forms.add(m.text);
-    e.aliases = [...forms];
+    e.aliases = aliasesOf(e);
   }
   return entities;
 }
 
 export type { TokenSpan };
+
+/** The entity's name and the distinct texts of its mentions, in that order. */
+function aliasesOf(e: Entity): string[] {
+  const ms = e.mentions;
+  if (ms.length === 1) return ms[0]!.text === e.name ? [e.name] : [e.name, ms[0]!.text];
+  const forms = new Set<string>([e.name]);
+  for (const m of ms) forms.add(m.text);
+  return [...forms];
+}
