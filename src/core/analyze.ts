@@ -9,7 +9,7 @@ import { findClaims } from './claims';
 import { findEntities } from './entities/index';
 import { entitiesOutside } from './outsideResidue';
 import { insideSorted } from './spans';
-import { tokenize } from './text/tokenize';
+import { tokenizeTransient } from './text/tokenize';
 
 export function analyze(text: string): Analysis {
   const lines = classifyLines(text, splitLines(text));
@@ -21,8 +21,8 @@ export function analyze(text: string): Analysis {
   for (const b of blocks) splitSentences(text, b.start, b.end, allSentences);
   const residue = structure.residue;
   const sentences = allSentences.filter((s) => !insideSorted(residue, s));
-  // One tokenization serves the entity tagger and the claim words.
-  const tok = tokenize(text);
+  // One tokenization serves the entity tagger and the claim words (nothing in between tokenizes).
+  const tok = tokenizeTransient(text);
   const entities = entitiesOutside(findEntities(text, tok), residue);
   const quoteSpans = findQuotes(text, blocks);
   const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities);

@@ -50,16 +50,16 @@ class WordTable {
     this.bits[i] = bits;
   }
   /** Reason bits of text[start, start+len) (lower-cased hash `h`), 0 when not listed. */
-  find(h: number, text: string, start: number, len: number): number {
+  find(h: number, codes: Uint16Array, start: number, len: number): number {
     for (let i = h & 1023; this.used[i] === 1; i = (i + 1) & 1023) {
-      if (this.hashes[i] === h && this.spells(i, text, start, len)) return this.bits[i]!;
+      if (this.hashes[i] === h && this.spells(i, codes, start, len)) return this.bits[i]!;
     }
     return 0;
   }
-  private spells(i: number, text: string, start: number, len: number): boolean {
+  private spells(i: number, codes: Uint16Array, start: number, len: number): boolean {
     const w = this.words[i]!;
     if (w.length !== len) return false;
-    for (let k = 0; k < len; k++) if ((text.charCodeAt(start + k) | 32) !== w.charCodeAt(k)) return false;
+    for (let k = 0; k < len; k++) if ((codes[start + k]! | 32) !== w.charCodeAt(k)) return false;
     return true;
   }
 }
@@ -81,14 +81,14 @@ addWords(R_ACCUSATION, 'lied lies lying blame blamed blames crime crimes');
 for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'.split(' ')) STEMS.add(stem, R_ACCUSATION);
 
 /** Reason bits of the words of text[start, end) (R_CUE when a cue verb occurs), read character by character. */
-function scanReasons(text: string, start: number, end: number): number {
+function scanReasons(codes: Uint16Array, start: number, end: number): number {
   let found = 0;
   let runStart = -1; // start of the current run of letters, -1 when the run holds a digit or underscore
   let inRun = false;
   let h = FNV_OFFSET;
   let h5 = 0;
   for (let i = start; i <= end; i++) {
-    const c = i < end ? text.charCodeAt(i) : 32;
+    const c = i < end ? codes[i]! : 32;
     const lower = c | 32;
     if (lower >= 97 && lower <= 122) {
       if (!inRun) {
@@ -116,8 +116,8 @@ function scanReasons(text: string, start: number, end: number): number {
     if (c === 37) found |= R_STATISTIC;
     if (inRun && runStart >= 0) {
       const len = i - runStart;
-      let bits = WORDS.find(h, text, runStart, len);
-      if (bits === 0 && len > STEM) bits = STEMS.find(h5, text, runStart, STEM);
+      let bits = WORDS.find(h, codes, runStart, len);
+      if (bits === 0 && len > STEM) bits = STEMS.find(h5, codes, runStart, STEM);
       found |= bits;
     }
     inRun = false;
@@ -134,7 +134,7 @@ for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'
  * at its characters, and only the rarer mixed tokens (hyphens, apostrophes, digits, accents) are
  * scanned as characters. The result is the same as scanReasons on the whole sentence.
  */
-function sentenceReasons(text: string, tok: Tokens, start: number, end: number): number {
+function sentenceReasons(tok: Tokens, start: number, end: number): number {
   let lo = 0;
   let hi = tok.count;
   while (lo < hi) {
@@ -142,32 +142,33 @@ function sentenceReasons(text: string, tok: Tokens, start: number, end: number):
     if (tok.end[mid]! <= start) lo = mid + 1;
     else hi = mid;
   }
+  const codes = tok.codes;
   let found = 0;
   for (let t = lo; t < tok.count; t++) {
     const s = tok.start[t]!;
     if (s >= end) break;
     const e = tok.end[t]!;
     // A token across the sentence edge (not made by the sentence splitter): read the characters.
-    if (s < start || e > end) return scanReasons(text, start, end);
+    if (s < start || e > end) return scanReasons(codes, start, end);
     const kind = tok.kind[t];
     if (kind === NUMBER) {
       found |= R_NUMBER;
     } else if (kind === PUNCT) {
-      const c = text.charCodeAt(s);
+      const c = codes[s]!;
       if (c === 37) found |= R_STATISTIC;
       // An underscore joins the words on either side into one word: read the characters.
-      else if (c === 95) return scanReasons(text, start, end);
+      else if (c === 95) return scanReasons(codes, start, end);
     } else if (tok.flags[t]! & F_LETTERS) {
       const len = e - s;
-      let bits = WORDS.find(tok.lower[t]!, text, s, len);
-      if (bits === 0 && len > STEM && FIRST_OF_STEM[text.charCodeAt(s) | 32] === 1) {
+      let bits = WORDS.find(tok.lower[t]!, codes, s, len);
+      if (bits === 0 && len > STEM && FIRST_OF_STEM[codes[s]! | 32] === 1) {
         let h = FNV_OFFSET;
-        for (let k = s; k < s + STEM; k++) h = Math.imul(h ^ (text.charCodeAt(k) | 32), FNV_PRIME);
-        bits = STEMS.find(h, text, s, STEM);
+        for (let k = s; k < s + STEM; k++) h = Math.imul(h ^ (codes[k]! | 32), FNV_PRIME);
+        bits = STEMS.find(h, codes, s, STEM);
       }
       found |= bits;
     } else {
-      found |= scanReasons(text, s, e);
+      found |= scanReasons(codes, s, e);
     }
   }
   return found;
@@ -187,7 +188,7 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
     while (p < paragraphs.length && paragraphs[p]!.end <= s.start) p++;
     const para = paragraphs[p];
     if (!para || para.start > s.start || s.end - s.start > MAX_SENTENCE) continue;
-    const found = sentenceReasons(text, tok, s.start, s.end);
+    const found = sentenceReasons(tok, s.start, s.end);
     const reasons: string[] = [];
     let score = 0;
     for (const r of REASONS) {

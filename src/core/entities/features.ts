@@ -98,9 +98,10 @@ export function extractFeatures(text: string, tok: Tokens, ctx: DocContext, i: n
 
 /**
  * Features of the token's own spelling (word, shape, affixes, gazetteer): the same wherever the
- * word occurs, so the tagger can sum their weights once per distinct word. Writes from out[k].
+ * word occurs, so the tagger can sum their weights once per distinct word. Writes from out[k]. The
+ * characters come from tok.codes; the text parameter stays for the callers that pass it.
  */
-export function tokenFeatures(text: string, tok: Tokens, i: number, mask: number, out: Int32Array, k: number): number {
+export function tokenFeatures(_text: string, tok: Tokens, i: number, mask: number, out: Int32Array, k: number): number {
   const w = tok.lower[i];
   const s = tok.start[i];
   const e = tok.end[i];
@@ -108,10 +109,10 @@ export function tokenFeatures(text: string, tok: Tokens, i: number, mask: number
   out[k++] = mix(2, w) & mask;
   out[k++] = mix(3, tok.exact[i]) & mask;
   out[k++] = mix(4, tok.shape[i]) & mask;
-  out[k++] = mix(5, suffixHash(text, s, e, 2)) & mask;
-  out[k++] = mix(6, suffixHash(text, s, e, 3)) & mask;
-  out[k++] = mix(7, suffixHash(text, s, e, 4)) & mask;
-  out[k++] = mix(8, prefixHash(text, s, e, 3)) & mask;
+  out[k++] = mix(5, suffixHash(tok.codes, s, e, 2)) & mask;
+  out[k++] = mix(6, suffixHash(tok.codes, s, e, 3)) & mask;
+  out[k++] = mix(7, suffixHash(tok.codes, s, e, 4)) & mask;
+  out[k++] = mix(8, prefixHash(tok.codes, s, e, 3)) & mask;
   out[k++] = mix(24, tok.flags[i] & (F_CAP | F_ALLCAPS | F_DIGIT | F_DOT | F_HYPHEN | F_NONASCII)) & mask;
   out[k++] = mix(29, Math.min(e - s, 12)) & mask;
   out[k++] = mix(32, gazetteerClass(w)) & mask;

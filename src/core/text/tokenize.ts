@@ -3,6 +3,7 @@
 // one long line, binary bytes or a run of quote marks all cost one look at each character.
 
 import { hashSetOf } from './hashTable';
+import { codeUnits } from './codes';
 
 /** Token kinds. */
 export const WORD = 1;
@@ -31,6 +32,8 @@ export interface Tokens {
   lower: Int32Array;
   /** Hash of the token as written (case kept), as exactHash computes it. */
   exact: Int32Array;
+  /** The UTF-16 code units of the whole text (see codeUnits), for callers that read characters around tokens. */
+  codes: Uint16Array;
   /** Hash of the word shape (Xx, X.X., dd-dd), runs collapsed. */
   shape: Int32Array;
 }
@@ -152,7 +155,29 @@ function ensure(n: number): void {
  * apostrophe words (Leif-Eric, O'Brien) stay whole.
  */
 export function tokenize(text: string): Tokens {
-  return snapshot(scan(text));
+  const codes = codeUnits(text);
+  return snapshot(scan(text, codes), codes);
+}
+
+/**
+ * The same tokens as views of the tokenizer's scratch buffers, without copying them: valid only
+ * until the next call of tokenize or tokenizeTransient. For one pass over one text (analyze), where
+ * copying a few megabytes of arrays per megabyte of text would be wasted.
+ */
+export function tokenizeTransient(text: string): Tokens {
+  const codes = codeUnits(text);
+  const count = scan(text, codes);
+  return {
+    count,
+    codes,
+    start: starts.subarray(0, count),
+    end: ends.subarray(0, count),
+    kind: kinds.subarray(0, count),
+    flags: flagsArr.subarray(0, count),
+    lower: lowers.subarray(0, count),
+    exact: exacts.subarray(0, count),
+    shape: shapes.subarray(0, count),
+  };
 }
 
 /**
@@ -160,13 +185,13 @@ export function tokenize(text: string): Tokens {
  * loop: optimised code entered in the middle of it on a first long text has no type feedback for
  * whatever comes after, and would fall back to the interpreter there on every later text.
  */
-function scan(text: string): number {
+function scan(text: string, codes: Uint16Array): number {
   const n = text.length;
   let count = 0;
   let lineStart = true;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c = codes[i]!;
     if (isSpace(c)) {
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) lineStart = true;
       i++;
@@ -179,7 +204,7 @@ function scan(text: string): number {
     lineStart = false;
     if (cls === 0 && !(c >= 48 && c <= 57)) {
       // Possessive 's / ’s directly after a word.
-      if (isApostrophe(c) && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115 && count > 0 && ends[count - 1] === i && kinds[count - 1] !== PUNCT && !(i + 2 < n && caseOf(text.charCodeAt(i + 2)) !== 0)) {
+      if (isApostrophe(c) && i + 1 < n && (codes[i + 1]! | 32) === 115 && count > 0 && ends[count - 1] === i && kinds[count - 1] !== PUNCT && !(i + 2 < n && caseOf(codes[i + 2]!) !== 0)) {
         i += 2;
         flags |= F_POSSESSIVE;
       } else {
@@ -193,7 +218,7 @@ function scan(text: string): number {
       flagsArr[count] = flags;
       const h = hashStep(FNV_OFFSET, c);
       lowers[count] = h;
-      exacts[count] = i - start === 1 ? h : exactHash(text, start, i);
+      exacts[count] = i - start === 1 ? h : exactHashOf(codes, start, i);
       shapes[count] = hashStep(FNV_OFFSET, c);
       count++;
       continue;
@@ -214,7 +239,7 @@ function scan(text: string): number {
     let other = false; // a character other than an ASCII letter
     const firstUpper = cls === 1;
     while (i < n) {
-      c = text.charCodeAt(i);
+      c = codes[i]!;
       // Lower-case ASCII letters are most of the characters of news text: the same steps as the
       // general path below, without its table lookups and branches.
       if (c >= 97 && c <= 122) {
@@ -229,13 +254,13 @@ function scan(text: string): number {
             lower = Math.imul(lower ^ c, FNV_PRIME);
             exact = Math.imul(exact ^ c, FNV_PRIME);
             if (++i >= n) break;
-            c = text.charCodeAt(i);
+            c = codes[i]!;
           } while (c >= 97 && c <= 122);
         } else {
           do {
             lower = Math.imul(lower ^ c, FNV_PRIME);
             if (++i >= n) break;
-            c = text.charCodeAt(i);
+            c = codes[i]!;
           } while (c >= 97 && c <= 122);
         }
         lowersN += i - runStart;
@@ -255,11 +280,11 @@ function scan(text: string): number {
         digits++;
         sh = SH_DIGIT;
       } else {
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const next = i + 1 < n ? codes[i + 1]! : 0;
         const nextIsWordChar = caseOf(next) !== 0 || (next >= 48 && next <= 57);
         if (isApostrophe(c)) {
           // Possessive: stop here, the 's becomes its own token.
-          if ((next | 32) === 115 && !(i + 2 < n && caseOf(text.charCodeAt(i + 2)) !== 0)) break;
+          if ((next | 32) === 115 && !(i + 2 < n && caseOf(codes[i + 2]!) !== 0)) break;
           if (!nextIsWordChar) break;
           flags |= F_APOS;
           sh = c;
@@ -296,7 +321,7 @@ function scan(text: string): number {
       const lc = lowerCode(c);
       if (lc !== c && !exactDiffers) {
         exactDiffers = true;
-        exact = exactHash(text, start, i);
+        exact = exactHashOf(codes, start, i);
       }
       lower = hashStep(lower, lc);
       if (exactDiffers) exact = hashStep(exact, c);
@@ -327,9 +352,10 @@ function scan(text: string): number {
 }
 
 /** Copies of the scratch buffers, so a caller may keep the tokens while the buffers serve the next text. */
-function snapshot(count: number): Tokens {
+function snapshot(count: number, codes: Uint16Array): Tokens {
   return {
     count,
+    codes,
     start: starts.slice(0, count),
     end: ends.slice(0, count),
     kind: kinds.slice(0, count),
@@ -340,6 +366,12 @@ function snapshot(count: number): Tokens {
   };
 }
 
+function exactHashOf(codes: Uint16Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = hashStep(h, codes[i]!);
+  return h;
+}
+
 /** Hash of a word as written (case kept); computed on demand, only for the words the tagger scores. */
 export function exactHash(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
@@ -347,17 +379,17 @@ export function exactHash(text: string, start: number, end: number): number {
   return h;
 }
 
-/** Hash of the last `k` characters of a token, lower-cased (suffix features). */
-export function suffixHash(text: string, start: number, end: number, k: number): number {
+/** Hash of the last `k` characters of a token, lower-cased (suffix features); `codes` from codeUnits. */
+export function suffixHash(codes: Uint16Array, start: number, end: number, k: number): number {
   let h = hashStep(FNV_OFFSET, k);
-  for (let i = Math.max(start, end - k); i < end; i++) h = hashStep(h, lowerCode(text.charCodeAt(i)));
+  for (let i = Math.max(start, end - k); i < end; i++) h = hashStep(h, lowerCode(codes[i]!));
   return h;
 }
 
-/** Hash of the first `k` characters of a token, lower-cased (prefix features). */
-export function prefixHash(text: string, start: number, end: number, k: number): number {
+/** Hash of the first `k` characters of a token, lower-cased (prefix features); `codes` from codeUnits. */
+export function prefixHash(codes: Uint16Array, start: number, end: number, k: number): number {
   let h = hashStep(FNV_OFFSET, 100 + k);
   const stop = Math.min(end, start + k);
-  for (let i = start; i < stop; i++) h = hashStep(h, lowerCode(text.charCodeAt(i)));
+  for (let i = start; i < stop; i++) h = hashStep(h, lowerCode(codes[i]!));
   return h;
 }
