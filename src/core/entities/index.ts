@@ -9,7 +9,7 @@ import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODE
 import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
 import { groupAliases, sortedByStart, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
-import { hashSetOf } from '../text/hashTable';
+import { HashTable, hashSetOf } from '../text/hashTable';
 
 let model: LinearModel | null = null;
 const NO_ROLES: string[] = [];
@@ -35,6 +35,7 @@ export interface RawMention extends NamedMention {
 export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMention[] {
   const labels = tagTokens(text, tok, getModel());
   const out: RawMention[] = [];
+  const surfaces = new Surfaces(text, tok.codes);
   // The BIO spans of labelsToSpans, read straight off the labels: an I- continues the span just
   // before it of the same type, anything else non-O starts one.
   let first = -1;
@@ -43,7 +44,7 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
     const l = i < labels.length ? labels[i]! : O_LABEL;
     const t = (l + 1) >> 1;
     if (l !== O_LABEL && (l & 1) === 0 && first >= 0 && type === t) continue;
-    if (first >= 0) addMention(text, tok, first, i - 1, type, out);
+    if (first >= 0) addMention(surfaces, tok, first, i - 1, type, out);
     first = l === O_LABEL ? -1 : i;
     type = t;
   }
@@ -53,7 +54,7 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
 const O_LABEL = 0;
 
 /** The mention(s) of the tagged span of tokens first..last of tag type `tag`, if any. */
-function addMention(text: string, tok: Tokens, first: number, last: number, tag: number, out: RawMention[]): void {
+function addMention(surfaces: Surfaces, tok: Tokens, first: number, last: number, tag: number, out: RawMention[]): void {
   let t = TYPE_OF_TAG[tag];
   if (!t) return;
   while (first < last && LEADING_FUNCTION_WORDS.has(tok.lower[first]!)) first++;
@@ -62,7 +63,7 @@ function addMention(text: string, tok: Tokens, first: number, last: number, tag:
   if (t !== 'PERSON') {
     for (let j = first; j < last; j++) {
       if (ROLE_HEADS.has(tok.lower[j]!) && tok.flags[j + 1]! & F_CAP) {
-        if (j > first) out.push(rawMention(text, tok.start[first]!, tok.end[j - 1]!, t === 'MISC' ? 'ORG' : t, first, j - 1));
+        if (j > first) out.push(rawMention(surfaces, tok.start[first]!, tok.end[j - 1]!, t === 'MISC' ? 'ORG' : t, first, j - 1));
         first = j + 1;
         t = 'PERSON';
         break;
@@ -77,15 +78,58 @@ function addMention(text: string, tok: Tokens, first: number, last: number, tag:
   const start = tok.start[first]!;
   const end = tok.end[last]!;
   if (t === 'MISC') {
-    const surface = text.slice(start, end);
+    const surface = surfaces.text(start, end);
     if (isNationality(surface)) out.push({ start, end, text: surface, type: 'NORP', roles: NO_ROLES, first, last });
     return;
   }
-  out.push(rawMention(text, start, end, t, first, last));
+  out.push(rawMention(surfaces, start, end, t, first, last));
 }
 
-function rawMention(text: string, start: number, end: number, type: EntityType, first: number, last: number): RawMention {
-  return { start, end, text: text.slice(start, end), type, roles: NO_ROLES, first, last };
+function rawMention(surfaces: Surfaces, start: number, end: number, type: EntityType, first: number, last: number): RawMention {
+  return { start, end, text: surfaces.text(start, end), type, roles: NO_ROLES, first, last };
+}
+
+/**
+ * The mention texts of one document, one string per distinct spelling: a name mentioned a hundred
+ * times is one string, so the maps keyed by mention text later (type counts, alias groups) find
+ * it by identity instead of comparing characters, and a hundred copies are never made.
+ */
+class Surfaces {
+  private readonly byHash = new HashTable(256);
+  /** Interned strings and where each was first read (index 0 unused: 0 means absent in byHash). */
+  private readonly strings: string[] = [''];
+  private readonly starts: number[] = [0];
+  constructor(
+    private readonly source: string,
+    private readonly codes: Uint16Array,
+  ) {}
+
+  /** source.slice(start, end), the same string for the same characters. */
+  text(start: number, end: number): string {
+    const codes = this.codes;
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i]!, FNV_PRIME);
+    const k = this.byHash.get(h);
+    if (k === 0) {
+      const s = this.source.slice(start, end);
+      this.byHash.add(h, this.strings.length);
+      this.strings.push(s);
+      this.starts.push(start);
+      return s;
+    }
+    const s = this.strings[k]!;
+    if (s.length === end - start && sameCodes(codes, this.starts[k]!, start, end - start)) return s;
+    // Another spelling with the same hash: a string of its own, not interned.
+    return this.source.slice(start, end);
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function sameCodes(codes: Uint16Array, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (codes[a + k] !== codes[b + k]) return false;
+  return true;
 }
 
 /**
