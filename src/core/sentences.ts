@@ -68,12 +68,43 @@ function isAbbreviation(text: string, dot: number, blockStart: number): boolean 
   while (i >= limit && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i--;
   // The word runs further back than any abbreviation: an ordinary word.
   if (i >= blockStart && i === limit - 1 && (isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) return false;
-  const word = text.slice(i + 1, dot);
-  if (word.length === 0) return false;
+  const from = i + 1;
+  if (from >= dot) return false;
   // Initials and dotted acronyms: J. / U.S. / U.N. / D.C.
-  if (word.length === 1 && isUpper(word.charCodeAt(0))) return true;
+  if (dot - from === 1 && isUpper(text.charCodeAt(from))) return true;
+  // Most words are ASCII letters: looked up without a substring.
+  const ascii = asciiAbbreviation(text, from, dot);
+  if (ascii >= 0) return ascii === 1;
+  const word = text.slice(from, dot);
   if (word.includes('.')) return /^(\p{L}\.)+\p{L}$/u.test(word);
   return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+// The abbreviations by the FNV hash of their letters, for asciiAbbreviation.
+const ABBREVIATION_OF_HASH = new Map<number, string>();
+for (const a of ABBREVIATIONS) {
+  if (a.includes('.')) continue;
+  const h = lowerHash(a, 0, a.length);
+  if (ABBREVIATION_OF_HASH.has(h)) throw new Error(`abbreviations ${a} and ${ABBREVIATION_OF_HASH.get(h)} share a hash`);
+  ABBREVIATION_OF_HASH.set(h, a);
+}
+
+function lowerHash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (s.charCodeAt(i) | 32), 0x01000193) | 0;
+  return h;
+}
+
+/** For a word of ASCII letters in text[from, to): 1 when it is a listed abbreviation, 0 when not; -1 for any other word. */
+function asciiAbbreviation(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return -1;
+  }
+  const a = ABBREVIATION_OF_HASH.get(lowerHash(text, from, to));
+  if (a === undefined || a.length !== to - from) return 0;
+  for (let i = from; i < to; i++) if ((text.charCodeAt(i) | 32) !== a.charCodeAt(i - from)) return 0;
+  return 1;
 }
 
 /** Splits [start, end) into sentences, trimmed of surrounding white space. */

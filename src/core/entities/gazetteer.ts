@@ -12,7 +12,7 @@ const NATIONALITIES =
   'afghan albanian algerian american angolan argentine argentinian armenian australian austrian azerbaijani bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese cambodian cameroonian canadian chadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european filipino finnish french gabonese georgian german ghanaian greek guatemalan haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz lao latvian lebanese liberian libyan lithuanian macedonian malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian nepali nepalese nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari romanian russian rwandan saudi scottish senegalese serbian singaporean slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean soviet western eastern arab arabs asian african latin nordic baltic balkan slavic persian pashtun tajiks uighur uyghur hispanic';
 
 // One table: class 1 for places, 2 for nationalities (a word in both lists is a place).
-const CLASS = new HashTable(1024);
+const CLASS = new HashTable(2048);
 for (const w of PLACES.split(' ')) CLASS.add(hashString(w), 1);
 for (const w of NATIONALITIES.split(' ')) CLASS.add(hashString(w), 2);
 

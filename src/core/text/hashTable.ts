@@ -54,9 +54,9 @@ export class HashTable {
   }
 }
 
-/** A fixed set of hashes. */
+/** A fixed set of hashes, sized so that most lookups of absent words stop at their first slot. */
 export function hashSetOf(hashes: readonly number[]): HashTable {
-  const t = new HashTable(hashes.length);
+  const t = new HashTable(hashes.length * 4);
   for (const h of hashes) t.add(h);
   return t;
 }
