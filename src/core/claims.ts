@@ -189,6 +189,9 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
     const para = paragraphs[p];
     if (!para || para.start > s.start || s.end - s.start > MAX_SENTENCE) continue;
     const found = sentenceReasons(tok, s.start, s.end);
+    const quoted = credited[si] === 1;
+    // No reason at all (most sentences without a claim): nothing to build.
+    if (found === 0 && !quoted) continue;
     const reasons: string[] = [];
     let score = 0;
     for (const r of REASONS) {
@@ -197,7 +200,6 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
         score += r.weight;
       }
     }
-    const quoted = credited.has(si);
     if (quoted || found & R_CUE) {
       reasons.push('attributed');
       score += quoted ? 1.5 : 1;
@@ -209,9 +211,9 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
   return out;
 }
 
-/** Indices of the sentences that hold part of a quote with a speaker (binary search per quote). */
-function creditedSentences(sentences: readonly Span[], quotes: readonly Quote[]): Set<number> {
-  const out = new Set<number>();
+/** 1 for each sentence that holds part of a quote with a speaker (binary search per quote). */
+function creditedSentences(sentences: readonly Span[], quotes: readonly Quote[]): Uint8Array {
+  const out = new Uint8Array(sentences.length);
   for (const q of quotes) {
     if (!q.speaker) continue;
     let lo = 0;
@@ -221,7 +223,7 @@ function creditedSentences(sentences: readonly Span[], quotes: readonly Quote[])
       if (sentences[mid]!.end <= q.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sentences.length && sentences[i]!.start < q.end; i++) out.add(i);
+    for (let i = lo; i < sentences.length && sentences[i]!.start < q.end; i++) out[i] = 1;
   }
   return out;
 }
