@@ -198,13 +198,16 @@ export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity
   const byId = new Map<string, Entity>();
   for (const g of groupAliases(raw)) {
     const id = `${g.type}:${g.name}`;
+    const toMention = (m: NamedMention): Mention => ({ start: m.start, end: m.end, text: m.text, entityId: id });
     let e = byId.get(id);
     if (!e) {
-      e = { id, type: g.type, name: g.name, aliases: [], roles: [], mentions: [] };
+      // Most ids have one group: its mentions in one array of the right size.
+      e = { id, type: g.type, name: g.name, aliases: [], roles: [], mentions: g.mentions.map(toMention) };
       byId.set(id, e);
       entities.push(e);
+    } else {
+      for (const m of g.mentions) e.mentions.push(toMention(m));
     }
-    for (const m of g.mentions) e.mentions.push({ start: m.start, end: m.end, text: m.text, entityId: id } satisfies Mention);
     for (const r of g.roles) if (!e.roles.includes(r)) e.roles.push(r);
   }
   for (const e of entities) {
