@@ -24,11 +24,12 @@ let foundAt = -1;
 /** Index of the first sentence-ending character at or after `from`, or -1. */
 function nextEnder(text: string, from: number): number {
   if (searchedText !== text || from < searchedFrom || (foundAt !== -1 && foundAt < from)) {
+    // test() rather than exec(): no match object per sentence end (every match is one character).
     ENDERS.lastIndex = from;
-    const m = ENDERS.exec(text);
+    const found = ENDERS.test(text);
     searchedText = text;
     searchedFrom = from;
-    foundAt = m ? m.index : -1;
+    foundAt = found ? ENDERS.lastIndex - 1 : -1;
   }
   return foundAt;
 }

@@ -57,11 +57,16 @@ export function scoreToken(text: string, tok: Tokens, ctx: DocContext, i: number
 
 const SPELLING_CACHE_LIMIT = 20_000;
 
+// allowed(prev, label) as a table, row prev.
+const ALLOWED = new Uint8Array(NUM_LABELS * NUM_LABELS);
+for (let p = 0; p < NUM_LABELS; p++) for (let l = 0; l < NUM_LABELS; l++) ALLOWED[p * NUM_LABELS + l] = allowed(p, l) ? 1 : 0;
+
 function bestAllowed(prev: number): number {
   let best = O;
   let bestScore = -Infinity;
+  const row = prev * NUM_LABELS;
   for (let l = 0; l < NUM_LABELS; l++) {
-    if (scores[l] > bestScore && allowed(prev, l)) {
+    if (scores[l] > bestScore && ALLOWED[row + l] === 1) {
       best = l;
       bestScore = scores[l];
     }
