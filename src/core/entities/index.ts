@@ -79,7 +79,7 @@ function addMention(surfaces: Surfaces, tok: Tokens, first: number, last: number
   const end = tok.end[last]!;
   if (t === 'MISC') {
     const surface = surfaces.text(start, end);
-    if (isNationality(surface)) out.push({ start, end, text: surface, type: 'NORP', roles: NO_ROLES, first, last });
+    if (surfaces.isNationality(surface)) out.push({ start, end, text: surface, type: 'NORP', roles: NO_ROLES, first, last });
     return;
   }
   out.push(rawMention(surfaces, start, end, t, first, last));
@@ -99,6 +99,7 @@ class Surfaces {
   /** Interned strings and where each was first read (index 0 unused: 0 means absent in byHash). */
   private readonly strings: string[] = [''];
   private readonly starts: number[] = [0];
+  private readonly nationality = new Map<string, boolean>();
   constructor(
     private readonly source: string,
     private readonly codes: Uint16Array,
@@ -121,6 +122,13 @@ class Surfaces {
     if (s.length === end - start && sameCodes(codes, this.starts[k]!, start, end - start)) return s;
     // Another spelling with the same hash: a string of its own, not interned.
     return this.source.slice(start, end);
+  }
+
+  /** isNationality, once per distinct spelling. */
+  isNationality(surface: string): boolean {
+    let yes = this.nationality.get(surface);
+    if (yes === undefined) this.nationality.set(surface, (yes = isNationality(surface)));
+    return yes;
   }
 }
 
