@@ -207,7 +207,25 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
     if (score === 0) continue;
     out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), score: Math.round(score * 10) / 10, reasons });
   }
-  out.sort((a, b) => b.score - a.score || a.start - b.start);
+  return byScore(out);
+}
+
+/**
+ * Claims by score, highest first, ties in text order. Scores take a few dozen values, and the
+ * claims come in text order when the sentences do: then grouping by score is the whole sort.
+ */
+function byScore(claims: ClaimCandidate[]): ClaimCandidate[] {
+  for (let k = 1; k < claims.length; k++) {
+    if (claims[k]!.start < claims[k - 1]!.start) return claims.sort((a, b) => b.score - a.score || a.start - b.start);
+  }
+  const groups = new Map<number, ClaimCandidate[]>();
+  for (const c of claims) {
+    const g = groups.get(c.score);
+    if (g) g.push(c);
+    else groups.set(c.score, [c]);
+  }
+  const out: ClaimCandidate[] = [];
+  for (const score of [...groups.keys()].sort((a, b) => b - a)) for (const c of groups.get(score)!) out.push(c);
   return out;
 }
 

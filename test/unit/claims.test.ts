@@ -23,6 +23,12 @@ describe('findClaims', () => {
     for (let i = 1; i < claims.length; i++) assert.ok(claims[i - 1]!.score >= claims[i]!.score);
   });
 
+  it('keeps sentences of equal score in text order', () => {
+    const t = 'Two dogs ran. The cat slept. Three birds sang. Prices rose 5%. Four fish swam.';
+    const got = findClaims(t, splitSentences(t, 0, t.length), [{ start: 0, end: t.length }], []);
+    assert.deepEqual(got.map((c) => c.text), ['Prices rose 5%.', 'Two dogs ran.', 'Three birds sang.', 'Four fish swam.']);
+  });
+
   it('only reads sentences inside body paragraphs', () => {
     assert.deepEqual(findClaims(text, splitSentences(text, 0, text.length), [], []), []);
   });
