@@ -68,10 +68,18 @@ const RESIDUE = combine(RESIDUE_LINE);
 // Phrases that mark residue wherever they sit in the line (tested with includes on the lower-cased line).
 const RESIDUE_PHRASES = ['accessibility links', 'google news channel', 'all rights reserved'];
 
+// The phrases as one case-insensitive search, which needs no lower-cased copy of the line. It finds
+// what includes() finds in the lower-cased line, except where a Kelvin sign (U+212A) lower-cases
+// to "k"; no other character lower-cases to an ASCII letter that could sit inside these phrases.
+const RESIDUE_PHRASE = new RegExp(RESIDUE_PHRASES.join('|'), 'i');
+
 function isResidue(line: string): boolean {
   if (RESIDUE.test(line)) return true;
-  const lower = line.toLowerCase();
-  return RESIDUE_PHRASES.some((p) => lower.includes(p));
+  if (line.includes('\u212a')) {
+    const lower = line.toLowerCase();
+    return RESIDUE_PHRASES.some((p) => lower.includes(p));
+  }
+  return RESIDUE_PHRASE.test(line);
 }
 
 // A heading that opens a list of links: every short title-like line after it is residue too.
@@ -160,7 +168,7 @@ function markFooters(text: string, lines: ClassifiedLine[]): void {
 /** A short line that reads like a title: no closing sentence punctuation, starts upper-case or with a digit. */
 function isTitleLike(s: string): boolean {
   if (s.length > 120) return false;
-  const words = s.split(/\s+/).length;
+  const words = wordCount(s);
   if (words > 16) return false;
   // Look through closing quotes and brackets: 'Sanders said, “We’ll see.”' ends a sentence.
   let e = s.length - 1;
@@ -169,6 +177,26 @@ function isTitleLike(s: string): boolean {
   // . ! , ; : close sentences or lists, not titles (a '?' can end a title).
   if (last === 46 || last === 33 || last === 44 || last === 59 || last === 58) return false;
   return /^[\p{Lu}\d‘'“"]/u.test(s);
+}
+
+/** s.split(/\s+/).length without the array: one more than the runs of white space. */
+function wordCount(s: string): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isRegexSpace(s.charCodeAt(i));
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs + 1;
+}
+
+/** White space as a regular expression's \s sees it. */
+function isRegexSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 // A sub-heading stands alone: blank lines around it, and it is short.

@@ -50,6 +50,12 @@ describe('findStructure', () => {
     assert.equal(s.paragraphs.length, 1);
   });
 
+  it('finds residue phrases in any case, including a Kelvin sign that lower-cases to k', () => {
+    const text = 'Storm hits coast\n\nThe storm hit on Monday.\n\nNEWS CO. 2024, ALL RIGHTS RESERVED WORLDWIDE.\n\nSee accessibility lin\u212As here\n\nThe end came on Tuesday.';
+    const s = findStructure(text);
+    assert.deepEqual(s.residue.map((r) => r.text), ['NEWS CO. 2024, ALL RIGHTS RESERVED WORLDWIDE.', 'See accessibility lin\u212As here']);
+  });
+
   it('is fast on a 10 MB single line', () => {
     const text = 'word '.repeat(2_000_000);
     const t0 = performance.now();
