@@ -43,7 +43,7 @@ export function key(name: string): string {
   let k = keyCache.get(name);
   if (k === undefined) {
     const lower = name.toLowerCase();
-    k = isPlainKey(lower) ? lower : lower.replace(/[.]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim();
+    k = isPlainKey(lower) ? lower : normalKey(lower);
     if (keyCache.size > 50_000) keyCache.clear();
     keyCache.set(name, k);
   }
@@ -52,8 +52,7 @@ export function key(name: string): string {
 
 /**
  * Whether a lower-cased name is its own key already: no period or curly apostrophe, no white
- * space but single spaces between words, no leading "the ". Most names are; they skip the
- * replacements of `key`.
+ * space but single spaces between words, no leading "the ". Most names are.
  */
 function isPlainKey(s: string): boolean {
   if (s.length === 0 || s.startsWith('the ')) return s.length === 0;
@@ -69,6 +68,38 @@ function isPlainKey(s: string): boolean {
     prevSpace = false;
   }
   return !prevSpace;
+}
+
+/**
+ * The key of a lower-cased name in one pass, equal to
+ * s.replace(/[.]/g, '').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^the /, '').trim():
+ * a dropped period does not end a run of white space, which becomes one space.
+ */
+function normalKey(s: string): string {
+  let out = '';
+  let from = 0; // start of the characters not yet copied
+  let inSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      out += s.slice(from, i);
+      from = i + 1;
+    } else if (c === 0x2019) {
+      out += s.slice(from, i) + "'";
+      from = i + 1;
+      inSpace = false;
+    } else if (isSpaceChar(c)) {
+      out += s.slice(from, i);
+      if (!inSpace) out += ' ';
+      from = i + 1;
+      inSpace = true;
+    } else {
+      inSpace = false;
+    }
+  }
+  out += s.slice(from);
+  if (out.startsWith('the ')) out = out.slice(4);
+  return out.trim();
 }
 
 /** White space as a regular expression's \s sees it (the same set trim() removes). */
