@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { groupAliases, type NamedMention } from '../../src/core/entities/aliases';
+import { groupAliases, key, type NamedMention } from '../../src/core/entities/aliases';
 import type { EntityType } from '../../src/core/types';
 
 /** Mentions in reading order, 10 characters apart. */
@@ -51,5 +51,16 @@ describe('groupAliases', () => {
   it('takes the most frequent type for a name tagged differently in places', () => {
     const groups = groupAliases(mentions(['Kremlin', 'ORG'], ['Kremlin', 'PLACE'], ['Kremlin', 'ORG']));
     assert.deepEqual(groups.map((g) => [g.type, g.mentions.length]), [['ORG', 3]]);
+  });
+
+  it('normalises names for matching: case, periods, curly apostrophes, white space and a leading "the"', () => {
+    assert.equal(key('The Kremlin'), 'kremlin');
+    assert.equal(key('U.S.'), 'us');
+    assert.equal(key('O’Brien'), "o'brien");
+    assert.equal(key('Kim  Jong\u00a0Un'), 'kim jong un');
+    assert.equal(key('the. x'), 'x', 'a period is dropped before "the " is looked for');
+    assert.equal(key('Mr. . Smith'), 'mr smith', 'spaces around a dropped period collapse to one');
+    assert.equal(key(' the x'), 'the x', 'only a "the" at the very start goes');
+    assert.equal(key('THE'), 'the');
   });
 });
