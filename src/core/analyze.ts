@@ -9,7 +9,7 @@ import { findClaims } from './claims';
 import { findEntities } from './entities/index';
 import { entitiesOutside } from './outsideResidue';
 import { insideSorted } from './spans';
-import { tokenizeTransient } from './text/tokenize';
+import { scans, tokenize, tokenizeTransient } from './text/tokenize';
 
 export function analyze(text: string): Analysis {
   const lines = classifyLines(text, splitLines(text));
@@ -21,12 +21,14 @@ export function analyze(text: string): Analysis {
   for (const b of blocks) splitSentences(text, b.start, b.end, allSentences);
   const residue = structure.residue;
   const sentences = allSentences.filter((s) => !insideSorted(residue, s));
-  // One tokenization serves the entity tagger and the claim words (nothing in between tokenizes).
+  // One tokenization serves the entity tagger and the claim words, kept in the tokenizer's buffers.
   const tok = tokenizeTransient(text);
+  const scan = scans();
   const entities = entitiesOutside(findEntities(text, tok), residue);
   const quoteSpans = findQuotes(text, blocks);
   const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities);
-  const claims = findClaims(text, sentences, structure.paragraphs, quotes, tok);
+  // Should a step in between have tokenized another text, the buffers no longer hold this one.
+  const claims = findClaims(text, sentences, structure.paragraphs, quotes, scans() === scan ? tok : tokenize(text));
   return { length: text.length, structure, sentences, quotes, entities, claims };
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { F_CAP, F_LETTERS, F_LINE_START, F_POSSESSIVE, PUNCT, WORD, NUMBER, exactHash, hashString, tokenize } from '../../src/core/text/tokenize';
+import { F_CAP, F_LETTERS, F_LINE_START, F_POSSESSIVE, PUNCT, WORD, NUMBER, exactHash, hashString, scans, tokenize, tokenizeTransient } from '../../src/core/text/tokenize';
 
 function words(text: string): string[] {
   const t = tokenize(text);
@@ -51,6 +51,18 @@ describe('tokenize (entity tagger input)', () => {
     assert.equal(t.lower[0], hashString('mcdonald'));
     assert.notEqual(t.exact[0], t.lower[0]);
     assert.equal(t.exact[2], t.lower[2], 'a lower-case word has one hash');
+  });
+
+  it('gives transient tokens equal to the copied ones, valid until the next text is tokenized', () => {
+    const text = 'Kim Jong Un met Putin in Moscow.';
+    const kept = tokenize(text);
+    const t = tokenizeTransient(text);
+    const seen = scans();
+    assert.deepEqual(Array.from(t.lower), Array.from(kept.lower));
+    assert.deepEqual(Array.from(t.start), Array.from(kept.start));
+    tokenize('Another text entirely');
+    assert.notEqual(scans(), seen, 'a later tokenization is visible to holders of transient tokens');
+    assert.equal(kept.count, 8);
   });
 
   it('is linear on hostile input: one token per quote mark, nothing lost', () => {

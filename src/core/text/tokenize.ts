@@ -161,8 +161,8 @@ export function tokenize(text: string): Tokens {
 
 /**
  * The same tokens as views of the tokenizer's scratch buffers, without copying them: valid only
- * until the next call of tokenize or tokenizeTransient. For one pass over one text (analyze), where
- * copying a few megabytes of arrays per megabyte of text would be wasted.
+ * until the next call of tokenize or tokenizeTransient (see scans()). For one pass over one text
+ * (analyze), where copying a few megabytes of arrays per megabyte of text would be wasted.
  */
 export function tokenizeTransient(text: string): Tokens {
   const codes = codeUnits(text);
@@ -185,7 +185,15 @@ export function tokenizeTransient(text: string): Tokens {
  * loop: optimised code entered in the middle of it on a first long text has no type feedback for
  * whatever comes after, and would fall back to the interpreter there on every later text.
  */
+let scanCount = 0;
+
+/** How many texts the scratch buffers have held: transient tokens are valid while this is unchanged. */
+export function scans(): number {
+  return scanCount;
+}
+
 function scan(text: string, codes: Uint16Array): number {
+  scanCount++;
   const n = text.length;
   let count = 0;
   let lineStart = true;
