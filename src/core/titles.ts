@@ -16,6 +16,19 @@ const WORK_NOUNS = new Set(
 // The word after the closing mark that makes it a title: “Orange is the New Black” star.
 const AFTER_NOUNS = new Set('star stars host hosts co-host actor actress creator producer episode season'.split(' '));
 
+// Verbs whose object is a work or a programme: "edits “Eat The Press”", "hosted “The Apprentice”".
+const WORK_VERBS = new Set('edits edited hosts hosted anchors anchored produces produced directed starred starring'.split(' '));
+
+// "an appearance on “Meet the Press”", "stars in “Girls”": a preposition after a word that places
+// someone on a programme or in a work.
+const BEFORE_PREPOSITION = new Set(
+  'appearance appearances appeared appearing interview interviews aired airing broadcast star stars starred starring'.split(' '),
+);
+const PLACING_PREPOSITIONS = new Set(['on', 'in', 'with']);
+
+// Lower-case owners of a programme: "Fox News channel’s “Sunday Morning Futures”", "television’s “Scandal”".
+const MEDIA_POSSESSIVE = /^(channel|network|television|station|radio|newspaper|magazine)['’]s$/i;
+
 const MAX_TITLE_WORDS = 8;
 const MAX_TITLE_CHARS = 120;
 
@@ -23,8 +36,14 @@ const MAX_TITLE_CHARS = 120;
 export function isTitleQuote(text: string, quote: Span, content: Span): boolean {
   if (content.end - content.start > MAX_TITLE_CHARS) return false;
   if (!isTitleCase(text.slice(content.start, content.end))) return false;
-  const before = wordBefore(text, quote.start);
-  if (WORK_NOUNS.has(before.toLowerCase()) || isCapitalisedPossessive(before)) return true;
+  const beforeAt = wordStartBefore(text, quote.start);
+  const before = text.slice(beforeAt, wordEndBefore(text, quote.start));
+  const lower = before.toLowerCase();
+  if (WORK_NOUNS.has(lower) || WORK_VERBS.has(lower) || isCapitalisedPossessive(before) || MEDIA_POSSESSIVE.test(before)) return true;
+  if (PLACING_PREPOSITIONS.has(lower)) {
+    const placing = text.slice(wordStartBefore(text, beforeAt), wordEndBefore(text, beforeAt)).toLowerCase();
+    if (BEFORE_PREPOSITION.has(placing)) return true;
+  }
   return AFTER_NOUNS.has(wordAfter(text, quote.end).toLowerCase());
 }
 
@@ -47,15 +66,20 @@ function isCapitalisedPossessive(word: string): boolean {
   return /^[A-Z][\w.&-]*['’]s$/.test(word);
 }
 
-/** The word before `at`, skipping white space and one comma or colon. */
-function wordBefore(text: string, at: number): string {
+/** Where the word before `at` ends, skipping white space and one comma or colon. */
+function wordEndBefore(text: string, at: number): number {
   let e = at;
   while (e > 0 && /\s/.test(text[e - 1]!)) e--;
   if (e > 0 && (text[e - 1] === ',' || text[e - 1] === ':')) e--;
   while (e > 0 && /\s/.test(text[e - 1]!)) e--;
-  let s = e;
+  return e;
+}
+
+/** Where the word before `at` starts. */
+function wordStartBefore(text: string, at: number): number {
+  let s = wordEndBefore(text, at);
   while (s > 0 && /[\p{L}\p{N}’'.&-]/u.test(text[s - 1]!)) s--;
-  return text.slice(s, e);
+  return s;
 }
 
 /** The word after `at`, skipping white space. */

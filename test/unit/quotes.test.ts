@@ -44,6 +44,11 @@ describe('findQuotes', () => {
     assert.deepEqual(quotesOf('“She is not going to do well,” Trump said on ABC’s “Good Morning America.” “She is flawed.”'), ['“She is not going to do well,”', '“She is flawed.”']);
     assert.deepEqual(quotesOf('He blasted the film “Frozen“ and a memo titled "The Facts on Where the Race Stands."'), []);
     assert.deepEqual(quotesOf('The “Orange is the New Black” star spoke.'), []);
+    // Programmes named by where someone appears, stars or works, and by a lower-case broadcaster.
+    assert.deepEqual(quotesOf('In an interview with "Fox and Friends," she spoke. Her appearance on “Meet the Press” ran long.'), []);
+    assert.deepEqual(quotesOf('Moss stars in “Girls, Girls, Girls” and edits “Eat The Press” for the paper.'), []);
+    assert.deepEqual(quotesOf('On the Fox News channel’s “Sunday Morning Futures,” Issa spoke.'), []);
+    assert.deepEqual(quotesOf('In an interview, she said “We Will Win.”'), ['“We Will Win.”']);
     // Capitalised words that are speech stay quotes, and so does a lower-case phrase after a possessive.
     assert.deepEqual(quotesOf('Putin’s “We Will Win” speech. Kuleba’s “lonely bromance” line. He said “Stop It Now” twice.'), ['“lonely bromance”', '“Stop It Now”']);
   });
