@@ -218,6 +218,22 @@ const NEAR_TOKS = new TokBuffer();
 // Abbreviations whose period stays with the word (Mr., Sen., Jr.).
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'st', 'jr', 'sr']);
 
+// What the contracted ending of a pronoun stands for ("he’d" = he would or had, "she’s" = she has or is).
+const CONTRACTED_AUX: Record<string, string> = { d: 'would', s: 'has', ll: 'will', ve: 'have', re: 'are', m: 'am' };
+
+/** For a pronoun with a contracted auxiliary ("he’d", "they’ve"), the pronoun's length; else 0. */
+function pronounContraction(lower: string): number {
+  const a = lower.indexOf('’') >= 0 ? lower.indexOf('’') : lower.indexOf("'");
+  if (a <= 0 || !PRONOUNS.has(lower.slice(0, a)) || lower.slice(0, a) === 'it') return 0;
+  return CONTRACTED_AUX[lower.slice(a + 1)] === undefined ? 0 : a;
+}
+
+/** The auxiliary split off a pronoun ("’d" of "he’d"): part of one written word, so not counted as one. */
+function isContractedAux(toks: Tok[], k: number): boolean {
+  const prev = toks[k - 1];
+  return !!prev && prev.kind === T_WORD && toks[k]!.kind === T_WORD && prev.end === toks[k]!.start;
+}
+
 /** Words, punctuation and whole quotes (one token each) in [from, to). */
 function tokenizeWindow(text: string, from: number, to: number, quotes: readonly Span[], buf: TokBuffer = NEAR_TOKS): Tok[] {
   buf.reset();
@@ -249,6 +265,14 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
       }
       const raw = text.slice(i, j);
       const lower = upper || c >= 0xc0 ? raw.toLowerCase() : raw;
+      const split = pronounContraction(lower);
+      if (split > 0) {
+        // "he’d asked", "she’s said": the pronoun is the subject, the rest an auxiliary.
+        buf.push(i, i + split, T_WORD, lower.slice(0, split), isUpperCode(c), -1);
+        buf.push(i + split, j, T_WORD, CONTRACTED_AUX[lower.slice(split + 1)]!, false, -1);
+        i = j;
+        continue;
+      }
       // Keep the period of initials and dotted abbreviations (U.S., J., Mr.).
       if (j < to && text.charCodeAt(j) === 46 && (j - i === 1 || dotted || TITLE_ABBREVIATIONS.has(lower))) {
         buf.push(i, j + 1, T_WORD, lower + '.', isUpperCode(c), -1);
@@ -322,13 +346,32 @@ function findCues(toks: Tok[]): Cue[] {
       // "pointed out", "as X put it", "went on", "shot back", "fired back", "chimed in"
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && NOUN_MARKERS.has(toks[k - 1]!.lower))) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
-      // determiner it is a noun ("the claims", "a lament").
+      // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
     }
   }
   return cues;
+}
+
+/** "Rubio’s", "the senators’": a possessive, so the word after it modifies a noun. */
+function isPossessive(t: Tok): boolean {
+  if (t.kind !== T_WORD) return false;
+  const w = t.lower;
+  return w.endsWith('’s') || w.endsWith("'s") || w.endsWith('s’') || w.endsWith("s'");
+}
+
+// Verbs of saying that also take an infinitive of another act ("would continue to investigate",
+// "agreed to meet"): followed by "to", they are not saying anything. A promise or a vow to do
+// something ("vowed to “bomb the hell” out of …") is still a speech act, and stays a cue.
+const INFINITIVE_TAKERS = new Set(
+  `continue continues continued continuing agree agrees agreed agreeing hope hopes hoped hoping wish wishes wished wishing
+  offer offers offered offering`.split(/\s+/),
+);
+
+function infinitiveAfter(cue: string, next: string | undefined): boolean {
+  return next === 'to' && INFINITIVE_TAKERS.has(cue);
 }
 
 function isPronoun(t: Tok): boolean {
@@ -338,7 +381,14 @@ function isPronoun(t: Tok): boolean {
 /** The speaker written before the cue: "Kremlin aide Yuri Ushakov [was quoted as saying]". */
 function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, noSkip = false): Span | null {
   let k = cueFrom - 1;
-  while (!noSkip && k >= floor && skippableBeforeCue(toks[k]!)) k--;
+  for (let phrases = 0; !noSkip && phrases < 3; phrases++) {
+    while (k >= floor && skippableBeforeCue(toks[k]!)) k--;
+    // "Trump at the time said", "Beck, who has in the past described": a time phrase between
+    // subject and verb is skipped like an adverb.
+    const p = timePhraseStart(toks, k, floor);
+    if (p < 0) break;
+    k = p - 1;
+  }
   if (k < floor || toks[k]!.kind !== T_WORD) return null;
   if (isPronoun(toks[k]!) || isRelativeSubject(toks, k)) {
     const p = toks[k]!;
@@ -385,6 +435,33 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
     }
   }
   return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+// Nouns of time that, with a preposition, make an adverbial phrase: "at the time", "in recent weeks".
+const TIME_NOUNS = new Set(
+  `past time times moment week weeks month months year years day days night weekend morning afternoon evening decade
+  decades while interview interviews statement speech`.split(/\s+/),
+);
+const TIME_PREPOSITIONS = new Set(['in', 'at', 'for', 'over', 'during', 'on', 'earlier', 'later']);
+const TIME_DETERMINERS = new Set(['last', 'this', 'that', 'next', 'recent']);
+
+/**
+ * Start of a time phrase ending at token `end` ("at the time", "in the past", "in recent weeks",
+ * "last week", "in 2008", "in an interview"), or -1. Lower-case words only, at most four.
+ */
+function timePhraseStart(toks: Tok[], end: number, floor: number): number {
+  const last = toks[end];
+  if (!last || end < floor || last.kind !== T_WORD || last.cap) return -1;
+  const year = /^(1[89]|20)\d\d$/.test(last.lower);
+  if (!TIME_NOUNS.has(last.lower) && !year) return -1;
+  for (let k = end - 1; k >= floor && k >= end - 3; k--) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD || t.cap) return -1;
+    if (TIME_PREPOSITIONS.has(t.lower)) return k;
+    if (TIME_DETERMINERS.has(t.lower) && k === end - 1 && !year) return k;
+    if (!DETERMINERS.has(t.lower) && !TIME_DETERMINERS.has(t.lower) && !/^(first|same|early|the)$/.test(t.lower)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -466,7 +543,7 @@ function attributeInWindow(toks: Tok[], qt: number): Found | null {
   // writer's own clause: “…,” X said) wins a tie. The first cue with a speaker is taken.
   if (wordsBefore.length < toks.length + 1) wordsBefore = new Int32Array(2 * toks.length + 2);
   wordsBefore[0] = 0;
-  for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD ? 1 : 0);
+  for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD && !isContractedAux(toks, k) ? 1 : 0);
   const ranked = cues
     .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) ? 8 : 0) : wordsBefore[qt]! - wordsBefore[cue.to]! }))
     .sort((x, y) => x.d - y.d);

@@ -1,0 +1,28 @@
+// Speaker mentions in sentences where a nearer word looks like a cue or a subject but is not one.
+import { strict as assert } from 'node:assert';
+import { attribute, speakerOf } from './attributionFixtures';
+
+describe('attribution: choosing the right speaker', () => {
+  it('reads a pronoun with a contracted auxiliary as the subject', () => {
+    const qs = attribute('Marsh at the time said she’d asked her “team” to “look into” the fees.');
+    assert.equal(speakerOf(qs, 1), 'Marsh');
+  });
+
+  it('takes a word after a possessive as a modifier, not a verb of saying', () => {
+    const qs = attribute('Dale then cut in, calling Perez’s proposed tax credit “a handout.”');
+    assert.equal(speakerOf(qs, 0), 'Dale');
+    assert.equal(qs[0]!.cue?.text, 'calling');
+  });
+
+  it('does not take “continue to”, “agreed to” as verbs of saying, but keeps a vow to act', () => {
+    const qs = attribute('In a statement, the league said the delays were “not acceptable” and that the board would continue to review them.\nOrtiz vowed to “fight every step of the way.”');
+    assert.equal(speakerOf(qs, 0), 'the league');
+    assert.equal(speakerOf(qs, 1), 'Ortiz');
+  });
+
+  it('skips a time phrase between the subject and its verb', () => {
+    const qs = attribute('Lund, who has in the past described the plan as “a fantasy,” voted for it.\nThe mayor in recent weeks called the deal “a steal.”');
+    assert.equal(speakerOf(qs, 0), 'who');
+    assert.equal(speakerOf(qs, 1), 'The mayor');
+  });
+});
