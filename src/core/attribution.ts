@@ -563,7 +563,7 @@ function opensClause(toks: Tok[], from: number, to: number): boolean {
 }
 
 // Verbs that report speech outright; a sentence led by one of them reports everything after it.
-const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'argued', 'argues', 'explained', 'insisted', 'noted', 'declared', 'announced', 'warned', 'claimed', 'testified']);
+const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'argued', 'argues', 'explained', 'insisted', 'noted', 'declared', 'announced', 'warned', 'claimed', 'testified', 'assured', 'assures', 'insists', 'claims', 'explains', 'notes', 'warns', 'declares', 'announces', 'acknowledged', 'admitted', 'conceded', 'recalled', 'predicted']);
 
 /**
  * A speaker found inside a reported clause often stands in for the sentence's own speaker: in
@@ -578,9 +578,11 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
   const at = toks.findIndex((t) => t.start === sp.start);
   const cueAt = toks.findIndex((t) => t.start === found.cue.start);
   if (at < 0 || cueAt < 0 || cueAt > qt) return null;
-  const weakCue = !SAYING.has(toks[cueAt]!.lower);
+  // "Obama said Americans will say “no”": a speech act the speaker foresees is not a report of it.
+  const weakCue = !SAYING.has(toks[cueAt]!.lower) || isHypothetical(toks, cueAt);
   const weakSubject = isPronoun(toks[at]!) || !toks[at]!.cap;
   if (!weakCue && !weakSubject) return null;
+  if (!weakCue && ownClause(toks, at, cueAt)) return null;
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.forward || cue.to > Math.min(at, cueAt) || !SAYING.has(toks[cue.from]!.lower)) continue;
@@ -594,6 +596,26 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
     return outer;
   }
   return null;
+}
+
+/**
+ * A verb of saying in a clause of its own rather than in a reported one: set off by commas
+ * (“…, he said, …”) or opening a clause joined by "and" / "but" ("and it says …").
+ */
+function ownClause(toks: Tok[], at: number, cueAt: number): boolean {
+  const before = toks[at - 1];
+  if (before && (before.lower === 'and' || before.lower === 'but')) return true;
+  return !!before && before.lower === ',' && toks[cueAt + 1]?.lower === ',';
+}
+
+const FORESEEING = new Set(['will', 'would', 'could', 'should', 'might', 'may', 'must', 'can', 'to']);
+
+/** A verb of saying after a modal or "to" ("will say", "would call it", "to say"): not said yet. */
+function isHypothetical(toks: Tok[], cueAt: number): boolean {
+  let k = cueAt - 1;
+  while (k >= 0 && toks[k]!.kind === T_WORD && /^(not|never|also|just|only|still|then)$/.test(toks[k]!.lower)) k--;
+  const m = toks[k];
+  return !!m && m.kind === T_WORD && FORESEEING.has(m.lower);
 }
 
 function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {

@@ -25,4 +25,15 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'who');
     assert.equal(speakerOf(qs, 1), 'The mayor');
   });
+
+  it('credits a speech act the speaker foresees to the sentence’s speaker', () => {
+    const qs = attribute('Mayor Lina Ortiz said she expected that voters will say “enough” to the plan.\nHolt assures his donors he will tell the critics to “back off.”');
+    assert.equal(speakerOf(qs, 0), 'Mayor Lina Ortiz');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
+
+  it('keeps a pronoun speaker in a clause of its own after a verb of saying', () => {
+    const qs = attribute('In a memo, aide Tom Reyes acknowledged the race was close, which is an outcome, he said, “we expected.”');
+    assert.equal(speakerOf(qs, 0), 'he');
+  });
 });
