@@ -635,6 +635,8 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
     if (clause) return { speaker: clause, cue: cueSpan };
   }
   if (before) return { speaker: before, cue: cueSpan };
+  const aside = !before && !participle ? subjectBeforeAside(toks, best.from) : null;
+  if (aside) return { speaker: aside, cue: cueSpan };
   // Inverted order right after the quote: “…,” said X / “…” said X / “…” about it, said X. A
   // participle never inverts (“…,” saying X): it goes with the clause's subject.
   const prev = toks[best.from - 1];
@@ -651,6 +653,27 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   }
   return { speaker: null, cue: cueSpan };
 }
+
+/**
+ * The subject before an aside set off by commas between it and the verb: "Trump, in Kentucky,
+ * said", "the leadership, who, on a press call Friday, criticized". The aside opens with a
+ * preposition and has no verb of saying.
+ */
+function subjectBeforeAside(toks: Tok[], cueFrom: number): Span | null {
+  if (toks[cueFrom - 1]?.lower !== ',') return null;
+  let k = cueFrom - 2;
+  while (k >= 0 && cueFrom - 2 - k < 8 && toks[k]!.kind === T_WORD && !CUE_WORDS.has(toks[k]!.lower)) k--;
+  const open = toks[k];
+  const first = toks[k + 1];
+  if (!open || open.lower !== ',' || !first || k + 1 > cueFrom - 2 || !ASIDE_OPENERS.has(first.lower)) return null;
+  if (isRelativeSubject(toks, k - 1)) return { start: toks[k - 1]!.start, end: toks[k - 1]!.end };
+  let floor = k - 1;
+  while (floor >= 0 && toks[floor]!.kind === T_WORD) floor--;
+  return subjectBefore(toks, k, floor + 1);
+}
+
+// Prepositions opening an aside between a subject and its verb.
+const ASIDE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'speaking', 'like', 'unlike', 'meanwhile', 'however', 'too', 'though', 'for']);
 
 // Verbs a writer uses to credit another outlet with a report: "…, the Tribune reported".
 const REPORTED = new Set(['reported', 'reports', 'reporting']);
