@@ -108,8 +108,44 @@ function asciiAbbreviation(text: string, from: number, to: number): number {
   return 1;
 }
 
-/** Splits [start, end) into sentences, trimmed of surrounding white space. */
+// A line longer than this is not hard-wrapped text, whose lines stay under 80 characters or so.
+const UNWRAPPED_LINE = 100;
+
+/**
+ * Splits [start, end) into sentences, trimmed of surrounding white space. A line break also ends a
+ * sentence when the line before it is too long to be hard-wrapped, ends in a letter or a digit and
+ * the next line opens with a capital: scraped text that lost a sentence's final period ("… before
+ * the polls\nTrump, in Kentucky, said …").
+ */
 export function splitSentences(text: string, start: number, end: number, out: Span[] = []): Span[] {
+  let from = start;
+  let lineStart = start;
+  for (let nl = text.indexOf('\n', start); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+    if (nl - lineStart > UNWRAPPED_LINE && endsUnpunctuated(text, lineStart, nl) && opensLine(text, nl + 1, end)) {
+      splitRange(text, from, nl, out);
+      from = nl + 1;
+    }
+    lineStart = nl + 1;
+  }
+  return splitRange(text, from, end, out);
+}
+
+/** The line [lineStart, nl) ends in a letter or digit, with no sentence end or joining mark. */
+function endsUnpunctuated(text: string, lineStart: number, nl: number): boolean {
+  let i = nl - 1;
+  while (i > lineStart && isSpaceCode(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return isLetter(c) || (c >= 48 && c <= 57);
+}
+
+/** The next line opens with a capital letter. */
+function opensLine(text: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+  return i < end && isUpper(text.charCodeAt(i));
+}
+
+function splitRange(text: string, start: number, end: number, out: Span[]): Span[] {
   let s = start;
   while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
   let i = s;

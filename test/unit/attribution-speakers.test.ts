@@ -1,5 +1,7 @@
 // Speaker mentions in sentences where a nearer word looks like a cue or a subject but is not one.
 import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core/analyze';
+import { splitSentences } from '../../src/core/sentences';
 import { attribute, speakerOf } from './attributionFixtures';
 
 describe('attribution: choosing the right speaker', () => {
@@ -35,5 +37,22 @@ describe('attribution: choosing the right speaker', () => {
   it('keeps a pronoun speaker in a clause of its own after a verb of saying', () => {
     const qs = attribute('In a memo, aide Tom Reyes acknowledged the race was close, which is an outcome, he said, “we expected.”');
     assert.equal(speakerOf(qs, 0), 'he');
+  });
+
+  it('reads past an aside set off by commas between the subject and the verb', () => {
+    const qs = attribute('The mayor’s tone was softer than that of her aides, who, on a call Friday, accused the council of “stalling.”\nDrake, in Ohio, said the deal was “dead.”');
+    assert.equal(speakerOf(qs, 0), 'who');
+    assert.equal(speakerOf(qs, 1), 'Drake');
+  });
+
+  it('ends a sentence at a line break after a long line with no final period', () => {
+    const line = 'Mayor Ana Ruiz kept up her attacks on both of her rivals in the final hours before the city polls closed';
+    const text = `${line}\nHolt, in Dayton, said Tuesday that Ruiz was “a lightweight.”`;
+    const spans = splitSentences(text, 0, text.length);
+    assert.equal(spans.length, 2);
+    assert.equal(text.slice(spans[1]!.start, spans[1]!.end).slice(0, 5), 'Holt,');
+    assert.equal(analyze(text).quotes[0]!.speaker?.text, 'Holt');
+    const wrapped = 'The mayor kept up her attacks on both of her rivals\nHolt and Ruiz in the final hours.';
+    assert.equal(splitSentences(wrapped, 0, wrapped.length).length, 1, 'hard-wrapped lines stay one sentence');
   });
 });
