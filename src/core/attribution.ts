@@ -631,6 +631,13 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   // "Trump posted a message on Twitter reading “…”": a participle after an object describes the
   // clause's subject, not the object.
   if (before && participle && objectBefore(toks, best.from, before)) {
+    // "X called a report suggesting … “outrageous”": the participle describes the object of a
+    // verb of saying, whose cue and subject the quote goes with.
+    const verb = tokenAt(toks, before.start) - 1;
+    if (verb > 0 && toks[verb]!.kind === T_WORD && CUE_WORDS.has(toks[verb]!.lower) && !toks[verb]!.lower.endsWith('ing')) {
+      const outer = speakerForCue(toks, qt, { from: verb, to: verb + 1, forward: false });
+      if (outer.speaker) return outer;
+    }
     const clause = clauseSubject(toks, best.from);
     if (clause) return { speaker: clause, cue: cueSpan };
   }
@@ -814,7 +821,7 @@ function afterDateline(toks: Tok[], start: number, at: number): number {
     const t = toks[j]!;
     if (t.kind === T_PUNCT && (t.lower === '—' || t.lower === '–' || t.lower === '-')) return j > start ? j + 1 : start;
     const placeWord = t.kind === T_WORD && (t.cap || (t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57)) && !STOP.has(t.lower) && !INTRO.has(t.lower) && !isWeekday(t.lower);
-    if (!placeWord && t.lower !== ',') return start;
+    if (!placeWord && t.lower !== ',' && t.lower !== '.') return start;
   }
   return start;
 }

@@ -55,4 +55,10 @@ describe('attribution: choosing the right speaker', () => {
     const wrapped = 'The mayor kept up her attacks on both of her rivals\nHolt and Ruiz in the final hours.';
     assert.equal(splitSentences(wrapped, 0, wrapped.length).length, 1, 'hard-wrapped lines stay one sentence');
   });
+
+  it('goes with the verb of saying whose object a participle describes, past a dated dateline', () => {
+    const qs = attribute('DENVER, Aug. 4 (XNA) — A spokesman for Mayor Ana Ruiz called a memo suggesting she knew of the deal “absurd.”');
+    assert.equal(speakerOf(qs, 0), 'A spokesman for Mayor Ana Ruiz');
+    assert.equal(qs[0]!.cue?.text, 'called');
+  });
 });
