@@ -25,7 +25,7 @@ const CUE_VERBS = `say:said tell:told add write:wrote call dismiss warn ask expl
   mutter remember interrupt accuse blame fume scoff snap:snapped sneer predict lash pen:penned repeat agree disagree write:written
   speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee
   show:shown find:found publish propose support oppose defend imply protest beam boom interject exult gripe bemoan chide
-  scold admonish rebuke assail crow enthuse marvel concur clarify`;
+  scold admonish rebuke assail crow enthuse marvel concur clarify portray`;
 
 function inflections(base: string, past?: string): string[] {
   const forms = [base];
@@ -386,8 +386,16 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
     // "Trump at the time said", "Beck, who has in the past described": a time phrase between
     // subject and verb is skipped like an adverb.
     const p = timePhraseStart(toks, k, floor);
-    if (p < 0) break;
-    k = p - 1;
+    if (p >= 0) {
+      k = p - 1;
+      continue;
+    }
+    // "officials started to portray", "he went on to say": the verb before "to" is the subject's.
+    if (k - 1 >= floor && toks[k]!.lower === 'to' && LEAD_IN_VERBS.has(toks[k - 1]!.lower)) {
+      k -= toks[k - 1]!.lower === 'on' ? 3 : 2;
+      continue;
+    }
+    break;
   }
   if (k < floor || toks[k]!.kind !== T_WORD) return null;
   if (isPronoun(toks[k]!) || isRelativeSubject(toks, k)) {
@@ -436,6 +444,12 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
   }
   return { start: toks[first]!.start, end: toks[last]!.end };
 }
+
+// Verbs taking the verb of saying as an infinitive: "began to describe", "went on to say".
+const LEAD_IN_VERBS = new Set(
+  `started starts start begin begins began begun continued continues tried tries try decided decides
+  appeared appears seemed seems chose chooses went goes on wanted wants sought seeks rushed moved`.split(/\s+/),
+);
 
 // Nouns of time that, with a preposition, make an adverbial phrase: "at the time", "in recent weeks".
 const TIME_NOUNS = new Set(
@@ -628,6 +642,7 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   const participle = best.to - best.from === 1 && toks[best.from]!.lower.endsWith('ing');
   // A participle's phrase is checked for being an object below, so it is not extended there.
   const before = subjectBefore(toks, best.from, floor, participle ? 2 : 0);
+  const prev = toks[best.from - 1];
   // "Trump posted a message on Twitter reading “…”": a participle after an object describes the
   // clause's subject, not the object.
   if (before && participle && objectBefore(toks, best.from, before)) {
@@ -642,11 +657,13 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
     if (clause) return { speaker: clause, cue: cueSpan };
   }
   if (before) return { speaker: before, cue: cueSpan };
+  // "for news accounts to portray", "calls for the party to respond": an infinitive whose subject
+  // was not found is someone else's act, not the clause subject's words.
+  if (!before && prev?.lower === 'to' && forSubject(toks, best.from - 1)) return { speaker: null, cue: cueSpan };
   const aside = !before && !participle ? subjectBeforeAside(toks, best.from) : null;
   if (aside) return { speaker: aside, cue: cueSpan };
   // Inverted order right after the quote: “…,” said X / “…” said X / “…” about it, said X. A
   // participle never inverts (“…,” saying X): it goes with the clause's subject.
-  const prev = toks[best.from - 1];
   if (!participle && (!prev || prev.kind === T_QUOTE || (prev.lower === ',' && toks[best.from - 2]?.kind === T_QUOTE))) {
     return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
   }
@@ -659,6 +676,12 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
     if (after && toks.some((t, k) => k >= best.to && t.start < after.end && t.cap)) return { speaker: after, cue: cueSpan };
   }
   return { speaker: null, cue: cueSpan };
+}
+
+/** "for news accounts to": "for" and a short phrase before the "to" at `to`. */
+function forSubject(toks: Tok[], to: number): boolean {
+  for (let k = to - 1; k >= 0 && k >= to - 4 && toks[k]!.kind === T_WORD; k--) if (toks[k]!.lower === 'for') return k < to - 1;
+  return false;
 }
 
 /**
@@ -808,6 +831,8 @@ function skipPlaceTail(toks: Tok[], comma: number, at: number): number {
   let j = comma + 1;
   while (j < at && j - comma <= 3 && toks[j]!.kind === T_WORD && toks[j]!.cap) j++;
   const next = toks[j + 1];
+  // "After his rally in San Jose, California the candidate went": a determiner opens the subject.
+  if (j > comma + 1 && j < at && toks[j]!.kind === T_WORD && !toks[j]!.cap && (toks[j]!.lower === 'the' || toks[j]!.lower === 'a')) return j;
   if (j > comma + 1 && j < at && toks[j]!.lower === ',' && next && next.kind === T_WORD && next.cap && !DETERMINERS.has(next.lower) && j + 1 < at) return j + 1;
   return comma + 1;
 }

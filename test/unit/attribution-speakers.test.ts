@@ -61,4 +61,10 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'A spokesman for Mayor Ana Ruiz');
     assert.equal(qs[0]!.cue?.text, 'called');
   });
+
+  it('finds the subject of a verb led in by “started to”, and not of an infinitive after “for X”', () => {
+    const qs = attribute('The name was on the radio long before city officials started to portray the fire as a “freak accident.”\nIt has been common for pundits to portray the race as a “landslide.”');
+    assert.equal(speakerOf(qs, 0), 'city officials');
+    assert.equal(speakerOf(qs, 1), null);
+  });
 });
