@@ -727,7 +727,9 @@ function citedSource(toks: Tok[], found: Found): Found | null {
   const spAt = tokenAt(toks, found.speaker!.start);
   if (cueAt < 0 || spAt < 0 || toks[cueAt]!.lower === 'according') return null;
   const after = Math.max(cueAt, spAt);
-  for (let k = after + 1; k < toks.length && !isClauseEnd(toks[k]); k++) {
+  // Quoted words inside the reported clause do not end it: "Trump said he was “happy to see” that
+  // Khan won, according to The New York Times".
+  for (let k = after + 1; k < toks.length && (toks[k]!.kind === T_QUOTE || !isClauseEnd(toks[k])); k++) {
     if (toks[k]!.lower !== ',') continue;
     const n = toks[k + 1];
     if (!n || n.kind !== T_WORD) continue;
