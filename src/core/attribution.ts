@@ -596,7 +596,7 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
   const weakCue = !SAYING.has(toks[cueAt]!.lower) || isHypothetical(toks, cueAt);
   const weakSubject = isPronoun(toks[at]!) || !toks[at]!.cap;
   if (!weakCue && !weakSubject) return null;
-  if (!weakCue && ownClause(toks, at, cueAt)) return null;
+  if (ownClause(toks, at, cueAt)) return null;
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.forward || cue.to > Math.min(at, cueAt) || !SAYING.has(toks[cue.from]!.lower)) continue;
@@ -607,6 +607,10 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
     if (between && !isPronoun(toks[at]!)) continue;
     const outer = speakerForCue(toks, qt, cue);
     if (!outer.speaker || outer.speaker.end > sp.start) continue;
+    // "Ever since Sanders announced his bid, he’s said …": a verb of saying in an introductory
+    // clause does not report the main clause.
+    const o = tokenAt(toks, outer.speaker.start);
+    if (o > 0 && SUBORDINATORS.has(toks[o - 1]!.lower)) continue;
     return outer;
   }
   return null;
@@ -621,6 +625,9 @@ function ownClause(toks: Tok[], at: number, cueAt: number): boolean {
   if (before && (before.lower === 'and' || before.lower === 'but')) return true;
   return !!before && before.lower === ',' && toks[cueAt + 1]?.lower === ',';
 }
+
+// Words opening an introductory clause before the main one.
+const SUBORDINATORS = new Set(['since', 'when', 'after', 'before', 'as', 'while', 'if', 'because', 'although', 'though', 'once', 'until', 'unless', 'whenever']);
 
 const FORESEEING = new Set(['will', 'would', 'could', 'should', 'might', 'may', 'must', 'can', 'to']);
 
