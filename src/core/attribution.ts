@@ -550,7 +550,7 @@ interface Found {
 let wordsBefore = new Int32Array(256);
 
 /** The cue and speaker for quote token `qt` inside `toks` (one sentence, quotes as single tokens). */
-function attributeInWindow(toks: Tok[], qt: number): Found | null {
+function attributeInWindow(toks: Tok[], qt: number, text: string): Found | null {
   const cues = findCues(toks);
   if (cues.length === 0) return null;
   // Nearest cue first, counting the words between cue and quote; a cue behind the quote (in the
@@ -561,10 +561,32 @@ function attributeInWindow(toks: Tok[], qt: number): Found | null {
   const ranked = cues
     .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) ? 8 : 0) : wordsBefore[qt]! - wordsBefore[cue.to]! }))
     .sort((x, y) => x.d - y.d);
+  // “…,” the senator said. — an attribution closing the sentence right after the quote credits it,
+  // whatever verb of saying comes before the quote ("Nothing the president said “…,” X said").
+  const closing = closingCue(toks, qt, cues, text);
+  if (closing && ranked[0]!.cue !== closing) {
+    const found = speakerForCue(toks, qt, closing);
+    if (found.speaker) return found;
+  }
   for (const { cue } of ranked.slice(0, 3)) {
     const found = speakerForCue(toks, qt, cue);
     if (found.speaker) return outerSpeaker(toks, qt, cues, found) ?? found;
   }
+  return null;
+}
+
+/** A cue in a short "X said." / "said X." clause that follows the quote after a comma and ends the sentence. */
+function closingCue(toks: Tok[], qt: number, cues: Cue[], text: string): Cue | null {
+  let k = qt + 1;
+  // The quote's own words end in a comma (“…,”), or a comma follows it.
+  if (toks[k]?.lower === ',') k++;
+  else if (!/,\W*$/.test(text.slice(Math.max(toks[qt]!.start, toks[qt]!.end - 3), toks[qt]!.end))) return null;
+  const from = k;
+  if (toks[k] && (CLAUSE_OPENERS.has(toks[k]!.lower) || SUBORDINATORS.has(toks[k]!.lower))) return null;
+  while (k < toks.length && toks[k]!.kind === T_WORD && k - from <= 6) k++;
+  const end = toks[k];
+  if (k === from || !(end === undefined || (end.kind === T_PUNCT && end.lower === '.'))) return null;
+  for (const cue of cues) if (!cue.forward && cue.from >= from && cue.to <= k) return cue;
   return null;
 }
 
@@ -897,7 +919,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
     const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW, farAfter ? farAfter.end : q.end + WINDOW);
     const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes, WINDOW_TOKS);
     const qt = quoteToken(toks, qi);
-    let found = qt >= 0 ? attributeInWindow(toks, qt) : null;
+    let found = qt >= 0 ? attributeInWindow(toks, qt, text) : null;
     if (found && found.speaker) found = citedSource(toks, found) ?? found;
     if (found && found.speaker) {
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });

@@ -67,4 +67,21 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'city officials');
     assert.equal(speakerOf(qs, 1), null);
   });
+
+  it('credits a source cited after a reported clause that holds quoted words', () => {
+    const qs = attribute('On Monday, Ruiz said she was “glad to see” that Holt had won, according to The Daily Ledger.');
+    assert.equal(speakerOf(qs, 0), 'The Daily Ledger');
+  });
+
+  it('keeps the main clause’s pronoun speaker after an introductory clause with a verb of saying', () => {
+    const qs = attribute('Ever since Ruiz announced her bid last year, she’s said the same thing at every stop: “It is about us.”\n“Your success is up to you,” Lee says, but she cautions that she sees “two sides to it.”');
+    assert.equal(speakerOf(qs, 0), 'she');
+    assert.equal(speakerOf(qs, 2), 'she');
+  });
+
+  it('prefers a closing “…,” X said. over a verb of saying inside the quote’s own clause', () => {
+    const qs = attribute('Nothing the mayor said “will calm the fears of parents,” the senator said.\nHolt said he believes the plan was “a mistake,” although he supports parts of it.');
+    assert.equal(speakerOf(qs, 0), 'the senator');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
 });
