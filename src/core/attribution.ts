@@ -488,7 +488,8 @@ function isRelativeSubject(toks: Tok[], k: number): boolean {
   if (!before) return false;
   // Without a comma the clause restricts a noun ("a surrogate who said"), and the news convention
   // credits the sentence's own subject; a clause set off by a comma describes a speaker of its own.
-  return t.lower !== 'that' && before.lower === ',';
+  // A dash or a parenthesis sets a clause off as a comma does: "Trump - who previously said".
+  return t.lower !== 'that' && (before.lower === ',' || before.lower === '-' || before.lower === '—' || before.lower === '–' || before.lower === '(');
 }
 
 /** "won't", "doesn’t": a verb phrase, never part of a speaker mention. */
@@ -672,6 +673,16 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   // A participle's phrase is checked for being an object below, so it is not extended there.
   const before = subjectBefore(toks, best.from, floor, participle ? 2 : 0);
   const prev = toks[best.from - 1];
+  // "…, Spicer said, adding “…”": a participle right after a parenthetical verb of saying shares its subject.
+  if (participle && !before && toks[best.from - 1]?.lower === ',' && best.from >= 2) {
+    const said = toks[best.from - 2]!;
+    if (said.kind === T_WORD && CUE_WORDS.has(said.lower) && !said.lower.endsWith('ing')) {
+      let f = best.from - 3;
+      while (f >= 0 && toks[f]!.kind === T_WORD) f--;
+      const sp = subjectBefore(toks, best.from - 2, f + 1);
+      if (sp && f >= 0 && toks[f]!.lower === ',') return { speaker: sp, cue: cueSpan };
+    }
+  }
   // "Trump posted a message on Twitter reading “…”": a participle after an object describes the
   // clause's subject, not the object.
   if (before && participle && objectBefore(toks, best.from, before)) {

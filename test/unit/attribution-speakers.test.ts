@@ -84,4 +84,14 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'the senator');
     assert.equal(speakerOf(qs, 1), 'Holt');
   });
+
+  it('gives a participle after a parenthetical “X said,” the same subject', () => {
+    const qs = attribute('Ruiz and Holt will meet next week, Spicer said, adding, “They need a long talk.”');
+    assert.equal(speakerOf(qs, 0), 'Spicer');
+  });
+
+  it('reads a relative clause set off by a dash as describing the speaker before it', () => {
+    const qs = attribute('Mayor Ana Ruiz - who earlier said she would “fight to the end” - said on Friday that she was done.');
+    assert.equal(speakerOf(qs, 0), 'who');
+  });
 });
