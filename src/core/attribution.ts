@@ -346,7 +346,7 @@ function findCues(toks: Tok[]): Cue[] {
       // "pointed out", "as X put it", "went on", "shot back", "fired back", "chimed in"
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next)) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
@@ -373,6 +373,34 @@ const INFINITIVE_TAKERS = new Set(
 function infinitiveAfter(cue: string, next: string | undefined): boolean {
   return next === 'to' && INFINITIVE_TAKERS.has(cue);
 }
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+
+/**
+ * "has been called the “Trump of the East”", "Blumenthal was asked, “…”": a verb of saying in the
+ * passive has for subject the one spoken about or to, never the speaker.
+ */
+function isPassive(toks: Tok[], k: number): boolean {
+  const w = toks[k]!.lower;
+  // "is shown saying", "is seen speaking" stay: the subject is seen speaking.
+  if (!(w.endsWith('ed') || w === 'said' || w === 'told' || w === 'written' || w === 'found' || w === 'read')) return false;
+  let j = k - 1;
+  while (j >= 0 && toks[j]!.kind === T_WORD && !toks[j]!.cap && (toks[j]!.lower.endsWith('ly') || /^(also|often|once|now|still|even|long|never|not|widely)$/.test(toks[j]!.lower))) j--;
+  const aux = toks[j];
+  return !!aux && aux.kind === T_WORD && BE_FORMS.has(aux.lower);
+}
+
+/** "loud chants of “no”", "near-constant calls of …": an -s form after a modifier and before "of" is a noun. */
+function isNounOf(toks: Tok[], k: number): boolean {
+  if (toks[k + 1]?.lower !== 'of' || !toks[k]!.lower.endsWith('s')) return false;
+  const before = toks[k - 1];
+  if (!before || before.kind !== T_WORD || before.cap) return false;
+  const b = before.lower;
+  return b.includes('-') || /(ous|ful|ive|ing|ed)$/.test(b) || NOUN_MODIFIERS.has(b);
+}
+
+// Adjectives seen before a noun of speech ("loud chants", "new claims").
+const NOUN_MODIFIERS = new Set(['loud', 'constant', 'new', 'public', 'private', 'angry', 'frequent', 'similar', 'earlier', 'recent', 'many', 'several', 'some', 'more', 'such']);
 
 function isPronoun(t: Tok): boolean {
   return t.kind === T_WORD && PRONOUNS.has(t.lower);

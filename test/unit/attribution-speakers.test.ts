@@ -94,4 +94,17 @@ describe('attribution: choosing the right speaker', () => {
     const qs = attribute('Mayor Ana Ruiz - who earlier said she would “fight to the end” - said on Friday that she was done.');
     assert.equal(speakerOf(qs, 0), 'who');
   });
+
+  it('does not credit the subject of a passive verb of saying', () => {
+    const qs = attribute('The new mayor has been called the “Iron Lady of the North” for her style.\nIn the video, Ruiz is shown saying: “We will win.”');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(qs[0]!.cue, null);
+    assert.equal(speakerOf(qs, 1), 'Ruiz');
+  });
+
+  it('takes a modified “chants of” as a noun, not a verb with the modifier as subject', () => {
+    const qs = attribute('The vote drew loud chants of “no” from the floor.\n“It is over,” the actor says of the race.');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), 'the actor');
+  });
 });
