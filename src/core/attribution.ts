@@ -588,7 +588,7 @@ function attributeInWindow(toks: Tok[], qt: number, text: string): Found | null 
   wordsBefore[0] = 0;
   for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD && !isContractedAux(toks, k) ? 1 : 0);
   const ranked = cues
-    .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) ? 8 : 0) : wordsBefore[qt]! - wordsBefore[cue.to]! }))
+    .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) || reportsOwnClause(toks, cue) ? 8 : 0) : wordsBefore[qt]! - wordsBefore[cue.to]! }))
     .sort((x, y) => x.d - y.d);
   // “…,” the senator said. — an attribution closing the sentence right after the quote credits it,
   // whatever verb of saying comes before the quote ("Nothing the president said “…,” X said").
@@ -621,6 +621,20 @@ function closingCue(toks: Tok[], qt: number, cues: Cue[], text: string): Cue | n
 
 // Words opening a new clause; a cue after one of them belongs to that clause, not to the quote before.
 const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'whereas', 'whom', 'which', 'when', 'if', 'unless', 'since', 'but']);
+
+// Words that open a reported clause right after a verb of saying: "he said there’s no precedent".
+const CLAUSE_SUBJECTS = new Set(['that', 'there', 'he', 'she', 'they', 'we', 'i', 'would', 'will', 'could', 'was', 'is', 'were', 'might']);
+
+/**
+ * A verb of saying after the quote that goes on to report words of its own ("…, he said there’s
+ * no precedent", "provisions he said would restrict …") does not attribute the quote before it.
+ */
+function reportsOwnClause(toks: Tok[], cue: Cue): boolean {
+  let k = cue.to;
+  while (k < toks.length && toks[k]!.kind === T_WORD && (isWeekday(toks[k]!.lower) || /^(today|yesterday|tonight|on|also|later)$/.test(toks[k]!.lower))) k++;
+  const n = toks[k];
+  return !!n && n.kind === T_WORD && !n.cap && CLAUSE_SUBJECTS.has(n.lower.replace(/['’]s$/, '')) && !isContractedAux(toks, k);
+}
 
 function opensClause(toks: Tok[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (toks[k]!.kind === T_WORD && CLAUSE_OPENERS.has(toks[k]!.lower)) return true;
