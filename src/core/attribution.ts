@@ -494,6 +494,7 @@ const TIME_DETERMINERS = new Set(['last', 'this', 'that', 'next', 'recent']);
 function timePhraseStart(toks: Tok[], end: number, floor: number): number {
   const last = toks[end];
   if (!last || end < floor || last.kind !== T_WORD || last.cap) return -1;
+  if (last.lower === 'ago') return agoPhraseStart(toks, end, floor);
   const year = /^(1[89]|20)\d\d$/.test(last.lower);
   if (!TIME_NOUNS.has(last.lower) && !year) return -1;
   for (let k = end - 1; k >= floor && k >= end - 3; k--) {
@@ -505,6 +506,15 @@ function timePhraseStart(toks: Tok[], end: number, floor: number): number {
   }
   return -1;
 }
+
+/** "two weeks ago", "less than a year ago": start of the phrase ending in "ago" at `end`, or -1. */
+function agoPhraseStart(toks: Tok[], end: number, floor: number): number {
+  let k = end - 1;
+  if (k < floor || !TIME_NOUNS.has(toks[k]!.lower)) return -1;
+  while (k - 1 >= floor && end - k < 6 && toks[k - 1]!.kind === T_WORD && !toks[k - 1]!.cap && AGO_WORDS.test(toks[k - 1]!.lower)) k--;
+  return k < end - 1 ? k : -1;
+}
+const AGO_WORDS = /^(\d+|a|an|few|several|many|some|two|three|four|five|six|seven|eight|nine|ten|less|more|than|about|nearly|almost|just|only|over|under)$/;
 
 /**
  * "who" or "which" opening a relative clause whose verb is the cue: "Obama, who called". The pronoun is the mention; the speaker linker resolves it to the noun before.
@@ -891,7 +901,7 @@ function clauseSubject(toks: Tok[], at: number): Span | null {
     // subject follows its comma.
     let c = start;
     while (c < at && toks[c]!.lower !== ',') c++;
-    const intro = (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || INTRO.has(t.lower) || (t.cap && /(ed|ing)$/.test(t.lower) && !toks[start + 1]?.cap) || (c < at && c - start <= 3 && TIME_TAILS.has(toks[c - 1]!.lower));
+    const intro = (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || INTRO.has(t.lower) || (t.cap && /(ed|ing)$/.test(t.lower) && !toks[start + 1]?.cap) || (c < at && c - start <= 4 && TIME_TAILS.has(toks[c - 1]!.lower));
     if (intro) {
       if (c >= at) return null;
       start = skipPlaceTail(toks, c, at);

@@ -107,4 +107,16 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), null);
     assert.equal(speakerOf(qs, 1), 'the actor');
   });
+
+  it('does not take a verb of saying that reports a clause of its own as the quote’s attribution', () => {
+    const qs = attribute('While Ruiz said there was clear evidence the plan was “badly flawed,” he said there is no case for a recall.\nHolt, up for reelection in 2026, said he voted no because “the bill went too far,” citing rules he said would hurt farmers.');
+    assert.equal(speakerOf(qs, 0), 'Ruiz');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
+
+  it('skips a time phrase ending in “ago” or “later”', () => {
+    const qs = attribute('The State Department less than two weeks ago said that “top secret” files were found.\nBut a few days later, Holt reversed himself, telling reporters the plan was “dead.”');
+    assert.equal(speakerOf(qs, 0), 'The State Department');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
 });
