@@ -108,6 +108,25 @@ function asciiAbbreviation(text: string, from: number, to: number): number {
   return 1;
 }
 
+// Words that open a sentence and never follow an abbreviation inside one: "… at 7 p.m. He says".
+const SENTENCE_PRONOUNS = new Set(['He', 'She', 'They', 'We', 'It', 'I']);
+// Abbreviations that stand before a name, where a capitalised word always follows.
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'st', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rev', 'pres', 'supt', 'hon', 'msgr', 'fr']);
+
+/** The word at `k` is a subject pronoun ("He", "They") followed by a space. */
+function opensWithPronoun(text: string, k: number, end: number): boolean {
+  let e = k;
+  while (e < end && e - k < 5 && isLetter(text.charCodeAt(e))) e++;
+  return e < end && isSpaceCode(text.charCodeAt(e)) && SENTENCE_PRONOUNS.has(text.slice(k, e));
+}
+
+/** The abbreviation ending at the period `dot` is a title before a name ("Sen.", "Dr."). */
+function isTitle(text: string, dot: number, blockStart: number): boolean {
+  let i = dot - 1;
+  while (i >= blockStart && dot - i <= 5 && isLetter(text.charCodeAt(i))) i--;
+  return TITLES.has(text.slice(i + 1, dot).toLowerCase());
+}
+
 // A line longer than this is not hard-wrapped text, whose lines stay under 80 characters or so.
 const UNWRAPPED_LINE = 100;
 
@@ -168,7 +187,7 @@ function splitRange(text: string, start: number, end: number, out: Span[]): Span
       let k = j;
       while (k < end && isSpaceCode(text.charCodeAt(k))) k++;
       if (k >= end) break;
-      if (opensSentence(text.charCodeAt(k)) && !(c === 46 && j === i + 1 && isAbbreviation(text, i, s))) {
+      if (opensSentence(text.charCodeAt(k)) && !(c === 46 && j === i + 1 && isAbbreviation(text, i, s) && !(opensWithPronoun(text, k, end) && !isTitle(text, i, s)))) {
         out.push({ start: s, end: j });
         s = k;
       }

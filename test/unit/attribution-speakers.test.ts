@@ -119,4 +119,13 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'The State Department');
     assert.equal(speakerOf(qs, 1), 'Holt');
   });
+
+  it('ends a sentence at an abbreviation followed by a subject pronoun, but not after a title', () => {
+    const text = 'Polls close at 7 p.m. He says “it is close.”';
+    assert.equal(splitSentences(text, 0, text.length).length, 2);
+    const titled = 'We met Gen. He Yong in Beijing.';
+    assert.equal(splitSentences(titled, 0, titled.length).length, 1, 'a title keeps the name after it');
+    const qs = attribute('Ruiz says the plan will pass in the U.S. He says opponents need “a reality check.”');
+    assert.equal(speakerOf(qs, 0), 'He');
+  });
 });
