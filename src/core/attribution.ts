@@ -252,6 +252,7 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
       let j = i + 1;
       let upper = c >= 65 && c <= 90;
       let dotted = false;
+      let apostrophe = false;
       while (j < to) {
         const d = text.charCodeAt(j);
         if (isWordCode(d)) {
@@ -260,12 +261,13 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
           j++;
         } else if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38) && j + 1 < to && isWordCode(text.charCodeAt(j + 1)) && !(q && q.start === j)) {
           if (d === 46) dotted = true;
+          else if (d === 39 || d === 0x2019) apostrophe = true;
           j++;
         } else break;
       }
       const raw = text.slice(i, j);
       const lower = upper || c >= 0xc0 ? raw.toLowerCase() : raw;
-      const split = pronounContraction(lower);
+      const split = apostrophe && j - i <= 7 ? pronounContraction(lower) : 0;
       if (split > 0) {
         // "he’d asked", "she’s said": the pronoun is the subject, the rest an auxiliary.
         buf.push(i, i + split, T_WORD, lower.slice(0, split), isUpperCode(c), -1);
