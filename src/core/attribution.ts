@@ -25,7 +25,7 @@ const CUE_VERBS = `say:said tell:told add write:wrote call dismiss warn ask expl
   mutter remember interrupt accuse blame fume scoff snap:snapped sneer predict lash pen:penned repeat agree disagree write:written
   speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee
   show:shown find:found publish propose support oppose defend imply protest beam boom interject exult gripe bemoan chide
-  scold admonish rebuke assail crow enthuse marvel concur clarify`;
+  scold admonish rebuke assail crow enthuse marvel concur clarify portray`;
 
 function inflections(base: string, past?: string): string[] {
   const forms = [base];
@@ -218,6 +218,22 @@ const NEAR_TOKS = new TokBuffer();
 // Abbreviations whose period stays with the word (Mr., Sen., Jr.).
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'st', 'jr', 'sr']);
 
+// What the contracted ending of a pronoun stands for ("he’d" = he would or had, "she’s" = she has or is).
+const CONTRACTED_AUX: Record<string, string> = { d: 'would', s: 'has', ll: 'will', ve: 'have', re: 'are', m: 'am' };
+
+/** For a pronoun with a contracted auxiliary ("he’d", "they’ve"), the pronoun's length; else 0. */
+function pronounContraction(lower: string): number {
+  const a = lower.indexOf('’') >= 0 ? lower.indexOf('’') : lower.indexOf("'");
+  if (a <= 0 || !PRONOUNS.has(lower.slice(0, a)) || lower.slice(0, a) === 'it') return 0;
+  return CONTRACTED_AUX[lower.slice(a + 1)] === undefined ? 0 : a;
+}
+
+/** The auxiliary split off a pronoun ("’d" of "he’d"): part of one written word, so not counted as one. */
+function isContractedAux(toks: Tok[], k: number): boolean {
+  const prev = toks[k - 1];
+  return !!prev && prev.kind === T_WORD && toks[k]!.kind === T_WORD && prev.end === toks[k]!.start;
+}
+
 /** Words, punctuation and whole quotes (one token each) in [from, to). */
 function tokenizeWindow(text: string, from: number, to: number, quotes: readonly Span[], buf: TokBuffer = NEAR_TOKS): Tok[] {
   buf.reset();
@@ -236,6 +252,7 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
       let j = i + 1;
       let upper = c >= 65 && c <= 90;
       let dotted = false;
+      let apostrophe = false;
       while (j < to) {
         const d = text.charCodeAt(j);
         if (isWordCode(d)) {
@@ -244,11 +261,20 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
           j++;
         } else if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38) && j + 1 < to && isWordCode(text.charCodeAt(j + 1)) && !(q && q.start === j)) {
           if (d === 46) dotted = true;
+          else if (d === 39 || d === 0x2019) apostrophe = true;
           j++;
         } else break;
       }
       const raw = text.slice(i, j);
       const lower = upper || c >= 0xc0 ? raw.toLowerCase() : raw;
+      const split = apostrophe && j - i <= 7 ? pronounContraction(lower) : 0;
+      if (split > 0) {
+        // "he’d asked", "she’s said": the pronoun is the subject, the rest an auxiliary.
+        buf.push(i, i + split, T_WORD, lower.slice(0, split), isUpperCode(c), -1);
+        buf.push(i + split, j, T_WORD, CONTRACTED_AUX[lower.slice(split + 1)]!, false, -1);
+        i = j;
+        continue;
+      }
       // Keep the period of initials and dotted abbreviations (U.S., J., Mr.).
       if (j < to && text.charCodeAt(j) === 46 && (j - i === 1 || dotted || TITLE_ABBREVIATIONS.has(lower))) {
         buf.push(i, j + 1, T_WORD, lower + '.', isUpperCode(c), -1);
@@ -322,14 +348,61 @@ function findCues(toks: Tok[]): Cue[] {
       // "pointed out", "as X put it", "went on", "shot back", "fired back", "chimed in"
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && NOUN_MARKERS.has(toks[k - 1]!.lower))) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
-      // determiner it is a noun ("the claims", "a lament").
+      // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
     }
   }
   return cues;
 }
+
+/** "Rubio’s", "the senators’": a possessive, so the word after it modifies a noun. */
+function isPossessive(t: Tok): boolean {
+  if (t.kind !== T_WORD) return false;
+  const w = t.lower;
+  return w.endsWith('’s') || w.endsWith("'s") || w.endsWith('s’') || w.endsWith("s'");
+}
+
+// Verbs of saying that also take an infinitive of another act ("would continue to investigate",
+// "agreed to meet"): followed by "to", they are not saying anything. A promise or a vow to do
+// something ("vowed to “bomb the hell” out of …") is still a speech act, and stays a cue.
+const INFINITIVE_TAKERS = new Set(
+  `continue continues continued continuing agree agrees agreed agreeing hope hopes hoped hoping wish wishes wished wishing
+  offer offers offered offering`.split(/\s+/),
+);
+
+function infinitiveAfter(cue: string, next: string | undefined): boolean {
+  return next === 'to' && INFINITIVE_TAKERS.has(cue);
+}
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+
+/**
+ * "has been called the “Trump of the East”", "Blumenthal was asked, “…”": a verb of saying in the
+ * passive has for subject the one spoken about or to, never the speaker.
+ */
+function isPassive(toks: Tok[], k: number): boolean {
+  const w = toks[k]!.lower;
+  // "is shown saying", "is seen speaking" stay: the subject is seen speaking.
+  if (!(w.endsWith('ed') || w === 'said' || w === 'told' || w === 'written' || w === 'found' || w === 'read')) return false;
+  let j = k - 1;
+  while (j >= 0 && toks[j]!.kind === T_WORD && !toks[j]!.cap && (toks[j]!.lower.endsWith('ly') || /^(also|often|once|now|still|even|long|never|not|widely)$/.test(toks[j]!.lower))) j--;
+  const aux = toks[j];
+  return !!aux && aux.kind === T_WORD && BE_FORMS.has(aux.lower);
+}
+
+/** "loud chants of “no”", "near-constant calls of …": an -s form after a modifier and before "of" is a noun. */
+function isNounOf(toks: Tok[], k: number): boolean {
+  if (toks[k + 1]?.lower !== 'of' || !toks[k]!.lower.endsWith('s')) return false;
+  const before = toks[k - 1];
+  if (!before || before.kind !== T_WORD || before.cap) return false;
+  const b = before.lower;
+  return b.includes('-') || /(ous|ful|ive|ing|ed)$/.test(b) || NOUN_MODIFIERS.has(b);
+}
+
+// Adjectives seen before a noun of speech ("loud chants", "new claims").
+const NOUN_MODIFIERS = new Set(['loud', 'constant', 'new', 'public', 'private', 'angry', 'frequent', 'similar', 'earlier', 'recent', 'many', 'several', 'some', 'more', 'such']);
 
 function isPronoun(t: Tok): boolean {
   return t.kind === T_WORD && PRONOUNS.has(t.lower);
@@ -338,7 +411,22 @@ function isPronoun(t: Tok): boolean {
 /** The speaker written before the cue: "Kremlin aide Yuri Ushakov [was quoted as saying]". */
 function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, noSkip = false): Span | null {
   let k = cueFrom - 1;
-  while (!noSkip && k >= floor && skippableBeforeCue(toks[k]!)) k--;
+  for (let phrases = 0; !noSkip && phrases < 3; phrases++) {
+    while (k >= floor && skippableBeforeCue(toks[k]!)) k--;
+    // "Trump at the time said", "Beck, who has in the past described": a time phrase between
+    // subject and verb is skipped like an adverb.
+    const p = timePhraseStart(toks, k, floor);
+    if (p >= 0) {
+      k = p - 1;
+      continue;
+    }
+    // "officials started to portray", "he went on to say": the verb before "to" is the subject's.
+    if (k - 1 >= floor && toks[k]!.lower === 'to' && LEAD_IN_VERBS.has(toks[k - 1]!.lower)) {
+      k -= toks[k - 1]!.lower === 'on' ? 3 : 2;
+      continue;
+    }
+    break;
+  }
   if (k < floor || toks[k]!.kind !== T_WORD) return null;
   if (isPronoun(toks[k]!) || isRelativeSubject(toks, k)) {
     const p = toks[k]!;
@@ -387,6 +475,49 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
   return { start: toks[first]!.start, end: toks[last]!.end };
 }
 
+// Verbs taking the verb of saying as an infinitive: "began to describe", "went on to say".
+const LEAD_IN_VERBS = new Set(
+  `started starts start begin begins began begun continued continues tried tries try decided decides
+  appeared appears seemed seems chose chooses went goes on wanted wants sought seeks rushed moved`.split(/\s+/),
+);
+
+// Nouns of time that, with a preposition, make an adverbial phrase: "at the time", "in recent weeks".
+const TIME_NOUNS = new Set(
+  `past time times moment week weeks month months year years day days night weekend morning afternoon evening decade
+  decades while interview interviews statement speech`.split(/\s+/),
+);
+const TIME_PREPOSITIONS = new Set(['in', 'at', 'for', 'over', 'during', 'on', 'earlier', 'later']);
+const TIME_DETERMINERS = new Set(['last', 'this', 'that', 'next', 'recent']);
+
+/**
+ * Start of a time phrase ending at token `end` ("at the time", "in the past", "in recent weeks",
+ * "last week", "in 2008", "in an interview"), or -1. Lower-case words only, at most four.
+ */
+function timePhraseStart(toks: Tok[], end: number, floor: number): number {
+  const last = toks[end];
+  if (!last || end < floor || last.kind !== T_WORD || last.cap) return -1;
+  if (last.lower === 'ago') return agoPhraseStart(toks, end, floor);
+  const year = /^(1[89]|20)\d\d$/.test(last.lower);
+  if (!TIME_NOUNS.has(last.lower) && !year) return -1;
+  for (let k = end - 1; k >= floor && k >= end - 3; k--) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD || t.cap) return -1;
+    if (TIME_PREPOSITIONS.has(t.lower)) return k;
+    if (TIME_DETERMINERS.has(t.lower) && k === end - 1 && !year) return k;
+    if (!DETERMINERS.has(t.lower) && !TIME_DETERMINERS.has(t.lower) && !/^(first|same|early|the)$/.test(t.lower)) return -1;
+  }
+  return -1;
+}
+
+/** "two weeks ago", "less than a year ago": start of the phrase ending in "ago" at `end`, or -1. */
+function agoPhraseStart(toks: Tok[], end: number, floor: number): number {
+  let k = end - 1;
+  if (k < floor || !TIME_NOUNS.has(toks[k]!.lower)) return -1;
+  while (k - 1 >= floor && end - k < 6 && toks[k - 1]!.kind === T_WORD && !toks[k - 1]!.cap && AGO_WORDS.test(toks[k - 1]!.lower)) k--;
+  return k < end - 1 ? k : -1;
+}
+const AGO_WORDS = /^(\d+|a|an|few|several|many|some|two|three|four|five|six|seven|eight|nine|ten|less|more|than|about|nearly|almost|just|only|over|under)$/;
+
 /**
  * "who" or "which" opening a relative clause whose verb is the cue: "Obama, who called". The pronoun is the mention; the speaker linker resolves it to the noun before.
  */
@@ -397,7 +528,8 @@ function isRelativeSubject(toks: Tok[], k: number): boolean {
   if (!before) return false;
   // Without a comma the clause restricts a noun ("a surrogate who said"), and the news convention
   // credits the sentence's own subject; a clause set off by a comma describes a speaker of its own.
-  return t.lower !== 'that' && before.lower === ',';
+  // A dash or a parenthesis sets a clause off as a comma does: "Trump - who previously said".
+  return t.lower !== 'that' && (before.lower === ',' || before.lower === '-' || before.lower === '—' || before.lower === '–' || before.lower === '(');
 }
 
 /** "won't", "doesn’t": a verb phrase, never part of a speaker mention. */
@@ -459,17 +591,24 @@ interface Found {
 let wordsBefore = new Int32Array(256);
 
 /** The cue and speaker for quote token `qt` inside `toks` (one sentence, quotes as single tokens). */
-function attributeInWindow(toks: Tok[], qt: number): Found | null {
+function attributeInWindow(toks: Tok[], qt: number, text: string): Found | null {
   const cues = findCues(toks);
   if (cues.length === 0) return null;
   // Nearest cue first, counting the words between cue and quote; a cue behind the quote (in the
   // writer's own clause: “…,” X said) wins a tie. The first cue with a speaker is taken.
   if (wordsBefore.length < toks.length + 1) wordsBefore = new Int32Array(2 * toks.length + 2);
   wordsBefore[0] = 0;
-  for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD ? 1 : 0);
+  for (let k = 0; k < toks.length; k++) wordsBefore[k + 1] = wordsBefore[k]! + (toks[k]!.kind === T_WORD && !isContractedAux(toks, k) ? 1 : 0);
   const ranked = cues
-    .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) ? 8 : 0) : wordsBefore[qt]! - wordsBefore[cue.to]! }))
+    .map((cue) => ({ cue, d: cue.from > qt ? wordsBefore[cue.from]! - wordsBefore[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) || reportsOwnClause(toks, cue) ? 8 : 0) : wordsBefore[qt]! - wordsBefore[cue.to]! }))
     .sort((x, y) => x.d - y.d);
+  // “…,” the senator said. — an attribution closing the sentence right after the quote credits it,
+  // whatever verb of saying comes before the quote ("Nothing the president said “…,” X said").
+  const closing = closingCue(toks, qt, cues, text);
+  if (closing && ranked[0]!.cue !== closing) {
+    const found = speakerForCue(toks, qt, closing);
+    if (found.speaker) return found;
+  }
   for (const { cue } of ranked.slice(0, 3)) {
     const found = speakerForCue(toks, qt, cue);
     if (found.speaker) return outerSpeaker(toks, qt, cues, found) ?? found;
@@ -477,8 +616,37 @@ function attributeInWindow(toks: Tok[], qt: number): Found | null {
   return null;
 }
 
+/** A cue in a short "X said." / "said X." clause that follows the quote after a comma and ends the sentence. */
+function closingCue(toks: Tok[], qt: number, cues: Cue[], text: string): Cue | null {
+  let k = qt + 1;
+  // The quote's own words end in a comma (“…,”), or a comma follows it.
+  if (toks[k]?.lower === ',') k++;
+  else if (!/,\W*$/.test(text.slice(Math.max(toks[qt]!.start, toks[qt]!.end - 3), toks[qt]!.end))) return null;
+  const from = k;
+  if (toks[k] && (CLAUSE_OPENERS.has(toks[k]!.lower) || SUBORDINATORS.has(toks[k]!.lower))) return null;
+  while (k < toks.length && toks[k]!.kind === T_WORD && k - from <= 6) k++;
+  const end = toks[k];
+  if (k === from || !(end === undefined || (end.kind === T_PUNCT && end.lower === '.'))) return null;
+  for (const cue of cues) if (!cue.forward && cue.from >= from && cue.to <= k) return cue;
+  return null;
+}
+
 // Words opening a new clause; a cue after one of them belongs to that clause, not to the quote before.
 const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'whereas', 'whom', 'which', 'when', 'if', 'unless', 'since', 'but']);
+
+// Words that open a reported clause right after a verb of saying: "he said there’s no precedent".
+const CLAUSE_SUBJECTS = new Set(['that', 'there', 'he', 'she', 'they', 'we', 'i', 'would', 'will', 'could', 'was', 'is', 'were', 'might']);
+
+/**
+ * A verb of saying after the quote that goes on to report words of its own ("…, he said there’s
+ * no precedent", "provisions he said would restrict …") does not attribute the quote before it.
+ */
+function reportsOwnClause(toks: Tok[], cue: Cue): boolean {
+  let k = cue.to;
+  while (k < toks.length && toks[k]!.kind === T_WORD && (isWeekday(toks[k]!.lower) || /^(today|yesterday|tonight|on|also|later)$/.test(toks[k]!.lower))) k++;
+  const n = toks[k];
+  return !!n && n.kind === T_WORD && !n.cap && CLAUSE_SUBJECTS.has(n.lower.replace(/['’]s$/, '')) && !isContractedAux(toks, k);
+}
 
 function opensClause(toks: Tok[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (toks[k]!.kind === T_WORD && CLAUSE_OPENERS.has(toks[k]!.lower)) return true;
@@ -486,7 +654,7 @@ function opensClause(toks: Tok[], from: number, to: number): boolean {
 }
 
 // Verbs that report speech outright; a sentence led by one of them reports everything after it.
-const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'argued', 'argues', 'explained', 'insisted', 'noted', 'declared', 'announced', 'warned', 'claimed', 'testified']);
+const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'argued', 'argues', 'explained', 'insisted', 'noted', 'declared', 'announced', 'warned', 'claimed', 'testified', 'assured', 'assures', 'insists', 'claims', 'explains', 'notes', 'warns', 'declares', 'announces', 'acknowledged', 'admitted', 'conceded', 'recalled', 'predicted']);
 
 /**
  * A speaker found inside a reported clause often stands in for the sentence's own speaker: in
@@ -501,9 +669,11 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
   const at = toks.findIndex((t) => t.start === sp.start);
   const cueAt = toks.findIndex((t) => t.start === found.cue.start);
   if (at < 0 || cueAt < 0 || cueAt > qt) return null;
-  const weakCue = !SAYING.has(toks[cueAt]!.lower);
+  // "Obama said Americans will say “no”": a speech act the speaker foresees is not a report of it.
+  const weakCue = !SAYING.has(toks[cueAt]!.lower) || isHypothetical(toks, cueAt);
   const weakSubject = isPronoun(toks[at]!) || !toks[at]!.cap;
   if (!weakCue && !weakSubject) return null;
+  if (ownClause(toks, at, cueAt)) return null;
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.forward || cue.to > Math.min(at, cueAt) || !SAYING.has(toks[cue.from]!.lower)) continue;
@@ -514,9 +684,36 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
     if (between && !isPronoun(toks[at]!)) continue;
     const outer = speakerForCue(toks, qt, cue);
     if (!outer.speaker || outer.speaker.end > sp.start) continue;
+    // "Ever since Sanders announced his bid, he’s said …": a verb of saying in an introductory
+    // clause does not report the main clause.
+    const o = tokenAt(toks, outer.speaker.start);
+    if (o > 0 && SUBORDINATORS.has(toks[o - 1]!.lower)) continue;
     return outer;
   }
   return null;
+}
+
+/**
+ * A verb of saying in a clause of its own rather than in a reported one: set off by commas
+ * (“…, he said, …”) or opening a clause joined by "and" / "but" ("and it says …").
+ */
+function ownClause(toks: Tok[], at: number, cueAt: number): boolean {
+  const before = toks[at - 1];
+  if (before && (before.lower === 'and' || before.lower === 'but')) return true;
+  return !!before && before.lower === ',' && toks[cueAt + 1]?.lower === ',';
+}
+
+// Words opening an introductory clause before the main one.
+const SUBORDINATORS = new Set(['since', 'when', 'after', 'before', 'as', 'while', 'if', 'because', 'although', 'though', 'once', 'until', 'unless', 'whenever']);
+
+const FORESEEING = new Set(['will', 'would', 'could', 'should', 'might', 'may', 'must', 'can', 'to']);
+
+/** A verb of saying after a modal or "to" ("will say", "would call it", "to say"): not said yet. */
+function isHypothetical(toks: Tok[], cueAt: number): boolean {
+  let k = cueAt - 1;
+  while (k >= 0 && toks[k]!.kind === T_WORD && /^(not|never|also|just|only|still|then)$/.test(toks[k]!.lower)) k--;
+  const m = toks[k];
+  return !!m && m.kind === T_WORD && FORESEEING.has(m.lower);
 }
 
 function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
@@ -529,16 +726,38 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   const participle = best.to - best.from === 1 && toks[best.from]!.lower.endsWith('ing');
   // A participle's phrase is checked for being an object below, so it is not extended there.
   const before = subjectBefore(toks, best.from, floor, participle ? 2 : 0);
+  const prev = toks[best.from - 1];
+  // "…, Spicer said, adding “…”": a participle right after a parenthetical verb of saying shares its subject.
+  if (participle && !before && toks[best.from - 1]?.lower === ',' && best.from >= 2) {
+    const said = toks[best.from - 2]!;
+    if (said.kind === T_WORD && CUE_WORDS.has(said.lower) && !said.lower.endsWith('ing')) {
+      let f = best.from - 3;
+      while (f >= 0 && toks[f]!.kind === T_WORD) f--;
+      const sp = subjectBefore(toks, best.from - 2, f + 1);
+      if (sp && f >= 0 && toks[f]!.lower === ',') return { speaker: sp, cue: cueSpan };
+    }
+  }
   // "Trump posted a message on Twitter reading “…”": a participle after an object describes the
   // clause's subject, not the object.
   if (before && participle && objectBefore(toks, best.from, before)) {
+    // "X called a report suggesting … “outrageous”": the participle describes the object of a
+    // verb of saying, whose cue and subject the quote goes with.
+    const verb = tokenAt(toks, before.start) - 1;
+    if (verb > 0 && toks[verb]!.kind === T_WORD && CUE_WORDS.has(toks[verb]!.lower) && !toks[verb]!.lower.endsWith('ing')) {
+      const outer = speakerForCue(toks, qt, { from: verb, to: verb + 1, forward: false });
+      if (outer.speaker) return outer;
+    }
     const clause = clauseSubject(toks, best.from);
     if (clause) return { speaker: clause, cue: cueSpan };
   }
   if (before) return { speaker: before, cue: cueSpan };
+  // "for news accounts to portray", "calls for the party to respond": an infinitive whose subject
+  // was not found is someone else's act, not the clause subject's words.
+  if (!before && prev?.lower === 'to' && forSubject(toks, best.from - 1)) return { speaker: null, cue: cueSpan };
+  const aside = !before && !participle ? subjectBeforeAside(toks, best.from) : null;
+  if (aside) return { speaker: aside, cue: cueSpan };
   // Inverted order right after the quote: “…,” said X / “…” said X / “…” about it, said X. A
   // participle never inverts (“…,” saying X): it goes with the clause's subject.
-  const prev = toks[best.from - 1];
   if (!participle && (!prev || prev.kind === T_QUOTE || (prev.lower === ',' && toks[best.from - 2]?.kind === T_QUOTE))) {
     return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
   }
@@ -552,6 +771,33 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   }
   return { speaker: null, cue: cueSpan };
 }
+
+/** "for news accounts to": "for" and a short phrase before the "to" at `to`. */
+function forSubject(toks: Tok[], to: number): boolean {
+  for (let k = to - 1; k >= 0 && k >= to - 4 && toks[k]!.kind === T_WORD; k--) if (toks[k]!.lower === 'for') return k < to - 1;
+  return false;
+}
+
+/**
+ * The subject before an aside set off by commas between it and the verb: "Trump, in Kentucky,
+ * said", "the leadership, who, on a press call Friday, criticized". The aside opens with a
+ * preposition and has no verb of saying.
+ */
+function subjectBeforeAside(toks: Tok[], cueFrom: number): Span | null {
+  if (toks[cueFrom - 1]?.lower !== ',') return null;
+  let k = cueFrom - 2;
+  while (k >= 0 && cueFrom - 2 - k < 8 && toks[k]!.kind === T_WORD && !CUE_WORDS.has(toks[k]!.lower)) k--;
+  const open = toks[k];
+  const first = toks[k + 1];
+  if (!open || open.lower !== ',' || !first || k + 1 > cueFrom - 2 || !ASIDE_OPENERS.has(first.lower)) return null;
+  if (isRelativeSubject(toks, k - 1)) return { start: toks[k - 1]!.start, end: toks[k - 1]!.end };
+  let floor = k - 1;
+  while (floor >= 0 && toks[floor]!.kind === T_WORD) floor--;
+  return subjectBefore(toks, k, floor + 1);
+}
+
+// Prepositions opening an aside between a subject and its verb.
+const ASIDE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'speaking', 'like', 'unlike', 'meanwhile', 'however', 'too', 'though', 'for']);
 
 // Verbs a writer uses to credit another outlet with a report: "…, the Tribune reported".
 const REPORTED = new Set(['reported', 'reports', 'reporting']);
@@ -575,7 +821,9 @@ function citedSource(toks: Tok[], found: Found): Found | null {
   const spAt = tokenAt(toks, found.speaker!.start);
   if (cueAt < 0 || spAt < 0 || toks[cueAt]!.lower === 'according') return null;
   const after = Math.max(cueAt, spAt);
-  for (let k = after + 1; k < toks.length && !isClauseEnd(toks[k]); k++) {
+  // Quoted words inside the reported clause do not end it: "Trump said he was “happy to see” that
+  // Khan won, according to The New York Times".
+  for (let k = after + 1; k < toks.length && (toks[k]!.kind === T_QUOTE || !isClauseEnd(toks[k])); k++) {
     if (toks[k]!.lower !== ',') continue;
     const n = toks[k + 1];
     if (!n || n.kind !== T_WORD) continue;
@@ -655,7 +903,7 @@ function clauseSubject(toks: Tok[], at: number): Span | null {
     // subject follows its comma.
     let c = start;
     while (c < at && toks[c]!.lower !== ',') c++;
-    const intro = (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || INTRO.has(t.lower) || (t.cap && /(ed|ing)$/.test(t.lower) && !toks[start + 1]?.cap) || (c < at && c - start <= 3 && TIME_TAILS.has(toks[c - 1]!.lower));
+    const intro = (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || INTRO.has(t.lower) || (t.cap && /(ed|ing)$/.test(t.lower) && !toks[start + 1]?.cap) || (c < at && c - start <= 4 && TIME_TAILS.has(toks[c - 1]!.lower));
     if (intro) {
       if (c >= at) return null;
       start = skipPlaceTail(toks, c, at);
@@ -679,6 +927,8 @@ function skipPlaceTail(toks: Tok[], comma: number, at: number): number {
   let j = comma + 1;
   while (j < at && j - comma <= 3 && toks[j]!.kind === T_WORD && toks[j]!.cap) j++;
   const next = toks[j + 1];
+  // "After his rally in San Jose, California the candidate went": a determiner opens the subject.
+  if (j > comma + 1 && j < at && toks[j]!.kind === T_WORD && !toks[j]!.cap && (toks[j]!.lower === 'the' || toks[j]!.lower === 'a')) return j;
   if (j > comma + 1 && j < at && toks[j]!.lower === ',' && next && next.kind === T_WORD && next.cap && !DETERMINERS.has(next.lower) && j + 1 < at) return j + 1;
   return comma + 1;
 }
@@ -692,7 +942,7 @@ function afterDateline(toks: Tok[], start: number, at: number): number {
     const t = toks[j]!;
     if (t.kind === T_PUNCT && (t.lower === '—' || t.lower === '–' || t.lower === '-')) return j > start ? j + 1 : start;
     const placeWord = t.kind === T_WORD && (t.cap || (t.lower.charCodeAt(0) >= 48 && t.lower.charCodeAt(0) <= 57)) && !STOP.has(t.lower) && !INTRO.has(t.lower) && !isWeekday(t.lower);
-    if (!placeWord && t.lower !== ',') return start;
+    if (!placeWord && t.lower !== ',' && t.lower !== '.') return start;
   }
   return start;
 }
@@ -734,7 +984,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
     const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW, farAfter ? farAfter.end : q.end + WINDOW);
     const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes, WINDOW_TOKS);
     const qt = quoteToken(toks, qi);
-    let found = qt >= 0 ? attributeInWindow(toks, qt) : null;
+    let found = qt >= 0 ? attributeInWindow(toks, qt, text) : null;
     if (found && found.speaker) found = citedSource(toks, found) ?? found;
     if (found && found.speaker) {
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });

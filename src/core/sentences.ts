@@ -108,8 +108,63 @@ function asciiAbbreviation(text: string, from: number, to: number): number {
   return 1;
 }
 
-/** Splits [start, end) into sentences, trimmed of surrounding white space. */
+// Words that open a sentence and never follow an abbreviation inside one: "… at 7 p.m. He says".
+const SENTENCE_PRONOUNS = new Set(['He', 'She', 'They', 'We', 'It', 'I']);
+// Abbreviations that stand before a name, where a capitalised word always follows.
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'st', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rev', 'pres', 'supt', 'hon', 'msgr', 'fr']);
+
+/** The word at `k` is a subject pronoun ("He", "They") followed by a space. */
+function opensWithPronoun(text: string, k: number, end: number): boolean {
+  let e = k;
+  while (e < end && e - k < 5 && isLetter(text.charCodeAt(e))) e++;
+  return e < end && isSpaceCode(text.charCodeAt(e)) && SENTENCE_PRONOUNS.has(text.slice(k, e));
+}
+
+/** The abbreviation ending at the period `dot` is a title before a name ("Sen.", "Dr."). */
+function isTitle(text: string, dot: number, blockStart: number): boolean {
+  let i = dot - 1;
+  while (i >= blockStart && dot - i <= 5 && isLetter(text.charCodeAt(i))) i--;
+  return TITLES.has(text.slice(i + 1, dot).toLowerCase());
+}
+
+// A line longer than this is not hard-wrapped text, whose lines stay under 80 characters or so.
+const UNWRAPPED_LINE = 100;
+
+/**
+ * Splits [start, end) into sentences, trimmed of surrounding white space. A line break also ends a
+ * sentence when the line before it is too long to be hard-wrapped, ends in a letter or a digit and
+ * the next line opens with a capital: scraped text that lost a sentence's final period ("… before
+ * the polls\nTrump, in Kentucky, said …").
+ */
 export function splitSentences(text: string, start: number, end: number, out: Span[] = []): Span[] {
+  let from = start;
+  let lineStart = start;
+  for (let nl = text.indexOf('\n', start); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+    if (nl - lineStart > UNWRAPPED_LINE && endsUnpunctuated(text, lineStart, nl) && opensLine(text, nl + 1, end)) {
+      splitRange(text, from, nl, out);
+      from = nl + 1;
+    }
+    lineStart = nl + 1;
+  }
+  return splitRange(text, from, end, out);
+}
+
+/** The line [lineStart, nl) ends in a letter or digit, with no sentence end or joining mark. */
+function endsUnpunctuated(text: string, lineStart: number, nl: number): boolean {
+  let i = nl - 1;
+  while (i > lineStart && isSpaceCode(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return isLetter(c) || (c >= 48 && c <= 57);
+}
+
+/** The next line opens with a capital letter. */
+function opensLine(text: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+  return i < end && isUpper(text.charCodeAt(i));
+}
+
+function splitRange(text: string, start: number, end: number, out: Span[]): Span[] {
   let s = start;
   while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
   let i = s;
@@ -132,7 +187,7 @@ export function splitSentences(text: string, start: number, end: number, out: Sp
       let k = j;
       while (k < end && isSpaceCode(text.charCodeAt(k))) k++;
       if (k >= end) break;
-      if (opensSentence(text.charCodeAt(k)) && !(c === 46 && j === i + 1 && isAbbreviation(text, i, s))) {
+      if (opensSentence(text.charCodeAt(k)) && !(c === 46 && j === i + 1 && isAbbreviation(text, i, s) && !(opensWithPronoun(text, k, end) && !isTitle(text, i, s)))) {
         out.push({ start: s, end: j });
         s = k;
       }

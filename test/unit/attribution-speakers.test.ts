@@ -1,0 +1,131 @@
+// Speaker mentions in sentences where a nearer word looks like a cue or a subject but is not one.
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core/analyze';
+import { splitSentences } from '../../src/core/sentences';
+import { attribute, speakerOf } from './attributionFixtures';
+
+describe('attribution: choosing the right speaker', () => {
+  it('reads a pronoun with a contracted auxiliary as the subject', () => {
+    const qs = attribute('Marsh at the time said she’d asked her “team” to “look into” the fees.');
+    assert.equal(speakerOf(qs, 1), 'Marsh');
+  });
+
+  it('takes a word after a possessive as a modifier, not a verb of saying', () => {
+    const qs = attribute('Dale then cut in, calling Perez’s proposed tax credit “a handout.”');
+    assert.equal(speakerOf(qs, 0), 'Dale');
+    assert.equal(qs[0]!.cue?.text, 'calling');
+  });
+
+  it('does not take “continue to”, “agreed to” as verbs of saying, but keeps a vow to act', () => {
+    const qs = attribute('In a statement, the league said the delays were “not acceptable” and that the board would continue to review them.\nOrtiz vowed to “fight every step of the way.”');
+    assert.equal(speakerOf(qs, 0), 'the league');
+    assert.equal(speakerOf(qs, 1), 'Ortiz');
+  });
+
+  it('skips a time phrase between the subject and its verb', () => {
+    const qs = attribute('Lund, who has in the past described the plan as “a fantasy,” voted for it.\nThe mayor in recent weeks called the deal “a steal.”');
+    assert.equal(speakerOf(qs, 0), 'who');
+    assert.equal(speakerOf(qs, 1), 'The mayor');
+  });
+
+  it('credits a speech act the speaker foresees to the sentence’s speaker', () => {
+    const qs = attribute('Mayor Lina Ortiz said she expected that voters will say “enough” to the plan.\nHolt assures his donors he will tell the critics to “back off.”');
+    assert.equal(speakerOf(qs, 0), 'Mayor Lina Ortiz');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
+
+  it('keeps a pronoun speaker in a clause of its own after a verb of saying', () => {
+    const qs = attribute('In a memo, aide Tom Reyes acknowledged the race was close, which is an outcome, he said, “we expected.”');
+    assert.equal(speakerOf(qs, 0), 'he');
+  });
+
+  it('reads past an aside set off by commas between the subject and the verb', () => {
+    const qs = attribute('The mayor’s tone was softer than that of her aides, who, on a call Friday, accused the council of “stalling.”\nDrake, in Ohio, said the deal was “dead.”');
+    assert.equal(speakerOf(qs, 0), 'who');
+    assert.equal(speakerOf(qs, 1), 'Drake');
+  });
+
+  it('ends a sentence at a line break after a long line with no final period', () => {
+    const line = 'Mayor Ana Ruiz kept up her attacks on both of her rivals in the final hours before the city polls closed';
+    const text = `${line}\nHolt, in Dayton, said Tuesday that Ruiz was “a lightweight.”`;
+    const spans = splitSentences(text, 0, text.length);
+    assert.equal(spans.length, 2);
+    assert.equal(text.slice(spans[1]!.start, spans[1]!.end).slice(0, 5), 'Holt,');
+    assert.equal(analyze(text).quotes[0]!.speaker?.text, 'Holt');
+    const wrapped = 'The mayor kept up her attacks on both of her rivals\nHolt and Ruiz in the final hours.';
+    assert.equal(splitSentences(wrapped, 0, wrapped.length).length, 1, 'hard-wrapped lines stay one sentence');
+  });
+
+  it('goes with the verb of saying whose object a participle describes, past a dated dateline', () => {
+    const qs = attribute('DENVER, Aug. 4 (XNA) — A spokesman for Mayor Ana Ruiz called a memo suggesting she knew of the deal “absurd.”');
+    assert.equal(speakerOf(qs, 0), 'A spokesman for Mayor Ana Ruiz');
+    assert.equal(qs[0]!.cue?.text, 'called');
+  });
+
+  it('finds the subject of a verb led in by “started to”, and not of an infinitive after “for X”', () => {
+    const qs = attribute('The name was on the radio long before city officials started to portray the fire as a “freak accident.”\nIt has been common for pundits to portray the race as a “landslide.”');
+    assert.equal(speakerOf(qs, 0), 'city officials');
+    assert.equal(speakerOf(qs, 1), null);
+  });
+
+  it('credits a source cited after a reported clause that holds quoted words', () => {
+    const qs = attribute('On Monday, Ruiz said she was “glad to see” that Holt had won, according to The Daily Ledger.');
+    assert.equal(speakerOf(qs, 0), 'The Daily Ledger');
+  });
+
+  it('keeps the main clause’s pronoun speaker after an introductory clause with a verb of saying', () => {
+    const qs = attribute('Ever since Ruiz announced her bid last year, she’s said the same thing at every stop: “It is about us.”\n“Your success is up to you,” Lee says, but she cautions that she sees “two sides to it.”');
+    assert.equal(speakerOf(qs, 0), 'she');
+    assert.equal(speakerOf(qs, 2), 'she');
+  });
+
+  it('prefers a closing “…,” X said. over a verb of saying inside the quote’s own clause', () => {
+    const qs = attribute('Nothing the mayor said “will calm the fears of parents,” the senator said.\nHolt said he believes the plan was “a mistake,” although he supports parts of it.');
+    assert.equal(speakerOf(qs, 0), 'the senator');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
+
+  it('gives a participle after a parenthetical “X said,” the same subject', () => {
+    const qs = attribute('Ruiz and Holt will meet next week, Spicer said, adding, “They need a long talk.”');
+    assert.equal(speakerOf(qs, 0), 'Spicer');
+  });
+
+  it('reads a relative clause set off by a dash as describing the speaker before it', () => {
+    const qs = attribute('Mayor Ana Ruiz - who earlier said she would “fight to the end” - said on Friday that she was done.');
+    assert.equal(speakerOf(qs, 0), 'who');
+  });
+
+  it('does not credit the subject of a passive verb of saying', () => {
+    const qs = attribute('The new mayor has been called the “Iron Lady of the North” for her style.\nIn the video, Ruiz is shown saying: “We will win.”');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(qs[0]!.cue, null);
+    assert.equal(speakerOf(qs, 1), 'Ruiz');
+  });
+
+  it('takes a modified “chants of” as a noun, not a verb with the modifier as subject', () => {
+    const qs = attribute('The vote drew loud chants of “no” from the floor.\n“It is over,” the actor says of the race.');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), 'the actor');
+  });
+
+  it('does not take a verb of saying that reports a clause of its own as the quote’s attribution', () => {
+    const qs = attribute('While Ruiz said there was clear evidence the plan was “badly flawed,” he said there is no case for a recall.\nHolt, up for reelection in 2026, said he voted no because “the bill went too far,” citing rules he said would hurt farmers.');
+    assert.equal(speakerOf(qs, 0), 'Ruiz');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
+
+  it('skips a time phrase ending in “ago” or “later”', () => {
+    const qs = attribute('The State Department less than two weeks ago said that “top secret” files were found.\nBut a few days later, Holt reversed himself, telling reporters the plan was “dead.”');
+    assert.equal(speakerOf(qs, 0), 'The State Department');
+    assert.equal(speakerOf(qs, 1), 'Holt');
+  });
+
+  it('ends a sentence at an abbreviation followed by a subject pronoun, but not after a title', () => {
+    const text = 'Polls close at 7 p.m. He says “it is close.”';
+    assert.equal(splitSentences(text, 0, text.length).length, 2);
+    const titled = 'We met Gen. He Yong in Beijing.';
+    assert.equal(splitSentences(titled, 0, titled.length).length, 1, 'a title keeps the name after it');
+    const qs = attribute('Ruiz says the plan will pass in the U.S. He says opponents need “a reality check.”');
+    assert.equal(speakerOf(qs, 0), 'He');
+  });
+});
