@@ -740,7 +740,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? embeddingClauseSubject(toks, qt)) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
@@ -783,6 +783,8 @@ function fallbackAttribution(
         const sp = cue.forward ? subjectAfter(pt, cue.to, pt.length) : subjectBefore(pt, cue.from, floor + 1);
         if (sp) return { speaker: sp, cue: { start: pt[cue.from]!.start, end: pt[cue.to - 1]!.end }, inherited: false };
       }
+      const introduced = colonIntroducer(pt, pt.length - 1);
+      if (introduced) return introduced;
     }
   }
   // 2. “…?” Borger asked. — the question mark ended the sentence before the cue.
@@ -838,6 +840,38 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
   // Only a label: nothing but a dash, a quote or the start of the window before it.
   if (before && !(before.kind === T_QUOTE || /^[-–—.]$/.test(before.lower))) return null;
   return { speaker: { start: toks[first]!.start, end: toks[last]!.end }, cue: { start: colon.start, end: colon.end }, inherited: false };
+}
+
+/**
+ * The clause ending in the colon at `colon` introduces the quote after it, and whoever that clause
+ * names as its subject or source says the words: "Trump went even further: “…”", "Article 33
+ * affirms: “…”", "From the report: “…”", "Here’s Clinton in 1992: “…”".
+ */
+function colonIntroducer(toks: Tok[], colon: number): RawAttribution | null {
+  if (colon < 1 || toks[colon]!.lower !== ':') return null;
+  return colonSourcePhrase(toks, colon) ?? embeddingClauseSubject(toks, colon);
+}
+
+/**
+ * A clause that is only a pointer to the source: "From the report:", "More from Blumenthal and
+ * Cohen:", "Here’s Clinton in December 1992:", "Here is the senator:". The source follows the
+ * opening words.
+ */
+function colonSourcePhrase(toks: Tok[], colon: number): RawAttribution | null {
+  let start = colon - 1;
+  while (start >= 0 && toks[start]!.kind === T_WORD) start--;
+  start++;
+  if (start > 0 && toks[start - 1]!.kind !== T_QUOTE && !/^[-–—.!?]$/.test(toks[start - 1]!.lower)) return null;
+  let k = start;
+  if (toks[k]?.lower === 'more') k++;
+  if (toks[k]?.lower === 'from') k++;
+  else if (k === start && (toks[k]?.lower === 'here’s' || toks[k]?.lower === "here's")) k++;
+  else if (k === start && toks[k]?.lower === 'here' && toks[k + 1]?.lower === 'is') k += 2;
+  else return null;
+  if (k >= colon) return null;
+  const sp = subjectAfter(toks, k, colon);
+  if (!sp) return null;
+  return { speaker: sp, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, inherited: false };
 }
 
 // Capitalised words that open a sentence without being its subject.

@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import { attribute, speakerOf } from './attributionFixtures';
+
+describe('attribution fallbacks for quotes without a cue next to them', () => {
+  it('credits the subject of a clause ending in a colon before the quote', () => {
+    const qs = attribute(
+      'On a radio show later that day, Lopez went even further: “If he runs and loses, his career is over.”\n' +
+        'Asked which town was his favorite, he demurred: “Whichever one I am in.”\n' +
+        'Marsh resisted:\n' +
+        '“Mayors do not have that power.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Lopez');
+    assert.equal(speakerOf(qs, 1), 'he');
+    assert.equal(speakerOf(qs, 2), 'Marsh');
+  });
+
+  it('credits the source a clause before the colon points to', () => {
+    const qs = attribute(
+      'From the report: “Samples with longer field periods did better.”\n' +
+        'More from Ortiz and Kemp: “Our data show a late shift.”\n' +
+        'Here’s Dalton in March 1994: “Our new course must rest on skills.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'the report');
+    assert.equal(speakerOf(qs, 1), 'Ortiz and Kemp');
+    assert.equal(speakerOf(qs, 2), 'Dalton');
+  });
+
+  it('leaves a colon clause about a topic without a speaker', () => {
+    const qs = attribute('The question is simple: “Who pays for the bridge?”\nIt gets better: “The bridge was never built.”');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), null);
+  });
+});
