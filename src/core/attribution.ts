@@ -740,7 +740,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? embeddingClauseSubject(toks, qt)) : null);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? embeddingClauseSubject(toks, qt)) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
@@ -787,6 +787,9 @@ function fallbackAttribution(
       if (introduced) return introduced;
     }
   }
+  // 1b. “…,” Trump barked. — a name and a verb of any kind right after the quote.
+  const trailing = trailingSpeechClause(text, q, toks, qt);
+  if (trailing) return trailing;
   // 2. “…?” Borger asked. — the question mark ended the sentence before the cue.
   const endMark = text.charCodeAt(q.end - 2);
   if (endMark === 63 || endMark === 33) {
@@ -872,6 +875,66 @@ function colonSourcePhrase(toks: Tok[], colon: number): RawAttribution | null {
   const sp = subjectAfter(toks, k, colon);
   if (!sp) return null;
   return { speaker: sp, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, inherited: false };
+}
+
+/**
+ * A verb of saying opening its clause before the quote, with the speaker after it: "Because of the
+ * schedule, explained Rosenberg, “with this over by March …”", "In other words, explained the
+ * moderator: “…”". The speaker phrase must fill the words between the cue and the quote.
+ */
+function invertedCueBefore(toks: Tok[], qt: number): RawAttribution | null {
+  const sep = toks[qt - 1]!;
+  if (sep.lower !== ',' && sep.lower !== ':') return null;
+  let k = qt - 2;
+  while (k >= 0 && toks[k]!.kind === T_WORD) k--;
+  // toks[k] opens the clause: the start of the window, a comma or a sentence mark.
+  if (k >= 0 && !/^[,.;!?—–-]$/.test(toks[k]!.lower)) return null;
+  const cue = findCues(toks).find((c) => c.from === k + 1 && !c.forward);
+  if (!cue || toks[cue.from]!.cap !== (k < 0) || !/(ed|wrote|said|told)$/.test(toks[cue.to - 1]!.lower)) return null;
+  const sp = subjectAfter(toks, cue.to, qt - 1);
+  if (!sp || sp.end !== toks[qt - 2]!.end) return null;
+  return { speaker: sp, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end }, inherited: false };
+}
+
+// Words that may end the short clause after a quote: the clause ends or an adverbial phrase starts.
+const CLAUSE_TAIL = new Set(['.', ',', ';', 'on', 'in', 'at', 'during', 'with', 'as', 'to', 'before', 'after', 'while', 'when', 'from', 'into', 'over']);
+
+/**
+ * “Go back to your seat,” Trump barked. — whatever the verb, a name or pronoun and a past-tense
+ * verb right after a quote that ends on a comma, question or exclamation mark report the quote's
+ * words; the verb list of the cue finder cannot hold every verb a writer uses there.
+ */
+function trailingSpeechClause(text: string, q: Span, toks: Tok[], qt: number): RawAttribution | null {
+  const mark = text.charCodeAt(q.end - 2);
+  if (mark !== 44 && mark !== 63 && mark !== 33) return null;
+  return subjectAndVerb(toks, qt + 1);
+}
+
+/**
+ * A name (capitalised words) or a subject pronoun at `from`, then a past-tense verb ending the
+ * clause or followed by an adverbial phrase: "Trump barked", "Hannity pressed on Monday".
+ */
+function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
+  const first = toks[from];
+  if (!first || first.kind !== T_WORD) return null;
+  let last: number;
+  if (SUBJECT_PRONOUNS.has(first.lower)) last = from;
+  else {
+    if (!first.cap || DETERMINERS.has(first.lower) || isWeekday(first.lower)) return null;
+    const sp = subjectAfter(toks, from, toks.length);
+    if (!sp) return null;
+    last = from;
+    while (toks[last + 1] && toks[last + 1]!.end <= sp.end) last++;
+    for (let j = from; j <= last; j++) if (!toks[j]!.cap) return null;
+  }
+  let v = last + 1;
+  // "Todd was shocked" describes a state, not speech.
+  while (toks[v] && skippableBeforeCue(toks[v]!)) if (PROGRESSIVE.has(toks[v++]!.lower)) return null;
+  const verb = toks[v];
+  if (!verb || verb.kind !== T_WORD || verb.cap || STOP.has(verb.lower) || !(verb.lower.endsWith('ed') || IRREGULAR_PAST.has(verb.lower))) return null;
+  const after = toks[v + 1];
+  if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
+  return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
 
 // Capitalised words that open a sentence without being its subject.
@@ -990,6 +1053,9 @@ function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: 
       const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
       if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
     }
+    // “…?” Hannity pressed. — a question or exclamation ends the sentence before its speaker.
+    const mark = text.charCodeAt(q.end - 2);
+    if (!cue && (mark === 63 || mark === 33)) return subjectAndVerb(nt, 0);
   }
   return null;
 }

@@ -30,4 +30,27 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 0), null);
     assert.equal(speakerOf(qs, 1), null);
   });
+
+  it('credits a name and a past-tense verb of any kind right after the quote', () => {
+    const qs = attribute(
+      '“Take your seat, please,” Harlan barked. The room went quiet.\n' +
+        '“Would you sign it today?” Mendez pressed.\n' +
+        '“The way I see it,” she elaborated, “nobody lost anything.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Harlan');
+    assert.equal(qs[0]!.cue?.text, 'barked');
+    assert.equal(speakerOf(qs, 1), 'Mendez');
+    assert.equal(speakerOf(qs, 2), 'she');
+    assert.equal(speakerOf(qs, 3), 'she');
+    assert.equal(speakerOf(attribute('The hearing ran long.\n“Is this the end?” Todd was shocked.'), 0), null);
+  });
+
+  it('credits the speaker after a verb of saying that opens the clause before the quote', () => {
+    const qs = attribute(
+      'Because of the calendar, explained Weiss, “with the race over by March, nobody sees her ads.”\n' +
+        'In other words, explained the moderator Ann Coyle: “What does that have to do with it?”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Weiss');
+    assert.equal(speakerOf(qs, 1), 'the moderator Ann Coyle');
+  });
 });
