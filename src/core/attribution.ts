@@ -1002,9 +1002,12 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     IRREGULAR_PAST.has(verb.lower) ||
     /^(is|was|has|had|have|would|will|did|does|do)$/.test(verb.lower) ||
     /[^s]s$/.test(verb.lower);
-  if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower))) return null;
+  if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower)) || TASTE_VERBS.has(verb.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
+
+// Verbs of taste: what someone likes or watches is a title, not their words ("she enjoys “Veep”").
+const TASTE_VERBS = new Set(['like', 'likes', 'liked', 'love', 'loves', 'loved', 'enjoy', 'enjoys', 'enjoyed', 'watch', 'watches', 'watched', 'prefer', 'prefers', 'preferred']);
 
 // Head nouns of descriptions that can be the source of quoted words: people in a role, bodies,
 // publications and documents. "The plan", "the number" are topics and stay out.
@@ -1014,7 +1017,11 @@ const SOURCE_HEADS = new Set(
     'magazine outlet book senator candidate spokesman spokeswoman spokesperson official officials lawmaker lawmakers critics ' +
     'supporters opponents aide aides adviser advisers advisor lawyer lawyers attorney president governor mayor leader leaders ' +
     'secretary minister analyst analysts expert experts author writer reporter commentator host anchor judge court lawsuit ' +
-    'complaint filing release announcement op-ed blog page petition resolution platform bill order document documents').split(' '),
+    'complaint filing release announcement op-ed blog page petition resolution platform bill order document documents ' +
+    // People speaking for themselves or for a crowd: "a friend referred to him as …".
+    'friend friends neighbor neighbors neighbour neighbours relative relatives voter voters resident residents supporter ' +
+    'protester protesters protestor protestors organizer organizers organiser organisers fan fans member members delegate ' +
+    'delegates activist activists colleague colleagues relative witness witnesses').split(' '),
 );
 
 /**
@@ -1032,7 +1039,8 @@ function sourceDescriptionEnd(toks: Tok[], det: number, qt: number): number {
     const next = toks[k + 1];
     const nextIsWord = !!next && k + 1 < qt && next.kind === T_WORD;
     if (SOURCE_HEADS.has(t.lower) && !(nextIsWord && next!.cap && allCaps)) return k;
-    if (capitalRun && allCaps && !(nextIsWord && next!.cap)) return k;
+    // "The Rove ad": a capitalised modifier before the source noun does not end the description.
+    if (capitalRun && allCaps && !(nextIsWord && (next!.cap || SOURCE_HEADS.has(next!.lower)))) return k;
   }
   return -1;
 }

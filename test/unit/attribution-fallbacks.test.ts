@@ -53,4 +53,16 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 0), 'Weiss');
     assert.equal(speakerOf(qs, 1), 'the moderator Ann Coyle');
   });
+
+  it('takes people and sources described with a noun as the subject of a clause holding the quote', () => {
+    const qs = attribute(
+      'A neighbor referred to him as “the kindest man on the street” in a post.\n' +
+        'The Baxter ad hits Moreno for taking “more money from banks than from farmers.”\n' +
+        'The Ohio senator likes “The Night Shift,” a hospital drama.',
+    );
+    assert.equal(speakerOf(qs, 0), 'A neighbor');
+    assert.equal(speakerOf(qs, 1), 'The Baxter ad');
+    // A show someone likes is a title, not their words.
+    assert.equal(speakerOf(qs, 2), null);
+  });
 });
