@@ -740,7 +740,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? embeddingClauseSubject(toks, qt)) : null);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
@@ -935,6 +935,48 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   const after = toks[v + 1];
   if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+// Participles that, with an agent after "by", report what the agent called or asked something.
+const NAMING_PARTICIPLES = new Set(['seen', 'known', 'viewed', 'regarded', 'considered', 'branded', 'dubbed', 'termed', 'nicknamed', 'labeled', 'labelled']);
+
+function namingParticiple(t: Tok | undefined): boolean {
+  return !!t && t.kind === T_WORD && !t.cap && (NAMING_PARTICIPLES.has(t.lower) || (t.lower.endsWith('ed') && CUE_WORDS.has(t.lower)));
+}
+
+/**
+ * A passive clause names the speaker as its agent: "an option seen by organizers as a “lifeboat”",
+ * "was asked by moderator Gerard Baker whether “…”", "has been called “strategic ambiguity” by
+ * Joshua Hendrick". The clause's subject is what was named or asked, not the speaker.
+ */
+function passiveAgent(toks: Tok[], qt: number): RawAttribution | null {
+  // After the quote: called “…” by X.
+  const by = toks[qt + 1];
+  if (by && by.lower === 'by') {
+    for (let p = qt - 1; p >= 0 && p >= qt - 3 && toks[p]!.kind === T_WORD; p--) {
+      if (!namingParticiple(toks[p])) continue;
+      const sp = agentAfter(toks, qt + 2, toks.length);
+      if (sp) return { speaker: sp, cue: { start: toks[p]!.start, end: toks[p]!.end }, inherited: false };
+    }
+  }
+  // Before the quote: seen by X as “…”, asked by X whether “…”; nothing but words between.
+  let k = qt - 1;
+  while (k >= 0 && qt - k <= 16 && (toks[k]!.kind === T_WORD || toks[k]!.lower === ',')) {
+    if (toks[k]!.lower === 'by' && namingParticiple(toks[k - 1])) {
+      const sp = agentAfter(toks, k + 1, qt);
+      if (sp) return { speaker: sp, cue: { start: toks[k - 1]!.start, end: toks[k]!.end }, inherited: false };
+    }
+    k--;
+  }
+  return null;
+}
+
+/** The agent after "by": a name or description, or a bare plural of people ("by organizers"). */
+function agentAfter(toks: Tok[], from: number, ceil: number): Span | null {
+  const sp = subjectAfter(toks, from, ceil);
+  if (sp) return sp;
+  const t = toks[from];
+  return t && from < ceil && t.kind === T_WORD && SOURCE_HEADS.has(t.lower) && t.lower.endsWith('s') ? { start: t.start, end: t.end } : null;
 }
 
 // Capitalised words that open a sentence without being its subject.
