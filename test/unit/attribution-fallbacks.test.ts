@@ -69,7 +69,7 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
   it('credits the agent of a passive clause that names or calls something', () => {
     const qs = attribute(
       'The talks will cover ballot access, an option seen by organizers as a “lifeboat” for the party.\n' +
-        'The practice has been called “quiet capture” by Nora Feld, a professor at Tulane.\n' +
+        'The practice has been nicknamed “quiet capture” by Nora Feld, a professor at Tulane.\n' +
         'The bill passed, often labeled a “giveaway” by Democrats.',
     );
     assert.equal(speakerOf(qs, 0), 'organizers');
