@@ -70,7 +70,7 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     const qs = attribute(
       'The talks will cover ballot access, an option seen by organizers as a “lifeboat” for the party.\n' +
         'The practice has been nicknamed “quiet capture” by Nora Feld, a professor at Tulane.\n' +
-        'The bill passed, often labeled a “giveaway” by Democrats.',
+        'While the inquiry ran long — often labeled as a “witch hunt” by Democrats — it seems the panel erred.',
     );
     assert.equal(speakerOf(qs, 0), 'organizers');
     assert.equal(speakerOf(qs, 1), 'Nora Feld');
