@@ -790,6 +790,9 @@ function fallbackAttribution(
   // 1b. “…,” Trump barked. — a name and a verb of any kind right after the quote.
   const trailing = trailingSpeechClause(text, q, toks, qt);
   if (trailing) return trailing;
+  // 1c. A sign-off line right after the quote: "“…” ¶ — Bernie Sanders."
+  const signed = dashSignature(text, q, quotes);
+  if (signed) return signed;
   // 2. “…?” Borger asked. — the question mark ended the sentence before the cue.
   const endMark = text.charCodeAt(q.end - 2);
   if (endMark === 63 || endMark === 33) {
@@ -977,6 +980,30 @@ function agentAfter(toks: Tok[], from: number, ceil: number): Span | null {
   if (sp) return sp;
   const t = toks[from];
   return t && from < ceil && t.kind === T_WORD && SOURCE_HEADS.has(t.lower) && t.lower.endsWith('s') ? { start: t.start, end: t.end } : null;
+}
+
+/**
+ * A quote signed on the line after it with a dash and a name: "“…” ¶ - Bernie Sanders." or
+ * "—President Obama, tweeting after the speech." The dash line is short and opens with the name,
+ * the way collections of quotes and fact checks credit each entry.
+ */
+function dashSignature(text: string, q: Span, quotes: readonly Span[]): RawAttribution | null {
+  let i = q.end;
+  const limit = Math.min(text.length, q.end + 6);
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
+  if (i === q.end || !/[\n]/.test(text.slice(q.end, i))) return null;
+  const dash = text.charCodeAt(i);
+  if (dash !== 45 && dash !== 0x2013 && dash !== 0x2014) return null;
+  let end = text.indexOf('\n', i);
+  if (end < 0) end = text.length;
+  if (end - i > 120) return null;
+  const lt = tokenizeWindow(text, i, end, quotes);
+  if (lt.length < 2 || lt[1]!.kind !== T_WORD || !lt[1]!.cap) return null;
+  const sp = subjectAfter(lt, 1, lt.length);
+  if (!sp) return null;
+  const next = lt.find((t) => t.start >= sp.end);
+  if (next && next.lower !== ',' && next.lower !== '.') return null;
+  return { speaker: sp, cue: { start: lt[0]!.start, end: lt[0]!.end }, inherited: false };
 }
 
 // Capitalised words that open a sentence without being its subject.

@@ -76,4 +76,10 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 1), 'Nora Feld');
     assert.equal(speakerOf(qs, 2), 'Democrats');
   });
+
+  it('credits the name on a dash line signing the quote above it', () => {
+    const qs = attribute('“Nearly all new income goes to the top earners.”\n- Dana Whitfield.\nThe figure is old.\n“Great speech. She is ready.”\n—Governor Ames, writing after the speech.');
+    assert.equal(speakerOf(qs, 0), 'Dana Whitfield');
+    assert.equal(speakerOf(qs, 1), 'Governor Ames');
+  });
 });
