@@ -780,7 +780,8 @@ function fallbackAttribution(
         const cue = cues[c]!;
         let floor = cue.from - 1;
         while (floor >= 0 && pt[floor]!.kind === T_WORD) floor--;
-        const sp = cue.forward ? subjectAfter(pt, cue.to, pt.length) : subjectBefore(pt, cue.from, floor + 1);
+        // "Stated Stone:": a verb of saying opening the sentence has its speaker after it.
+        const sp = cue.forward ? subjectAfter(pt, cue.to, pt.length) : (subjectBefore(pt, cue.from, floor + 1) ?? (cue.from === 0 && pt[0]!.start === prev.start ? subjectAfter(pt, cue.to, pt.length) : null));
         if (sp) return { speaker: sp, cue: { start: pt[cue.from]!.start, end: pt[cue.to - 1]!.end }, inherited: false };
       }
       const introduced = colonIntroducer(pt, pt.length - 1);
@@ -855,7 +856,25 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
  */
 function colonIntroducer(toks: Tok[], colon: number): RawAttribution | null {
   if (colon < 1 || toks[colon]!.lower !== ':') return null;
-  return colonSourcePhrase(toks, colon) ?? embeddingClauseSubject(toks, colon);
+  return colonSourcePhrase(toks, colon) ?? embeddingClauseSubject(toks, colon) ?? colonVerbSubject(toks, colon);
+}
+
+/**
+ * The subject before the first past-tense verb of the colon clause, when that subject ends in a
+ * name: "Republican presidential nominee Donald Trump issued the following statement:".
+ */
+function colonVerbSubject(toks: Tok[], colon: number): RawAttribution | null {
+  let start = colon - 1;
+  while (start >= 0 && toks[start]!.kind === T_WORD) start--;
+  start++;
+  for (let v = start + 1; v < colon; v++) {
+    const t = toks[v]!;
+    if (t.kind !== T_WORD || t.cap || !(t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower))) continue;
+    if (!toks[v - 1]!.cap || STOP.has(t.lower) || TASTE_VERBS.has(t.lower)) return null;
+    const sp = subjectBefore(toks, v, start);
+    return sp ? { speaker: sp, cue: { start: t.start, end: t.end }, inherited: false } : null;
+  }
+  return null;
 }
 
 /**

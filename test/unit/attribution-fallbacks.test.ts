@@ -82,4 +82,13 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 0), 'Dana Whitfield');
     assert.equal(speakerOf(qs, 1), 'Governor Ames');
   });
+
+  it('credits the speaker of a colon sentence above the quote, inverted or with a described name', () => {
+    const qs = attribute(
+      'Stated Crane:\n“The stakes are so high that they would do anything.”\n' +
+        'After the flood, Democratic state senator Mara Quill issued the following statement:\n“Our prayers are with every family.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Crane');
+    assert.equal(speakerOf(qs, 1), 'Democratic state senator Mara Quill');
+  });
 });
