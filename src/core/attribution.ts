@@ -1039,8 +1039,9 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 /**
  * A quote set inside a clause with no verb of saying: "Bush referred to Rubio as “a bright leader”",
  * "She declared “What a night!”". The words are the clause subject's, when that subject is a name
- * or a pronoun followed straight away by its verb. Descriptions ("the report", "many voters") are
- * left alone: without a cue they are too often the topic rather than the source.
+ * or a pronoun followed straight away by its verb. Descriptions are taken only when their head
+ * names a source (SOURCE_HEADS: "the ad", "a friend"); others ("the plan", "the number") are too
+ * often the topic rather than the source.
  */
 function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null {
   let k = qt - 1;
@@ -1050,10 +1051,12 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     while (start < qt && (toks[start]!.kind === T_PUNCT || /^(and|but|so|yet|still|also|meanwhile|however|then|now)$/.test(toks[start]!.lower))) start++;
     if (start >= qt) return null;
     const t = toks[start]!;
-    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)))) break;
-    // An introductory phrase: the subject follows its comma.
+    // An introductory phrase: the subject follows its comma. Besides prepositions and clause
+    // openers, a short lower-case phrase closed by a comma is one ("back on home soil, he …").
     let c = start;
     while (c < qt && toks[c]!.lower !== ',') c++;
+    const shortPhrase = t.kind === T_WORD && !t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && c < qt && c - start >= 2 && c - start <= 5;
+    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase)) break;
     if (c >= qt) return null;
     start = c + 1;
   }
@@ -1074,10 +1077,16 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
       else if (n.kind === T_WORD && (n.lower === 'of' || n.lower === 'and') && toks[last + 2]?.cap && last + 2 < qt) last += 2;
       else break;
     }
+    // "Hoff’s letter", "Clinton’s response": a name's document or reply is the source.
+    const held = toks[last + 1];
+    if (/['’]s$/.test(toks[last]!.lower) && held && last + 1 < qt && held.kind === T_WORD && (SOURCE_HEADS.has(held.lower) || REPLY_NOUNS.has(held.lower))) last++;
   }
   // The next word is the clause's verb: lower-case, not a clause opener or preposition.
   let v = last + 1;
   while (v < qt && toks[v]!.kind === T_WORD && SKIP_BEFORE_CUE.has(toks[v]!.lower) && !toks[v]!.cap) v++;
+  // "Clinton’s response was: “…”": the reply is the quote itself.
+  const be = toks[v - 1]!;
+  if (v === qt && v - 1 > last && REPLY_NOUNS.has(toks[last]!.lower) && (be.lower === 'was' || be.lower === 'is')) return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: be.start, end: be.end }, inherited: false };
   const verb = toks[v];
   if (!verb || v >= qt || verb.kind !== T_WORD || verb.cap || (STOP.has(verb.lower) && !/^(is|was|has|had|have|would|will|did|does|do)$/.test(verb.lower)) || isNegation(verb.lower)) return null;
   if (!/[a-z]/.test(verb.lower) || DETERMINERS.has(verb.lower) || PRONOUNS.has(verb.lower)) return null;
@@ -1093,6 +1102,9 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
   if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower)) || TASTE_VERBS.has(verb.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
+
+// Nouns for what someone said, owned by a name before them ("Clinton’s response was: …").
+const REPLY_NOUNS = new Set(['response', 'reply', 'answer', 'message', 'words', 'remarks', 'comments', 'retort']);
 
 // Verbs of taste: what someone likes or watches is a title, not their words ("she enjoys “Veep”").
 const TASTE_VERBS = new Set(['like', 'likes', 'liked', 'love', 'loves', 'loved', 'enjoy', 'enjoys', 'enjoyed', 'watch', 'watches', 'watched', 'prefer', 'prefers', 'preferred']);

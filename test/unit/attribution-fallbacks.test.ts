@@ -91,4 +91,17 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 0), 'Crane');
     assert.equal(speakerOf(qs, 1), 'Democratic state senator Mara Quill');
   });
+
+  it('reads a name’s letter or reply, and a short opening phrase before the subject', () => {
+    const qs = attribute(
+      'Pell’s letter makes a plain case: “We stand together or we lose.”\n' +
+        'Moreno’s response was: “Is he from Ohio?”\n' +
+        'But back on home soil, he returned to his usual lines: “It is called Ohio First!”\n' +
+        'And, yes, NBC renewed “The Night Shift” for a fifth season.',
+    );
+    assert.equal(speakerOf(qs, 0), 'Pell’s letter');
+    assert.equal(speakerOf(qs, 1), 'Moreno’s response');
+    assert.equal(speakerOf(qs, 2), 'he');
+    assert.equal(speakerOf(qs, 3), null);
+  });
 });
