@@ -740,7 +740,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? coordinatedPredicate(toks, qt, out[qi - 1]) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
@@ -957,6 +957,29 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   const after = toks[v + 1];
   if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+/**
+ * "Bush called Rubio “a bright leader” but described his skills as a “work in progress”": a second
+ * verb joined to the clause of the quote before shares that clause's subject, so the speaker found
+ * for the earlier quote says this one too.
+ */
+function coordinatedPredicate(toks: Tok[], qt: number, prev: RawAttribution | undefined): RawAttribution | null {
+  if (!prev || !prev.speaker) return null;
+  let k = qt - 1;
+  while (k >= 0 && toks[k]!.kind !== T_QUOTE) {
+    if (toks[k]!.kind === T_PUNCT && toks[k]!.lower !== ',') return null;
+    k--;
+  }
+  if (k < 0 || prev.speaker.end > toks[k]!.start) return null;
+  let j = k + 1;
+  if (toks[j]?.lower === ',') j++;
+  if (toks[j]?.lower !== 'and' && toks[j]?.lower !== 'but') return null;
+  j++;
+  while (j < qt && skippableBeforeCue(toks[j]!)) j++;
+  const verb = toks[j];
+  if (!verb || j >= qt || verb.kind !== T_WORD || verb.cap || STOP.has(verb.lower) || !(verb.lower.endsWith('ed') || CUE_WORDS.has(verb.lower) || IRREGULAR_PAST.has(verb.lower))) return null;
+  return { speaker: prev.speaker, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
 
 // Participles that, with an agent after "by", report what the agent called or asked something.

@@ -104,4 +104,12 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 2), 'he');
     assert.equal(speakerOf(qs, 3), null);
   });
+
+  it('gives a verb joined to the clause of the previous quote that quote’s speaker', () => {
+    const qs = attribute('In Concord, Alder referred to Voss as “a gifted leader” but described his record as a “work in progress.”\nThe plan remains a “work in progress” and the vote was close.');
+    assert.equal(speakerOf(qs, 0), 'Alder');
+    assert.equal(speakerOf(qs, 1), 'Alder');
+    assert.equal(qs[1]!.cue?.text, 'described');
+    assert.equal(speakerOf(qs, 2), null);
+  });
 });
