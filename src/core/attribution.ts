@@ -1106,6 +1106,13 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
   }
   // The next word is the clause's verb: lower-case, not a clause opener or preposition.
   let v = last + 1;
+  // "Lewandowski, Trump’s former campaign manager, ripped …": past an apposition set off by commas.
+  if (first.cap && toks[v]?.lower === ',') {
+    v = appositionEnd(toks, v, qt);
+    // A clause nested between the verb and the quote has a subject of its own ("won because of
+    // Obama’s suggestion that she was “likable enough”").
+    for (let j = v; j < qt; j++) if (NESTED_CLAUSE.has(toks[j]!.lower)) return null;
+  }
   while (v < qt && toks[v]!.kind === T_WORD && SKIP_BEFORE_CUE.has(toks[v]!.lower) && !toks[v]!.cap) v++;
   // "Clinton’s response was: “…”": the reply is the quote itself.
   const be = toks[v - 1]!;
@@ -1128,6 +1135,23 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
 
 // Nouns for what someone said, owned by a name before them ("Clinton’s response was: …").
 const REPLY_NOUNS = new Set(['response', 'reply', 'answer', 'message', 'words', 'remarks', 'comments', 'retort']);
+
+/**
+ * The token after an apposition that opens with the comma at `comma` and closes with the next
+ * comma ("…, the head of the agency, …"), or after a stray comma before the verb ("Kasich (R-OH),
+ * said"). Returns `comma` itself when there is no such apposition; the caller then finds no verb.
+ */
+function appositionEnd(toks: Tok[], comma: number, qt: number): number {
+  for (let c = comma + 1; c < qt && c - comma <= 16; c++) {
+    const t = toks[c]!;
+    if (t.lower === ',') return c + 1;
+    if (t.kind !== T_WORD) return comma;
+  }
+  const after = toks[comma + 1];
+  return after && after.kind === T_WORD && !after.cap && CUE_WORDS.has(after.lower) ? comma + 1 : comma;
+}
+
+const NESTED_CLAUSE = new Set(['because', 'that', 'when', 'while', 'since', 'although', 'though', 'if', 'whether']);
 
 // Verbs of taste: what someone likes or watches is a title, not their words ("she enjoys “Veep”").
 const TASTE_VERBS = new Set(['like', 'likes', 'liked', 'love', 'loves', 'loved', 'enjoy', 'enjoys', 'enjoyed', 'watch', 'watches', 'watched', 'prefer', 'prefers', 'preferred']);

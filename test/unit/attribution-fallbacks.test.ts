@@ -112,4 +112,15 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(qs[1]!.cue?.text, 'described');
     assert.equal(speakerOf(qs, 2), null);
   });
+
+  it('reads past an apposition set off by commas between the name and its verb', () => {
+    const qs = attribute(
+      'Dale Porter, the governor’s former chief of staff, ripped the auditor for acting as “judge and jury” in the case.\n' +
+        'Gov. Ruth Amado (D-NM), said, “We are ready to rent a wagon.”\n' +
+        'Nina Ruiz, her seat at risk, won in 2008 partly because of a rival’s remark that she was “likable enough.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Dale Porter');
+    assert.equal(speakerOf(qs, 1), 'Gov. Ruth Amado');
+    assert.equal(speakerOf(qs, 2), null);
+  });
 });
