@@ -940,9 +940,16 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   const first = toks[from];
   if (!first || first.kind !== T_WORD) return null;
   let last: number;
+  let described = false;
   if (SUBJECT_PRONOUNS.has(first.lower)) last = from;
+  else if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') {
+    // "the email read", "the newspaper admitted": a description of a source.
+    last = sourceDescriptionEnd(toks, from, toks.length);
+    if (last < 0) return invertedTrailing(toks, from);
+    described = true;
+  } else if (!first.cap) return invertedTrailing(toks, from);
   else {
-    if (!first.cap || DETERMINERS.has(first.lower) || isWeekday(first.lower)) return null;
+    if (DETERMINERS.has(first.lower) || isWeekday(first.lower)) return null;
     const sp = subjectAfter(toks, from, toks.length);
     if (!sp) return null;
     last = from;
@@ -953,10 +960,38 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   // "Todd was shocked" describes a state, not speech.
   while (toks[v] && skippableBeforeCue(toks[v]!)) if (PROGRESSIVE.has(toks[v++]!.lower)) return null;
   const verb = toks[v];
-  if (!verb || verb.kind !== T_WORD || verb.cap || STOP.has(verb.lower) || !(verb.lower.endsWith('ed') || IRREGULAR_PAST.has(verb.lower))) return null;
+  if (!verb || !pastVerb(verb) && !(described && /[^s]s$/.test(verb.lower) && verb.kind === T_WORD && !verb.cap && !STOP.has(verb.lower))) return null;
   const after = toks[v + 1];
   if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+/** A lower-case past-tense verb: "barked", "read", "went". */
+function pastVerb(t: Tok): boolean {
+  return t.kind === T_WORD && !t.cap && !STOP.has(t.lower) && (t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower) || t.lower === 'read');
+}
+
+/**
+ * “…,” read the statement. / “…?” reacted Trump. — the verb first, then a name or the description
+ * of a source ending the clause.
+ */
+function invertedTrailing(toks: Tok[], from: number): RawAttribution | null {
+  const verb = toks[from]!;
+  if (!pastVerb(verb)) return null;
+  const n = from + 1;
+  const t = toks[n];
+  if (!t || t.kind !== T_WORD) return null;
+  let last: number;
+  if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') last = sourceDescriptionEnd(toks, n, toks.length);
+  else {
+    if (!t.cap || DETERMINERS.has(t.lower) || isWeekday(t.lower) || PRONOUNS.has(t.lower)) return null;
+    last = n;
+    while (toks[last + 1]?.kind === T_WORD && toks[last + 1]!.cap) last++;
+  }
+  if (last < 0) return null;
+  const after = toks[last + 1];
+  if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
+  return { speaker: { start: t.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
 
 /**
@@ -1168,7 +1203,9 @@ const SOURCE_HEADS = new Set(
     // People speaking for themselves or for a crowd: "a friend referred to him as …".
     'friend friends neighbor neighbors neighbour neighbours relative relatives voter voters resident residents supporter ' +
     'protester protesters protestor protestors organizer organizers organiser organisers fan fans member members delegate ' +
-    'delegates activist activists colleague colleagues relative witness witnesses').split(' '),
+    'delegates activist activists colleague colleagues relative witness witnesses ' +
+    // Things that carry written words: "the email read", "the sign read".
+    'email e-mail message sign banner').split(' '),
 );
 
 /**
@@ -1208,9 +1245,14 @@ function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: 
       const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
       if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
     }
-    // “…?” Hannity pressed. — a question or exclamation ends the sentence before its speaker.
+    // “…?” Hannity pressed. — a question or exclamation ends the sentence before its speaker. The
+    // short sentence must follow in the same paragraph and hold nothing but subject and verb.
     const mark = text.charCodeAt(q.end - 2);
-    if (!cue && (mark === 63 || mark === 33)) return subjectAndVerb(nt, 0);
+    if (!cue && (mark === 63 || mark === 33) && !blankLineBetween(text, q.end, next.start)) {
+      const found = subjectAndVerb(nt, 0);
+      const end = found && nt.findIndex((t) => t.start >= found.cue!.end);
+      if (found && (end === -1 || nt[end!]!.lower === '.' || (nt[end!]!.lower.endsWith('ly') && nt[end! + 1]?.lower === '.'))) return found;
+    }
   }
   return null;
 }

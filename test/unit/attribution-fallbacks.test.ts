@@ -123,4 +123,22 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 1), 'Gov. Ruth Amado');
     assert.equal(speakerOf(qs, 2), null);
   });
+
+  it('credits a source description or an inverted name after the quote, whatever the verb', () => {
+    const qs = attribute(
+      '“Friend, let me be blunt. I can win this,” the email read. It asked for money.\n' +
+        '“Is the mayor profiling?” reacted Delgado.\n' +
+        '“Her team took notes on her life,” read the statement, which was sent at 2 a.m.\n' +
+        '“Sick Leave,” the document states, begins after a year.',
+    );
+    assert.equal(speakerOf(qs, 0), 'the email');
+    assert.equal(speakerOf(qs, 1), 'Delgado');
+    assert.equal(speakerOf(qs, 2), 'the statement');
+    assert.equal(speakerOf(qs, 3), 'the document');
+  });
+
+  it('takes a short subject-and-verb sentence after a question only in the same paragraph', () => {
+    const qs = attribute('The crowd waited.\n“Is this the best we can do?”\n\nHarlow folded.');
+    assert.equal(speakerOf(qs, 0), null);
+  });
 });
