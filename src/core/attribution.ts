@@ -1180,7 +1180,8 @@ function appositionEnd(toks: Tok[], comma: number, qt: number): number {
   for (let c = comma + 1; c < qt && c - comma <= 16; c++) {
     const t = toks[c]!;
     if (t.lower === ',') return c + 1;
-    if (t.kind !== T_WORD) return comma;
+    // "R-Ky.,": the period of an abbreviation closing the apposition.
+    if (t.kind !== T_WORD && !(t.lower === '.' && toks[c + 1]?.lower === ',')) return comma;
   }
   const after = toks[comma + 1];
   return after && after.kind === T_WORD && !after.cap && CUE_WORDS.has(after.lower) ? comma + 1 : comma;

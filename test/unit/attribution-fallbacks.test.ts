@@ -122,6 +122,8 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 0), 'Dale Porter');
     assert.equal(speakerOf(qs, 1), 'Gov. Ruth Amado');
     assert.equal(speakerOf(qs, 2), null);
+    const abbreviated = attribute('Senate Leader Rob Tate, R-Ky., delivered a blunt message to the mayor: “It is time to stop.”');
+    assert.equal(speakerOf(abbreviated, 0), 'Senate Leader Rob Tate');
   });
 
   it('credits a source description or an inverted name after the quote, whatever the verb', () => {
