@@ -990,7 +990,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? coordinatedPredicate(toks, qt, out[qi - 1]) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
@@ -1030,11 +1030,20 @@ function fallbackAttribution(
         const cue = cues[c]!;
         let floor = cue.from - 1;
         while (floor >= 0 && pt[floor]!.kind === T_WORD) floor--;
-        const sp = cue.forward ? subjectAfter(pt, cue.to, pt.length) : subjectBefore(pt, cue.from, floor + 1);
+        // "Stated Stone:": a verb of saying opening the sentence has its speaker after it.
+        const sp = cue.forward ? subjectAfter(pt, cue.to, pt.length) : (subjectBefore(pt, cue.from, floor + 1) ?? (cue.from === 0 && pt[0]!.start === prev.start ? subjectAfter(pt, cue.to, pt.length) : null));
         if (sp) return { speaker: sp, cue: { start: pt[cue.from]!.start, end: pt[cue.to - 1]!.end }, inherited: false };
       }
+      const introduced = colonIntroducer(pt, pt.length - 1);
+      if (introduced) return introduced;
     }
   }
+  // 1b. “…,” Trump barked. — a name and a verb of any kind right after the quote.
+  const trailing = trailingSpeechClause(text, q, toks, qt);
+  if (trailing) return trailing;
+  // 1c. A sign-off line right after the quote: "“…” ¶ — Bernie Sanders."
+  const signed = dashSignature(text, q, quotes);
+  if (signed) return signed;
   // 2. “…?” Borger asked. — the question mark ended the sentence before the cue.
   const endMark = text.charCodeAt(q.end - 2);
   if (endMark === 63 || endMark === 33) {
@@ -1090,6 +1099,240 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
   return { speaker: { start: toks[first]!.start, end: toks[last]!.end }, cue: { start: colon.start, end: colon.end }, inherited: false };
 }
 
+/**
+ * The clause ending in the colon at `colon` introduces the quote after it, and whoever that clause
+ * names as its subject or source says the words: "Trump went even further: “…”", "Article 33
+ * affirms: “…”", "From the report: “…”", "Here’s Clinton in 1992: “…”".
+ */
+function colonIntroducer(toks: Tok[], colon: number): RawAttribution | null {
+  if (colon < 1 || toks[colon]!.lower !== ':') return null;
+  return colonSourcePhrase(toks, colon) ?? embeddingClauseSubject(toks, colon) ?? colonVerbSubject(toks, colon);
+}
+
+/**
+ * The subject before the first past-tense verb of the colon clause, when that subject ends in a
+ * name: "Republican presidential nominee Donald Trump issued the following statement:".
+ */
+function colonVerbSubject(toks: Tok[], colon: number): RawAttribution | null {
+  let start = colon - 1;
+  while (start >= 0 && toks[start]!.kind === T_WORD) start--;
+  start++;
+  for (let v = start + 1; v < colon; v++) {
+    const t = toks[v]!;
+    if (t.kind !== T_WORD || t.cap || !(t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower))) continue;
+    if (!toks[v - 1]!.cap || STOP.has(t.lower) || TASTE_VERBS.has(t.lower)) return null;
+    const sp = subjectBefore(toks, v, start);
+    return sp ? { speaker: sp, cue: { start: t.start, end: t.end }, inherited: false } : null;
+  }
+  return null;
+}
+
+/**
+ * A clause that is only a pointer to the source: "From the report:", "More from Blumenthal and
+ * Cohen:", "Here’s Clinton in December 1992:", "Here is the senator:". The source follows the
+ * opening words.
+ */
+function colonSourcePhrase(toks: Tok[], colon: number): RawAttribution | null {
+  let start = colon - 1;
+  while (start >= 0 && toks[start]!.kind === T_WORD) start--;
+  start++;
+  if (start > 0 && toks[start - 1]!.kind !== T_QUOTE && !/^[-–—.!?]$/.test(toks[start - 1]!.lower)) return null;
+  let k = start;
+  if (toks[k]?.lower === 'more') k++;
+  if (toks[k]?.lower === 'from') k++;
+  else if (k === start && (toks[k]?.lower === 'here’s' || toks[k]?.lower === "here's")) k++;
+  else if (k === start && toks[k]?.lower === 'here' && toks[k + 1]?.lower === 'is') k += 2;
+  else return null;
+  if (k >= colon) return null;
+  const sp = subjectAfter(toks, k, colon);
+  if (!sp) return null;
+  return { speaker: sp, cue: { start: toks[colon]!.start, end: toks[colon]!.end }, inherited: false };
+}
+
+/**
+ * A verb of saying opening its clause before the quote, with the speaker after it: "Because of the
+ * schedule, explained Rosenberg, “with this over by March …”", "In other words, explained the
+ * moderator: “…”". The speaker phrase must fill the words between the cue and the quote.
+ */
+function invertedCueBefore(toks: Tok[], qt: number): RawAttribution | null {
+  const sep = toks[qt - 1]!;
+  if (sep.lower !== ',' && sep.lower !== ':') return null;
+  let k = qt - 2;
+  while (k >= 0 && toks[k]!.kind === T_WORD) k--;
+  // toks[k] opens the clause: the start of the window, a comma or a sentence mark.
+  if (k >= 0 && !/^[,.;!?—–-]$/.test(toks[k]!.lower)) return null;
+  const cue = findCues(toks).find((c) => c.from === k + 1 && !c.forward);
+  if (!cue || toks[cue.from]!.cap !== (k < 0) || !/(ed|wrote|said|told)$/.test(toks[cue.to - 1]!.lower)) return null;
+  const sp = subjectAfter(toks, cue.to, qt - 1);
+  if (!sp || sp.end !== toks[qt - 2]!.end) return null;
+  return { speaker: sp, cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end }, inherited: false };
+}
+
+// Words that may end the short clause after a quote: the clause ends or an adverbial phrase starts.
+const CLAUSE_TAIL = new Set(['.', ',', ';', 'on', 'in', 'at', 'during', 'with', 'as', 'to', 'before', 'after', 'while', 'when', 'from', 'into', 'over']);
+
+/**
+ * “Go back to your seat,” Trump barked. — whatever the verb, a name or pronoun and a past-tense
+ * verb right after a quote that ends on a comma, question or exclamation mark report the quote's
+ * words; the verb list of the cue finder cannot hold every verb a writer uses there.
+ */
+function trailingSpeechClause(text: string, q: Span, toks: Tok[], qt: number): RawAttribution | null {
+  const mark = text.charCodeAt(q.end - 2);
+  if (mark !== 44 && mark !== 63 && mark !== 33) return null;
+  return subjectAndVerb(toks, qt + 1);
+}
+
+/**
+ * A name (capitalised words) or a subject pronoun at `from`, then a past-tense verb ending the
+ * clause or followed by an adverbial phrase: "Trump barked", "Hannity pressed on Monday".
+ */
+function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
+  const first = toks[from];
+  if (!first || first.kind !== T_WORD) return null;
+  let last: number;
+  let described = false;
+  if (SUBJECT_PRONOUNS.has(first.lower)) last = from;
+  else if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') {
+    // "the email read", "the newspaper admitted": a description of a source.
+    last = sourceDescriptionEnd(toks, from, toks.length);
+    if (last < 0) return invertedTrailing(toks, from);
+    described = true;
+  } else if (!first.cap) return invertedTrailing(toks, from);
+  else {
+    if (DETERMINERS.has(first.lower) || isWeekday(first.lower)) return null;
+    const sp = subjectAfter(toks, from, toks.length);
+    if (!sp) return null;
+    last = from;
+    while (toks[last + 1] && toks[last + 1]!.end <= sp.end) last++;
+    for (let j = from; j <= last; j++) if (!toks[j]!.cap) return null;
+  }
+  let v = last + 1;
+  // "Todd was shocked" describes a state, not speech.
+  while (toks[v] && skippableBeforeCue(toks[v]!)) if (PROGRESSIVE.has(toks[v++]!.lower)) return null;
+  const verb = toks[v];
+  if (!verb || !pastVerb(verb) && !(described && /[^s]s$/.test(verb.lower) && verb.kind === T_WORD && !verb.cap && !STOP.has(verb.lower))) return null;
+  const after = toks[v + 1];
+  if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
+  return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+/** A lower-case past-tense verb: "barked", "read", "went". */
+function pastVerb(t: Tok): boolean {
+  return t.kind === T_WORD && !t.cap && !STOP.has(t.lower) && (t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower) || t.lower === 'read');
+}
+
+/**
+ * “…,” read the statement. / “…?” reacted Trump. — the verb first, then a name or the description
+ * of a source ending the clause.
+ */
+function invertedTrailing(toks: Tok[], from: number): RawAttribution | null {
+  const verb = toks[from]!;
+  if (!pastVerb(verb)) return null;
+  const n = from + 1;
+  const t = toks[n];
+  if (!t || t.kind !== T_WORD) return null;
+  let last: number;
+  if (t.lower === 'the' || t.lower === 'a' || t.lower === 'an') last = sourceDescriptionEnd(toks, n, toks.length);
+  else {
+    if (!t.cap || DETERMINERS.has(t.lower) || isWeekday(t.lower) || PRONOUNS.has(t.lower)) return null;
+    last = n;
+    while (toks[last + 1]?.kind === T_WORD && toks[last + 1]!.cap) last++;
+  }
+  if (last < 0) return null;
+  const after = toks[last + 1];
+  if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
+  return { speaker: { start: t.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+/**
+ * "Bush called Rubio “a bright leader” but described his skills as a “work in progress”": a second
+ * verb joined to the clause of the quote before shares that clause's subject, so the speaker found
+ * for the earlier quote says this one too.
+ */
+function coordinatedPredicate(toks: Tok[], qt: number, prev: RawAttribution | undefined): RawAttribution | null {
+  if (!prev || !prev.speaker) return null;
+  let k = qt - 1;
+  while (k >= 0 && toks[k]!.kind !== T_QUOTE) {
+    if (toks[k]!.kind === T_PUNCT && toks[k]!.lower !== ',') return null;
+    k--;
+  }
+  if (k < 0 || prev.speaker.end > toks[k]!.start) return null;
+  let j = k + 1;
+  if (toks[j]?.lower === ',') j++;
+  if (toks[j]?.lower !== 'and' && toks[j]?.lower !== 'but') return null;
+  j++;
+  while (j < qt && skippableBeforeCue(toks[j]!)) j++;
+  const verb = toks[j];
+  if (!verb || j >= qt || verb.kind !== T_WORD || verb.cap || STOP.has(verb.lower) || !(verb.lower.endsWith('ed') || CUE_WORDS.has(verb.lower) || IRREGULAR_PAST.has(verb.lower))) return null;
+  return { speaker: prev.speaker, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+// Participles that, with an agent after "by", report what the agent called or asked something.
+const NAMING_PARTICIPLES = new Set(['seen', 'known', 'viewed', 'regarded', 'considered', 'branded', 'dubbed', 'termed', 'nicknamed', 'labeled', 'labelled']);
+
+function namingParticiple(t: Tok | undefined): boolean {
+  return !!t && t.kind === T_WORD && !t.cap && (NAMING_PARTICIPLES.has(t.lower) || (t.lower.endsWith('ed') && CUE_WORDS.has(t.lower)));
+}
+
+/**
+ * A passive clause names the speaker as its agent: "an option seen by organizers as a “lifeboat”",
+ * "was asked by moderator Gerard Baker whether “…”", "has been called “strategic ambiguity” by
+ * Joshua Hendrick". The clause's subject is what was named or asked, not the speaker.
+ */
+function passiveAgent(toks: Tok[], qt: number): RawAttribution | null {
+  // After the quote: called “…” by X.
+  const by = toks[qt + 1];
+  if (by && by.lower === 'by') {
+    for (let p = qt - 1; p >= 0 && p >= qt - 3 && toks[p]!.kind === T_WORD; p--) {
+      if (!namingParticiple(toks[p])) continue;
+      const sp = agentAfter(toks, qt + 2, toks.length);
+      if (sp) return { speaker: sp, cue: { start: toks[p]!.start, end: toks[p]!.end }, inherited: false };
+    }
+  }
+  // Before the quote: seen by X as “…”, asked by X whether “…”; nothing but words between.
+  let k = qt - 1;
+  while (k >= 0 && qt - k <= 16 && (toks[k]!.kind === T_WORD || toks[k]!.lower === ',')) {
+    if (toks[k]!.lower === 'by' && namingParticiple(toks[k - 1])) {
+      const sp = agentAfter(toks, k + 1, qt);
+      if (sp) return { speaker: sp, cue: { start: toks[k - 1]!.start, end: toks[k]!.end }, inherited: false };
+    }
+    k--;
+  }
+  return null;
+}
+
+/** The agent after "by": a name or description, or a bare plural of people ("by organizers"). */
+function agentAfter(toks: Tok[], from: number, ceil: number): Span | null {
+  const sp = subjectAfter(toks, from, ceil);
+  if (sp) return sp;
+  const t = toks[from];
+  return t && from < ceil && t.kind === T_WORD && SOURCE_HEADS.has(t.lower) && t.lower.endsWith('s') ? { start: t.start, end: t.end } : null;
+}
+
+/**
+ * A quote signed on the line after it with a dash and a name: "“…” ¶ - Bernie Sanders." or
+ * "—President Obama, tweeting after the speech." The dash line is short and opens with the name,
+ * the way collections of quotes and fact checks credit each entry.
+ */
+function dashSignature(text: string, q: Span, quotes: readonly Span[]): RawAttribution | null {
+  let i = q.end;
+  const limit = Math.min(text.length, q.end + 6);
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;
+  if (i === q.end || !/[\n]/.test(text.slice(q.end, i))) return null;
+  const dash = text.charCodeAt(i);
+  if (dash !== 45 && dash !== 0x2013 && dash !== 0x2014) return null;
+  let end = text.indexOf('\n', i);
+  if (end < 0) end = text.length;
+  if (end - i > 120) return null;
+  const lt = tokenizeWindow(text, i, end, quotes);
+  if (lt.length < 2 || lt[1]!.kind !== T_WORD || !lt[1]!.cap) return null;
+  const sp = subjectAfter(lt, 1, lt.length);
+  if (!sp) return null;
+  const next = lt.find((t) => t.start >= sp.end);
+  if (next && next.lower !== ',' && next.lower !== '.') return null;
+  return { speaker: sp, cue: { start: lt[0]!.start, end: lt[0]!.end }, inherited: false };
+}
+
 // Capitalised words that open a sentence without being its subject.
 const SENTENCE_ADVERBS = new Set(['only', 'such', 'thus', 'even', 'still', 'hence', 'perhaps', 'maybe', 'instead', 'indeed', 'yes', 'no', 'well', 'now', 'here', 'there']);
 
@@ -1104,8 +1347,9 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 /**
  * A quote set inside a clause with no verb of saying: "Bush referred to Rubio as “a bright leader”",
  * "She declared “What a night!”". The words are the clause subject's, when that subject is a name
- * or a pronoun followed straight away by its verb. Descriptions ("the report", "many voters") are
- * left alone: without a cue they are too often the topic rather than the source.
+ * or a pronoun followed straight away by its verb. Descriptions are taken only when their head
+ * names a source (SOURCE_HEADS: "the ad", "a friend"); others ("the plan", "the number") are too
+ * often the topic rather than the source.
  */
 function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null {
   let k = qt - 1;
@@ -1115,10 +1359,12 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     while (start < qt && (toks[start]!.kind === T_PUNCT || /^(and|but|so|yet|still|also|meanwhile|however|then|now)$/.test(toks[start]!.lower))) start++;
     if (start >= qt) return null;
     const t = toks[start]!;
-    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)))) break;
-    // An introductory phrase: the subject follows its comma.
+    // An introductory phrase: the subject follows its comma. Besides prepositions and clause
+    // openers, a short lower-case phrase closed by a comma is one ("back on home soil, he …").
     let c = start;
     while (c < qt && toks[c]!.lower !== ',') c++;
+    const shortPhrase = t.kind === T_WORD && !t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && c < qt && c - start >= 2 && c - start <= 5;
+    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase)) break;
     if (c >= qt) return null;
     start = c + 1;
   }
@@ -1139,10 +1385,23 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
       else if (n.kind === T_WORD && (n.lower === 'of' || n.lower === 'and') && toks[last + 2]?.cap && last + 2 < qt) last += 2;
       else break;
     }
+    // "Hoff’s letter", "Clinton’s response": a name's document or reply is the source.
+    const held = toks[last + 1];
+    if (/['’]s$/.test(toks[last]!.lower) && held && last + 1 < qt && held.kind === T_WORD && (SOURCE_HEADS.has(held.lower) || REPLY_NOUNS.has(held.lower))) last++;
   }
   // The next word is the clause's verb: lower-case, not a clause opener or preposition.
   let v = last + 1;
+  // "Lewandowski, Trump’s former campaign manager, ripped …": past an apposition set off by commas.
+  if (first.cap && toks[v]?.lower === ',') {
+    v = appositionEnd(toks, v, qt);
+    // A clause nested between the verb and the quote has a subject of its own ("won because of
+    // Obama’s suggestion that she was “likable enough”").
+    for (let j = v; j < qt; j++) if (NESTED_CLAUSE.has(toks[j]!.lower)) return null;
+  }
   while (v < qt && toks[v]!.kind === T_WORD && SKIP_BEFORE_CUE.has(toks[v]!.lower) && !toks[v]!.cap) v++;
+  // "Clinton’s response was: “…”": the reply is the quote itself.
+  const be = toks[v - 1]!;
+  if (v === qt && v - 1 > last && REPLY_NOUNS.has(toks[last]!.lower) && (be.lower === 'was' || be.lower === 'is')) return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: be.start, end: be.end }, inherited: false };
   const verb = toks[v];
   if (!verb || v >= qt || verb.kind !== T_WORD || verb.cap || (STOP.has(verb.lower) && !/^(is|was|has|had|have|would|will|did|does|do)$/.test(verb.lower)) || isNegation(verb.lower)) return null;
   if (!/[a-z]/.test(verb.lower) || DETERMINERS.has(verb.lower) || PRONOUNS.has(verb.lower)) return null;
@@ -1155,9 +1414,33 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     IRREGULAR_PAST.has(verb.lower) ||
     /^(is|was|has|had|have|would|will|did|does|do)$/.test(verb.lower) ||
     /[^s]s$/.test(verb.lower);
-  if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower))) return null;
+  if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower)) || TASTE_VERBS.has(verb.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
+
+// Nouns for what someone said, owned by a name before them ("Clinton’s response was: …").
+const REPLY_NOUNS = new Set(['response', 'reply', 'answer', 'message', 'words', 'remarks', 'comments', 'retort']);
+
+/**
+ * The token after an apposition that opens with the comma at `comma` and closes with the next
+ * comma ("…, the head of the agency, …"), or after a stray comma before the verb ("Kasich (R-OH),
+ * said"). Returns `comma` itself when there is no such apposition; the caller then finds no verb.
+ */
+function appositionEnd(toks: Tok[], comma: number, qt: number): number {
+  for (let c = comma + 1; c < qt && c - comma <= 16; c++) {
+    const t = toks[c]!;
+    if (t.lower === ',') return c + 1;
+    // "R-Ky.,": the period of an abbreviation closing the apposition.
+    if (t.kind !== T_WORD && !(t.lower === '.' && toks[c + 1]?.lower === ',')) return comma;
+  }
+  const after = toks[comma + 1];
+  return after && after.kind === T_WORD && !after.cap && CUE_WORDS.has(after.lower) ? comma + 1 : comma;
+}
+
+const NESTED_CLAUSE = new Set(['because', 'that', 'when', 'while', 'since', 'although', 'though', 'if', 'whether']);
+
+// Verbs of taste: what someone likes or watches is a title, not their words ("she enjoys “Veep”").
+const TASTE_VERBS = new Set(['like', 'likes', 'liked', 'love', 'loves', 'loved', 'enjoy', 'enjoys', 'enjoyed', 'watch', 'watches', 'watched', 'prefer', 'prefers', 'preferred']);
 
 // Head nouns of descriptions that can be the source of quoted words: people in a role, bodies,
 // publications and documents. "The plan", "the number" are topics and stay out.
@@ -1167,7 +1450,13 @@ const SOURCE_HEADS = new Set(
     'magazine outlet book senator candidate spokesman spokeswoman spokesperson official officials lawmaker lawmakers critics ' +
     'supporters opponents aide aides adviser advisers advisor lawyer lawyers attorney president governor mayor leader leaders ' +
     'secretary minister analyst analysts expert experts author writer reporter commentator host anchor judge court lawsuit ' +
-    'complaint filing release announcement op-ed blog page petition resolution platform bill order document documents').split(' '),
+    'complaint filing release announcement op-ed blog page petition resolution platform bill order document documents ' +
+    // People speaking for themselves or for a crowd: "a friend referred to him as …".
+    'friend friends neighbor neighbors neighbour neighbours relative relatives voter voters resident residents supporter ' +
+    'protester protesters protestor protestors organizer organizers organiser organisers fan fans member members delegate ' +
+    'delegates activist activists colleague colleagues relative witness witnesses ' +
+    // Things that carry written words: "the email read", "the sign read".
+    'email e-mail message sign banner').split(' '),
 );
 
 /**
@@ -1185,7 +1474,8 @@ function sourceDescriptionEnd(toks: Tok[], det: number, qt: number): number {
     const next = toks[k + 1];
     const nextIsWord = !!next && k + 1 < qt && next.kind === T_WORD;
     if (SOURCE_HEADS.has(t.lower) && !(nextIsWord && next!.cap && allCaps)) return k;
-    if (capitalRun && allCaps && !(nextIsWord && next!.cap)) return k;
+    // "The Rove ad": a capitalised modifier before the source noun does not end the description.
+    if (capitalRun && allCaps && !(nextIsWord && (next!.cap || SOURCE_HEADS.has(next!.lower)))) return k;
   }
   return -1;
 }
@@ -1205,6 +1495,14 @@ function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: 
     if (cue && cue.from <= 5 && !cue.forward) {
       const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
       if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
+    }
+    // “…?” Hannity pressed. — a question or exclamation ends the sentence before its speaker. The
+    // short sentence must follow in the same paragraph and hold nothing but subject and verb.
+    const mark = text.charCodeAt(q.end - 2);
+    if (!cue && (mark === 63 || mark === 33) && !blankLineBetween(text, q.end, next.start)) {
+      const found = subjectAndVerb(nt, 0);
+      const end = found && nt.findIndex((t) => t.start >= found.cue!.end);
+      if (found && (end === -1 || nt[end!]!.lower === '.' || (nt[end!]!.lower.endsWith('ly') && nt[end! + 1]?.lower === '.'))) return found;
     }
   }
   return null;

@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import { attribute, speakerOf } from './attributionFixtures';
+
+describe('attribution fallbacks for quotes without a cue next to them', () => {
+  it('credits the subject of a clause ending in a colon before the quote', () => {
+    const qs = attribute(
+      'On a radio show later that day, Lopez went even further: “If he runs and loses, his career is over.”\n' +
+        'Asked which town was his favorite, he demurred: “Whichever one I am in.”\n' +
+        'Marsh resisted:\n' +
+        '“Mayors do not have that power.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Lopez');
+    assert.equal(speakerOf(qs, 1), 'he');
+    assert.equal(speakerOf(qs, 2), 'Marsh');
+  });
+
+  it('credits the source a clause before the colon points to', () => {
+    const qs = attribute(
+      'From the report: “Samples with longer field periods did better.”\n' +
+        'More from Ortiz and Kemp: “Our data show a late shift.”\n' +
+        'Here’s Dalton in March 1994: “Our new course must rest on skills.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'the report');
+    assert.equal(speakerOf(qs, 1), 'Ortiz and Kemp');
+    assert.equal(speakerOf(qs, 2), 'Dalton');
+  });
+
+  it('leaves a colon clause about a topic without a speaker', () => {
+    const qs = attribute('The question is simple: “Who pays for the bridge?”\nIt gets better: “The bridge was never built.”');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), null);
+  });
+
+  it('credits a name and a past-tense verb of any kind right after the quote', () => {
+    const qs = attribute(
+      '“Take your seat, please,” Harlan barked. The room went quiet.\n' +
+        '“Would you sign it today?” Mendez pressed.\n' +
+        '“The way I see it,” she elaborated, “nobody lost anything.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Harlan');
+    assert.equal(qs[0]!.cue?.text, 'barked');
+    assert.equal(speakerOf(qs, 1), 'Mendez');
+    assert.equal(speakerOf(qs, 2), 'she');
+    assert.equal(speakerOf(qs, 3), 'she');
+    assert.equal(speakerOf(attribute('The hearing ran long.\n“Is this the end?” Todd was shocked.'), 0), null);
+  });
+
+  it('credits the speaker after a verb of saying that opens the clause before the quote', () => {
+    const qs = attribute(
+      'Because of the calendar, explained Weiss, “with the race over by March, nobody sees her ads.”\n' +
+        'In other words, explained the moderator Ann Coyle: “What does that have to do with it?”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Weiss');
+    assert.equal(speakerOf(qs, 1), 'the moderator Ann Coyle');
+  });
+
+  it('takes people and sources described with a noun as the subject of a clause holding the quote', () => {
+    const qs = attribute(
+      'A neighbor referred to him as “the kindest man on the street” in a post.\n' +
+        'The Baxter ad hits Moreno for taking “more money from banks than from farmers.”\n' +
+        'The Ohio senator likes “The Night Shift,” a hospital drama.',
+    );
+    assert.equal(speakerOf(qs, 0), 'A neighbor');
+    assert.equal(speakerOf(qs, 1), 'The Baxter ad');
+    // A show someone likes is a title, not their words.
+    assert.equal(speakerOf(qs, 2), null);
+  });
+
+  it('credits the agent of a passive clause that names or calls something', () => {
+    const qs = attribute(
+      'The talks will cover ballot access, an option seen by organizers as a “lifeboat” for the party.\n' +
+        'The practice has been nicknamed “quiet capture” by Nora Feld, a professor at Tulane.\n' +
+        'While the inquiry ran long — often labeled as a “witch hunt” by Democrats — it seems the panel erred.',
+    );
+    assert.equal(speakerOf(qs, 0), 'organizers');
+    assert.equal(speakerOf(qs, 1), 'Nora Feld');
+    assert.equal(speakerOf(qs, 2), 'Democrats');
+  });
+
+  it('credits the name on a dash line signing the quote above it', () => {
+    const qs = attribute('“Nearly all new income goes to the top earners.”\n- Dana Whitfield.\nThe figure is old.\n“Great speech. She is ready.”\n—Governor Ames, writing after the speech.');
+    assert.equal(speakerOf(qs, 0), 'Dana Whitfield');
+    assert.equal(speakerOf(qs, 1), 'Governor Ames');
+  });
+
+  it('credits the speaker of a colon sentence above the quote, inverted or with a described name', () => {
+    const qs = attribute(
+      'Stated Crane:\n“The stakes are so high that they would do anything.”\n' +
+        'After the flood, Democratic state senator Mara Quill issued the following statement:\n“Our prayers are with every family.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Crane');
+    assert.equal(speakerOf(qs, 1), 'Democratic state senator Mara Quill');
+  });
+
+  it('reads a name’s letter or reply, and a short opening phrase before the subject', () => {
+    const qs = attribute(
+      'Pell’s letter makes a plain case: “We stand together or we lose.”\n' +
+        'Moreno’s response was: “Is he from Ohio?”\n' +
+        'But back on home soil, he returned to his usual lines: “It is called Ohio First!”\n' +
+        'And, yes, NBC renewed “The Night Shift” for a fifth season.',
+    );
+    assert.equal(speakerOf(qs, 0), 'Pell’s letter');
+    assert.equal(speakerOf(qs, 1), 'Moreno’s response');
+    assert.equal(speakerOf(qs, 2), 'he');
+    assert.equal(speakerOf(qs, 3), null);
+  });
+
+  it('gives a verb joined to the clause of the previous quote that quote’s speaker', () => {
+    const qs = attribute('In Concord, Alder referred to Voss as “a gifted leader” but described his record as a “work in progress.”\nThe plan remains a “work in progress” and the vote was close.');
+    assert.equal(speakerOf(qs, 0), 'Alder');
+    assert.equal(speakerOf(qs, 1), 'Alder');
+    assert.equal(qs[1]!.cue?.text, 'described');
+    assert.equal(speakerOf(qs, 2), null);
+  });
+
+  it('reads past an apposition set off by commas between the name and its verb', () => {
+    const qs = attribute(
+      'Dale Porter, the governor’s former chief of staff, ripped the auditor for acting as “judge and jury” in the case.\n' +
+        'Gov. Ruth Amado (D-NM), said, “We are ready to rent a wagon.”\n' +
+        'Nina Ruiz, her seat at risk, won in 2008 partly because of a rival’s remark that she was “likable enough.”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Dale Porter');
+    assert.equal(speakerOf(qs, 1), 'Gov. Ruth Amado');
+    assert.equal(speakerOf(qs, 2), null);
+    const abbreviated = attribute('Senate Leader Rob Tate, R-Ky., delivered a blunt message to the mayor: “It is time to stop.”');
+    assert.equal(speakerOf(abbreviated, 0), 'Senate Leader Rob Tate');
+  });
+
+  it('credits a source description or an inverted name after the quote, whatever the verb', () => {
+    const qs = attribute(
+      '“Friend, let me be blunt. I can win this,” the email read. It asked for money.\n' +
+        '“Is the mayor profiling?” reacted Delgado.\n' +
+        '“Her team took notes on her life,” read the statement, which was sent at 2 a.m.\n' +
+        '“Sick Leave,” the document states, begins after a year.',
+    );
+    assert.equal(speakerOf(qs, 0), 'the email');
+    assert.equal(speakerOf(qs, 1), 'Delgado');
+    assert.equal(speakerOf(qs, 2), 'the statement');
+    assert.equal(speakerOf(qs, 3), 'the document');
+  });
+
+  it('takes a short subject-and-verb sentence after a question only in the same paragraph', () => {
+    const qs = attribute('The crowd waited.\n“Is this the best we can do?”\n\nHarlow folded.');
+    assert.equal(speakerOf(qs, 0), null);
+  });
+});
