@@ -111,11 +111,21 @@ function newRow(cache: ScoreCache): number {
   return row;
 }
 
+/**
+ * Adds the weights of the first `count` features in `feats` to the nine sums at into[row]. Kept in
+ * locals, as in scoreFrom, rather than read and written back for every feature: the same sums in
+ * the same order, with a ninth of the memory traffic.
+ */
 function addWeights(w: Float32Array, count: number, into: Float64Array, row: number): void {
+  let s0 = into[row]!, s1 = into[row + 1]!, s2 = into[row + 2]!, s3 = into[row + 3]!, s4 = into[row + 4]!;
+  let s5 = into[row + 5]!, s6 = into[row + 6]!, s7 = into[row + 7]!, s8 = into[row + 8]!;
   for (let k = 0; k < count; k++) {
-    const b = feats[k] * 9;
-    for (let l = 0; l < 9; l++) into[row + l] += w[b + l];
+    const b = feats[k]! * 9;
+    s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
+    s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
   }
+  into[row] = s0; into[row + 1] = s1; into[row + 2] = s2; into[row + 3] = s3; into[row + 4] = s4;
+  into[row + 5] = s5; into[row + 6] = s6; into[row + 7] = s7; into[row + 8] = s8;
 }
 
 /** The spelling entry of token i (1-based), adding it while the cache has room; 0 for a word met once it is full. */
