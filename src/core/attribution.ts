@@ -348,6 +348,10 @@ function findCues(toks: Tok[]): Cue[] {
       // "pointed out", "as X put it", "went on", "shot back", "fired back", "chimed in"
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
+    } else if (bits & CUE_ONE && passiveByCue(toks, k) > 0) {
+      // "has been called “…” by X", "measures added by Republicans": the agent after "by" spoke.
+      const by = passiveByCue(toks, k);
+      cues.push({ from: by, to: by + 1, forward: true });
     } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
@@ -356,6 +360,29 @@ function findCues(toks: Tok[]): Cue[] {
   }
   return cues;
 }
+
+/**
+ * The "by" of a passive verb of saying's agent, right after the verb or after the quote it names
+ * ("was called “…” by critics", "a phrase coined by Reagan"), or -1. The agent must look like a
+ * mention (a name or a determiner), so "said by phone" is not one.
+ */
+function passiveByCue(toks: Tok[], k: number): number {
+  const t = toks[k]!;
+  if (t.cap || !AGENT_PARTICIPLES.has(t.lower)) return -1;
+  let by = k + 1;
+  if (toks[by]?.kind === T_QUOTE) by++;
+  if (toks[by]?.lower !== 'by') return -1;
+  const agent = toks[by + 1];
+  if (!agent || agent.kind !== T_WORD || !(agent.cap || DETERMINERS.has(agent.lower))) return -1;
+  if (PRONOUNS.has(agent.lower) || isWeekday(agent.lower)) return -1;
+  return by;
+}
+// Participles whose agent is the one who said the words: "maintained by" or "supported by" names
+// no speaker.
+const AGENT_PARTICIPLES = new Set(
+  `called labeled labelled dubbed termed branded coined described characterized characterised written penned said told asked
+  uttered tweeted posted shouted chanted yelled declared proclaimed dismissed derided mocked hailed echoed added quoted`.split(/\s+/),
+);
 
 /** "Rubio’s", "the senators’": a possessive, so the word after it modifies a noun. */
 function isPossessive(t: Tok): boolean {

@@ -128,4 +128,10 @@ describe('attribution: choosing the right speaker', () => {
     const qs = attribute('Ruiz says the plan will pass in the U.S. He says opponents need “a reality check.”');
     assert.equal(speakerOf(qs, 0), 'He');
   });
+  it('credits the agent of a passive verb of saying, not its subject', () => {
+    const qs = attribute('The levy has been called “a stealth tax” by Mayor Ruth Okafor.\nThe council blocked the bill because of “poison pill” clauses added by Republicans.\nHe says the system is “rigged” and maintained by a few donors.');
+    assert.equal(speakerOf(qs, 0), 'Mayor Ruth Okafor');
+    assert.equal(speakerOf(qs, 1), 'Republicans');
+    assert.notEqual(speakerOf(qs, 2), 'a few donors', 'maintaining is not saying');
+  });
 });
