@@ -80,7 +80,7 @@ const SKIP_BEFORE_CUE = new Set(
   publicly privately quickly first often always never just already even still initially subsequently bluntly angrily
   today yesterday tonight monday tuesday wednesday thursday friday saturday sunday on earlier last week night morning
   afternoon evening separately similarly likewise herself himself themselves now finally too instead actually
-  currently formerly once quickly later openly privately jokingly angrily proudly frankly candidly`.split(/\s+/),
+  currently formerly once quickly later openly privately jokingly angrily proudly frankly candidly however both meanwhile`.split(/\s+/),
 );
 
 // Modal verbs between a subject and its verb of saying ("a spokesman could only quip").
@@ -580,11 +580,15 @@ function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
     if (t.kind !== T_WORD) break;
     // A past-tense verb or a negation ends the phrase ("Rick Santorum turned", "the results aren’t"),
     // unless a determiner makes it a modifier ("a retired general").
-    if (k > first && !t.cap && (isNegation(t.lower) || ((t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower)) && !DETERMINERS.has(toks[k - 1]!.lower)))) break;
-    const nameLike = t.cap && k === first && !isWeekday(t.lower) && !PRONOUNS.has(t.lower) && t.lower !== 'last' && t.lower !== 'this';
+    if (k > first && !t.cap && (isNegation(t.lower) || ((t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower)) && !DETERMINERS.has(toks[k - 1]!.lower) && !(k - 1 > first && afterHeadAdverb(toks[k - 1]!))))) break;
+    // An adverb or a retort after the head ends the phrase ("Clinton immediately posted", "Trump
+    // later blamed", "Trump shot back"), unless a determiner makes it a modifier ("a previously
+    // undisclosed email").
+    if (k > first && !t.cap && (afterHeadAdverb(t) || (RETORT.has(t.lower) && toks[k + 1]?.lower === 'back')) && !DETERMINERS.has(toks[k - 1]!.lower)) break;
+    const nameLike = t.cap && k === first && !isWeekday(t.lower) && !PRONOUNS.has(t.lower) && !EXPLETIVES.has(t.lower) && t.lower !== 'last' && t.lower !== 'this';
     // "Today" after a capitalised word is part of a name ("USA Today").
     const timeWord = /^(yesterday|today|tonight|last)$/.test(t.lower) && !(t.cap && k > first && toks[k - 1]!.cap);
-    if (!nameLike && (STOP.has(t.lower) || CUE_WORDS.has(t.lower) || isWeekday(t.lower) || timeWord)) {
+    if (!nameLike && (STOP.has(t.lower) || EXPLETIVES.has(t.lower) || CUE_WORDS.has(t.lower) || isWeekday(t.lower) || timeWord)) {
       const right = toks[k + 1];
       if ((t.lower === 'of' || t.lower === 'for') && right && right.kind === T_WORD && (right.cap || right.lower === 'the')) {
         k++;
@@ -607,6 +611,17 @@ function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
     if (!named) return null;
   }
   return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+// Adverbs that follow a subject before its verb; "-ly" words other than nouns count as well.
+const HEAD_ADVERBS = new Set(['later', 'earlier', 'however', 'both', 'also', 'then', 'subsequently', 'once', 'again', 'still', 'meanwhile', 'instead', 'never', 'often', 'first']);
+
+// "There’s still time for Cruz": an expletive opening a clause is no subject.
+const EXPLETIVES = new Set(['there', 'there’s', "there's", 'it’s', "it's", 'that’s', "that's", 'here’s', "here's"]);
+
+function afterHeadAdverb(t: Tok): boolean {
+  const w = t.lower;
+  return HEAD_ADVERBS.has(w) || (w.length > 3 && w.endsWith('ly') && !LY_NOUNS.has(w));
 }
 
 interface Found {

@@ -134,4 +134,11 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 1), 'Republicans');
     assert.notEqual(speakerOf(qs, 2), 'a few donors', 'maintaining is not saying');
   });
+  it('ends a speaker mention at the noun phrase, before an adverb or a retort', () => {
+    const qs = attribute('Hana Lee immediately posted a reply, saying the bill was “a disgrace.”\nRuiz shot back in a statement, saying he had “nothing to hide.”\nOkafor however said the plan was “dead.”\nAccording to the recently released memo, the fund was “empty.”');
+    assert.equal(speakerOf(qs, 0), 'Hana Lee');
+    assert.equal(speakerOf(qs, 1), 'Ruiz');
+    assert.equal(speakerOf(qs, 2), 'Okafor');
+    assert.equal(speakerOf(qs, 3), 'the recently released memo');
+  });
 });
