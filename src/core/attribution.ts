@@ -324,11 +324,15 @@ for (const w of POINT) addOpener(w, CUE_POINT);
 for (const w of PUT) addOpener(w, CUE_PUT);
 for (const w of RETORT) addOpener(w, CUE_RETORT);
 addOpener('went', CUE_WENT);
+// Words that are nouns or other verbs inside a clause but verbs of saying where they end one next to
+// a quote: "“…,” a voice-over in the ad states.", "The sign read: “…”".
+const CUE_EDGE = 128;
+for (const w of ['states', 'read']) addOpener(w, CUE_EDGE);
 
 const QUOTED_AS = new Set(['saying', 'telling', 'stating']);
 const QUOTED_AUX = new Set(['was', 'is', 'were', 'are', 'been', 'being']);
 
-function findCues(toks: Tok[]): Cue[] {
+function findCues(toks: Tok[], text?: string): Cue[] {
   const cues: Cue[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
@@ -348,6 +352,8 @@ function findCues(toks: Tok[]): Cue[] {
       // "pointed out", "as X put it", "went on", "shot back", "fired back", "chimed in"
       cues.push({ from: k, to: k + 2, forward: false });
       k++;
+    } else if (bits & CUE_EDGE && !t.cap && atQuoteEdge(toks, k, text)) {
+      cues.push({ from: k, to: k + 1, forward: false });
     } else if (bits & CUE_ONE && passiveByCue(toks, k) > 0) {
       // "has been called “…” by X", "measures added by Republicans": the agent after "by" spoke.
       const by = passiveByCue(toks, k);
@@ -359,6 +365,24 @@ function findCues(toks: Tok[]): Cue[] {
     }
   }
   return cues;
+}
+
+/**
+ * A word with a subject before it and, after it, a quote, a colon before one, or the end of a
+ * sentence opened by a quote ending in a comma: "the sign read “…”", "“…,” the ad states."
+ */
+function atQuoteEdge(toks: Tok[], k: number, text: string | undefined): boolean {
+  const prev = toks[k - 1];
+  if (!prev || prev.kind !== T_WORD || STOP.has(prev.lower) || prev.lower === 'to') return false;
+  const next = toks[k + 1];
+  if (next?.kind === T_QUOTE || (next?.lower === ':' && toks[k + 2]?.kind === T_QUOTE)) return true;
+  if (!text || (next && !(next.kind === T_PUNCT && next.lower === '.'))) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+    // The quote's words end in a comma: “…,” the ad states.
+    if (toks[j]!.kind === T_QUOTE) return /,\W*$/.test(text.slice(Math.max(toks[j]!.start, toks[j]!.end - 3), toks[j]!.end));
+    if (toks[j]!.kind !== T_WORD && toks[j]!.lower !== ',') return false;
+  }
+  return false;
 }
 
 /**
@@ -634,7 +658,7 @@ let wordsBefore = new Int32Array(256);
 
 /** The cue and speaker for quote token `qt` inside `toks` (one sentence, quotes as single tokens). */
 function attributeInWindow(toks: Tok[], qt: number, text: string): Found | null {
-  const cues = findCues(toks);
+  const cues = findCues(toks, text);
   if (cues.length === 0) return null;
   // Nearest cue first, counting the words between cue and quote; a cue behind the quote (in the
   // writer's own clause: “…,” X said) wins a tie. The first cue with a speaker is taken.

@@ -141,4 +141,10 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 2), 'Okafor');
     assert.equal(speakerOf(qs, 3), 'the recently released memo');
   });
+  it('takes “read” and “states” as verbs of saying next to a quote, not elsewhere', () => {
+    const qs = attribute('Outside, one banner read “Save the Pier.”\n“Vote no on Measure B,” a narrator in the ad states.\nThe bill aims to “fix the formula” for the rest of the states.');
+    assert.equal(speakerOf(qs, 0), 'one banner');
+    assert.equal(speakerOf(qs, 1), 'a narrator in the ad');
+    assert.notEqual(qs[2]!.cue?.text, 'states', 'a noun after a quote with no comma is no cue');
+  });
 });
