@@ -817,6 +817,8 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
     if (clause) return { speaker: clause, cue: cueSpan };
   }
   if (before) return { speaker: before, cue: cueSpan };
+  const tagged = !participle ? subjectBeforeDroppedAside(toks, best.from) : null;
+  if (tagged) return { speaker: tagged, cue: cueSpan };
   // "for news accounts to portray", "calls for the party to respond": an infinitive whose subject
   // was not found is someone else's act, not the clause subject's words.
   if (!before && prev?.lower === 'to' && forSubject(toks, best.from - 1)) return { speaker: null, cue: cueSpan };
@@ -836,6 +838,20 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
     if (after && toks.some((t, k) => k >= best.to && t.start < after.end && t.cap)) return { speaker: after, cue: cueSpan };
   }
   return { speaker: null, cue: cueSpan };
+}
+
+/**
+ * "Gov. John Kasich (R-OH), said": a comma after a short aside, which the tokens leave out, parts
+ * the name from its verb; the name is the subject however long the phrase opening the sentence.
+ */
+function subjectBeforeDroppedAside(toks: Tok[], cueFrom: number): Span | null {
+  const comma = cueFrom - 1;
+  const name = toks[comma - 1];
+  if (toks[comma]?.lower !== ',' || !name || name.kind !== T_WORD || !name.cap || toks[comma]!.start - name.end < 3) return null;
+  let floor = comma - 1;
+  while (floor >= 0 && toks[floor]!.kind === T_WORD) floor--;
+  const sp = subjectBefore(toks, comma, floor + 1, 0, true);
+  return sp && toks[tokenAt(toks, sp.start)]!.cap ? sp : null;
 }
 
 /** "for news accounts to": "for" and a short phrase before the "to" at `to`. */

@@ -147,4 +147,8 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 1), 'a narrator in the ad');
     assert.notEqual(qs[2]!.cue?.text, 'states', 'a noun after a quote with no comma is no cue');
   });
+  it('joins a name and its verb across a comma after a party tag, after a long opening phrase', () => {
+    const qs = attribute('On Monday in Denver, after the final vote, Sen. Mary Holt (D-CO), said, “We are done here.”');
+    assert.equal(speakerOf(qs, 0), 'Sen. Mary Holt');
+  });
 });
