@@ -489,6 +489,13 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
     const t = toks[k]!;
     if (t.kind !== T_WORD) break;
     if (CUE_WORDS.has(t.lower) && k !== last) break;
+    // "Ruiz issued a statement": a verb before a determiner ends the phrase, which is its object.
+    if (k !== last && !t.cap && (t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower)) && DETERMINERS.has(toks[k + 1]!.lower)) {
+      // Before a noun of saying ("Sanders delivered a snappy retort", "the crowd reprised the
+      // chant") the verb's subject spoke; a participle's caller decides about objects itself.
+      if (depth < 2) return subjectBefore(toks, k, floor, 2);
+      break;
+    }
     // A capitalised stop word inside the clause is a name: "Will Doyle", "May Smith".
     if (isNegation(t.lower) || (STOP.has(t.lower) && !(t.cap && k > floor && toks[k + 1]?.cap && k < last)) || PRONOUNS.has(t.lower)) {
       // "Moscow and Pyongyang", "Joel Pollak of Breitbart California": joiners between names.
@@ -509,6 +516,13 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
   // A mention starts with a name, a determiner or a noun, never with a bare joiner.
   while (first <= last && /^(and|of|for)$/.test(toks[first]!.lower)) first++;
   if (first > last) return null;
+  if (verbOpening(toks, first, last)) {
+    // "those surveyed said": the pronoun before the participle is the head.
+    if (toks[first - 1]?.lower === 'those' && first === last) return { start: toks[first - 1]!.start, end: toks[last]!.end };
+    // "the guru who founded the site tweeted": the relative pronoun is the verb's subject.
+    if (first - 1 >= floor && isRelativeSubject(toks, first - 1)) return { start: toks[first - 1]!.start, end: toks[first - 1]!.end };
+    return null;
+  }
   // Lower-case-only runs longer than a few words are more likely clause text than a description.
   let capCount = 0;
   for (let j = first; j <= last; j++) if (toks[j]!.cap) capCount++;
@@ -524,6 +538,21 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
     }
   }
   return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+/**
+ * A phrase opening with a verb rather than a noun: "issued a statement", "performing a popular play",
+ * "who founded the site", a lone "surveyed". A modifier before a name or a noun stays ("retired
+ * Gen. Mick Lee", "unnamed officials").
+ */
+function verbOpening(toks: Tok[], first: number, last: number): boolean {
+  const t = toks[first]!;
+  if (t.cap || !(t.lower.endsWith('ed') || t.lower.endsWith('ing') || IRREGULAR_PAST.has(t.lower))) return false;
+  if (t.lower.endsWith('ing') && t.lower.length <= 5) return false;
+  if (first === last) return true;
+  const next = toks[first + 1]!;
+  const prev = toks[first - 1];
+  return DETERMINERS.has(next.lower) || NOUN_MARKERS.has(next.lower) || (!!prev && RELATIVES.has(prev.lower));
 }
 
 // Verbs taking the verb of saying as an infinitive: "began to describe", "went on to say".

@@ -151,4 +151,12 @@ describe('attribution: choosing the right speaker', () => {
     const qs = attribute('On Monday in Denver, after the final vote, Sen. Mary Holt (D-CO), said, “We are done here.”');
     assert.equal(speakerOf(qs, 0), 'Sen. Mary Holt');
   });
+  it('does not take a phrase opening with a verb as the speaker', () => {
+    const qs = attribute('Mr. Ruiz issued a statement Tuesday saying, “I regret nothing.”\nWhile those surveyed said the plan was “too costly,” most backed it.\nLena Ortiz, the pollster who founded the survey group tweeted, “It is over.”');
+    assert.equal(speakerOf(qs, 0), 'Mr. Ruiz');
+    assert.equal(speakerOf(qs, 1), 'those surveyed');
+    assert.notEqual(speakerOf(qs, 2), 'founded the survey group');
+    const retort = attribute('Ruiz delivered a sharp retort: “No one is leaving.”');
+    assert.equal(speakerOf(retort, 0), 'Ruiz');
+  });
 });
