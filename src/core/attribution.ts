@@ -516,6 +516,8 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
   // A mention starts with a name, a determiner or a noun, never with a bare joiner.
   while (first <= last && /^(and|of|for)$/.test(toks[first]!.lower)) first++;
   if (first > last) return null;
+  while (first <= last && openingAdverb(toks, first)) first++;
+  if (first > last) return null;
   if (verbOpening(toks, first, last)) {
     // "those surveyed said": the pronoun before the participle is the head.
     if (toks[first - 1]?.lower === 'those' && first === last) return { start: toks[first - 1]!.start, end: toks[last]!.end };
@@ -538,6 +540,20 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
     }
   }
   return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+// Adverbs that open a sentence ("First, she …", "Likewise, a paper …", "Even before …").
+const OPENING_ADVERBS = new Set(['first', 'even', 'likewise', 'instead', 'meanwhile', 'finally', 'similarly', 'moreover', 'indeed', 'still', 'yet', 'then', 'later', 'now', 'again', 'however', 'also', 'recently', 'previously', 'earlier', 'already', 'eventually', 'ultimately', 'afterward', 'afterwards', 'otherwise', 'thus', 'hence', 'initially']);
+
+/** A capitalised sentence adverb, or "Most" before one ("Most recently"): no part of a mention. */
+function openingAdverb(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  if (t.kind !== T_WORD || !t.cap) return false;
+  // "Early in his campaign," but "Early described it" (a name).
+  if (t.lower === 'early') return toks[k + 1]?.lower === 'in' || toks[k + 1]?.lower === ',';
+  if (OPENING_ADVERBS.has(t.lower)) return true;
+  if (/(edly|ously|ively|fully)$/.test(t.lower)) return true;
+  return t.lower === 'most' && /ly$/.test(toks[k + 1]?.lower ?? '');
 }
 
 /**
@@ -626,6 +642,12 @@ function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | null {
   let k = cueTo;
   if (k >= ceil || toks[k]!.kind !== T_WORD) return null;
   if (isPronoun(toks[k]!)) return { start: toks[k]!.start, end: toks[k]!.end };
+  // "Now Donald Trump …", "Instead, he was …": the subject follows the opening adverb.
+  if (openingAdverb(toks, k)) {
+    k++;
+    if (toks[k]?.lower === ',') k++;
+    return k < ceil && !openingAdverb(toks, k) ? subjectAfter(toks, k, ceil) : null;
+  }
   const first = k;
   let last = -1;
   while (k < ceil && k - first < MAX_NP) {

@@ -159,4 +159,10 @@ describe('attribution: choosing the right speaker', () => {
     const retort = attribute('Ruiz delivered a sharp retort: “No one is leaving.”');
     assert.equal(speakerOf(retort, 0), 'Ruiz');
   });
+  it('skips a sentence adverb before the subject, but keeps a name that looks like one', () => {
+    const qs = attribute('Now Mayor Ruth Okafor, who won easily, is promising “a new start.”\nInstead, she was back to calling the plan “a scam.”\nEarly described the vote as “a farce.”');
+    assert.equal(speakerOf(qs, 0), 'Mayor Ruth Okafor');
+    assert.equal(speakerOf(qs, 1), 'she');
+    assert.equal(speakerOf(qs, 2), 'Early');
+  });
 });
