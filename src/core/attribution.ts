@@ -767,7 +767,9 @@ function reportsOwnClause(toks: Tok[], cue: Cue): boolean {
 
 function opensClause(toks: Tok[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (toks[k]!.kind === T_WORD && CLAUSE_OPENERS.has(toks[k]!.lower)) return true;
-  return false;
+  // “…” and Lee calling it …: "and" right after the quote opens another subject's clause.
+  const and = toks[from]?.lower === ',' ? from + 1 : from;
+  return and < to - 1 && toks[and]!.lower === 'and' && (toks[and + 1]!.cap || isPronoun(toks[and + 1]!));
 }
 
 // Verbs that report speech outright; a sentence led by one of them reports everything after it.
@@ -880,6 +882,15 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   if (!participle && (!prev || prev.kind === T_QUOTE || (prev.lower === ',' && toks[best.from - 2]?.kind === T_QUOTE))) {
     return { speaker: subjectAfter(toks, best.to, toks.length), cue: cueSpan };
   }
+  // "The paradox, says Carl Olsen, historian at the library, is …": a parenthetical verb of saying
+  // with its subject after it.
+  if (!participle && prev?.lower === ',' && SAYING.has(toks[best.from]!.lower) && !OBJECT_TAKERS.has(toks[best.from]!.lower)) {
+    const after = subjectAfter(toks, best.to, toks.length);
+    let e = best.to;
+    while (after && e < toks.length && toks[e]!.end < after.end) e++;
+    const close = toks[e + 1];
+    if (after && toks[best.to]!.cap && close?.lower === ',') return { speaker: after, cue: cueSpan };
+  }
   // The cue belongs to the clause's subject further back: "X, an adviser to Y, said",
   // "Clinton posted a comment, saying", "the email goes on to say"; failing that, "…, said X".
   const clause = clauseSubject(toks, best.from);
@@ -890,6 +901,9 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
   }
   return { speaker: null, cue: cueSpan };
 }
+
+// Verbs of saying followed by whom they address, not by their subject ("told POLITICO").
+const OBJECT_TAKERS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'reminded']);
 
 /**
  * "Gov. John Kasich (R-OH), said": a comma after a short aside, which the tokens leave out, parts

@@ -165,4 +165,15 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 1), 'she');
     assert.equal(speakerOf(qs, 2), 'Early');
   });
+  it('reads a parenthetical “, says X,” with the subject after the verb', () => {
+    const qs = attribute('The paradox of the plan, says Carl Olsen, a historian at the library, is that it was “the most popular” of all.\nLena Ortiz, who was on the slate, told reporters, “I like Ruiz the best.”');
+    assert.equal(speakerOf(qs, 0), 'Carl Olsen');
+    assert.equal(speakerOf(qs, 1), 'Lena Ortiz');
+  });
+
+  it('does not take a cue after “and” and a new subject for the quote before it', () => {
+    const qs = attribute('Both men issued a statement, Ruiz saying he was “very pleased” and Lee calling it a “great meeting.”');
+    assert.equal(speakerOf(qs, 0), 'Ruiz');
+    assert.equal(speakerOf(qs, 1), 'Lee');
+  });
 });
