@@ -25,7 +25,7 @@ const CUE_VERBS = `say:said tell:told add write:wrote call dismiss warn ask expl
   mutter remember interrupt accuse blame fume scoff snap:snapped sneer predict lash pen:penned repeat agree disagree write:written
   speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee
   show:shown find:found publish propose support oppose defend imply protest beam boom interject exult gripe bemoan chide
-  scold admonish rebuke assail crow enthuse marvel concur clarify portray`;
+  scold admonish rebuke assail crow enthuse marvel concur clarify portray retaliate`;
 
 function inflections(base: string, past?: string): string[] {
   const forms = [base];

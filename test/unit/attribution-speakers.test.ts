@@ -176,4 +176,8 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'Ruiz');
     assert.equal(speakerOf(qs, 1), 'Lee');
   });
+  it('takes “retaliated” as a verb of saying', () => {
+    const qs = attribute('“The town will always be the town,” an angry Okafor retaliated.');
+    assert.equal(speakerOf(qs, 0), 'an angry Okafor');
+  });
 });
