@@ -801,6 +801,8 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
     let between = false;
     for (let k = cue.to; k < qt; k++) if (toks[k]!.kind === T_QUOTE) between = true;
     if (between && !isPronoun(toks[at]!)) continue;
+    // "Ryan said …, though he said “…”": a concessive clause is not part of what the first verb reports.
+    if (isPronoun(toks[at]!) && CONCESSIVE.has(toks[at - 1]?.lower ?? '')) return null;
     const outer = speakerForCue(toks, qt, cue);
     if (!outer.speaker || outer.speaker.end > sp.start) continue;
     // "Ever since Sanders announced his bid, he’s said …": a verb of saying in an introductory
@@ -821,6 +823,9 @@ function ownClause(toks: Tok[], at: number, cueAt: number): boolean {
   if (before && (before.lower === 'and' || before.lower === 'but')) return true;
   return !!before && before.lower === ',' && toks[cueAt + 1]?.lower === ',';
 }
+
+// Words opening a clause that stands beside a report rather than inside it.
+const CONCESSIVE = new Set(['though', 'although', 'but', 'whereas', 'yet']);
 
 // Words opening an introductory clause before the main one.
 const SUBORDINATORS = new Set(['since', 'when', 'after', 'before', 'as', 'while', 'if', 'because', 'although', 'though', 'once', 'until', 'unless', 'whenever']);

@@ -180,4 +180,8 @@ describe('attribution: choosing the right speaker', () => {
     const qs = attribute('“The town will always be the town,” an angry Okafor retaliated.');
     assert.equal(speakerOf(qs, 0), 'an angry Okafor');
   });
+  it('keeps the pronoun subject of a concessive clause after a report', () => {
+    const qs = attribute('Okafor said on Monday that she would attend, although she tweeted that she “rejects the premise.”');
+    assert.equal(speakerOf(qs, 0), 'she');
+  });
 });
