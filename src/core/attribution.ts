@@ -949,7 +949,7 @@ function subjectBeforeAside(toks: Tok[], cueFrom: number): Span | null {
 }
 
 // Prepositions opening an aside between a subject and its verb.
-const ASIDE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'speaking', 'like', 'unlike', 'meanwhile', 'however', 'too', 'though', 'for']);
+const ASIDE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'speaking', 'like', 'unlike', 'meanwhile', 'however', 'too', 'though', 'for', 'once', 'again', 'also', 'instead']);
 
 // Verbs a writer uses to credit another outlet with a report: "…, the Tribune reported".
 const REPORTED = new Set(['reported', 'reports', 'reporting']);

@@ -184,4 +184,8 @@ describe('attribution: choosing the right speaker', () => {
     const qs = attribute('Okafor said on Monday that she would attend, although she tweeted that she “rejects the premise.”');
     assert.equal(speakerOf(qs, 0), 'she');
   });
+  it('finds the subject before an aside such as “, once again,”', () => {
+    const qs = attribute('Ruiz spoke for an hour and she, once again, promised “a fair deal.”');
+    assert.equal(speakerOf(qs, 0), 'she');
+  });
 });
