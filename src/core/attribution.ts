@@ -60,6 +60,8 @@ const INTRO = new Set(['of', 'in', 'at', 'on', 'for', 'with', 'after', 'before',
 
 const PUT = new Set(['put', 'puts']);
 // A verb never follows these directly.
+// "fewer pledged delegates", "no stated reason": a word after one of these modifies a noun.
+const COMPARATIVES = new Set(['fewer', 'more', 'less', 'no', 'any']);
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those']);
 const RETORT = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits', 'pushed', 'pushes', 'chimed']);
 const POINT = new Set(['point', 'points', 'pointed', 'pointing']);
@@ -222,6 +224,15 @@ const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov
 const CONTRACTED_AUX: Record<string, string> = { d: 'would', s: 'has', ll: 'will', ve: 'have', re: 'are', m: 'am' };
 
 /** For a pronoun with a contracted auxiliary ("he’d", "they’ve"), the pronoun's length; else 0. */
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** "Nov. 8": a month's abbreviation before a day keeps its period inside the phrase. */
+function monthBeforeDay(text: string, lower: string, dot: number): boolean {
+  if (!MONTH_ABBREVIATIONS.has(lower)) return false;
+  const d = text.charCodeAt(dot + 2);
+  return text.charCodeAt(dot + 1) === 32 && d >= 48 && d <= 57;
+}
+
 function pronounContraction(lower: string): number {
   const a = lower.indexOf('’') >= 0 ? lower.indexOf('’') : lower.indexOf("'");
   if (a <= 0 || !PRONOUNS.has(lower.slice(0, a)) || lower.slice(0, a) === 'it') return 0;
@@ -276,7 +287,7 @@ function tokenizeWindow(text: string, from: number, to: number, quotes: readonly
         continue;
       }
       // Keep the period of initials and dotted abbreviations (U.S., J., Mr.).
-      if (j < to && text.charCodeAt(j) === 46 && (j - i === 1 || dotted || TITLE_ABBREVIATIONS.has(lower))) {
+      if (j < to && text.charCodeAt(j) === 46 && (j - i === 1 || dotted || TITLE_ABBREVIATIONS.has(lower) || monthBeforeDay(text, lower, j))) {
         buf.push(i, j + 1, T_WORD, lower + '.', isUpperCode(c), -1);
         i = j + 1;
         continue;
@@ -358,7 +369,7 @@ function findCues(toks: Tok[], text?: string): Cue[] {
       // "has been called “…” by X", "measures added by Republicans": the agent after "by" spoke.
       const by = passiveByCue(toks, k);
       cues.push({ from: by, to: by + 1, forward: true });
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k)) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
@@ -489,6 +500,8 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
     const t = toks[k]!;
     if (t.kind !== T_WORD) break;
     if (CUE_WORDS.has(t.lower) && k !== last) break;
+    // "what’s today called": a contracted clause opener is never inside a mention.
+    if (EXPLETIVES.has(t.lower) || /^(what|who|where|how|which)['’]s$/.test(t.lower)) break;
     // "Ruiz issued a statement": a verb before a determiner ends the phrase, which is its object.
     if (k !== last && !t.cap && (t.lower.endsWith('ed') || IRREGULAR_PAST.has(t.lower)) && DETERMINERS.has(toks[k + 1]!.lower)) {
       // Before a noun of saying ("Sanders delivered a snappy retort", "the crowd reprised the
@@ -518,6 +531,10 @@ function subjectBefore(toks: Tok[], cueFrom: number, floor: number, depth = 0, n
   if (first > last) return null;
   while (first <= last && openingAdverb(toks, first)) first++;
   if (first > last) return null;
+  // "to discuss internal strategy said", "will focus", "they believe speak": a lower-case word after
+  // "to", a modal or a subject pronoun is a verb, so the phrase is no subject.
+  const lead = toks[first - 1];
+  if (lead && lead.kind === T_WORD && !toks[first]!.cap && !DETERMINERS.has(toks[first]!.lower) && (lead.lower === 'to' || FORESEEING.has(lead.lower) || (isPronoun(lead) && lead.lower !== 'it' && lead.lower !== 'you'))) return null;
   if (verbOpening(toks, first, last)) {
     // "those surveyed said": the pronoun before the participle is the head.
     if (toks[first - 1]?.lower === 'those' && first === last) return { start: toks[first - 1]!.start, end: toks[last]!.end };

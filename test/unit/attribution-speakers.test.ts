@@ -188,4 +188,10 @@ describe('attribution: choosing the right speaker', () => {
     const qs = attribute('Ruiz spoke for an hour and she, once again, promised “a fair deal.”');
     assert.equal(speakerOf(qs, 0), 'she');
   });
+  it('does not take a verb phrase after “to”, a modal or a pronoun as the subject', () => {
+    const qs = attribute('An aide who spoke anonymously to discuss strategy said Friday, “There are talks.”\nThe nominee for the Nov. 8 election later said he was “joking.”\nHe trails if he has fewer pledged delegates, which he called “very hard” to overcome.');
+    assert.equal(speakerOf(qs, 0), 'An aide');
+    assert.equal(speakerOf(qs, 1), 'The nominee for the Nov. 8 election');
+    assert.notEqual(speakerOf(qs, 2), 'fewer');
+  });
 });
