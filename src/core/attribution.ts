@@ -888,7 +888,7 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
       const outer = speakerForCue(toks, qt, { from: verb, to: verb + 1, forward: false });
       if (outer.speaker) return outer;
     }
-    const clause = clauseSubject(toks, best.from);
+    const clause = coordinatedPronoun(toks, best.from) ?? clauseSubject(toks, best.from);
     if (clause) return { speaker: clause, cue: cueSpan };
   }
   if (before) return { speaker: before, cue: cueSpan };
@@ -913,6 +913,10 @@ function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
     const close = toks[e + 1];
     if (after && toks[best.to]!.cap && close?.lower === ',') return { speaker: after, cue: cueSpan };
   }
+  // "the effort stalled, and he has battled …, calling": a participle goes with the nearest
+  // coordinated clause's pronoun subject.
+  const coordinated = participle ? coordinatedPronoun(toks, best.from) : null;
+  if (coordinated) return { speaker: coordinated, cue: cueSpan };
   // The cue belongs to the clause's subject further back: "X, an adviser to Y, said",
   // "Clinton posted a comment, saying", "the email goes on to say"; failing that, "…, said X".
   const clause = clauseSubject(toks, best.from);
@@ -939,6 +943,19 @@ function subjectBeforeDroppedAside(toks: Tok[], cueFrom: number): Span | null {
   while (floor >= 0 && toks[floor]!.kind === T_WORD) floor--;
   const sp = subjectBefore(toks, comma, floor + 1, 0, true);
   return sp && toks[tokenAt(toks, sp.start)]!.cap ? sp : null;
+}
+
+/** The pronoun after the nearest "and" / "but" before `at` in the same clause, or null. */
+function coordinatedPronoun(toks: Tok[], at: number): Span | null {
+  for (let k = at - 1; k > 0; k--) {
+    const t = toks[k]!;
+    if (t.kind === T_QUOTE || t.lower === ';' || t.lower === ':' || t.lower === '.') return null;
+    if ((t.lower === 'and' || t.lower === 'but') && toks[k - 1]!.lower === ',') {
+      const p = toks[k + 1];
+      return p && isPronoun(p) && p.lower !== 'it' && p.lower !== 'you' ? { start: p.start, end: p.end } : null;
+    }
+  }
+  return null;
 }
 
 /** "for news accounts to": "for" and a short phrase before the "to" at `to`. */

@@ -194,4 +194,8 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 1), 'The nominee for the Nov. 8 election');
     assert.notEqual(speakerOf(qs, 2), 'fewer');
   });
+  it('gives a participle the pronoun subject of the nearest coordinated clause', () => {
+    const qs = attribute('The plan stalled, and she has fought the council for months, at one point calling the mayor “a coward.”');
+    assert.equal(speakerOf(qs, 0), 'she');
+  });
 });
