@@ -369,7 +369,7 @@ function findCues(toks: Tok[], text?: string): Cue[] {
       // "has been called “…” by X", "measures added by Republicans": the agent after "by" spoke.
       const by = passiveByCue(toks, k);
       cues.push({ from: by, to: by + 1, forward: true });
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k)) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k) && !afterAdjective(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
@@ -453,6 +453,16 @@ function isPassive(toks: Tok[], k: number): boolean {
   const aux = toks[j];
   return !!aux && aux.kind === T_WORD && BE_FORMS.has(aux.lower);
 }
+
+/** "a thunderous chant", "his top shows": a bare or -s form after a determiner and an adjective is a noun. */
+function afterAdjective(toks: Tok[], k: number): boolean {
+  const w = toks[k]!.lower;
+  if (w.endsWith('ed') || w.endsWith('ing') || k < 2) return false;
+  const adj = toks[k - 1]!;
+  const det = toks[k - 2]!;
+  return adj.kind === T_WORD && !adj.cap && (NOUN_MARKERS.has(det.lower) || isPossessive(det)) && (ADJECTIVES.has(adj.lower) || /(ous|ful|ic|est)$/.test(adj.lower));
+}
+const ADJECTIVES = new Set(['top', 'new', 'big', 'loud', 'brief', 'short', 'long', 'latest', 'last', 'first', 'final', 'angry', 'sharp', 'public', 'private', 'usual', 'familiar']);
 
 /** "loud chants of “no”", "near-constant calls of …": an -s form after a modifier and before "of" is a noun. */
 function isNounOf(toks: Tok[], k: number): boolean {

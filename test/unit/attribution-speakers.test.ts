@@ -198,4 +198,10 @@ describe('attribution: choosing the right speaker', () => {
     const qs = attribute('The plan stalled, and she has fought the council for months, at one point calling the mayor “a coward.”');
     assert.equal(speakerOf(qs, 0), 'she');
   });
+  it('takes a verb form after a determiner and an adjective as a noun', () => {
+    const qs = attribute('Sen. Ruth Okafor, who is new to the Senate, picked “Frasier” and “Taxi” as her top shows.\nThey would only describe it in the broadest terms, as “a media company.”');
+    assert.notEqual(speakerOf(qs, 0), 'her top');
+    assert.notEqual(speakerOf(qs, 1), 'her top');
+    assert.equal(speakerOf(qs, 2), 'They');
+  });
 });
