@@ -1017,7 +1017,7 @@ function fallbackAttribution(
   if (qt < 0) return null;
   // A quote opening its sentence, perhaps after a joining word ("But “…”", "Then, “…”").
   let wordsBefore = 0;
-  for (let k = 0; k < qt; k++) if (toks[k]!.kind === T_WORD && !(k === 0 && JOINERS.has(toks[k]!.lower))) wordsBefore++;
+  for (let k = 0; k < qt; k++) if (toks[k]!.kind === T_WORD && !(k === 0 && (JOINERS.has(toks[k]!.lower) || (LINKING_ADVERBS.has(toks[k]!.lower) && toks[1]?.lower === ',')))) wordsBefore++;
   if (wordsBefore > 0) return null;
   // 1. The sentence before ends with a colon: "Cruz continued:".
   if (s0 > 0) {
@@ -1093,10 +1093,28 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
   }
   first++;
   if (first > last || toks[first]!.lower === 'and') return null;
+  first = roleLabelStart(toks, first);
   const before = toks[first - 1];
   // Only a label: nothing but a dash, a quote or the start of the window before it.
   if (before && !(before.kind === T_QUOTE || /^[-–—.]$/.test(before.lower))) return null;
   return { speaker: { start: toks[first]!.start, end: toks[last]!.end }, cue: { start: colon.start, end: colon.end }, inherited: false };
+}
+
+/**
+ * The start of a role title in lower case before the name of a colon label: "Former secretary of
+ * state Hillary Rodham Clinton:". The title must open with a capital (it opens the line) and hold
+ * only nouns and "of": no verb, so "Asked about it, Clinton:" stays out. `name` when there is none.
+ */
+function roleLabelStart(toks: Tok[], name: number): number {
+  let k = name - 1;
+  while (k >= 0 && name - k <= 5) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD || CUE_WORDS.has(t.lower) || /(ed|ing|ly)$/.test(t.lower) || DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower)) return name;
+    if (STOP.has(t.lower) && t.lower !== 'of') return name;
+    if (t.cap) return k < name - 1 && toks[k + 1]!.lower !== 'of' ? k : name;
+    k--;
+  }
+  return name;
 }
 
 /**
@@ -1341,6 +1359,10 @@ const IRREGULAR_PAST = new Set(['wore', 'went', 'came', 'saw', 'took', 'made', '
 // Words that join a sentence to the one before without saying who speaks.
 const JOINERS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'also', 'or']);
 
+// Adverbs that, set off by a comma, link a sentence to the one before without naming anyone:
+// "Trump said. Instead, “…”".
+const LINKING_ADVERBS = new Set(['instead', 'indeed', 'later', 'again', 'meanwhile', 'finally', 'however', 'now', 'otherwise', 'rather']);
+
 // Subject pronouns that can open a clause.
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
@@ -1364,7 +1386,9 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     let c = start;
     while (c < qt && toks[c]!.lower !== ',') c++;
     const shortPhrase = t.kind === T_WORD && !t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && c < qt && c - start >= 2 && c - start <= 5;
-    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase)) break;
+    // "Thirteen years earlier, she …", "Two days later, …": a time phrase, capitalised or not.
+    const timePhrase = c < qt && c - start >= 2 && c - start <= 4 && TIME_TAILS.has(toks[c - 1]!.lower);
+    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase || timePhrase)) break;
     if (c >= qt) return null;
     start = c + 1;
   }

@@ -143,4 +143,19 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     const qs = attribute('The crowd waited.\n“Is this the best we can do?”\n\nHarlow folded.');
     assert.equal(speakerOf(qs, 0), null);
   });
+
+  it('looks past a time phrase that opens the clause of the quote', () => {
+    const qs = attribute('Nine years earlier, she had described the plan as “a dead end for the valley.”');
+    assert.equal(speakerOf(qs, 0), 'she');
+  });
+
+  it('credits a colon label whose role title is in lower case', () => {
+    const qs = attribute('The panel met at noon.\n\nFormer mayor of Easton Paula Grant: “We paid for that road twice.”');
+    assert.equal(speakerOf(qs, 0), 'Former mayor of Easton Paula Grant');
+  });
+
+  it('carries the speaker of the sentence before across a linking adverb', () => {
+    const qs = attribute('“He should be leading the town,” Marsh said. Instead, “he just sits in his office.”');
+    assert.equal(speakerOf(qs, 1), 'Marsh');
+  });
 });
