@@ -1187,7 +1187,7 @@ function invertedCueBefore(toks: Tok[], qt: number): RawAttribution | null {
 }
 
 // Words that may end the short clause after a quote: the clause ends or an adverbial phrase starts.
-const CLAUSE_TAIL = new Set(['.', ',', ';', 'on', 'in', 'at', 'during', 'with', 'as', 'to', 'before', 'after', 'while', 'when', 'from', 'into', 'over']);
+const CLAUSE_TAIL = new Set(['.', ',', ';', 'on', 'in', 'at', 'during', 'with', 'as', 'to', 'before', 'after', 'while', 'when', 'from', 'into', 'over', 'and']);
 
 /**
  * “Go back to your seat,” Trump barked. — whatever the verb, a name or pronoun and a past-tense
@@ -1210,6 +1210,8 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   let last: number;
   let described = false;
   if (SUBJECT_PRONOUNS.has(first.lower)) last = from;
+  // “…,” it read. — "it" is a document, a sign or an organisation only with a verb of writing.
+  else if (first.lower === 'it') return IT_VERBS.has(toks[from + 1]?.lower ?? '') && CLAUSE_TAIL.has(toks[from + 2]?.lower ?? '.') ? { speaker: { start: first.start, end: first.end }, cue: { start: toks[from + 1]!.start, end: toks[from + 1]!.end }, inherited: false } : null;
   else if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') {
     // "the email read", "the newspaper admitted": a description of a source.
     last = sourceDescriptionEnd(toks, from, toks.length);
@@ -1233,6 +1235,9 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
 }
+
+// Verbs with which "it" after a quote is the text or body that carries the words.
+const IT_VERBS = new Set(['read', 'reads', 'said', 'says', 'stated', 'states', 'added', 'adds', 'continued', 'continues', 'concluded', 'concludes']);
 
 /** A lower-case past-tense verb: "barked", "read", "went". */
 function pastVerb(t: Tok): boolean {

@@ -158,4 +158,15 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     const qs = attribute('“He should be leading the town,” Marsh said. Instead, “he just sits in his office.”');
     assert.equal(speakerOf(qs, 1), 'Marsh');
   });
+
+  it('takes a name and verb after the quote when another clause joins with "and"', () => {
+    const qs = attribute('The hall went quiet.\n\n“Sit down, please,” Harlow snapped and an usher led the man out.');
+    assert.equal(speakerOf(qs, 0), 'Harlow');
+  });
+
+  it('credits "it" after a quote only with a verb of writing', () => {
+    const qs = attribute('She held up a sign.\n\n“Still here,” it read.\n\nThe rain fell.\n\n“Go home,” it rained.');
+    assert.equal(speakerOf(qs, 0), 'it');
+    assert.equal(speakerOf(qs, 1), null);
+  });
 });
