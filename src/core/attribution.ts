@@ -1515,13 +1515,20 @@ function blankLineBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+function quoteBefore(toks: Tok[], end: number): boolean {
+  for (let k = 0; k < end; k++) if (toks[k]!.kind === T_QUOTE) return true;
+  return false;
+}
+
 /** "X said." or "said X." opening the sentence right after the quote. */
 function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: number, quotes: readonly Span[]): RawAttribution | null {
   const next = sentences[s1 + 1];
   if (next && next.start - q.end < 4 && next.end - next.start < 160) {
     const nt = tokenizeWindow(text, next.start, next.end, quotes);
     const cue = findCues(nt)[0];
-    if (cue && cue.from <= 5 && !cue.forward) {
+    // A cue after a quote of its own (“…?” ¶ “Mexico!” the crowd shouted) credits that quote, and
+    // a sentence in the next paragraph reports something new ("“…?” ¶ The crowd applauded.").
+    if (cue && cue.from <= 5 && !cue.forward && !quoteBefore(nt, cue.from) && !blankLineBetween(text, q.end, next.start)) {
       const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
       if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
     }

@@ -169,4 +169,14 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 0), 'it');
     assert.equal(speakerOf(qs, 1), null);
   });
+
+  it('does not take a cue after a question from the next paragraph or from another quote', () => {
+    const qs = attribute(
+      'The mayor turned to the hall.\n\n“Who is going to pay for the bridge?”\n\n“The county!” the crowd shouted back.\n\n' +
+        '“Will you vote for it?” Harlow asked. “Will you?”\n\nThe crowd applauded.',
+    );
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), 'the crowd');
+    assert.equal(speakerOf(qs, 3), 'Harlow');
+  });
 });
