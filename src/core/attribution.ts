@@ -1417,6 +1417,8 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     // "Hoff’s letter", "Clinton’s response": a name's document or reply is the source.
     const held = toks[last + 1];
     if (/['’]s$/.test(toks[last]!.lower) && held && last + 1 < qt && held.kind === T_WORD && (SOURCE_HEADS.has(held.lower) || REPLY_NOUNS.has(held.lower))) last++;
+    // "Trump’s attacks on …": any other word after a possessive is the noun it owns, not a verb.
+    else if (/['’]s?$/.test(toks[last]!.lower) && /['’]/.test(toks[last]!.lower)) return null;
   }
   // The next word is the clause's verb: lower-case, not a clause opener or preposition.
   let v = last + 1;

@@ -179,4 +179,9 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 1), 'the crowd');
     assert.equal(speakerOf(qs, 3), 'Harlow');
   });
+
+  it('does not read the noun after a possessive name as the verb of a clause', () => {
+    const qs = attribute('Harlow’s attacks on the board stand out for the claim that it “ought to resign.”');
+    assert.equal(speakerOf(qs, 0), null);
+  });
 });
