@@ -1380,8 +1380,8 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
  */
 function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null {
   let k = qt - 1;
-  while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':' && toks[k]!.lower !== '(') k--;
-  let start = k + 1;
+  while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':' && toks[k]!.lower !== '(' && !contrastClause(toks, k)) k--;
+  let start = k >= 0 && toks[k]!.lower === ',' ? k + 2 : k + 1;
   for (let tries = 0; tries < 3; tries++) {
     while (start < qt && (toks[start]!.kind === T_PUNCT || /^(and|but|so|yet|still|also|meanwhile|however|then|now)$/.test(toks[start]!.lower))) start++;
     if (start >= qt) return null;
@@ -1447,6 +1447,18 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     /[^s]s$/.test(verb.lower);
   if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower)) || TASTE_VERBS.has(verb.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+const CONTRAST_OPENERS = new Set(['although', 'though', 'whereas', 'but']);
+
+/**
+ * ", although she …", ", but Harlow …": a comma and a clause opener followed by a new subject start
+ * a clause of its own, whose subject is the one nearest the quote.
+ */
+function contrastClause(toks: Tok[], k: number): boolean {
+  if (toks[k]!.lower !== ',' || !CONTRAST_OPENERS.has(toks[k + 1]?.lower ?? '')) return false;
+  const subject = toks[k + 2];
+  return !!subject && (SUBJECT_PRONOUNS.has(subject.lower) || (subject.kind === T_WORD && subject.cap));
 }
 
 // Nouns for what someone said, owned by a name before them ("Clinton’s response was: …").

@@ -184,4 +184,9 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     const qs = attribute('Harlow’s attacks on the board stand out for the claim that it “ought to resign.”');
     assert.equal(speakerOf(qs, 0), null);
   });
+
+  it('takes the subject of a contrasting clause nearest the quote', () => {
+    const qs = attribute('Harlow backed the budget, although she made clear that she has “deep doubts” about the roads.');
+    assert.equal(speakerOf(qs, 0), 'she');
+  });
 });
