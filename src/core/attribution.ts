@@ -1055,7 +1055,7 @@ function fallbackAttribution(
   if (qi > 0) {
     const pq = quotes[qi - 1]!;
     const pa = done[qi - 1]!;
-    if (pa.speaker && q.block - pq.block <= 1 && q.start - pq.end < 400) {
+    if (pa.speaker && q.block - pq.block <= 1 && q.start - pq.end < 400 && quoteSentenceEnd(text, sentences, pq) >= s0 - 1) {
       return { speaker: pa.speaker, cue: pa.cue, inherited: true };
     }
   }
@@ -1074,6 +1074,18 @@ function fallbackAttribution(
     }
   }
   return null;
+}
+
+/**
+ * The last sentence belonging to quote `q`: the one it ends in, or the "Hannity pressed." that a
+ * question or exclamation mark split off right after it. A quote further back is separated from
+ * the next one by sentences of their own, whose people may be the ones speaking next.
+ */
+function quoteSentenceEnd(text: string, sentences: readonly Span[], q: Span): number {
+  const s = sentenceAt(sentences, q.end - 1);
+  const next = sentences[s + 1];
+  const mark = text.charCodeAt(q.end - 2);
+  return s >= 0 && next && (mark === 63 || mark === 33) && sentences[s]!.end <= q.end && next.start - q.end < 4 && !blankLineBetween(text, q.end, next.start) ? s + 1 : s;
 }
 
 /**

@@ -189,4 +189,13 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     const qs = attribute('Harlow backed the budget, although she made clear that she has “deep doubts” about the roads.');
     assert.equal(speakerOf(qs, 0), 'she');
   });
+
+  it('does not carry a speaker past a sentence that names another person', () => {
+    const qs = attribute(
+      '“The roads come first,” said Ann Harlow, the county engineer.\n\nPaul Deen, a farmer, agreed. “Nothing moves without them.”\n\n' +
+        '“Will it pass?” Harlow asked. “Will anyone vote no?”',
+    );
+    assert.equal(speakerOf(qs, 1), 'Paul Deen');
+    assert.equal(speakerOf(qs, 3), 'Harlow');
+  });
 });
