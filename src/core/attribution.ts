@@ -1055,7 +1055,7 @@ function fallbackAttribution(
   if (qi > 0) {
     const pq = quotes[qi - 1]!;
     const pa = done[qi - 1]!;
-    if (pa.speaker && q.block - pq.block <= 1 && q.start - pq.end < 400 && quoteSentenceEnd(text, sentences, pq) >= s0 - 1) {
+    if (pa.speaker && q.block - pq.block <= 1 && q.start - pq.end < 400 && (quoteSentenceEnd(text, sentences, pq) >= s0 - 1 || narrationBetween(text, sentences, pq, q, quotes))) {
       return { speaker: pa.speaker, cue: pa.cue, inherited: true };
     }
   }
@@ -1086,6 +1086,26 @@ function quoteSentenceEnd(text: string, sentences: readonly Span[], q: Span): nu
   const next = sentences[s + 1];
   const mark = text.charCodeAt(q.end - 2);
   return s >= 0 && next && (mark === 63 || mark === 33) && sentences[s]!.end <= q.end && next.start - q.end < 4 && !blankLineBetween(text, q.end, next.start) ? s + 1 : s;
+}
+
+/**
+ * Quotes `a` and `b` share a paragraph and the sentences between them only narrate, with no verb of
+ * saying and no other quote: "“Oh gosh,” Woolson said. The towns lie far from any city. “That’s a
+ * tough area.”" — the paragraph's speaker is still talking.
+ */
+function narrationBetween(text: string, sentences: readonly Span[], a: QuoteSpan, b: QuoteSpan, quotes: readonly Span[]): boolean {
+  if (a.block !== b.block) return false;
+  const own = sentences[quoteSentenceEnd(text, sentences, a)];
+  if (!own || own.end > b.start) return false;
+  const toks = tokenizeWindow(text, own.end, b.start, quotes);
+  if (toks.some((t) => t.kind === T_QUOTE) || findCues(toks).length > 0) return false;
+  // "Betsy Ebeling shook her head. “…”": a sentence about someone else named may pass them the word.
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const opens = k === 0 || /^[.!?]$/.test(toks[k - 1]!.lower);
+    if (opens && t.kind === T_WORD && t.cap && toks[k + 1]?.cap && !DETERMINERS.has(t.lower)) return false;
+  }
+  return true;
 }
 
 /**

@@ -198,4 +198,13 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 1), 'Paul Deen');
     assert.equal(speakerOf(qs, 3), 'Harlow');
   });
+
+  it('carries a speaker across narration in the same paragraph unless it names someone else', () => {
+    const qs = attribute(
+      '“Those towns are tiny,” Woolsey said. They lie far from any city. “That is hard ground.”\n\n' +
+        '“It goes in one ear,” Tom Ebbert said. Betsy Ebbert shook her head. “He listens better than I do.”',
+    );
+    assert.equal(speakerOf(qs, 1), 'Woolsey');
+    assert.equal(speakerOf(qs, 3), null);
+  });
 });
