@@ -1247,6 +1247,7 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   else if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') {
     // "the email read", "the newspaper admitted": a description of a source.
     last = sourceDescriptionEnd(toks, from, toks.length);
+    if (last < 0) last = describedName(toks, from);
     if (last < 0) return invertedTrailing(toks, from);
     described = true;
   } else if (!first.cap) return invertedTrailing(toks, from);
@@ -1270,6 +1271,18 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
 
 // Verbs with which "it" after a quote is the text or body that carries the words.
 const IT_VERBS = new Set(['read', 'reads', 'said', 'says', 'stated', 'states', 'added', 'adds', 'continued', 'continues', 'concluded', 'concludes']);
+
+/**
+ * "an angry Hollande", "a defiant Trump": an article, one or two lower-case words and a name. The
+ * last token of the name, or -1.
+ */
+function describedName(toks: Tok[], det: number): number {
+  let k = det + 1;
+  while (k <= det + 2 && toks[k]?.kind === T_WORD && !toks[k]!.cap && !STOP.has(toks[k]!.lower) && !CUE_WORDS.has(toks[k]!.lower)) k++;
+  if (k === det + 1 || toks[k]?.kind !== T_WORD || !toks[k]!.cap) return -1;
+  while (toks[k + 1]?.kind === T_WORD && toks[k + 1]!.cap) k++;
+  return k;
+}
 
 /** A lower-case past-tense verb: "barked", "read", "went". */
 function pastVerb(t: Tok): boolean {

@@ -207,4 +207,9 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     assert.equal(speakerOf(qs, 1), 'Woolsey');
     assert.equal(speakerOf(qs, 3), null);
   });
+
+  it('takes an article, an adjective and a name after the quote as the speaker', () => {
+    const qs = attribute('“The bridge stays open,” Harlow insisted.\n“It will close by June,” a furious Delgado retaliated.');
+    assert.equal(speakerOf(qs, 1), 'a furious Delgado');
+  });
 });
