@@ -145,7 +145,7 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
   });
 
   it('looks past a time phrase that opens the clause of the quote', () => {
-    const qs = attribute('Nine years earlier, she had described the plan as “a dead end for the valley.”');
+    const qs = attribute('Nine years earlier, she had voted for the plan from “the view of a farmer.”');
     assert.equal(speakerOf(qs, 0), 'she');
   });
 
@@ -160,7 +160,7 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
   });
 
   it('takes a name and verb after the quote when another clause joins with "and"', () => {
-    const qs = attribute('The hall went quiet.\n\n“Sit down, please,” Harlow snapped and an usher led the man out.');
+    const qs = attribute('The hall went quiet.\n\n“Sit down, please,” Harlow barked and an usher led the man out.');
     assert.equal(speakerOf(qs, 0), 'Harlow');
   });
 
