@@ -1213,7 +1213,7 @@ function fallbackAttribution(
   if (qt < 0) return null;
   // A quote opening its sentence, perhaps after a joining word ("But “…”", "Then, “…”").
   let wordsBefore = 0;
-  for (let k = 0; k < qt; k++) if (toks[k]!.kind === T_WORD && !(k === 0 && JOINERS.has(toks[k]!.lower))) wordsBefore++;
+  for (let k = 0; k < qt; k++) if (toks[k]!.kind === T_WORD && !(k === 0 && (JOINERS.has(toks[k]!.lower) || (LINKING_ADVERBS.has(toks[k]!.lower) && toks[1]?.lower === ',')))) wordsBefore++;
   if (wordsBefore > 0) return null;
   // 1. The sentence before ends with a colon: "Cruz continued:".
   if (s0 > 0) {
@@ -1251,7 +1251,7 @@ function fallbackAttribution(
   if (qi > 0) {
     const pq = quotes[qi - 1]!;
     const pa = done[qi - 1]!;
-    if (pa.speaker && q.block - pq.block <= 1 && q.start - pq.end < 400) {
+    if (pa.speaker && q.block - pq.block <= 1 && q.start - pq.end < 400 && (quoteSentenceEnd(text, sentences, pq) >= s0 - 1 || narrationBetween(text, sentences, pq, q, quotes))) {
       return { speaker: pa.speaker, cue: pa.cue, inherited: true };
     }
   }
@@ -1273,6 +1273,38 @@ function fallbackAttribution(
 }
 
 /**
+ * The last sentence belonging to quote `q`: the one it ends in, or the "Hannity pressed." that a
+ * question or exclamation mark split off right after it. A quote further back is separated from
+ * the next one by sentences of their own, whose people may be the ones speaking next.
+ */
+function quoteSentenceEnd(text: string, sentences: readonly Span[], q: Span): number {
+  const s = sentenceAt(sentences, q.end - 1);
+  const next = sentences[s + 1];
+  const mark = text.charCodeAt(q.end - 2);
+  return s >= 0 && next && (mark === 63 || mark === 33) && sentences[s]!.end <= q.end && next.start - q.end < 4 && !blankLineBetween(text, q.end, next.start) ? s + 1 : s;
+}
+
+/**
+ * Quotes `a` and `b` share a paragraph and the sentences between them only narrate, with no verb of
+ * saying and no other quote: "“Oh gosh,” Woolson said. The towns lie far from any city. “That’s a
+ * tough area.”" — the paragraph's speaker is still talking.
+ */
+function narrationBetween(text: string, sentences: readonly Span[], a: QuoteSpan, b: QuoteSpan, quotes: readonly Span[]): boolean {
+  if (a.block !== b.block) return false;
+  const own = sentences[quoteSentenceEnd(text, sentences, a)];
+  if (!own || own.end > b.start) return false;
+  const toks = tokenizeWindow(text, own.end, b.start, quotes);
+  if (toks.some((t) => t.kind === T_QUOTE) || findCues(toks).length > 0) return false;
+  // "Betsy Ebeling shook her head. “…”": a sentence about someone else named may pass them the word.
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const opens = k === 0 || /^[.!?]$/.test(toks[k - 1]!.lower);
+    if (opens && t.kind === T_WORD && t.cap && toks[k + 1]?.cap && !DETERMINERS.has(t.lower)) return false;
+  }
+  return true;
+}
+
+/**
  * A name standing alone before a colon that opens the quote: "Jeffrey M. Jones: “Gallup finds …”",
  * the digest and transcript way of crediting a quote. The name must open its clause.
  */
@@ -1289,10 +1321,28 @@ function colonLabel(toks: Tok[], qt: number): RawAttribution | null {
   }
   first++;
   if (first > last || toks[first]!.lower === 'and') return null;
+  first = roleLabelStart(toks, first);
   const before = toks[first - 1];
   // Only a label: nothing but a dash, a quote or the start of the window before it.
   if (before && !(before.kind === T_QUOTE || /^[-–—.]$/.test(before.lower))) return null;
   return { speaker: { start: toks[first]!.start, end: toks[last]!.end }, cue: { start: colon.start, end: colon.end }, inherited: false };
+}
+
+/**
+ * The start of a role title in lower case before the name of a colon label: "Former secretary of
+ * state Hillary Rodham Clinton:". The title must open with a capital (it opens the line) and hold
+ * only nouns and "of": no verb, so "Asked about it, Clinton:" stays out. `name` when there is none.
+ */
+function roleLabelStart(toks: Tok[], name: number): number {
+  let k = name - 1;
+  while (k >= 0 && name - k <= 5) {
+    const t = toks[k]!;
+    if (t.kind !== T_WORD || CUE_WORDS.has(t.lower) || /(ed|ing|ly)$/.test(t.lower) || DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower)) return name;
+    if (STOP.has(t.lower) && t.lower !== 'of') return name;
+    if (t.cap) return k < name - 1 && toks[k + 1]!.lower !== 'of' ? k : name;
+    k--;
+  }
+  return name;
 }
 
 /**
@@ -1365,7 +1415,7 @@ function invertedCueBefore(toks: Tok[], qt: number): RawAttribution | null {
 }
 
 // Words that may end the short clause after a quote: the clause ends or an adverbial phrase starts.
-const CLAUSE_TAIL = new Set(['.', ',', ';', 'on', 'in', 'at', 'during', 'with', 'as', 'to', 'before', 'after', 'while', 'when', 'from', 'into', 'over']);
+const CLAUSE_TAIL = new Set(['.', ',', ';', 'on', 'in', 'at', 'during', 'with', 'as', 'to', 'before', 'after', 'while', 'when', 'from', 'into', 'over', 'and']);
 
 /**
  * “Go back to your seat,” Trump barked. — whatever the verb, a name or pronoun and a past-tense
@@ -1388,9 +1438,12 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   let last: number;
   let described = false;
   if (SUBJECT_PRONOUNS.has(first.lower)) last = from;
+  // “…,” it read. — "it" is a document, a sign or an organisation only with a verb of writing.
+  else if (first.lower === 'it') return IT_VERBS.has(toks[from + 1]?.lower ?? '') && CLAUSE_TAIL.has(toks[from + 2]?.lower ?? '.') ? { speaker: { start: first.start, end: first.end }, cue: { start: toks[from + 1]!.start, end: toks[from + 1]!.end }, inherited: false } : null;
   else if (first.lower === 'the' || first.lower === 'a' || first.lower === 'an') {
     // "the email read", "the newspaper admitted": a description of a source.
     last = sourceDescriptionEnd(toks, from, toks.length);
+    if (last < 0) last = describedName(toks, from);
     if (last < 0) return invertedTrailing(toks, from);
     described = true;
   } else if (!first.cap) return invertedTrailing(toks, from);
@@ -1410,6 +1463,21 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   const after = toks[v + 1];
   if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+// Verbs with which "it" after a quote is the text or body that carries the words.
+const IT_VERBS = new Set(['read', 'reads', 'said', 'says', 'stated', 'states', 'added', 'adds', 'continued', 'continues', 'concluded', 'concludes']);
+
+/**
+ * "an angry Hollande", "a defiant Trump": an article, one or two lower-case words and a name. The
+ * last token of the name, or -1.
+ */
+function describedName(toks: Tok[], det: number): number {
+  let k = det + 1;
+  while (k <= det + 2 && toks[k]?.kind === T_WORD && !toks[k]!.cap && !STOP.has(toks[k]!.lower) && !CUE_WORDS.has(toks[k]!.lower)) k++;
+  if (k === det + 1 || toks[k]?.kind !== T_WORD || !toks[k]!.cap) return -1;
+  while (toks[k + 1]?.kind === T_WORD && toks[k + 1]!.cap) k++;
+  return k;
 }
 
 /** A lower-case past-tense verb: "barked", "read", "went". */
@@ -1537,6 +1605,10 @@ const IRREGULAR_PAST = new Set(['wore', 'went', 'came', 'saw', 'took', 'made', '
 // Words that join a sentence to the one before without saying who speaks.
 const JOINERS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'also', 'or']);
 
+// Adverbs that, set off by a comma, link a sentence to the one before without naming anyone:
+// "Trump said. Instead, “…”".
+const LINKING_ADVERBS = new Set(['instead', 'indeed', 'later', 'again', 'meanwhile', 'finally', 'however', 'now', 'otherwise', 'rather']);
+
 // Subject pronouns that can open a clause.
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
@@ -1549,8 +1621,8 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
  */
 function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null {
   let k = qt - 1;
-  while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':' && toks[k]!.lower !== '(') k--;
-  let start = k + 1;
+  while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':' && toks[k]!.lower !== '(' && !contrastClause(toks, k)) k--;
+  let start = k >= 0 && toks[k]!.lower === ',' ? k + 2 : k + 1;
   for (let tries = 0; tries < 3; tries++) {
     while (start < qt && (toks[start]!.kind === T_PUNCT || /^(and|but|so|yet|still|also|meanwhile|however|then|now)$/.test(toks[start]!.lower))) start++;
     if (start >= qt) return null;
@@ -1560,7 +1632,9 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     let c = start;
     while (c < qt && toks[c]!.lower !== ',') c++;
     const shortPhrase = t.kind === T_WORD && !t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && c < qt && c - start >= 2 && c - start <= 5;
-    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase)) break;
+    // "Thirteen years earlier, she …", "Two days later, …": a time phrase, capitalised or not.
+    const timePhrase = c < qt && c - start >= 2 && c - start <= 4 && TIME_TAILS.has(toks[c - 1]!.lower);
+    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase || timePhrase)) break;
     if (c >= qt) return null;
     start = c + 1;
   }
@@ -1584,6 +1658,8 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     // "Hoff’s letter", "Clinton’s response": a name's document or reply is the source.
     const held = toks[last + 1];
     if (/['’]s$/.test(toks[last]!.lower) && held && last + 1 < qt && held.kind === T_WORD && (SOURCE_HEADS.has(held.lower) || REPLY_NOUNS.has(held.lower))) last++;
+    // "Trump’s attacks on …": any other word after a possessive is the noun it owns, not a verb.
+    else if (/['’]s?$/.test(toks[last]!.lower) && /['’]/.test(toks[last]!.lower)) return null;
   }
   // The next word is the clause's verb: lower-case, not a clause opener or preposition.
   let v = last + 1;
@@ -1612,6 +1688,18 @@ function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null 
     /[^s]s$/.test(verb.lower);
   if (!verbLike || (!pronounSubject && SENTENCE_ADVERBS.has(first.lower)) || TASTE_VERBS.has(verb.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+const CONTRAST_OPENERS = new Set(['although', 'though', 'whereas', 'but']);
+
+/**
+ * ", although she …", ", but Harlow …": a comma and a clause opener followed by a new subject start
+ * a clause of its own, whose subject is the one nearest the quote.
+ */
+function contrastClause(toks: Tok[], k: number): boolean {
+  if (toks[k]!.lower !== ',' || !CONTRAST_OPENERS.has(toks[k + 1]?.lower ?? '')) return false;
+  const subject = toks[k + 2];
+  return !!subject && (SUBJECT_PRONOUNS.has(subject.lower) || (subject.kind === T_WORD && subject.cap));
 }
 
 // Nouns for what someone said, owned by a name before them ("Clinton’s response was: …").
@@ -1682,13 +1770,20 @@ function blankLineBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+function quoteBefore(toks: Tok[], end: number): boolean {
+  for (let k = 0; k < end; k++) if (toks[k]!.kind === T_QUOTE) return true;
+  return false;
+}
+
 /** "X said." or "said X." opening the sentence right after the quote. */
 function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: number, quotes: readonly Span[]): RawAttribution | null {
   const next = sentences[s1 + 1];
   if (next && next.start - q.end < 4 && next.end - next.start < 160) {
     const nt = tokenizeWindow(text, next.start, next.end, quotes);
     const cue = findCues(nt)[0];
-    if (cue && cue.from <= 5 && !cue.forward) {
+    // A cue after a quote of its own (“…?” ¶ “Mexico!” the crowd shouted) credits that quote, and
+    // a sentence in the next paragraph reports something new ("“…?” ¶ The crowd applauded.").
+    if (cue && cue.from <= 5 && !cue.forward && !quoteBefore(nt, cue.from) && !blankLineBetween(text, q.end, next.start)) {
       const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
       if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
     }

@@ -143,4 +143,73 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     const qs = attribute('The crowd waited.\n“Is this the best we can do?”\n\nHarlow folded.');
     assert.equal(speakerOf(qs, 0), null);
   });
+
+  it('looks past a time phrase that opens the clause of the quote', () => {
+    const qs = attribute('Nine years earlier, she had voted for the plan from “the view of a farmer.”');
+    assert.equal(speakerOf(qs, 0), 'she');
+  });
+
+  it('credits a colon label whose role title is in lower case', () => {
+    const qs = attribute('The panel met at noon.\n\nFormer mayor of Easton Paula Grant: “We paid for that road twice.”');
+    assert.equal(speakerOf(qs, 0), 'Former mayor of Easton Paula Grant');
+  });
+
+  it('carries the speaker of the sentence before across a linking adverb', () => {
+    const qs = attribute('“He should be leading the town,” Marsh said. Instead, “he just sits in his office.”');
+    assert.equal(speakerOf(qs, 1), 'Marsh');
+  });
+
+  it('takes a name and verb after the quote when another clause joins with "and"', () => {
+    const qs = attribute('The hall went quiet.\n\n“Sit down, please,” Harlow barked and an usher led the man out.');
+    assert.equal(speakerOf(qs, 0), 'Harlow');
+  });
+
+  it('credits "it" after a quote only with a verb of writing', () => {
+    const qs = attribute('She held up a sign.\n\n“Still here,” it read.\n\nThe rain fell.\n\n“Go home,” it rained.');
+    assert.equal(speakerOf(qs, 0), 'it');
+    assert.equal(speakerOf(qs, 1), null);
+  });
+
+  it('does not take a cue after a question from the next paragraph or from another quote', () => {
+    const qs = attribute(
+      'The mayor turned to the hall.\n\n“Who is going to pay for the bridge?”\n\n“The county!” the crowd shouted back.\n\n' +
+        '“Will you vote for it?” Harlow asked. “Will you?”\n\nThe crowd applauded.',
+    );
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), 'the crowd');
+    assert.equal(speakerOf(qs, 3), 'Harlow');
+  });
+
+  it('does not read the noun after a possessive name as the verb of a clause', () => {
+    const qs = attribute('Harlow’s attacks on the board stand out for the claim that it “ought to resign.”');
+    assert.equal(speakerOf(qs, 0), null);
+  });
+
+  it('takes the subject of a contrasting clause nearest the quote', () => {
+    const qs = attribute('Harlow backed the budget, although she made clear that she has “deep doubts” about the roads.');
+    assert.equal(speakerOf(qs, 0), 'she');
+  });
+
+  it('does not carry a speaker past a sentence that names another person', () => {
+    const qs = attribute(
+      '“The roads come first,” said Ann Harlow, the county engineer.\n\nPaul Deen, a farmer, agreed. “Nothing moves without them.”\n\n' +
+        '“Will it pass?” Harlow asked. “Will anyone vote no?”',
+    );
+    assert.equal(speakerOf(qs, 1), 'Paul Deen');
+    assert.equal(speakerOf(qs, 3), 'Harlow');
+  });
+
+  it('carries a speaker across narration in the same paragraph unless it names someone else', () => {
+    const qs = attribute(
+      '“Those towns are tiny,” Woolsey said. They lie far from any city. “That is hard ground.”\n\n' +
+        '“It goes in one ear,” Tom Ebbert said. Betsy Ebbert shook her head. “He listens better than I do.”',
+    );
+    assert.equal(speakerOf(qs, 1), 'Woolsey');
+    assert.equal(speakerOf(qs, 3), null);
+  });
+
+  it('takes an article, an adjective and a name after the quote as the speaker', () => {
+    const qs = attribute('“The bridge stays open,” Harlow insisted.\n“It will close by June,” a furious Delgado retaliated.');
+    assert.equal(speakerOf(qs, 1), 'a furious Delgado');
+  });
 });
