@@ -43,7 +43,7 @@ for (const entry of CUE_VERBS.split(/\s+/)) {
   for (const f of inflections(base!, past)) CUE_WORDS.add(f);
 }
 // Forms the simple rules above get wrong.
-for (const f of ['boom', 'beam', 'crow', 'gripe', 'emails', 'questions', 'attacks']) CUE_WORDS.delete(f);
+for (const f of ['boom', 'beam', 'beaming', 'beams', 'crow', 'gripe', 'emails', 'questions', 'attacks']) CUE_WORDS.delete(f);
 for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'saying', 'telling']) CUE_WORDS.add(f);
 for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
 for (const base of ['show', 'find', 'publish', 'propose', 'support', 'oppose', 'defend', 'imply', 'protest']) {
@@ -82,7 +82,7 @@ const SKIP_BEFORE_CUE = new Set(
   publicly privately quickly first often always never just already even still initially subsequently bluntly angrily
   today yesterday tonight monday tuesday wednesday thursday friday saturday sunday on earlier last week night morning
   afternoon evening separately similarly likewise herself himself themselves now finally too instead actually
-  currently formerly once quickly later openly privately jokingly angrily proudly frankly candidly however both meanwhile`.split(/\s+/),
+  currently formerly once quickly later openly privately jokingly angrily proudly frankly candidly however both meanwhile since`.split(/\s+/),
 );
 
 // Modal verbs between a subject and its verb of saying ("a spokesman could only quip").

@@ -204,4 +204,9 @@ describe('attribution: choosing the right speaker', () => {
     assert.notEqual(speakerOf(qs, 1), 'her top');
     assert.equal(speakerOf(qs, 2), 'They');
   });
+  it('reads past “since” before the verb, and does not take “beaming” as a cue', () => {
+    const qs = attribute('Okafor has since apologized for what happened: “It was a mistake.”\nThe crowd cheered a giant poster of a beaming Okafor and the words “Vote Early.”');
+    assert.equal(speakerOf(qs, 0), 'Okafor');
+    assert.notEqual(speakerOf(qs, 1), 'Okafor');
+  });
 });
