@@ -1,0 +1,78 @@
+// Speaker attribution: for each quote, the attribution cue (said, told, according to, was quoted as
+// saying…) and the speaker mention written next to it, before or after the quote, in either order
+// ("Ushakov said" / "said Leif-Eric Easley"). Works on a bounded window of words around the quote
+// (its own sentence, capped), so the cost per quote is constant whatever the input.
+// The quote's own sentence is read first (sentence.ts); quotes left without a speaker go through
+// the fallbacks (fallbacks.ts, colon.ts, embedding.ts).
+import type { Entity, Quote, Span, TextSpan } from '../types';
+import type { QuoteSpan } from '../quotes';
+import { linkSpeakers } from '../pronouns';
+import { colonIntroducer, colonLabel } from './colon';
+import { embeddingClauseSubject } from './embedding';
+import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAgent } from './fallbacks';
+import { attributeInWindow, citedSource } from './sentence';
+import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAt, tokenizeWindow } from './tokens';
+
+/** A quote's attribution before entity linking. */
+export interface RawAttribution {
+  speaker: Span | null;
+  cue: Span | null;
+  /** Taken over from an earlier quote (a quote continuing the same speaker's words). */
+  inherited: boolean;
+}
+
+/**
+ * Finds cue and speaker mention for every quote. `sentences` cover every block (sorted);
+ * `blockOf` gives each sentence's block so fallbacks stay in the same or the previous paragraph.
+ */
+export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentences: readonly Span[], blocks: readonly Span[]): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    const s0 = sentenceAt(sentences, q.start);
+    const s1 = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+    // The window also stops a few quotes away, so a line packed with quotes costs no more per quote.
+    const far = quotes[qi - NEAR_QUOTES];
+    const farAfter = quotes[qi + NEAR_QUOTES];
+    const from = Math.max(s0 >= 0 ? sentences[s0]!.start : q.start, q.start - WINDOW, blocks[q.block]!.start, far ? far.start : 0);
+    const to = Math.min(s1 >= 0 ? Math.max(sentences[s1]!.end, q.end) : q.end, q.end + WINDOW, farAfter ? farAfter.end : q.end + WINDOW);
+    const toks = tokenizeWindow(text, Math.min(from, q.start), Math.max(to, q.end), quotes, WINDOW_TOKS);
+    const qt = quoteToken(toks, qi);
+    let found = qt >= 0 ? attributeInWindow(toks, qt, text) : null;
+    if (found && found.speaker) found = citedSource(toks, found) ?? found;
+    if (found && found.speaker) {
+      out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
+      continue;
+    }
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? coordinatedPredicate(toks, qt, out[qi - 1]) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
+    if (fallback) out.push(fallback);
+    // A cue with nobody to credit (“Described as …”) is not an attribution.
+    else out.push({ speaker: null, cue: null, inherited: false });
+  }
+  return out;
+}
+
+/** Quotes with speaker mentions resolved against the entity list (names, descriptions, pronouns). */
+export function attributeQuotes(
+  text: string,
+  quotes: readonly QuoteSpan[],
+  sentences: readonly Span[],
+  blocks: readonly Span[],
+  entities: readonly Entity[],
+): Quote[] {
+  const raw = attributeRaw(text, quotes, sentences, blocks);
+  const speakers = linkSpeakers(text, raw.map((r) => r.speaker), quotes, entities);
+  return quotes.map((q, i): Quote => {
+    const r = raw[i]!;
+    const cue: TextSpan | null = r.cue ? { start: r.cue.start, end: r.cue.end, text: text.slice(r.cue.start, r.cue.end) } : null;
+    return {
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      content: q.content,
+      partial: q.partial,
+      speaker: speakers[i] ?? null,
+      cue,
+    };
+  });
+}
