@@ -212,4 +212,16 @@ describe('attribution fallbacks for quotes without a cue next to them', () => {
     const qs = attribute('“The bridge stays open,” Harlow insisted.\n“It will close by June,” a furious Delgado retaliated.');
     assert.equal(speakerOf(qs, 1), 'a furious Delgado');
   });
+  it('finds a name with an apposition in the short sentence after a question or exclamation', () => {
+    const qs = attribute('“How are you today?” Miller, a retired worker from a plant, said into the phone.\n“Perpetual motion!” Rep. Glenn Tate, R-Pa., said of the week.');
+    assert.equal(speakerOf(qs, 0), 'Miller');
+    assert.equal(speakerOf(qs, 1), 'Rep. Glenn Tate');
+    assert.equal(speakerOf(attribute('“Who knows?” Doubts, a theme of the night, grew.'), 0), null);
+  });
+  it('takes one capitalised word before a closing verb of saying as a name, even a function word', () => {
+    const qs = attribute('Many voters then saw the party as “the party of big government,” From said.\n“The war is a reminder,” Will wrote.');
+    assert.equal(speakerOf(qs, 0), 'From');
+    assert.equal(speakerOf(qs, 1), 'Will');
+    assert.equal(speakerOf(attribute('“It is late,” A said.'), 0), null);
+  });
 });

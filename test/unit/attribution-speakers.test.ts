@@ -209,4 +209,25 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'Okafor');
     assert.notEqual(speakerOf(qs, 1), 'Okafor');
   });
+  it('takes verbs that double their last consonant, and "exhorted" and "riffed", as cues', () => {
+    const qs = attribute('Vale admitted “one or two mistakes” in the filing.\n“It is about time,” exhorted the mayor’s introducer, actress Dana Holt.\n“Let me help you out,” the nominee riffed on the question.');
+    assert.equal(speakerOf(qs, 0), 'Vale');
+    assert.equal(qs[0]!.cue?.text, 'admitted');
+    assert.equal(speakerOf(qs, 1), 'the mayor’s introducer');
+    assert.equal(speakerOf(qs, 2), 'the nominee');
+  });
+  it('leaves a verb of saying in a "while" clause after the quote to that clause', () => {
+    const qs = attribute('Voss refers to the candidate, who is supposedly his friend, as “Mr. Alder,” while Alder refers to the governor as “Rick.”');
+    assert.equal(speakerOf(qs, 0), 'Voss');
+    assert.equal(speakerOf(qs, 1), 'Alder');
+  });
+  it('credits the subject of a subordinate verb of saying, but looks past a pronoun there', () => {
+    const qs = attribute(
+      '“I never said that,” Alder said, after host Becky Lund said the candidate had referred to Voss as the “personal senator” of a donor.\n' +
+        'Voss acknowledged that she had misspoken when she claimed that the director had described as “truthful” all of her statements.',
+    );
+    assert.equal(speakerOf(qs, 0), 'Alder');
+    assert.equal(speakerOf(qs, 1), 'host Becky Lund');
+    assert.equal(speakerOf(qs, 2), 'Voss');
+  });
 });

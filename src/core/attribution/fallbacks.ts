@@ -3,13 +3,13 @@
 import type { QuoteSpan } from '../quotes';
 import type { Span } from '../types';
 import { colonIntroducer } from './colon';
-import { findCues } from './cues';
+import { type Cue, findCues } from './cues';
 import { IRREGULAR_PAST, JOINERS, LINKING_ADVERBS, SOURCE_HEADS, SUBJECT_PRONOUNS, sourceDescriptionEnd } from './embedding';
 import type { RawAttribution } from './index';
 import { speakerForCue } from './sentence';
 import { PROGRESSIVE, subjectAfter, subjectBefore } from './subjects';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok, WINDOW, blankLineBetween, quoteBefore, sentenceAt, tokenizeWindow } from './tokens';
-import { CUE_WORDS, DETERMINERS, PRONOUNS, STOP, isWeekday, skippableBeforeCue } from './words';
+import { CUE_WORDS, DETERMINERS, PRONOUNS, SAYING, STOP, isWeekday, skippableBeforeCue } from './words';
 
 /**
  * A quote with no speaker in its own sentence: a preceding "X said:" sentence, a quote that carries
@@ -173,6 +173,9 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
     if (last < 0) return invertedTrailing(toks, from);
     described = true;
   } else if (!first.cap) return invertedTrailing(toks, from);
+  // “…,” From said. / “…,” Will wrote. — one capitalised word right before a verb of saying that
+  // ends the clause is a name, even one spelled like a function word.
+  else if (SAYING.has(toks[from + 1]?.lower ?? '') && CLAUSE_TAIL.has(toks[from + 2]?.lower ?? '.') && !DETERMINERS.has(first.lower) && !PRONOUNS.has(first.lower) && !isWeekday(first.lower)) last = from;
   else {
     if (DETERMINERS.has(first.lower) || isWeekday(first.lower)) return null;
     const sp = subjectAfter(toks, from, toks.length);
@@ -185,10 +188,19 @@ function subjectAndVerb(toks: Tok[], from: number): RawAttribution | null {
   // "Todd was shocked" describes a state, not speech.
   while (toks[v] && skippableBeforeCue(toks[v]!)) if (PROGRESSIVE.has(toks[v++]!.lower)) return null;
   const verb = toks[v];
-  if (!verb || !pastVerb(verb) && !(described && /[^s]s$/.test(verb.lower) && verb.kind === T_WORD && !verb.cap && !STOP.has(verb.lower))) return null;
+  if (!verb || !pastVerb(verb) && !SAYING.has(verb.lower) && !(described && /[^s]s$/.test(verb.lower) && verb.kind === T_WORD && !verb.cap && !STOP.has(verb.lower))) return null;
   const after = toks[v + 1];
   if (after && after.kind !== T_QUOTE && !CLAUSE_TAIL.has(after.lower)) return null;
   return { speaker: { start: first.start, end: toks[last]!.end }, cue: { start: verb.start, end: verb.end }, inherited: false };
+}
+
+/**
+ * Many saw the party as “…,” From said. — a quote inside the writer's sentence, credited by a short
+ * clause with a verb of saying right after it.
+ */
+export function trailingSayingClause(text: string, q: Span, toks: Tok[], qt: number): RawAttribution | null {
+  const found = trailingSpeechClause(text, q, toks, qt);
+  return found && found.cue && CUE_WORDS.has(text.slice(found.cue.start, found.cue.end).toLowerCase()) ? found : null;
 }
 
 // Verbs with which "it" after a quote is the text or body that carries the words.
@@ -331,8 +343,8 @@ function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: 
     const cue = findCues(nt)[0];
     // A cue after a quote of its own (“…?” ¶ “Mexico!” the crowd shouted) credits that quote, and
     // a sentence in the next paragraph reports something new ("“…?” ¶ The crowd applauded.").
-    if (cue && cue.from <= 5 && !cue.forward && !quoteBefore(nt, cue.from) && !blankLineBetween(text, q.end, next.start)) {
-      const sp = subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null);
+    if (cue && !cue.forward && !quoteBefore(nt, cue.from) && !blankLineBetween(text, q.end, next.start)) {
+      const sp = cue.from <= 5 ? (subjectBefore(nt, cue.from, 0) ?? (cue.from === 0 ? subjectAfter(nt, cue.to, nt.length) : null)) : appositionSubject(nt, cue);
       if (sp) return { speaker: sp, cue: { start: nt[cue.from]!.start, end: nt[cue.to - 1]!.end }, inherited: false };
     }
     // “…?” Hannity pressed. — a question or exclamation ends the sentence before its speaker. The
@@ -345,4 +357,14 @@ function nextSentenceCue(text: string, q: Span, sentences: readonly Span[], s1: 
     }
   }
   return null;
+}
+
+/**
+ * "Miller, a retired worker from a nuclear plant, said": a name opening the sentence, set off from
+ * its verb of saying by an apposition.
+ */
+function appositionSubject(nt: Tok[], cue: Cue): Span | null {
+  if (cue.from > 16) return null;
+  const found = speakerForCue(nt, -1, cue);
+  return found.speaker && found.speaker.start === nt[0]!.start && nt.some((t, k) => k < cue.from && t.lower === ',') ? found.speaker : null;
 }

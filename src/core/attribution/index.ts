@@ -9,7 +9,7 @@ import type { QuoteSpan } from '../quotes';
 import { linkSpeakers } from '../pronouns';
 import { colonIntroducer, colonLabel } from './colon';
 import { embeddingClauseSubject } from './embedding';
-import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAgent } from './fallbacks';
+import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAgent, trailingSayingClause } from './fallbacks';
 import { attributeInWindow, citedSource } from './sentence';
 import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAt, tokenizeWindow } from './tokens';
 
@@ -44,7 +44,7 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? coordinatedPredicate(toks, qt, out[qi - 1]) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? trailingSayingClause(text, q, toks, qt) ?? coordinatedPredicate(toks, qt, out[qi - 1]) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
     if (fallback) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });

@@ -24,7 +24,7 @@ export function attributeInWindow(toks: Tok[], qt: number, text: string): Found 
   windowWordCounts[0] = 0;
   for (let k = 0; k < toks.length; k++) windowWordCounts[k + 1] = windowWordCounts[k]! + (toks[k]!.kind === T_WORD && !isContractedAux(toks, k) ? 1 : 0);
   const ranked = cues
-    .map((cue) => ({ cue, d: cue.from > qt ? windowWordCounts[cue.from]! - windowWordCounts[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) || reportsOwnClause(toks, cue) ? 8 : 0) : windowWordCounts[qt]! - windowWordCounts[cue.to]! }))
+    .map((cue) => ({ cue, d: cue.from > qt ? windowWordCounts[cue.from]! - windowWordCounts[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) || reportsOwnClause(toks, cue) ? 16 : 0) : windowWordCounts[qt]! - windowWordCounts[cue.to]! }))
     .sort((x, y) => x.d - y.d);
   // “…,” the senator said. — an attribution closing the sentence right after the quote credits it,
   // whatever verb of saying comes before the quote ("Nothing the president said “…,” X said").
@@ -35,10 +35,20 @@ export function attributeInWindow(toks: Tok[], qt: number, text: string): Found 
   }
   for (const { cue } of ranked.slice(0, 3)) {
     const found = speakerForCue(toks, qt, cue);
-    if (found.speaker) return outerSpeaker(toks, qt, cues, found) ?? found;
+    if (!found.speaker) continue;
+    const chosen = outerSpeaker(toks, qt, cues, found) ?? found;
+    const nearest = ranked[0]!.cue;
+    // "Alder referred to Voss as “…” but described his record as “…”": the nearer verb joined by
+    // "and" / "but" shares the earlier verb's subject and is the cue of its own quote.
+    if (nearest !== cue && cue.to <= nearest.from && nearest.to <= qt && JOINED.has(toks[nearest.from - 1]?.lower ?? '')) {
+      return { speaker: chosen.speaker, cue: { start: toks[nearest.from]!.start, end: toks[nearest.to - 1]!.end } };
+    }
+    return chosen;
   }
   return null;
 }
+
+const JOINED = new Set(['and', 'but']);
 
 /** A cue in a short "X said." / "said X." clause that follows the quote after a comma and ends the sentence. */
 function closingCue(toks: Tok[], qt: number, cues: Cue[], text: string): Cue | null {
@@ -97,6 +107,7 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
   const weakSubject = isPronoun(toks[at]!) || !toks[at]!.cap;
   if (!weakCue && !weakSubject) return null;
   if (ownClause(toks, at, cueAt)) return null;
+  let nested: Found | null = null;
   for (let c = cues.length - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.forward || cue.to > Math.min(at, cueAt) || !SAYING.has(toks[cue.from]!.lower)) continue;
@@ -111,11 +122,21 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
     if (!outer.speaker || outer.speaker.end > sp.start) continue;
     // "Ever since Sanders announced his bid, he’s said …": a verb of saying in an introductory
     // clause does not report the main clause.
+    // Inside that clause ("after Quick said the front-runner had referred to …") it still reports.
     const o = tokenAt(toks, outer.speaker.start);
-    if (o > 0 && SUBORDINATORS.has(toks[o - 1]!.lower)) continue;
+    // A pronoun there ("when she claimed that Comey had characterized …") points further out still.
+    if (o > 0 && SUBORDINATORS.has(toks[o - 1]!.lower)) {
+      if (!commaBetween(toks, cue.to, at)) nested ??= outer;
+      if (commaBetween(toks, cue.to, at) || isPronoun(toks[o]!)) continue;
+    }
     return outer;
   }
-  return null;
+  return nested;
+}
+
+function commaBetween(toks: Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (toks[k]!.lower === ',') return true;
+  return false;
 }
 
 /**

@@ -13,7 +13,7 @@ const CUE_VERBS = `say:said tell:told add write:wrote call dismiss warn ask expl
   mutter remember interrupt accuse blame fume scoff snap:snapped sneer predict lash pen:penned repeat agree disagree write:written
   speak:spoke gush rave grumble insist summarize summarise implore estimate calculate answer promise guarantee
   show:shown find:found publish propose support oppose defend imply protest beam boom interject exult gripe bemoan chide
-  scold admonish rebuke assail crow enthuse marvel concur clarify portray retaliate`;
+  scold admonish rebuke assail crow enthuse marvel concur clarify portray retaliate exhort riff refer`;
 
 function inflections(base: string, past?: string): string[] {
   const forms = [base];
@@ -32,7 +32,7 @@ for (const entry of CUE_VERBS.split(/\s+/)) {
 }
 // Forms the simple rules above get wrong.
 for (const f of ['boom', 'beam', 'beaming', 'beams', 'crow', 'gripe', 'emails', 'questions', 'attacks']) CUE_WORDS.delete(f);
-for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'saying', 'telling']) CUE_WORDS.add(f);
+for (const f of ['labelled', 'labelling', 'dubbed', 'dubbing', 'slammed', 'slamming', 'snapping', 'penning', 'bragged', 'bragging', 'quipped', 'quipping', 'admitted', 'admitting', 'begged', 'begging', 'riffed', 'riffing', 'referred', 'referring', 'saying', 'telling']) CUE_WORDS.add(f);
 for (const f of ['state', 'states', 'post', 'posts', 'note', 'notes', 'report', 'reports', 'quote', 'quotes', 'text', 'email', 'question', 'counter', 'charge', 'charges', 'attack', 'hope', 'welcome', 'forecast', 'answer', 'blast', 'call', 'calls', 'echo', 'read', 'reads', 'remark', 'remarks', 'comment', 'claim', 'claims', 'promise', 'promises', 'wish', 'vow', 'vows', 'brand', 'term', 'label', 'tweet', 'tweets', 'plea', 'lash', 'stress', 'pen', 'thanks', 'estimate', 'praise', 'blame', 'mock']) CUE_WORDS.delete(f);
 for (const base of ['show', 'find', 'publish', 'propose', 'support', 'oppose', 'defend', 'imply', 'protest']) {
   // Their bare and -ing forms are nouns or modifiers too often ("to bolster support").
