@@ -230,4 +230,10 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 1), 'host Becky Lund');
     assert.equal(speakerOf(qs, 2), 'Voss');
   });
+  it('takes a verb form after a preposition or a recent-type adjective as a noun', () => {
+    const qs = attribute('One of his recent reads, “The Long Winter,” shaped his view.\nThe hall filled with chants for the pair, with signs of “Welcome home!”\nWithin an hour of initial reports of the fire, Facebook had opened its “safety check” page.');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), null);
+    assert.notEqual(qs[2]!.cue?.text, 'reports');
+  });
 });

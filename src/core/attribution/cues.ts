@@ -155,9 +155,15 @@ function afterAdjective(toks: Tok[], k: number): boolean {
   if (w.endsWith('ed') || w.endsWith('ing') || k < 2) return false;
   const adj = toks[k - 1]!;
   const det = toks[k - 2]!;
-  return adj.kind === T_WORD && !adj.cap && (NOUN_MARKERS.has(det.lower) || isPossessive(det)) && (ADJECTIVES.has(adj.lower) || /(ous|ful|ic|est)$/.test(adj.lower));
+  if (!(adj.kind === T_WORD && !adj.cap)) return false;
+  // "with chants for the two", "of initial reports": a verb never follows a preposition directly.
+  if (PREPOSITIONS.has(adj.lower)) return true;
+  const modifier = ADJECTIVES.has(adj.lower) || /(ous|ful|ic|est)$/.test(adj.lower) || (adj.lower.includes('-') && /(ed|ing)$/.test(adj.lower));
+  // "his recent reads", "this season's best-rated new shows", "of initial reports".
+  return modifier && (NOUN_MARKERS.has(det.lower) || isPossessive(det) || PREPOSITIONS.has(det.lower) || (det.kind === T_WORD && !det.cap && det.lower.includes('-')));
 }
-const ADJECTIVES = new Set(['top', 'new', 'big', 'loud', 'brief', 'short', 'long', 'latest', 'last', 'first', 'final', 'angry', 'sharp', 'public', 'private', 'usual', 'familiar']);
+const ADJECTIVES = new Set(['top', 'new', 'big', 'loud', 'brief', 'short', 'long', 'latest', 'last', 'first', 'final', 'angry', 'sharp', 'public', 'private', 'usual', 'familiar', 'recent', 'initial', 'early', 'earlier', 'later', 'late', 'daily', 'weekly', 'frequent', 'repeated']);
+const PREPOSITIONS = new Set(['with', 'of', 'for', 'about', 'from', 'among', 'without', 'amid', 'despite', 'into', 'against', 'like']);
 
 /** "loud chants of “no”", "near-constant calls of …": an -s form after a modifier and before "of" is a noun. */
 function isNounOf(toks: Tok[], k: number): boolean {

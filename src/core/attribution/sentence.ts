@@ -66,7 +66,7 @@ function closingCue(toks: Tok[], qt: number, cues: Cue[], text: string): Cue | n
 }
 
 // Words opening a new clause; a cue after one of them belongs to that clause, not to the quote before.
-const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'whereas', 'whom', 'which', 'when', 'if', 'unless', 'since', 'but']);
+const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'whereas', 'whom', 'which', 'when', 'if', 'unless', 'until', 'since', 'but']);
 
 // Words that open a reported clause right after a verb of saying: "he said there’s no precedent".
 const CLAUSE_SUBJECTS = new Set(['that', 'there', 'he', 'she', 'they', 'we', 'i', 'would', 'will', 'could', 'was', 'is', 'were', 'might']);
