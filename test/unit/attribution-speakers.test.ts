@@ -236,4 +236,16 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 1), null);
     assert.notEqual(qs[2]!.cue?.text, 'reports');
   });
+  it('ends a mention before a verb known by its object or infinitive, and skips an opening -ly adverb', () => {
+    const qs = attribute(
+      'Mr. Alder tries to turn the noise to his advantage, alternately shouting “Get them out” and “Be nice.”\n' +
+        'Asked whether he would run, Mrs. Voss shook her head and said, “No.”\n' +
+        'Hastily blaming the storm, Alder cast the blame on his rivals and warned of “total chaos.”\n' +
+        'Voss and her backers tried to tie Lund to the mayor, with one ad asking, “Is he independent?”',
+    );
+    assert.equal(speakerOf(qs, 0), 'Mr. Alder');
+    assert.equal(speakerOf(qs, 2), 'Mrs. Voss');
+    assert.notEqual(speakerOf(qs, 3), 'Hastily');
+    assert.notEqual(speakerOf(qs, 4), 'Voss');
+  });
 });

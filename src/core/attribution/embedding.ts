@@ -42,7 +42,9 @@ export function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution 
     const shortPhrase = t.kind === T_WORD && !t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && c < qt && c - start >= 2 && c - start <= 5;
     // "Thirteen years earlier, she …", "Two days later, …": a time phrase, capitalised or not.
     const timePhrase = c < qt && c - start >= 2 && c - start <= 4 && TIME_TAILS.has(toks[c - 1]!.lower);
-    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase || timePhrase)) break;
+    // "Hastily blaming the storm, Alder …": an adverb and a participle open a phrase before the subject.
+    const participial = t.cap && t.lower.endsWith('ly') && toks[start + 1]?.kind === T_WORD && toks[start + 1]!.lower.endsWith('ing');
+    if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase || timePhrase || participial)) break;
     if (c >= qt) return null;
     start = c + 1;
   }

@@ -109,6 +109,9 @@ function openingAdverb(toks: Tok[], k: number): boolean {
   if (t.lower === 'early') return toks[k + 1]?.lower === 'in' || toks[k + 1]?.lower === ',';
   if (OPENING_ADVERBS.has(t.lower)) return true;
   if (/(edly|ously|ively|fully)$/.test(t.lower)) return true;
+  // "Hastily politicizing the tragedy, …": an -ly word before a participle.
+  const next = toks[k + 1];
+  if (t.lower.endsWith('ly') && next && next.kind === T_WORD && !next.cap && next.lower.endsWith('ing')) return true;
   return t.lower === 'most' && /ly$/.test(toks[k + 1]?.lower ?? '');
 }
 
@@ -207,6 +210,9 @@ export function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | n
     // later blamed", "Trump shot back"), unless a determiner makes it a modifier ("a previously
     // undisclosed email").
     if (k > first && !t.cap && (afterHeadAdverb(t) || (RETORT.has(t.lower) && toks[k + 1]?.lower === 'back')) && !DETERMINERS.has(toks[k - 1]!.lower)) break;
+    // "Mr. Trump tries to turn …", "Clinton shook her head": a lower-case word before an
+    // infinitive or the start of an object is the clause's verb.
+    if (k > first && !t.cap && verbByWhatFollows(toks, k)) break;
     const nameLike = t.cap && k === first && !isWeekday(t.lower) && !PRONOUNS.has(t.lower) && !EXPLETIVES.has(t.lower) && t.lower !== 'last' && t.lower !== 'this';
     // "Today" after a capitalised word is part of a name ("USA Today").
     const timeWord = /^(yesterday|today|tonight|last)$/.test(t.lower) && !(t.cap && k > first && toks[k - 1]!.cap);
@@ -233,6 +239,18 @@ export function subjectAfter(toks: Tok[], cueTo: number, ceil: number): Span | n
     if (!named) return null;
   }
   return { start: toks[first]!.start, end: toks[last]!.end };
+}
+
+const OBJECT_STARTS = new Set(['him', 'her', 'them', 'his', 'their', 'its', 'many', 'some', 'no']);
+
+/** Whether the lower-case word at `k` inside a phrase reads as a verb from the words after it. */
+function verbByWhatFollows(toks: Tok[], k: number): boolean {
+  const t = toks[k]!;
+  const next = toks[k + 1];
+  if (!next || next.kind !== T_WORD || next.cap || STOP.has(t.lower) || HEAD_PREPOSITIONS.has(t.lower) || t.lower === 'and' || t.lower === 'or') return false;
+  // "Trump tries to turn": a third-person verb right after a name, before an infinitive.
+  if (next.lower === 'to') return toks[k - 1]!.cap && /[^s]s$/.test(t.lower) && toks[k + 2]?.kind === T_WORD && !toks[k + 2]!.cap && !NOUN_MARKERS.has(toks[k + 2]!.lower);
+  return NOUN_MARKERS.has(next.lower) || OBJECT_STARTS.has(next.lower);
 }
 
 // Adverbs that follow a subject before its verb; "-ly" words other than nouns count as well.
