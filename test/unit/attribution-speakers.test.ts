@@ -248,4 +248,14 @@ describe('attribution: choosing the right speaker', () => {
     assert.notEqual(speakerOf(qs, 3), 'Hastily');
     assert.notEqual(speakerOf(qs, 4), 'Voss');
   });
+  it('does not credit a placeholder "it" before a linking verb, nor take an adjective "telling" as a cue', () => {
+    const qs = attribute(
+      'It was less than a year ago that Dana Holt, who is weighing a run, said it was “impossible” to win.\n' +
+        '“This is a problem,” Lund said. “And the mayor sounds like a banker!” Lund’s metaphor is telling in its own right.\n' +
+        'It added, “We want no part in it.”',
+    );
+    assert.notEqual(speakerOf(qs, 0), 'It');
+    assert.equal(speakerOf(qs, 2), 'Lund');
+    assert.equal(speakerOf(qs, 3), 'It');
+  });
 });

@@ -64,7 +64,7 @@ export function findCues(toks: Tok[], text?: string): Cue[] {
       // "has been called “…” by X", "measures added by Republicans": the agent after "by" spoke.
       const by = passiveByCue(toks, k);
       cues.push({ from: by, to: by + 1, forward: true });
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k) && !afterAdjective(toks, k)) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k) && !afterAdjective(toks, k) && !adjectiveTelling(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
@@ -176,3 +176,13 @@ function isNounOf(toks: Tok[], k: number): boolean {
 
 // Adjectives seen before a noun of speech ("loud chants", "new claims").
 const NOUN_MODIFIERS = new Set(['loud', 'constant', 'new', 'public', 'private', 'angry', 'frequent', 'similar', 'earlier', 'recent', 'many', 'several', 'some', 'more', 'such']);
+
+/** "Alpert’s metaphor is telling in its own right": "telling" after a linking verb, with no one told, is an adjective. */
+function adjectiveTelling(toks: Tok[], k: number): boolean {
+  if (toks[k]!.lower !== 'telling') return false;
+  const prev = toks[k - 1]?.lower ?? '';
+  const next = toks[k + 1];
+  return (BE_FORMS.has(prev) || DEGREE.has(prev)) && (!next || next.kind === T_PUNCT || TELLING_AFTER.has(next.lower));
+}
+const DEGREE = new Set(['very', 'most', 'more', 'particularly', 'especially', 'quite', 'rather', 'perhaps', 'also']);
+const TELLING_AFTER = new Set(['in', 'of', 'about', 'for', 'that', 'because', 'as', 'and', 'but']);

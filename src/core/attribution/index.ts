@@ -40,16 +40,24 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
     const qt = quoteToken(toks, qi);
     let found = qt >= 0 ? attributeInWindow(toks, qt, text) : null;
     if (found && found.speaker) found = citedSource(toks, found) ?? found;
-    if (found && found.speaker) {
+    if (found && found.speaker && !expletiveIt(text, found.speaker)) {
       out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
       continue;
     }
     const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? trailingSayingClause(text, q, toks, qt) ?? coordinatedPredicate(toks, qt, out[qi - 1]) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
-    if (fallback) out.push(fallback);
+    if (fallback && !(fallback.speaker && expletiveIt(text, fallback.speaker))) out.push(fallback);
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
   }
   return out;
+}
+
+// Verbs after which "it" is a placeholder subject: "It was Bloomberg who said …", "It seems unfair to tell …".
+const EXPLETIVE_VERBS = /^\s*(is|was|['’]s|seems|seemed|appears|appeared|remains|remained)\b/;
+
+/** "It was less than three years ago that X said": "it" before a linking verb stands for nobody. */
+function expletiveIt(text: string, sp: Span): boolean {
+  return sp.end - sp.start === 2 && text.slice(sp.start, sp.end).toLowerCase() === 'it' && EXPLETIVE_VERBS.test(text.slice(sp.end, sp.end + 12));
 }
 
 /** Quotes with speaker mentions resolved against the entity list (names, descriptions, pronouns). */
