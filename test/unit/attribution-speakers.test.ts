@@ -258,4 +258,14 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 2), 'Lund');
     assert.equal(speakerOf(qs, 3), 'It');
   });
+  it('gives no speaker to a title after a naming participle, but keeps a speaker who called something a name', () => {
+    const qs = attribute(
+      'A troupe of comedians is staging a popular play called “Los Hijos de Lund,” or “Sons of Lund,” in the capital.\n' +
+        'The plan led to what Dana Holt, for one, called “a new beginning.”\n' +
+        'A blog, called the “Feed,” is run by five writers.',
+    );
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 2), 'Dana Holt');
+    assert.equal(speakerOf(qs, 3), null);
+  });
 });

@@ -64,7 +64,7 @@ export function findCues(toks: Tok[], text?: string): Cue[] {
       // "has been called “…” by X", "measures added by Republicans": the agent after "by" spoke.
       const by = passiveByCue(toks, k);
       cues.push({ from: by, to: by + 1, forward: true });
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k) && !afterAdjective(toks, k) && !adjectiveTelling(toks, k)) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k) && !afterAdjective(toks, k) && !adjectiveTelling(toks, k) && !namingParticiple(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
@@ -186,3 +186,28 @@ function adjectiveTelling(toks: Tok[], k: number): boolean {
 }
 const DEGREE = new Set(['very', 'most', 'more', 'particularly', 'especially', 'quite', 'rather', 'perhaps', 'also']);
 const TELLING_AFTER = new Set(['in', 'of', 'about', 'for', 'that', 'because', 'as', 'and', 'but']);
+
+const NAMING = new Set(['called', 'dubbed', 'named', 'titled', 'entitled', 'nicknamed', 'billed', 'labeled', 'labelled']);
+
+/**
+ * "a popular play called “Sons of Trump”", "A blog, called the “Feed,”": a participle that gives
+ * something its name right before the quote. The quote is a title, and nobody says it.
+ */
+export function namingParticiple(toks: Tok[], k: number): boolean {
+  if (!NAMING.has(toks[k]!.lower)) return false;
+  let q = k + 1;
+  if (toks[q]?.lower === 'the') q++;
+  if (toks[q]?.kind !== T_QUOTE) return false;
+  // "A blog, called …": set off by a comma, after any article.
+  const comma = toks[k - 1]?.lower === ',';
+  const noun = toks[comma ? k - 2 : k - 1];
+  if (!noun || noun.kind !== T_WORD || noun.cap || PRONOUNS.has(noun.lower) || STOP.has(noun.lower)) return false;
+  // Otherwise an indefinite noun phrase before it: "a group called", "a new website called".
+  for (let j = (comma ? k - 3 : k - 2); j >= 0 && j >= k - 5; j--) {
+    const w = toks[j]!;
+    if (w.kind !== T_WORD || (w.cap && j > 0 && toks[j - 1]!.kind === T_WORD)) return false;
+    if (w.lower === 'a' || w.lower === 'an' || (comma && w.lower === 'the')) return true;
+    if (STOP.has(w.lower)) return false;
+  }
+  return false;
+}
