@@ -268,4 +268,9 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 2), 'Dana Holt');
     assert.equal(speakerOf(qs, 3), null);
   });
+  it('gives a verb of saying joined by "and" the subject of the verb before it', () => {
+    const qs = attribute('When Dana Holt, the mayor’s campaign manager, was asked about a press conference, he laughed and said, “We’ll see.”\nLund paused and added, “Not yet.”');
+    assert.equal(speakerOf(qs, 0), 'he');
+    assert.equal(speakerOf(qs, 1), 'Lund');
+  });
 });

@@ -200,6 +200,8 @@ export function speakerForCue(toks: Tok[], qt: number, best: Cue): Found {
     if (clause) return { speaker: clause, cue: cueSpan };
   }
   if (before) return { speaker: before, cue: cueSpan };
+  const joined = !participle ? sharedSubject(toks, best.from, floor) : null;
+  if (joined) return { speaker: joined, cue: cueSpan };
   const tagged = !participle ? subjectBeforeDroppedAside(toks, best.from) : null;
   if (tagged) return { speaker: tagged, cue: cueSpan };
   // "for news accounts to portray", "calls for the party to respond": an infinitive whose subject
@@ -264,6 +266,19 @@ function coordinatedPronoun(toks: Tok[], at: number): Span | null {
     }
   }
   return null;
+}
+
+/**
+ * "he laughed and said", "Lund paused and added": a verb of saying joined by "and" to a one-word
+ * verb shares that verb's subject, a pronoun or a name.
+ */
+function sharedSubject(toks: Tok[], cueFrom: number, floor: number): Span | null {
+  if (toks[cueFrom - 1]?.lower !== 'and') return null;
+  const verb = toks[cueFrom - 2];
+  if (!verb || verb.kind !== T_WORD || verb.cap || !(verb.lower.endsWith('ed') || verb.lower.endsWith('s')) || cueFrom - 2 <= floor) return null;
+  const subject = toks[cueFrom - 3]!;
+  if (isPronoun(subject) && subject.lower !== 'it' && subject.lower !== 'you') return { start: subject.start, end: subject.end };
+  return subject.cap ? subjectBefore(toks, cueFrom - 2, floor) : null;
 }
 
 /** "for news accounts to": "for" and a short phrase before the "to" at `to`. */
