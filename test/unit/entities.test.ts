@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../../src/core/entities';
+import { partyTagAfter } from '../../src/core/entities/partyTags';
+import { tokenize } from '../../src/core/text/tokenize';
 import type { Entity } from '../../src/core/types';
 
 const seed = (name: string): string => readFileSync(join(__dirname, '../../seeds', name), 'utf8');
@@ -188,5 +190,45 @@ describe('findEntities on small inputs', () => {
       assertWellFormed(text, es);
       assert.ok(Date.now() - t < 3000, `took ${Date.now() - t} ms`);
     }
+  });
+});
+
+describe('findEntities: party-state tags after a legislator', () => {
+  it('keeps "(D-Mo.)" and ", R-Fla.," as roles of the person, not as places', () => {
+    const text = 'Senator Harriet Ames (D-Mo.) and Senator Victor Pell, R-Fla., voted no. Ames later spoke to farmers in Missouri and Florida.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    for (const tag of ['D-Mo', 'R-Fla', 'Mo.', 'Fla.']) assert.ok(!es.some((e) => e.aliases.some((a) => a.startsWith(tag))), `${tag} is a mention`);
+    assert.ok(byName(es, 'Harriet Ames').roles.includes('D-Mo.'));
+    assert.equal(byName(es, 'Missouri').type, 'PLACE');
+    assert.equal(byName(es, 'Florida').type, 'PLACE');
+  });
+
+  it('reads dotted, postal and written-out states', () => {
+    const text = 'Representative Dana Holt (D-N.Y.) joined Representative Owen Marsh (R-TX) and Lena Cobb, R-Texas, at the hearing.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    assert.ok(byName(es, 'Dana Holt').roles.includes('D-N.Y.'));
+    assert.ok(byName(es, 'Owen Marsh').roles.includes('R-TX'));
+    assert.ok(byName(es, 'Lena Cobb').roles.includes('R-Texas'));
+    assert.ok(!es.some((e) => e.type === 'PLACE'), es.map((e) => e.id).join(', '));
+  });
+});
+
+describe('partyTagAfter', () => {
+  const after = (text: string, name: string): string | null => {
+    const tok = tokenize(text);
+    let last = 0;
+    while (tok.end[last] !== text.indexOf(name) + name.length) last++;
+    return partyTagAfter(text, tok, last);
+  };
+
+  it('reads a tag only when it is set off by a parenthesis or a comma, and only up to the state', () => {
+    assert.equal(after('Jo Ames (D-Mo.) spoke.', 'Ames'), 'D-Mo.');
+    assert.equal(after('Jo Ames, D., Mo., spoke.', 'Ames'), 'D., Mo.');
+    assert.equal(after('Jo Ames’s (R-Texas) bill passed.', 'Ames'), 'R-Texas');
+    assert.equal(after('Jo Ames D-Mo. spoke.', 'Ames'), null);
+    assert.equal(after('Jo Ames (R-Paris) spoke.', 'Ames'), null);
+    assert.equal(after('Jo Ames (D-Day) spoke.', 'Ames'), null);
   });
 });

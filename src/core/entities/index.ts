@@ -9,6 +9,7 @@ import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODE
 import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
 import { groupAliases, sortedByStart, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
+import { inPartyTag, partyTagAfter } from './partyTags';
 import { HashTable, hashSetOf } from '../text/hashTable';
 
 let model: LinearModel | null = null;
@@ -44,7 +45,8 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
     const l = i < labels.length ? labels[i]! : O_LABEL;
     const t = (l + 1) >> 1;
     if (l !== O_LABEL && (l & 1) === 0 && first >= 0 && type === t) continue;
-    if (first >= 0) addMention(surfaces, tok, first, i - 1, type, out);
+    // "(D-Mo.)" after a legislator's name is a detail of the person, not a place.
+    if (first >= 0 && !inPartyTag(text, tok, first)) addMention(surfaces, tok, first, i - 1, type, out);
     first = l === O_LABEL ? -1 : i;
     type = t;
   }
@@ -200,7 +202,8 @@ export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity
     if (m.type !== 'PERSON') continue;
     const before = roleBefore(roleCtx, m.first);
     const after = roleAfter(roleCtx, m.last);
-    if (before || after) m.roles = [before, after].filter((r): r is string => r !== null);
+    const party = partyTagAfter(text, tok, m.last);
+    if (before || after || party) m.roles = [before, after, party].filter((r): r is string => r !== null);
   }
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
