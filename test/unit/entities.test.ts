@@ -215,6 +215,17 @@ describe('findEntities: party-state tags after a legislator', () => {
   });
 });
 
+describe('findEntities: abbreviated titles', () => {
+  it('keeps "Sen." and "Lt. Gov." out of names and off the places, as roles', () => {
+    const text = 'Sen. Harriet Ames (D-Mo.) and Sen. Victor Pell, R-Fla., voted no. Lt. Gov. Rita Lowe agreed.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    assert.deepEqual(es.map((e) => e.id), ['PERSON:Harriet Ames', 'PERSON:Victor Pell', 'PERSON:Rita Lowe']);
+    assert.deepEqual(byName(es, 'Harriet Ames').roles, ['Sen.', 'D-Mo.']);
+    assert.deepEqual(byName(es, 'Rita Lowe').roles, ['Lt. Gov.']);
+  });
+});
+
 describe('partyTagAfter', () => {
   const after = (text: string, name: string): string | null => {
     const tok = tokenize(text);

@@ -6,7 +6,7 @@ import { F_CAP, hashString, tokenize, type Tokens } from '../text/tokenize';
 import { tagTokens, type LinearModel, type TokenSpan } from './tagger';
 import { decodeWeights } from './model';
 import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODEL_WEIGHTS } from './model-data';
-import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
+import { HONORIFICS, ROLE_HEADS, TITLE_ABBREVIATIONS, roleAfter, roleBefore, type RoleContext } from './roles';
 import { groupAliases, sortedByStart, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
 import { inPartyTag, partyTagAfter } from './partyTags';
@@ -61,6 +61,7 @@ function addMention(surfaces: Surfaces, tok: Tokens, first: number, last: number
   if (!t) return;
   while (first < last && LEADING_FUNCTION_WORDS.has(tok.lower[first]!)) first++;
   if (LEADING_FUNCTION_WORDS.has(tok.lower[first]!)) return;
+  if (first === last && TITLE_ABBREVIATIONS.has(tok.lower[first]!)) return;
   // "National Assembly Chairman Tran Thanh Man": an organisation, a title, then a person.
   if (t !== 'PERSON') {
     for (let j = first; j < last; j++) {

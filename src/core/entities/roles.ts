@@ -6,10 +6,16 @@ import { hashSetOf, type HashTable } from '../text/hashTable';
 
 const set = (words: string): HashTable => hashSetOf(words.split(' ').map(hashString));
 
+// Abbreviated titles ("Sen. Claire Doe", "Lt. Gov. Ann Roe"): role heads, and never a name on their own.
+const TITLE_ABBREVIATIONS_TEXT = 'sen. sens. rep. reps. gov. lt. gen. col. sgt. capt. adm. maj. cmdr. rev. prof. supt. atty. amb. pres.';
+
 /** Nouns that head a role. */
 export const ROLE_HEADS = set(
-  'president minister aide chief spokesman spokeswoman spokesperson adviser advisor leader secretary professor chairman chairwoman chair director ambassador envoy general senator governor mayor king queen prince princess emperor pope premier chancellor commander coach captain judge justice official officer analyst correspondent editor founder ceo executive head manager lawyer attorney prosecutor economist researcher scientist expert diplomat negotiator representative congressman congresswoman lawmaker legislator deputy vice-president vice-chairman dictator ruler monarch sheikh cardinal bishop archbishop rabbi imam lieutenant colonel sergeant major admiral marshal inspector commissioner administrator superintendent treasurer strategist campaigner activist candidate nominee president-elect member counsel mp',
+  TITLE_ABBREVIATIONS_TEXT + ' ' + 'president minister aide chief spokesman spokeswoman spokesperson adviser advisor leader secretary professor chairman chairwoman chair director ambassador envoy general senator governor mayor king queen prince princess emperor pope premier chancellor commander coach captain judge justice official officer analyst correspondent editor founder ceo executive head manager lawyer attorney prosecutor economist researcher scientist expert diplomat negotiator representative congressman congresswoman lawmaker legislator deputy vice-president vice-chairman dictator ruler monarch sheikh cardinal bishop archbishop rabbi imam lieutenant colonel sergeant major admiral marshal inspector commissioner administrator superintendent treasurer strategist campaigner activist candidate nominee president-elect member counsel mp',
 );
+
+/** The abbreviated titles: a tagged "Sen." alone is dropped, one before a name becomes the role. */
+export const TITLE_ABBREVIATIONS = set(TITLE_ABBREVIATIONS_TEXT);
 
 /** Words that may stand before a role head inside the role: "Foreign Minister", "foreign policy adviser". */
 const ROLE_MODIFIERS = set(
