@@ -226,6 +226,22 @@ describe('findEntities: abbreviated titles', () => {
   });
 });
 
+describe('findEntities: roles owned by a country or a body', () => {
+  it('keeps the possessive owner in the role before a name', () => {
+    const text = 'Norway’s Foreign Minister Petra Lund met NATO\'s Secretary General Alan Berg in Oslo. Lund left on Friday.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    assert.deepEqual(byName(es, 'Petra Lund').roles, ['Norway’s Foreign Minister']);
+    assert.deepEqual(byName(es, 'Alan Berg').roles, ["NATO's Secretary General"]);
+    assert.equal(byName(es, 'Norway').type, 'PLACE');
+  });
+
+  it('leaves a lower-case owner out of the role', () => {
+    const es = findEntities('The party’s spokesman Ivo Kral declined to comment.');
+    assert.deepEqual(byName(es, 'Ivo Kral').roles, ['spokesman']);
+  });
+});
+
 describe('partyTagAfter', () => {
   const after = (text: string, name: string): string | null => {
     const tok = tokenize(text);

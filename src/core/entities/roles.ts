@@ -1,7 +1,7 @@
 // Roles and titles next to a person's name: "Kremlin aide Yuri Ushakov", "NATO chief Jens
 // Stoltenberg", "Leif-Eric Easley, professor at Ewha University". Titles are kept out of the
 // name itself so "President Putin" and "Putin" are the same mention text.
-import { F_CAP, PUNCT, WORD, hashString, type Tokens } from '../text/tokenize';
+import { F_CAP, F_POSSESSIVE, PUNCT, WORD, hashString, type Tokens } from '../text/tokenize';
 import { hashSetOf, type HashTable } from '../text/hashTable';
 
 const set = (words: string): HashTable => hashSetOf(words.split(' ').map(hashString));
@@ -47,12 +47,23 @@ export function roleBefore(ctx: RoleContext, first: number): string | null {
   if (head < 0 || tok.kind[head] !== WORD || !ROLE_HEADS.has(tok.lower[head])) return null;
   let from = head;
   for (let j = head - 1; j >= 0 && head - j < 7; j--) {
+    // "Ukraine’s Foreign Minister": the country or body owning the role is part of it, and starts it.
+    if (tok.flags[j] & F_POSSESSIVE) {
+      if (j > 0 && ctx.inNamedMention[j - 1]) from = namedMentionStart(ctx, j - 1);
+      break;
+    }
     if (tok.kind[j] !== WORD && !(tok.kind[j] === PUNCT && ctx.inNamedMention[j])) break;
     const w = tok.lower[j];
     if (ROLE_HEADS.has(w) || ROLE_MODIFIERS.has(w) || ctx.inNamedMention[j]) from = j;
     else break;
   }
   return clean(ctx.text.slice(tok.start[from], tok.end[head]));
+}
+
+/** The first token of the named mention that token j belongs to. */
+function namedMentionStart(ctx: RoleContext, j: number): number {
+  while (j > 0 && ctx.inNamedMention[j - 1]) j--;
+  return j;
 }
 
 /** An appositive role right after the name ending at token `last`: ", professor at Ewha University". */
