@@ -242,6 +242,26 @@ describe('findEntities: roles owned by a country or a body', () => {
   });
 });
 
+describe('findEntities: a description repeating a role', () => {
+  it('links "the Kremlin chief" to the one person named with that role, after the naming', () => {
+    const text = 'The Kremlin chief was late. Kremlin chief Oleg Varin then met the envoy. Later the Kremlin chief told reporters he was pleased.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    const varin = byName(es, 'Oleg Varin');
+    const at = text.lastIndexOf('Kremlin chief');
+    assert.deepEqual(varin.mentions.map((m) => [m.start, m.text]), [[text.indexOf('Oleg'), 'Oleg Varin'], [at, 'Kremlin chief']]);
+    // The "Kremlin" inside the description is part of it, not a mention of its own.
+    assert.ok(!es.some((e) => e !== varin && e.mentions.some((m) => m.start >= at && m.start < at + 13)));
+  });
+
+  it('leaves a role held by two people, a one-word role and a role after "the" unlinked', () => {
+    const text = 'Kremlin aide Ivan Sokol and Kremlin aide Pavel Dorn arrived. The Kremlin aide said no. President Ada Lind agreed, and the president left. The federal judge Lind named was absent; the federal judge spoke later.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    for (const e of es) if (e.type === 'PERSON') for (const m of e.mentions) assert.match(m.text, /^[A-Z][a-z]+( [A-Z][a-z]+)?$/, `${e.name}: ${m.text}`);
+  });
+});
+
 describe('partyTagAfter', () => {
   const after = (text: string, name: string): string | null => {
     const tok = tokenize(text);

@@ -18,7 +18,7 @@ export const ROLE_HEADS = set(
 export const TITLE_ABBREVIATIONS = set(TITLE_ABBREVIATIONS_TEXT);
 
 /** Words that may stand before a role head inside the role: "Foreign Minister", "foreign policy adviser". */
-const ROLE_MODIFIERS = set(
+export const ROLE_MODIFIERS = set(
   'foreign policy deputy former vice prime defence defense security national state senior top chief general assistant acting interior finance press executive communications campaign party opposition army military white house home trade justice health education energy economy economic environment culture transport labour labor agriculture intelligence supreme first lead principal special associate managing political human rights council committee commission department ministry agency office news government federal regional local district county city public affairs international external internal central bank armed forces navy air force police spokesman news-agency',
 );
 
@@ -42,9 +42,20 @@ function clean(s: string): string {
 
 /** The role written right before the name starting at token `first` ("Kremlin aide"), or null. */
 export function roleBefore(ctx: RoleContext, first: number): string | null {
+  const from = roleStartBefore(ctx, first);
+  return from < 0 ? null : roleText(ctx, from, first - 1);
+}
+
+/** The role's text from token `from` to its head. */
+export function roleText(ctx: RoleContext, from: number, head: number): string {
+  return clean(ctx.text.slice(ctx.tok.start[from], ctx.tok.end[head]));
+}
+
+/** The first token of the role right before the name starting at token `first` (its head is first - 1), or -1. */
+export function roleStartBefore(ctx: RoleContext, first: number): number {
   const { tok } = ctx;
   const head = first - 1;
-  if (head < 0 || tok.kind[head] !== WORD || !ROLE_HEADS.has(tok.lower[head])) return null;
+  if (head < 0 || tok.kind[head] !== WORD || !ROLE_HEADS.has(tok.lower[head])) return -1;
   let from = head;
   for (let j = head - 1; j >= 0 && head - j < 7; j--) {
     // "Ukraine’s Foreign Minister": the country or body owning the role is part of it, and starts it.
@@ -57,7 +68,7 @@ export function roleBefore(ctx: RoleContext, first: number): string | null {
     if (ROLE_HEADS.has(w) || ROLE_MODIFIERS.has(w) || ctx.inNamedMention[j]) from = j;
     else break;
   }
-  return clean(ctx.text.slice(tok.start[from], tok.end[head]));
+  return from;
 }
 
 /** The first token of the named mention that token j belongs to. */
