@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findEntities } from '../../src/core/entities';
+import { partyTagAfter } from '../../src/core/entities/partyTags';
+import { tokenize } from '../../src/core/text/tokenize';
 import type { Entity } from '../../src/core/types';
 
 const seed = (name: string): string => readFileSync(join(__dirname, '../../seeds', name), 'utf8');
@@ -188,5 +190,92 @@ describe('findEntities on small inputs', () => {
       assertWellFormed(text, es);
       assert.ok(Date.now() - t < 3000, `took ${Date.now() - t} ms`);
     }
+  });
+});
+
+describe('findEntities: party-state tags after a legislator', () => {
+  it('keeps "(D-Mo.)" and ", R-Fla.," as roles of the person, not as places', () => {
+    const text = 'Senator Harriet Ames (D-Mo.) and Senator Victor Pell, R-Fla., voted no. Ames later spoke to farmers in Missouri and Florida.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    for (const tag of ['D-Mo', 'R-Fla', 'Mo.', 'Fla.']) assert.ok(!es.some((e) => e.aliases.some((a) => a.startsWith(tag))), `${tag} is a mention`);
+    assert.ok(byName(es, 'Harriet Ames').roles.includes('D-Mo.'));
+    assert.equal(byName(es, 'Missouri').type, 'PLACE');
+    assert.equal(byName(es, 'Florida').type, 'PLACE');
+  });
+
+  it('reads dotted, postal and written-out states', () => {
+    const text = 'Representative Dana Holt (D-N.Y.) joined Representative Owen Marsh (R-TX) and Lena Cobb, R-Texas, at the hearing.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    assert.ok(byName(es, 'Dana Holt').roles.includes('D-N.Y.'));
+    assert.ok(byName(es, 'Owen Marsh').roles.includes('R-TX'));
+    assert.ok(byName(es, 'Lena Cobb').roles.includes('R-Texas'));
+    assert.ok(!es.some((e) => e.type === 'PLACE'), es.map((e) => e.id).join(', '));
+  });
+});
+
+describe('findEntities: abbreviated titles', () => {
+  it('keeps "Sen." and "Lt. Gov." out of names and off the places, as roles', () => {
+    const text = 'Sen. Harriet Ames (D-Mo.) and Sen. Victor Pell, R-Fla., voted no. Lt. Gov. Rita Lowe agreed.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    assert.deepEqual(es.map((e) => e.id), ['PERSON:Harriet Ames', 'PERSON:Victor Pell', 'PERSON:Rita Lowe']);
+    assert.deepEqual(byName(es, 'Harriet Ames').roles, ['Sen.', 'D-Mo.']);
+    assert.deepEqual(byName(es, 'Rita Lowe').roles, ['Lt. Gov.']);
+  });
+});
+
+describe('findEntities: roles owned by a country or a body', () => {
+  it('keeps the possessive owner in the role before a name', () => {
+    const text = 'Norway’s Foreign Minister Petra Lund met NATO\'s Secretary General Alan Berg in Oslo. Lund left on Friday.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    assert.deepEqual(byName(es, 'Petra Lund').roles, ['Norway’s Foreign Minister']);
+    assert.deepEqual(byName(es, 'Alan Berg').roles, ["NATO's Secretary General"]);
+    assert.equal(byName(es, 'Norway').type, 'PLACE');
+  });
+
+  it('leaves a lower-case owner out of the role', () => {
+    const es = findEntities('The party’s spokesman Ivo Kral declined to comment.');
+    assert.deepEqual(byName(es, 'Ivo Kral').roles, ['spokesman']);
+  });
+});
+
+describe('findEntities: a description repeating a role', () => {
+  it('links "the Kremlin chief" to the one person named with that role, after the naming', () => {
+    const text = 'The Kremlin chief was late. Kremlin chief Oleg Varin then met the envoy. Later the Kremlin chief told reporters he was pleased.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    const varin = byName(es, 'Oleg Varin');
+    const at = text.lastIndexOf('Kremlin chief');
+    assert.deepEqual(varin.mentions.map((m) => [m.start, m.text]), [[text.indexOf('Oleg'), 'Oleg Varin'], [at, 'Kremlin chief']]);
+    // The "Kremlin" inside the description is part of it, not a mention of its own.
+    assert.ok(!es.some((e) => e !== varin && e.mentions.some((m) => m.start >= at && m.start < at + 13)));
+  });
+
+  it('leaves a role held by two people, a one-word role and a role after "the" unlinked', () => {
+    const text = 'Kremlin aide Ivan Sokol and Kremlin aide Pavel Dorn arrived. The Kremlin aide said no. President Ada Lind agreed, and the president left. The federal judge Lind named was absent; the federal judge spoke later.';
+    const es = findEntities(text);
+    assertWellFormed(text, es);
+    for (const e of es) if (e.type === 'PERSON') for (const m of e.mentions) assert.match(m.text, /^[A-Z][a-z]+( [A-Z][a-z]+)?$/, `${e.name}: ${m.text}`);
+  });
+});
+
+describe('partyTagAfter', () => {
+  const after = (text: string, name: string): string | null => {
+    const tok = tokenize(text);
+    let last = 0;
+    while (tok.end[last] !== text.indexOf(name) + name.length) last++;
+    return partyTagAfter(text, tok, last);
+  };
+
+  it('reads a tag only when it is set off by a parenthesis or a comma, and only up to the state', () => {
+    assert.equal(after('Jo Ames (D-Mo.) spoke.', 'Ames'), 'D-Mo.');
+    assert.equal(after('Jo Ames, D., Mo., spoke.', 'Ames'), 'D., Mo.');
+    assert.equal(after('Jo Ames’s (R-Texas) bill passed.', 'Ames'), 'R-Texas');
+    assert.equal(after('Jo Ames D-Mo. spoke.', 'Ames'), null);
+    assert.equal(after('Jo Ames (R-Paris) spoke.', 'Ames'), null);
+    assert.equal(after('Jo Ames (D-Day) spoke.', 'Ames'), null);
   });
 });

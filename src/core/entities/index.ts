@@ -6,9 +6,11 @@ import { F_CAP, hashString, tokenize, type Tokens } from '../text/tokenize';
 import { tagTokens, type LinearModel, type TokenSpan } from './tagger';
 import { decodeWeights } from './model';
 import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODEL_WEIGHTS } from './model-data';
-import { HONORIFICS, ROLE_HEADS, roleAfter, roleBefore, type RoleContext } from './roles';
+import { HONORIFICS, ROLE_HEADS, TITLE_ABBREVIATIONS, roleAfter, roleStartBefore, roleText, type RoleContext } from './roles';
+import { GivenRoles, addDescriptions, findDescriptions } from './descriptions';
 import { groupAliases, sortedByStart, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
+import { inPartyTag, partyTagAfter } from './partyTags';
 import { HashTable, hashSetOf } from '../text/hashTable';
 
 let model: LinearModel | null = null;
@@ -44,7 +46,8 @@ export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMen
     const l = i < labels.length ? labels[i]! : O_LABEL;
     const t = (l + 1) >> 1;
     if (l !== O_LABEL && (l & 1) === 0 && first >= 0 && type === t) continue;
-    if (first >= 0) addMention(surfaces, tok, first, i - 1, type, out);
+    // "(D-Mo.)" after a legislator's name is a detail of the person, not a place.
+    if (first >= 0 && !inPartyTag(text, tok, first)) addMention(surfaces, tok, first, i - 1, type, out);
     first = l === O_LABEL ? -1 : i;
     type = t;
   }
@@ -59,6 +62,7 @@ function addMention(surfaces: Surfaces, tok: Tokens, first: number, last: number
   if (!t) return;
   while (first < last && LEADING_FUNCTION_WORDS.has(tok.lower[first]!)) first++;
   if (LEADING_FUNCTION_WORDS.has(tok.lower[first]!)) return;
+  if (first === last && TITLE_ABBREVIATIONS.has(tok.lower[first]!)) return;
   // "National Assembly Chairman Tran Thanh Man": an organisation, a title, then a person.
   if (t !== 'PERSON') {
     for (let j = first; j < last; j++) {
@@ -196,12 +200,18 @@ export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity
   for (const m of raw) if (m.type !== 'PERSON') inNamedMention.fill(1, m.first, m.last + 1);
   const roleCtx: RoleContext = { text, tok, inNamedMention };
   // The mentions go to grouping as they are, with the roles of people added.
+  const given = new GivenRoles();
   for (const m of raw) {
     if (m.type !== 'PERSON') continue;
-    const before = roleBefore(roleCtx, m.first);
+    const from = roleStartBefore(roleCtx, m.first);
+    const before = from < 0 ? null : roleText(roleCtx, from, m.first - 1);
+    if (from >= 0) given.add(tok, from, m.first - 1, m);
     const after = roleAfter(roleCtx, m.last);
-    if (before || after) m.roles = [before, after].filter((r): r is string => r !== null);
+    const party = partyTagAfter(text, tok, m.last);
+    if (before || after || party) m.roles = [before, after, party].filter((r): r is string => r !== null);
   }
+  // Which entity each role's holders went to, for descriptions that repeat the role.
+  const holderEntity = new Map<NamedMention, Entity>();
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
   for (const g of groupAliases(raw)) {
@@ -217,12 +227,14 @@ export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity
       for (const m of g.mentions) e.mentions.push(toMention(m));
     }
     for (const r of g.roles) if (!e.roles.includes(r)) e.roles.push(r);
+    if (given.size > 0 && g.type === 'PERSON') for (const m of g.mentions) if (m.roles.length > 0) holderEntity.set(m, e);
   }
-  for (const e of entities) {
+  const described = addDescriptions(entities, findDescriptions(tok, given.resolve((m) => holderEntity.get(m))), text);
+  for (const e of described) {
     if (!sortedByStart(e.mentions)) e.mentions.sort((a, b) => a.start - b.start);
     e.aliases = aliasesOf(e);
   }
-  return entities;
+  return described;
 }
 
 export type { TokenSpan };
