@@ -227,7 +227,7 @@ export function linkSpeakers(
     }
     const head = headEnd(text, span);
     const isName = endsWithName(text, span, head);
-    const named = isName ? entityForSpan(span, head, ms) : null;
+    const named = isName ? entityForSpan(span, head, ms) : personDescribed(text, ms, span);
     out.push({
       start: span.start,
       end: span.end,
@@ -238,6 +238,20 @@ export function linkSpeakers(
     if (named && named.entity.type === 'PERSON') lastPerson = { ...named, at: span.end };
   }
   return out;
+}
+
+/**
+ * "the Kremlin chief said": a description the entity finder already took as a mention of a person
+ * (a role that person was named with) links to that person.
+ */
+function personDescribed(text: string, ms: MentionIndex, span: Span): { entity: Entity; mention: Span } | null {
+  const i = ms.firstEndingAfter(span.end - 1);
+  if (i >= ms.ends.length || ms.ends[i] !== span.end || ms.starts[i]! < span.start) return null;
+  // The mention must be the whole phrase but for its article: in "a spokesman for Hillary Clinton"
+  // the spokesman speaks, not Clinton.
+  if (!/^((the|a|an)\s+)?$/i.test(text.slice(span.start, ms.starts[i]!))) return null;
+  const found = ms.found(i);
+  return found.entity.type === 'PERSON' ? found : null;
 }
 
 /** The closest PERSON mention ending before `pos`, within reach, that passes `ok`. */

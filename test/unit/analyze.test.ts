@@ -40,4 +40,13 @@ describe('analyze', () => {
     assert.deepEqual(a.quotes.map((q) => q.text), ['“a real quote,”']);
     assert.equal(a.quotes[0]!.speaker?.text, 'she');
   });
+
+  it('links a speaker written as a role the article named someone with to that person', () => {
+    const text = 'Leader to visit\n\nKremlin chief Vladimir Putin will travel to Pyongyang on Tuesday.\n\n“We are ready,” the Kremlin chief said on Monday.\n';
+    const a = analyze(text);
+    const putin = a.entities.find((e) => e.name === 'Vladimir Putin');
+    assert.ok(putin);
+    assert.equal(a.quotes[0]!.speaker?.text, 'the Kremlin chief');
+    assert.equal(a.quotes[0]!.speaker?.entityId, putin.id);
+  });
 });
