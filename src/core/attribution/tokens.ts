@@ -66,7 +66,6 @@ function shortAsideEnd(text: string, open: number, to: number, quoteStart: numbe
  */
 class TokBuffer {
   private readonly pool: Tok[] = [];
-  readonly toks: Tok[] = [];
   private n = 0;
 
   reset(): void {
@@ -74,7 +73,7 @@ class TokBuffer {
   }
 
   push(start: number, end: number, kind: number, lower: string, cap: boolean, quote: number): void {
-    let t = this.pool[this.n];
+    const t = this.pool[this.n];
     if (t) {
       t.start = start;
       t.end = end;
@@ -83,15 +82,17 @@ class TokBuffer {
       t.cap = cap;
       t.quote = quote;
     } else {
-      t = { start, end, kind, lower, cap, quote };
-      this.pool.push(t);
+      this.pool.push({ start, end, kind, lower, cap, quote });
     }
-    this.toks[this.n++] = t;
+    this.n++;
   }
 
+  /**
+   * The window's tokens as an array of their own: one copy of the pool's first n entries, where
+   * shortening and regrowing one shared array would reallocate it for every window.
+   */
   finish(): Tok[] {
-    this.toks.length = this.n;
-    return this.toks;
+    return this.pool.slice(0, this.n);
   }
 }
 
