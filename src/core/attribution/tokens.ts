@@ -19,8 +19,25 @@ export interface Tok extends Span {
   quote: number;
 }
 
+// The kind of each code unit below U+2012, one byte each: a table read costs less than the
+// comparisons in the tokenizer's innermost loop. WORD: digits, lower-case Latin letters, the two
+// non-breaking hyphens U+2010 and U+2011; WORD_MAYBE_UPPER: A-Z and everything from U+00C0 below
+// U+2000 except × and ÷ (an accented letter may be a capital: the word is lower-cased to be sure).
+const WORD = 1;
+const WORD_MAYBE_UPPER = 2;
+const CODE_KINDS = new Uint8Array(0x2012);
+for (let c = 0; c < CODE_KINDS.length; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)) CODE_KINDS[c] = WORD_MAYBE_UPPER;
+  else if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 0x2010 || c === 0x2011) CODE_KINDS[c] = WORD;
+}
+
+/** WORD, WORD_MAYBE_UPPER or 0 (not a word character). */
+function codeKind(c: number): number {
+  return c < 0x2012 ? CODE_KINDS[c]! : 0;
+}
+
 function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000) || c === 0x2010 || c === 0x2011;
+  return codeKind(c) !== 0;
 }
 
 function isUpperCode(c: number): boolean {
@@ -148,9 +165,9 @@ export function tokenizeWindow(text: string, from: number, to: number, quotes: r
       let apostrophe = false;
       while (j < to) {
         const d = text.charCodeAt(j);
-        if (isWordCode(d)) {
-          if (d >= 65 && d <= 90) upper = true;
-          else if (d >= 0xc0) upper = true; // may be an accented capital: lower-cased below
+        const kind = codeKind(d);
+        if (kind !== 0) {
+          if (kind === WORD_MAYBE_UPPER) upper = true;
           j++;
         } else if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38) && j + 1 < to && isWordCode(text.charCodeAt(j + 1)) && !(q && q.start === j)) {
           if (d === 46) dotted = true;
