@@ -243,6 +243,22 @@ export function sentenceAt(sentences: readonly Span[], pos: number): number {
   return ans;
 }
 
+// Sentences sentenceAtFrom steps over before it falls back to a binary search.
+const SHORT_WALK = 8;
+
+/**
+ * sentenceAt for positions visited in increasing order: steps on from `hint` (the answer for an
+ * earlier position), since the next quote is mostly in the same or a nearby sentence. A position
+ * before the hint's sentence, or more than a few sentences on, gets a binary search.
+ */
+export function sentenceAtFrom(sentences: readonly Span[], pos: number, hint: number): number {
+  if (hint < 0 || hint >= sentences.length || sentences[hint]!.start > pos) return sentenceAt(sentences, pos);
+  for (let k = hint, steps = 0; steps < SHORT_WALK; k++, steps++) {
+    if (k + 1 >= sentences.length || sentences[k + 1]!.start > pos) return k;
+  }
+  return sentenceAt(sentences, pos);
+}
+
 export function blankLineBetween(text: string, from: number, to: number): boolean {
   let newlines = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 && ++newlines === 2) return true;
