@@ -26,11 +26,11 @@ const foundAt = [-1, -1, -1, -1];
 
 /** Index of the first sentence-ending character at or after `from`, or -1. */
 function nextEnder(text: string, from: number): number {
-  if (searchedText !== text) {
-    searchedText = text;
-    // Positions of another text: every ender is searched again.
-    searchedFrom.fill(Infinity);
-  }
+  // Positions of another text: every ender is searched again.
+  if (searchedText !== text) searchedFrom.fill(Infinity);
+  // Kept even when only equal: a text equal to the last one but another string object (the same
+  // document read again) would otherwise be compared character by character on every call.
+  searchedText = text;
   let first = -1;
   for (let k = 0; k < ENDERS.length; k++) {
     let at = foundAt[k]!;
