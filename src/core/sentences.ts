@@ -14,7 +14,8 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // The sentence-ending characters, each searched for on its own: indexOf of one character is a
-// native scan several times faster than a character-class regex, and four of them still are.
+// native scan, and the four of them together cost less than a character-class regex search that
+// is entered again at every period.
 const ENDERS = ['.', '!', '?', '\u2026'];
 
 // The last search for each ender is remembered across calls (blocks of one text are split in order),
