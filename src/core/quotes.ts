@@ -87,9 +87,9 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
       // The last search result is reused while it lies ahead, so text without marks is scanned once
       // in all, not once per block.
       if (nextMark === -2 || (nextMark !== -1 && nextMark < i)) {
+        // test() rather than exec(): no match object per mark (every match is one character).
         MARKS.lastIndex = i;
-        const found = MARKS.exec(text);
-        nextMark = found ? found.index : -1;
+        nextMark = MARKS.test(text) ? MARKS.lastIndex - 1 : -1;
       }
       if (nextMark === -1 || nextMark >= end) break;
       i = nextMark;

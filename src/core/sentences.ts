@@ -13,25 +13,38 @@ const ABBREVIATIONS = new Set([
   'ave', 'blvd', 'rd', 'hon', 'msgr', 'fr', 'op', 'al', 'pp', 'vol', 'ch', 'fig', 'e.g', 'i.e', 'a.m', 'p.m',
 ]);
 
-const ENDERS = /[.!?\u2026]/g;
+// The sentence-ending characters, each searched for on its own: indexOf of one character is a
+// native scan, and the four of them together cost less than a character-class regex search that
+// is entered again at every period.
+const ENDERS = ['.', '!', '?', '\u2026'];
 
-// The last search is remembered across calls (blocks of one text are split in order), so a text with
-// few sentence ends is scanned once in all rather than once per block.
+// The last search for each ender is remembered across calls (blocks of one text are split in order),
+// so a text with few sentence ends is scanned once in all rather than once per block.
 let searchedText: string | null = null;
-let searchedFrom = 0;
-let foundAt = -1;
+// For each ender: where its last search started, and the position found (-1: none after that start).
+const searchedFrom = [0, 0, 0, 0];
+const foundAt = [-1, -1, -1, -1];
 
 /** Index of the first sentence-ending character at or after `from`, or -1. */
 function nextEnder(text: string, from: number): number {
-  if (searchedText !== text || from < searchedFrom || (foundAt !== -1 && foundAt < from)) {
-    // test() rather than exec(): no match object per sentence end (every match is one character).
-    ENDERS.lastIndex = from;
-    const found = ENDERS.test(text);
-    searchedText = text;
-    searchedFrom = from;
-    foundAt = found ? ENDERS.lastIndex - 1 : -1;
+  // Positions of another text: every ender is searched again.
+  if (searchedText !== text) searchedFrom.fill(Infinity);
+  // Kept even when only equal: a text equal to the last one but another string object (the same
+  // document read again) would otherwise be compared character by character on every call.
+  searchedText = text;
+  let first = -1;
+  for (let k = 0; k < ENDERS.length; k++) {
+    let at = foundAt[k]!;
+    // A remembered result answers when its search started at or before `from` and found nothing
+    // before `from`: it is then the first occurrence at or after `from` too.
+    if (from < searchedFrom[k]! || (at !== -1 && at < from)) {
+      at = text.indexOf(ENDERS[k]!, from);
+      searchedFrom[k] = from;
+      foundAt[k] = at;
+    }
+    if (at !== -1 && (first === -1 || at < first)) first = at;
   }
-  return foundAt;
+  return first;
 }
 
 // The longest abbreviation above, so the look-back stays bounded.

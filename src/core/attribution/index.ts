@@ -11,7 +11,7 @@ import { colonIntroducer, colonLabel } from './colon';
 import { embeddingClauseSubject } from './embedding';
 import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAgent, trailingSayingClause } from './fallbacks';
 import { attributeInWindow, citedSource } from './sentence';
-import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAt, tokenizeWindow } from './tokens';
+import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAtFrom, tokenizeWindow } from './tokens';
 
 /** A quote's attribution before entity linking. */
 export interface RawAttribution {
@@ -27,10 +27,13 @@ export interface RawAttribution {
  */
 export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentences: readonly Span[], blocks: readonly Span[]): RawAttribution[] {
   const out: RawAttribution[] = [];
+  // Quotes come in text order: each one's sentences are looked up from the previous quote's.
+  let s0 = -1;
+  let s1 = -1;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi]!;
-    const s0 = sentenceAt(sentences, q.start);
-    const s1 = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+    s0 = sentenceAtFrom(sentences, q.start, s0);
+    s1 = sentenceAtFrom(sentences, Math.max(q.start, q.end - 1), Math.max(s0, s1));
     // The window also stops a few quotes away, so a line packed with quotes costs no more per quote.
     const far = quotes[qi - NEAR_QUOTES];
     const farAfter = quotes[qi + NEAR_QUOTES];

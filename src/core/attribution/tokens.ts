@@ -19,8 +19,25 @@ export interface Tok extends Span {
   quote: number;
 }
 
+// The kind of each code unit below U+2012, one byte each: a table read costs less than the
+// comparisons in the tokenizer's innermost loop. WORD: digits, lower-case Latin letters, the two
+// non-breaking hyphens U+2010 and U+2011; WORD_MAYBE_UPPER: A-Z and everything from U+00C0 below
+// U+2000 except × and ÷ (an accented letter may be a capital: the word is lower-cased to be sure).
+const WORD = 1;
+const WORD_MAYBE_UPPER = 2;
+const CODE_KINDS = new Uint8Array(0x2012);
+for (let c = 0; c < CODE_KINDS.length; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000)) CODE_KINDS[c] = WORD_MAYBE_UPPER;
+  else if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 0x2010 || c === 0x2011) CODE_KINDS[c] = WORD;
+}
+
+/** WORD, WORD_MAYBE_UPPER or 0 (not a word character). */
+function codeKind(c: number): number {
+  return c < 0x2012 ? CODE_KINDS[c]! : 0;
+}
+
 function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000) || c === 0x2010 || c === 0x2011;
+  return codeKind(c) !== 0;
 }
 
 function isUpperCode(c: number): boolean {
@@ -66,7 +83,6 @@ function shortAsideEnd(text: string, open: number, to: number, quoteStart: numbe
  */
 class TokBuffer {
   private readonly pool: Tok[] = [];
-  readonly toks: Tok[] = [];
   private n = 0;
 
   reset(): void {
@@ -74,7 +90,7 @@ class TokBuffer {
   }
 
   push(start: number, end: number, kind: number, lower: string, cap: boolean, quote: number): void {
-    let t = this.pool[this.n];
+    const t = this.pool[this.n];
     if (t) {
       t.start = start;
       t.end = end;
@@ -83,15 +99,17 @@ class TokBuffer {
       t.cap = cap;
       t.quote = quote;
     } else {
-      t = { start, end, kind, lower, cap, quote };
-      this.pool.push(t);
+      this.pool.push({ start, end, kind, lower, cap, quote });
     }
-    this.toks[this.n++] = t;
+    this.n++;
   }
 
+  /**
+   * The window's tokens as an array of their own: one copy of the pool's first n entries, where
+   * shortening and regrowing one shared array would reallocate it for every window.
+   */
   finish(): Tok[] {
-    this.toks.length = this.n;
-    return this.toks;
+    return this.pool.slice(0, this.n);
   }
 }
 
@@ -147,9 +165,9 @@ export function tokenizeWindow(text: string, from: number, to: number, quotes: r
       let apostrophe = false;
       while (j < to) {
         const d = text.charCodeAt(j);
-        if (isWordCode(d)) {
-          if (d >= 65 && d <= 90) upper = true;
-          else if (d >= 0xc0) upper = true; // may be an accented capital: lower-cased below
+        const kind = codeKind(d);
+        if (kind !== 0) {
+          if (kind === WORD_MAYBE_UPPER) upper = true;
           j++;
         } else if ((d === 46 || d === 39 || d === 0x2019 || d === 45 || d === 38) && j + 1 < to && isWordCode(text.charCodeAt(j + 1)) && !(q && q.start === j)) {
           if (d === 46) dotted = true;
@@ -223,6 +241,22 @@ export function sentenceAt(sentences: readonly Span[], pos: number): number {
     } else hi = mid - 1;
   }
   return ans;
+}
+
+// Sentences sentenceAtFrom steps over before it falls back to a binary search.
+const SHORT_WALK = 8;
+
+/**
+ * sentenceAt for positions visited in increasing order: steps on from `hint` (the answer for an
+ * earlier position), since the next quote is mostly in the same or a nearby sentence. A position
+ * before the hint's sentence, or more than a few sentences on, gets a binary search.
+ */
+export function sentenceAtFrom(sentences: readonly Span[], pos: number, hint: number): number {
+  if (hint < 0 || hint >= sentences.length || sentences[hint]!.start > pos) return sentenceAt(sentences, pos);
+  for (let k = hint, steps = 0; steps < SHORT_WALK; k++, steps++) {
+    if (k + 1 >= sentences.length || sentences[k + 1]!.start > pos) return k;
+  }
+  return sentenceAt(sentences, pos);
 }
 
 export function blankLineBetween(text: string, from: number, to: number): boolean {
