@@ -273,4 +273,9 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), 'he');
     assert.equal(speakerOf(qs, 1), 'Lund');
   });
+  it('reads no verb of saying in "so-called" or "easier said than done"', () => {
+    const qs = attribute('Ostland firms are the biggest investors, and the so- called “special relationship” has held for decades.\nBut “dumping Lund” is easier said than done in the capital.');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), null);
+  });
 });

@@ -64,7 +64,7 @@ export function findCues(toks: Tok[], text?: string): Cue[] {
       // "has been called “…” by X", "measures added by Republicans": the agent after "by" spoke.
       const by = passiveByCue(toks, k);
       cues.push({ from: by, to: by + 1, forward: true });
-    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k) && !afterAdjective(toks, k) && !adjectiveTelling(toks, k) && !namingParticiple(toks, k)) {
+    } else if (bits & CUE_ONE && !(t.cap && k > 0 && toks[k - 1]!.kind === T_WORD) && !(k > 0 && (NOUN_MARKERS.has(toks[k - 1]!.lower) || COMPARATIVES.has(toks[k - 1]!.lower) || isPossessive(toks[k - 1]!))) && !infinitiveAfter(t.lower, next) && !isPassive(toks, k) && !isNounOf(toks, k) && !afterAdjective(toks, k) && !adjectiveTelling(toks, k) && !namingParticiple(toks, k) && !fixedPhrase(toks, k)) {
       // A capitalised word inside a clause is a name ("United States"), not a verb; after a
       // determiner or a possessive it is a noun or a modifier ("the claims", "Rubio’s proposed credit").
       cues.push({ from: k, to: k + 1, forward: false });
@@ -210,4 +210,11 @@ export function namingParticiple(toks: Tok[], k: number): boolean {
     if (STOP.has(w.lower)) return false;
   }
   return false;
+}
+
+/** "so-called", "easier said than done": a verb of saying inside a set phrase reports nothing. */
+export function fixedPhrase(toks: Tok[], k: number): boolean {
+  const w = toks[k]!.lower;
+  if (w === 'called') return toks[k - 1]?.lower === 'so' || (toks[k - 1]?.lower === '-' && toks[k - 2]?.lower === 'so');
+  return w === 'said' && toks[k + 1]?.lower === 'than';
 }

@@ -1,6 +1,6 @@
 // A quote set inside a clause with no verb of saying: the clause subject, when it is a name, a pronoun
 // or a description of a source.
-import { namingParticiple } from './cues';
+import { fixedPhrase, namingParticiple } from './cues';
 import type { RawAttribution } from './index';
 import { TIME_TAILS } from './subjects';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok } from './tokens';
@@ -29,9 +29,9 @@ export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
  * often the topic rather than the source.
  */
 export function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution | null {
-  // "A blog, called the “Feed,” …": the quote names something; nobody says it.
+  // "A blog, called the “Feed,” …", "the so-called “…”": the quote names something; nobody says it.
   const named = toks[qt - 1]?.lower === 'the' ? qt - 2 : qt - 1;
-  if (named >= 0 && namingParticiple(toks, named)) return null;
+  if (named >= 0 && (namingParticiple(toks, named) || fixedPhrase(toks, named))) return null;
   let k = qt - 1;
   while (k >= 0 && toks[k]!.kind !== T_QUOTE && toks[k]!.lower !== ';' && toks[k]!.lower !== ':' && toks[k]!.lower !== '(' && !contrastClause(toks, k)) k--;
   let start = k >= 0 && toks[k]!.lower === ',' ? k + 2 : k + 1;
