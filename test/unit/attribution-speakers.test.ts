@@ -278,4 +278,9 @@ describe('attribution: choosing the right speaker', () => {
     assert.equal(speakerOf(qs, 0), null);
     assert.equal(speakerOf(qs, 1), null);
   });
+  it('reads a capitalised participle opening the sentence as an introductory phrase, not a subject', () => {
+    const qs = attribute('The show opens in May. Featuring songs by Lena Ash and Ray Vance, “Girls, Girls, Girls” is a warm celebration.\nReading from a prepared text, Dana Holt pronounced the group’s name “Hamas” with care.');
+    assert.equal(speakerOf(qs, 0), null);
+    assert.equal(speakerOf(qs, 1), 'Dana Holt');
+  });
 });

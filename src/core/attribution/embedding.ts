@@ -47,7 +47,8 @@ export function embeddingClauseSubject(toks: Tok[], qt: number): RawAttribution 
     // "Thirteen years earlier, she …", "Two days later, …": a time phrase, capitalised or not.
     const timePhrase = c < qt && c - start >= 2 && c - start <= 4 && TIME_TAILS.has(toks[c - 1]!.lower);
     // "Hastily blaming the storm, Alder …": an adverb and a participle open a phrase before the subject.
-    const participial = t.cap && t.lower.endsWith('ly') && toks[start + 1]?.kind === T_WORD && toks[start + 1]!.lower.endsWith('ing');
+    // "Featuring songs by Lynn, “…”": so does a participle itself.
+    const participial = t.cap && toks[start + 1]?.kind === T_WORD && !toks[start + 1]!.cap && ((t.lower.endsWith('ly') && toks[start + 1]!.lower.endsWith('ing')) || (t.lower.endsWith('ing') && t.lower.length > 5));
     if (!(INTRO.has(t.lower) || (STOP.has(t.lower) && !PRONOUNS.has(t.lower)) || shortPhrase || timePhrase || participial)) break;
     if (c >= qt) return null;
     start = c + 1;
