@@ -126,8 +126,9 @@ function outerSpeaker(toks: Tok[], qt: number, cues: Cue[], found: Found): Found
     const o = tokenAt(toks, outer.speaker.start);
     // A pronoun there ("when she claimed that Comey had characterized …") points further out still.
     if (o > 0 && SUBORDINATORS.has(toks[o - 1]!.lower)) {
-      if (!commaBetween(toks, cue.to, at)) nested ??= outer;
-      if (commaBetween(toks, cue.to, at) || isPronoun(toks[o]!)) continue;
+      const introductory = commaBetween(toks, cue.to, at);
+      if (!introductory) nested ??= outer;
+      if (introductory || isPronoun(toks[o]!)) continue;
     }
     return outer;
   }
