@@ -201,11 +201,28 @@ function isElision(text: string, from: number, end: number): boolean {
 // An opening mark never closed: kept only when it opens its block (a quote running to the end of
 // the paragraph); a stray mark inside running text is dropped.
 function pushUnclosed(text: string, out: QuoteSpan[], open: number, end: number, block: number, blocks: QuoteBlock[], openWidth = 1): void {
-  if (open !== blocks[block]!.start) return;
   let e = end;
   while (e > open + openWidth && isSpace(text.charCodeAt(e - 1))) e--;
   if (e - open < 12) return;
+  if (open !== blocks[block]!.start && !(opensSentence(text, blocks[block]!.start, open) && endsSentence(text.charCodeAt(e - 1)))) return;
   out.push({ start: open, end: e, content: { start: open + openWidth, end: e }, partial: false, single: false, block });
+}
+
+/**
+ * The mark starts a sentence inside the paragraph: after a full stop, a question or exclamation
+ * mark or a colon and a space ("More from Jones: “The partisanship …", "said Bryant. “Realistically …").
+ */
+function opensSentence(text: string, blockStart: number, at: number): boolean {
+  let k = at - 1;
+  if (k < blockStart || !isSpace(text.charCodeAt(k))) return false;
+  while (k > blockStart && isSpace(text.charCodeAt(k - 1))) k--;
+  const c = text.charCodeAt(k - 1);
+  return c === 46 || c === 58 || c === 63 || c === 33;
+}
+
+/** A paragraph's last character that closes a sentence (or a bracketed source such as "[Gallup.]"). */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 63 || c === 33 || c === 93 || c === 0x2026;
 }
 
 function isClauseEnd(c: number): boolean {

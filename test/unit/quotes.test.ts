@@ -75,6 +75,16 @@ describe('findQuotes', () => {
     assert.deepEqual(quotesOf(opener), ['“This quote opens the paragraph and never closes', '“another one”']);
   });
 
+  it('keeps an unclosed quote that opens a sentence and runs to the end of its paragraph', () => {
+    const colon = 'More from Jones: “The partisanship of a state is a starting point. [Gallup.]\n\nNext paragraph.';
+    assert.deepEqual(quotesOf(colon), ['“The partisanship of a state is a starting point. [Gallup.]']);
+    const sentence = 'Bryant said the choice was clear. “Realistically, this is an opportunity to win.\n\nNext.';
+    assert.deepEqual(quotesOf(sentence), ['“Realistically, this is an opportunity to win.']);
+    // Inside a sentence, or with the paragraph ending mid-sentence, the mark stays a stray one.
+    assert.deepEqual(quotesOf('He called it a “mistake that will cost us all dearly.\n\nNext.'), []);
+    assert.deepEqual(quotesOf('It was over. “Nobody expected the result to go this way\n\nNext.'), []);
+  });
+
   it('reads two apostrophes as a double mark, with a single-quoted quote inside', () => {
     assert.deepEqual(quotesOf("''We will win,'' he said."), ["''We will win,''"]);
     assert.deepEqual(quotesOf("''I said, 'The lesson is clear,''' Mr. Hoenlein recalled."), ["''I said, 'The lesson is clear,'''"]);
