@@ -3,11 +3,12 @@
 // Usage: npx tsx scripts/eval-quotes.ts [dataDir]   (dataDir defaults to ../shared/data next to the repo)
 // The data is read at run time only; nothing from it is kept in the project.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { analyze } from '../src/core/analyze';
 import { linkSpeakers, type LinkedSpeaker } from '../src/core/pronouns';
 import { findEntities } from '../src/core/entities/index';
 import type { Quote, Span } from '../src/core/types';
+import { estimate, readVerdicts, type Disagreement } from './quote-audit';
 
 interface GoldQuote extends Span {
   text: string;
@@ -32,6 +33,7 @@ interface Doc {
 const here = __dirname;
 const dataDir = resolve(process.argv[2] ?? join(here, '..', '..', 'shared', 'data'));
 const verbose = process.argv.includes('--verbose');
+const AUDIT_FILE = join(here, 'audit', 'polnear-quotes.tsv');
 
 function readJsonl(file: string): Doc[] {
   return readFileSync(file, 'utf8')
@@ -100,6 +102,7 @@ function evalPolnear(file: string): void {
   const reported = new PRF();
   const ceiling = new PRF();
   const apostropheDocs = new PRF();
+  const disagreements: { fp: Disagreement[]; fn: Disagreement[] } = { fp: [], fn: [] };
   let apostropheDocCount = 0;
   let withSpeaker = 0;
   let matchedWithSpeaker = 0;
@@ -135,6 +138,10 @@ function evalPolnear(file: string): void {
       spanScores(bodyQuotes, bodyGold, apostropheDocs);
     } else {
       spanScores(bodyQuotes, bodyGold, body);
+      const predKeys = new Set(bodyQuotes.map(key));
+      const goldKeySet = new Set(bodyGold.map(key));
+      for (const q of bodyQuotes) if (!goldKeySet.has(key(q))) disagreements.fp.push({ doc: doc.id, start: q.start, end: q.end, side: 'fp' });
+      for (const g of bodyGold) if (!predKeys.has(key(g))) disagreements.fn.push({ doc: doc.id, start: g.start, end: g.end, side: 'fn' });
       // What a reviewer checks as a quote: everything but a scare quote, i.e. an unattributed partial
       // quote of one to three words (“lonely bromance”, a title). Those stay highlighted as partial
       // quotes, but they are not attributions, which is all PolNeAR annotates.
@@ -200,6 +207,15 @@ function evalPolnear(file: string): void {
   console.log('  ' + ceiling.line('ceiling of any scare-quote filter'));
   console.log('    (an oracle that drops exactly the unattributed quotes PolNeAR leaves out; the false positives left are');
   console.log('     quotes credited to a speaker: direct quotes PolNeAR omits, spans split differently, and wrong credits)');
+  const audit = estimate(body.tp, disagreements.fp, disagreements.fn, readVerdicts(AUDIT_FILE));
+  console.log(`  audited sample of the disagreements above (${relative(process.cwd(), AUDIT_FILE)}):`);
+  console.log(`    ${audit.fpJudged} of ${body.fp} false positives judged: ${audit.fpRight} are attributed quotes that PolNeAR leaves out or cuts wrongly`);
+  console.log(`    ${audit.fnJudged} of ${body.fn} misses judged: ${audit.fnReal} are real misses (the rest: PolNeAR spans cut wrongly, titles outside reported words)`);
+  if (audit.unjudged) console.log(`    ${audit.unjudged} sampled disagreements have no judgement yet and count against the product`);
+  console.log(`  ${'body, audited estimate'.padEnd(34)} P ${pct(audit.p).padStart(6)}  R ${pct(audit.r).padStart(6)}  F1 ${audit.f1.toFixed(3)}  (95% range ${audit.f1Low.toFixed(3)} to ${audit.f1High.toFixed(3)})`);
+  console.log('    (the raw line above with each kind of disagreement weighted by its judged share; the range puts both');
+  console.log('     shares at the ends of their 95% intervals. Judged by reading each one against PolNeAR\'s own rule:');
+  console.log('     a quote is a stretch in quotation marks within attributed content)');
   console.log(`  ${apostropheDocCount} articles quoting with doubled apostrophes (''…''), which PolNeAR's quote spans leave out:`);
   console.log('  ' + apostropheDocs.line('body quotes (no headline), exact'));
   console.log(`  speaker mention (overlaps gold)    ${pct(speakerRight / Math.max(1, matchedWithSpeaker))} of ${matchedWithSpeaker} found gold quotes with a speaker; ${pct(speakerRightAll / Math.max(1, withSpeaker))} of all ${withSpeaker}`);
