@@ -41,6 +41,14 @@ describe('groupAliases', () => {
     );
   });
 
+  it('types a known country or organisation by what it is, not by the tagger’s guess', () => {
+    const groups = groupAliases(mentions(['USSR', 'ORG'], ['Soviet Union', 'ORG'], ['UK', 'ORG'], ['United Nations', 'PLACE'], ['Acme Union', 'ORG']));
+    assert.deepEqual(
+      groups.map((g) => [g.type, g.name]),
+      [['PLACE', 'Soviet Union'], ['PLACE', 'United Kingdom'], ['ORG', 'United Nations'], ['ORG', 'Acme Union']],
+    );
+  });
+
   it('ignores periods and a leading "the" when matching organisation names, and keeps roles', () => {
     const groups = groupAliases(mentions(['U.N. Security Council', 'ORG'], ['UN Security Council', 'ORG'], ['the Kremlin', 'ORG'], ['Kremlin', 'ORG']));
     assert.equal(groups.length, 2);

@@ -32,6 +32,20 @@ const KNOWN_ALIASES = new Map<string, string>(Object.entries({
   uae: 'United Arab Emirates', 'united arab emirates': 'United Arab Emirates',
 }));
 
+/**
+ * The type of a known long form, whatever the tagger guessed for its mentions: "Soviet Union" and
+ * "United Kingdom" end in a word that mostly names organisations, but they are countries.
+ */
+const KNOWN_TYPES = new Map<string, EntityType>([
+  ['United States', 'PLACE'],
+  ['United Kingdom', 'PLACE'],
+  ['Soviet Union', 'PLACE'],
+  ['North Korea', 'PLACE'],
+  ['United Arab Emirates', 'PLACE'],
+  ['United Nations', 'ORG'],
+  ['European Union', 'ORG'],
+]);
+
 const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', '&', 'de']);
 
 // Names repeat many times in a long text: normalise each distinct spelling once.
@@ -305,8 +319,8 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
     // Mentions arrive in reading order; only an acronym merge appends out of order.
     if (!sortedByStart(g.mentions)) g.mentions.sort((a, b) => a.start - b.start);
     if (g.type !== 'PERSON') {
-      g.type = majorityType(g.mentions);
       if (!KNOWN_ALIASES.has(key(g.name))) g.name = fullest(g.mentions, infoOf);
+      g.type = KNOWN_TYPES.get(g.name) ?? majorityType(g.mentions);
     } else {
       g.name = fullest(g.mentions, infoOf);
     }
