@@ -1,6 +1,7 @@
 // Measures quote spans, speaker mentions, cues and pronoun resolution against annotated news
 // (PolNeAR for attributed quotes with speakers, GUM for quote spans and coreference).
-// Usage: npx tsx scripts/eval-quotes.ts [dataDir]   (dataDir defaults to ../shared/data next to the repo)
+// Usage: npx tsx scripts/eval-quotes.ts [dataDir] [--verbose] [--audit]   (dataDir defaults to ../shared/data next to the repo;
+// --audit lists the sampled disagreements that scripts/audit/polnear-quotes.tsv does not judge yet)
 // The data is read at run time only; nothing from it is kept in the project.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -8,7 +9,7 @@ import { analyze } from '../src/core/analyze';
 import { linkSpeakers, type LinkedSpeaker } from '../src/core/pronouns';
 import { findEntities } from '../src/core/entities/index';
 import type { Quote, Span } from '../src/core/types';
-import { estimate, readVerdicts, type Disagreement } from './quote-audit';
+import { estimate, readVerdicts, unjudged, type Disagreement } from './quote-audit';
 
 interface GoldQuote extends Span {
   text: string;
@@ -207,11 +208,20 @@ function evalPolnear(file: string): void {
   console.log('  ' + ceiling.line('ceiling of any scare-quote filter'));
   console.log('    (an oracle that drops exactly the unattributed quotes PolNeAR leaves out; the false positives left are');
   console.log('     quotes credited to a speaker: direct quotes PolNeAR omits, spans split differently, and wrong credits)');
-  const audit = estimate(body.tp, disagreements.fp, disagreements.fn, readVerdicts(AUDIT_FILE));
+  const verdicts = readVerdicts(AUDIT_FILE);
+  const audit = estimate(body.tp, disagreements.fp, disagreements.fn, verdicts);
   console.log(`  audited sample of the disagreements above (${relative(process.cwd(), AUDIT_FILE)}):`);
   console.log(`    ${audit.fpJudged} of ${body.fp} false positives judged: ${audit.fpRight} are attributed quotes that PolNeAR leaves out or cuts wrongly`);
   console.log(`    ${audit.fnJudged} of ${body.fn} misses judged: ${audit.fnReal} are real misses (the rest: PolNeAR spans cut wrongly, titles outside reported words)`);
-  if (audit.unjudged) console.log(`    ${audit.unjudged} sampled disagreements have no judgement yet and count against the product`);
+  if (audit.unjudged) console.log(`    ${audit.unjudged} sampled disagreements have no judgement yet and count against the product (--audit lists them)`);
+  if (process.argv.includes('--audit')) {
+    const textOf = new Map(docs.map((d) => [d.id, d.text]));
+    for (const d of unjudged(disagreements.fp, disagreements.fn, verdicts)) {
+      const t = textOf.get(d.doc)!;
+      const context = t.slice(Math.max(0, d.start - 240), d.start) + '⟦' + t.slice(d.start, d.end) + '⟧' + t.slice(d.end, d.end + 120);
+      console.log(`    ${d.doc}\t${d.start}\t${d.end}\t${d.side}\n      ${context.replace(/\n/g, '⏎')}`);
+    }
+  }
   console.log(`  ${'body, audited estimate'.padEnd(34)} P ${pct(audit.p).padStart(6)}  R ${pct(audit.r).padStart(6)}  F1 ${audit.f1.toFixed(3)}  (95% range ${audit.f1Low.toFixed(3)} to ${audit.f1High.toFixed(3)})`);
   console.log('    (the raw line above with each kind of disagreement weighted by its judged share; the range puts both');
   console.log('     shares at the ends of their 95% intervals. Judged by reading each one against PolNeAR\'s own rule:');

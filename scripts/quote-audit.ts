@@ -99,6 +99,11 @@ function f1Of(tp: number, fp: number, fn: number, fpRightShare: number, fnRealSh
   return { p, r, f: (2 * p * r) / Math.max(1e-9, p + r) };
 }
 
+/** The sampled disagreements with no judgement yet, for a judge to read (`eval-quotes --audit`). */
+export function unjudged(fps: readonly Disagreement[], fns: readonly Disagreement[], verdicts: ReadonlyMap<string, Verdict>): Disagreement[] {
+  return [...sample(fps, FP_SAMPLE), ...sample(fns, FN_SAMPLE)].filter((d) => !verdicts.has(keyOf(d)));
+}
+
 /** Estimates body span P/R/F1 from the raw counts and the judged sample of disagreements. */
 export function estimate(tp: number, fps: readonly Disagreement[], fns: readonly Disagreement[], verdicts: ReadonlyMap<string, Verdict>): AuditEstimate {
   let unjudged = 0;

@@ -96,8 +96,9 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
       const c = text.charCodeAt(i);
       const prev = i > start ? text.charCodeAt(i - 1) : -1;
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-      if (c === LDQ && open >= 0 && prev >= 0 && !isSpace(prev) && prev !== DQ && (next < 0 || !isWordChar(next))) {
-        // “ typed where ” was meant: it follows a word or punctuation and no word follows it (“Frozen“ and).
+      if (c === LDQ && open >= 0 && ((prev >= 0 && !isSpace(prev) && prev !== DQ && (next < 0 || !isWordChar(next))) || spacedEnd(text, start, i, next))) {
+        // “ typed where ” was meant: it follows a word or punctuation and no word follows it (“Frozen“ and),
+        // or it ends the paragraph after a stray space (“They see that. “).
         push(text, out, open, i + 1, openBlock, false, openWidth);
         open = -1;
       } else if (c === LDQ || c === LOW_DQ || c === LGUIL) {
@@ -117,8 +118,9 @@ export function findQuotes(text: string, blocks: QuoteBlock[]): QuoteSpan[] {
           while (out.length > 0 && out[out.length - 1]!.start > outer) out.pop();
           push(text, out, outer, i + 1, b);
           outer = -1;
-        } else if (opensAfter(prev) && next >= 0 && (isWordChar(next) || opensBlock(text, start, i))) {
-          // ” typed where “ was meant: before a word, or first in its paragraph (”… they said,”).
+        } else if ((opensAfter(prev) && next >= 0 && (isWordChar(next) || opensBlock(text, start, i))) || (isCueComma(prev) && closesLater(text, i + 1, end))) {
+          // ” typed where “ was meant: before a word, first in its paragraph (”… they said,”), or after
+          // the comma of a cue with a closing mark later in the paragraph (He says,” there are …”).
           open = i;
           openWidth = 1;
           openBlock = b;
@@ -218,6 +220,23 @@ function opensSentence(text: string, blockStart: number, at: number): boolean {
   while (k > blockStart && isSpace(text.charCodeAt(k - 1))) k--;
   const c = text.charCodeAt(k - 1);
   return c === 46 || c === 58 || c === 63 || c === 33;
+}
+
+/** The mark ends its paragraph after a space that follows the end of a clause: “They see that. “ */
+function spacedEnd(text: string, blockStart: number, at: number, next: number): boolean {
+  return next < 0 && at - 2 >= blockStart && text.charCodeAt(at - 1) === 32 && isClauseEnd(text.charCodeAt(at - 2));
+}
+
+/** A comma or colon right before the mark: the end of a cue ("He says,"). */
+function isCueComma(c: number): boolean {
+  return c === 44 || c === 58;
+}
+
+/** Whether a space and a word follow `from`, and a closing ” comes later before `end`. */
+function closesLater(text: string, from: number, end: number): boolean {
+  if (from + 1 >= end || !isSpace(text.charCodeAt(from)) || !isWordChar(text.charCodeAt(from + 1))) return false;
+  const close = text.indexOf('\u201d', from);
+  return close >= 0 && close < end;
 }
 
 /** A paragraph's last character that closes a sentence (or a bracketed source such as "[Gallup.]"). */

@@ -101,6 +101,13 @@ describe('findQuotes', () => {
     assert.deepEqual(quotesOf('” … they are so not like him,” she said.'), ['” … they are so not like him,”']);
   });
 
+  it('reads a mark of the wrong hand by where it stands: after a cue’s comma, or ending the paragraph', () => {
+    assert.deepEqual(quotesOf('He says,” there are a lot of people who never get listened to.”'), ['” there are a lot of people who never get listened to.”']);
+    assert.deepEqual(quotesOf('“They can look at the data,” he said. “They see that. “\nThis story was updated.'), ['“They can look at the data,”', '“They see that. “']);
+    // Without a closing mark later in the paragraph, a closing mark after a comma opens nothing.
+    assert.deepEqual(quotesOf('He says,” there are a lot of people.'), []);
+  });
+
   it('closes a straight quote after a stray space that follows its last comma', () => {
     assert.deepEqual(quotesOf('"It is a disgrace that he is doing this, " Trump said. "Next."'), ['"It is a disgrace that he is doing this, "', '"Next."']);
   });
