@@ -200,8 +200,9 @@ function isElision(text: string, from: number, end: number): boolean {
   return /^(em|n|til|cause|tis|twas|bout|round)\b/.test(w);
 }
 
-// An opening mark never closed: kept only when it opens its block (a quote running to the end of
-// the paragraph); a stray mark inside running text is dropped.
+// An opening mark never closed: kept when it opens its block, or opens a sentence inside it and the
+// paragraph ends a sentence (a quote running to the end of the paragraph whose closing mark was lost);
+// a stray mark inside running text is dropped.
 function pushUnclosed(text: string, out: QuoteSpan[], open: number, end: number, block: number, blocks: QuoteBlock[], openWidth = 1): void {
   let e = end;
   while (e > open + openWidth && isSpace(text.charCodeAt(e - 1))) e--;
@@ -235,7 +236,8 @@ function isCueComma(c: number): boolean {
 /** Whether a space and a word follow `from`, and a closing ” comes later before `end`. */
 function closesLater(text: string, from: number, end: number): boolean {
   if (from + 1 >= end || !isSpace(text.charCodeAt(from)) || !isWordChar(text.charCodeAt(from + 1))) return false;
-  const close = text.indexOf('\u201d', from);
+  // Stops at the next ” in the text, which is the next mark this scan would reach anyway: linear overall.
+  const close = text.indexOf(String.fromCharCode(RDQ), from);
   return close >= 0 && close < end;
 }
 
