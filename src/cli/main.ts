@@ -16,8 +16,9 @@ Commands:
   claims FILE [--json]         the reviewer's annotations and how each anchors (exact, moved, fuzzy, orphan)
   tag FILE --text EXACT --label L [--occurrence N] [--note T] [--evidence URL]... [--reviewer R]
                                record a verdict in FILE's sidecar (<name>.annotations.yaml)
-  export FILE --format w3c|claimreview|csv [--out PATH]
-                               the annotations as W3C Web Annotation, ClaimReview or CSV
+  export FILE --format w3c|claimreview|csv [--out PATH [--force]] [--url URL]
+                               the annotations as W3C Web Annotation, ClaimReview or CSV; --out never
+                               writes over the article or its sidecar, nor over another file without --force
   compare A B [--json]         statements both articles report, where they disagree, and what each reports alone
   help                         this text
 
@@ -70,12 +71,17 @@ export function main(argv: string[]): number {
       case 'export': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { format: { type: 'string' }, out: { type: 'string' } },
+          options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false }, url: { type: 'string' } },
           allowPositionals: true,
         });
         const file = onlyFile('export', positionals);
         if (values.format === undefined) throw new CliError('export: --format is required (w3c, claimreview or csv)', EXIT.usage);
-        const text = runExport(file, values.format, values.out);
+        if (values.force && values.out === undefined) throw new CliError('export: --force only applies with --out PATH', EXIT.usage);
+        const text = runExport(file, values.format, {
+          ...(values.out === undefined ? {} : { out: values.out }),
+          force: values.force ?? false,
+          ...(values.url === undefined ? {} : { url: values.url }),
+        });
         if (values.out === undefined) process.stdout.write(printable(text, values.format === 'csv'));
         return EXIT.ok;
       }
