@@ -3,7 +3,8 @@
 import { analyze } from '../../core/analyze';
 import { compareArticles, MATCH_THRESHOLD, type Comparison } from '../../core/corpus/compare';
 import { EXIT, readArticle } from '../readArticle';
-import { sanitizeForTerminal, type Style } from '../style';
+import { terminalJson, terminalLine } from '../../core/present/terminalText';
+import type { Style } from '../style';
 
 export interface CompareJson extends Comparison {
   a: string;
@@ -22,12 +23,12 @@ export function compareFiles(fileA: string, fileB: string): CompareJson {
 /** Exit 1 when the articles disagree somewhere: a reviewer should look. */
 export function runCompare(fileA: string, fileB: string, json: boolean, out: (s: string) => void, style: Style): number {
   const r = compareFiles(fileA, fileB);
-  out(json ? JSON.stringify(r, null, 2) : renderReadable(r, style));
+  out(json ? terminalJson(r) : renderReadable(r, style));
   return r.conflicts > 0 ? EXIT.findings : EXIT.ok;
 }
 
 function renderReadable(r: CompareJson, style: Style): string {
-  const t = (s: string) => sanitizeForTerminal(s);
+  const t = terminalLine;
   const lines: string[] = [];
   lines.push(`${style.bold('A')} ${t(r.a)}`, `${style.bold('B')} ${t(r.b)}`, '');
   const conflicting = r.shared.filter((s) => s.conflict);
