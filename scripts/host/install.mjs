@@ -72,7 +72,7 @@ export async function ensureCodeServer({ log = console.log } = {}) {
   mkdirSync(INSTALL_DIR, { recursive: true });
   const logFile = join(INSTALL_DIR, 'install.log');
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} into ${INSTALL_DIR} (one time, ~2-3 min)…`);
+  log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} into ${INSTALL_DIR} (one time, a few minutes)…`);
 
   // npm 11 reviews install scripts against `allowScripts`; these are the two packages we install
   // on purpose, and code-server's postinstall (which installs VS Code's own modules) is required.
