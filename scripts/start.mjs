@@ -4,7 +4,7 @@
 // open in a browser, until Ctrl-C. Env: NEWS_PORT picks the port (default 8765; a free one when
 // that is taken), NEWS_USE_CODE_SERVER=1 skips the desktop `code` CLI.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { build } from './host/build.mjs';
@@ -68,18 +68,23 @@ async function main() {
   }
 
   const host = await ensureCodeServer();
-  // Settings and layout persist between starts (.vscode-test/start); sockets and the temporary
-  // folder go to a short private folder, because a socket path longer than 107 bytes fails.
+  // Settings and layout persist between starts (.vscode-test/start), but code-server makes sockets
+  // in TMPDIR, HOME and the user-data folder, and a socket path longer than 107 bytes fails. So
+  // those are reached through a short private folder: tmp itself, and links to the kept folders.
   const root = join(CACHE_ROOT, 'start');
   const shortRoot = makeShortTempDir();
+  const kept = { home: join(root, 'home'), userData: join(root, 'user-data'), extensions: join(root, 'extensions') };
+  for (const d of Object.values(kept)) mkdirSync(d, { recursive: true });
   const dirs = {
     root,
-    home: join(root, 'home'),
-    userData: join(root, 'user-data'),
-    extensions: join(root, 'extensions'),
+    home: join(shortRoot, 'home'),
+    userData: join(shortRoot, 'user'),
+    extensions: kept.extensions,
     tmp: join(shortRoot, 'tmp'),
   };
-  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  symlinkSync(kept.home, dirs.home, 'dir');
+  symlinkSync(kept.userData, dirs.userData, 'dir');
+  mkdirSync(dirs.tmp);
   writeUserSettings(dirs.userData);
   const port = await choosePort();
   const server = await startServer({ ...host, dirs: { ...dirs, env: isolatedEnv(dirs) }, port });
