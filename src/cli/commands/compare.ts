@@ -1,7 +1,9 @@
-// `news-annotator compare A B [--json]`: the statements two articles share (and where the shared
-// ones disagree on a number, date, name or quote), and what each reports alone.
+// `news-annotator compare A B [--json]`: the statements two articles share, each pair with why it was
+// made and a word diff (and where the shared ones disagree on a number, date, name or quote), and
+// what each reports alone.
 import { analyze } from '../../core/analyze';
 import { compareArticles, MATCH_THRESHOLD, type Comparison } from '../../core/corpus/compare';
+import type { DiffRun } from '../../core/corpus/wordDiff';
 import { EXIT, readArticle } from '../readArticle';
 import { sanitizeForTerminal, type Style } from '../style';
 
@@ -40,9 +42,14 @@ function renderReadable(r: CompareJson, style: Style): string {
     }
     lines.push('');
   }
-  lines.push(style.bold(`Reported by both (${r.shared.length} pairs, score >= ${r.threshold})`));
+  lines.push(style.bold(`Reported by both (${r.shared.length} pairs, each sentence in one pair at most, score >= ${r.threshold})`));
   for (const s of r.shared) {
-    lines.push(`  ${style.dim(s.score.toFixed(2))} A: ${t(s.a.text)}`, `       B: ${t(s.b.text)}`);
+    lines.push(
+      `  ${style.dim(s.score.toFixed(2))} A: ${t(s.a.text)}`,
+      `       B: ${t(s.b.text)}`,
+      `       ${style.dim('why:')} ${t(s.reason.text)}`,
+      `       ${style.dim('diff:')} ${t(renderDiff(s.diff))}`,
+    );
   }
   lines.push('', style.bold(`Only in A (${r.onlyA.length})`));
   for (const s of r.onlyA) lines.push(`  ${t(s.text)}`);
@@ -50,4 +57,15 @@ function renderReadable(r: CompareJson, style: Style): string {
   for (const s of r.onlyB) lines.push(`  ${t(s.text)}`);
   lines.push('');
   return lines.join('\n');
+}
+
+/** Word diff in the plain form of `git diff --word-diff`: [-only in A-] {+only in B+}. */
+export function renderDiff(runs: readonly DiffRun[]): string {
+  let out = '';
+  for (const r of runs) {
+    const piece = r.op === 'equal' ? r.text : r.op === 'delete' ? `[-${r.text}-]` : `{+${r.text}+}`;
+    // No space before a run that starts with closing punctuation.
+    out += out && !/^[,.;:!?”’)\]]/.test(r.text) ? ' ' + piece : piece;
+  }
+  return out;
 }
