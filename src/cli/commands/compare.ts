@@ -3,7 +3,7 @@
 // what each reports alone.
 import { analyze } from '../../core/analyze';
 import { compareArticles, MATCH_THRESHOLD, type Comparison } from '../../core/corpus/compare';
-import type { DiffRun } from '../../core/corpus/wordDiff';
+import { diffPlain } from '../../core/present/compareText';
 import { EXIT, readArticle } from '../readArticle';
 import { sanitizeForTerminal, type Style } from '../style';
 
@@ -48,7 +48,7 @@ function renderReadable(r: CompareJson, style: Style): string {
       `  ${style.dim(s.score.toFixed(2))} A: ${t(s.a.text)}`,
       `       B: ${t(s.b.text)}`,
       `       ${style.dim('why:')} ${t(s.reason.text)}`,
-      `       ${style.dim('diff:')} ${t(renderDiff(s.diff))}`,
+      `       ${style.dim('diff:')} ${t(diffPlain(s.diff))}`,
     );
   }
   lines.push('', style.bold(`Only in A (${r.onlyA.length})`));
@@ -57,15 +57,4 @@ function renderReadable(r: CompareJson, style: Style): string {
   for (const s of r.onlyB) lines.push(`  ${t(s.text)}`);
   lines.push('');
   return lines.join('\n');
-}
-
-/** Word diff in the plain form of `git diff --word-diff`: [-only in A-] {+only in B+}. */
-export function renderDiff(runs: readonly DiffRun[]): string {
-  let out = '';
-  for (const r of runs) {
-    const piece = r.op === 'equal' ? r.text : r.op === 'delete' ? `[-${r.text}-]` : `{+${r.text}+}`;
-    // No space before a run that starts with closing punctuation.
-    out += out && !/^[,.;:!?”’)\]]/.test(r.text) ? ' ' + piece : piece;
-  }
-  return out;
 }

@@ -171,3 +171,18 @@ function spanOf(s: Statement): TextSpan {
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** A step of a comparison in progress: the share done (0 to 1) and what runs now. */
+export type CompareProgress = (fraction: number, step: string) => void;
+
+/** Analyses both texts and compares them, saying at each step how far it got (for a progress bar). */
+export function compareTexts(textA: string, textB: string, progress: CompareProgress = () => {}, options: CompareOptions = {}): Comparison {
+  progress(0, 'Analysing the first article');
+  const analysisA = analyze(textA);
+  progress(0.3, 'Analysing the second article');
+  const analysisB = analyze(textB);
+  progress(0.6, 'Matching statements');
+  const comparison = compareArticles({ text: textA, analysis: analysisA }, { text: textB, analysis: analysisB }, options);
+  progress(1, 'Done');
+  return comparison;
+}
