@@ -115,18 +115,21 @@ export function matchStatements(sa: readonly Statement[], sb: readonly Statement
   const shortSide = (options.weights ?? COMPARE_WEIGHTS).shortSide;
   const found = candidatePairs(sa, sb, weightOf, threshold, shortSide, options.blockCap ?? DEFAULT_BLOCK_CAP);
   // One shared thing (a name, a number, a word) is a topic in common, not a report in common.
-  const supported = found.pairs.filter((p) => evidenceCount(sharedEvidence(sa[p.a]!, sb[p.b]!)) >= MIN_EVIDENCE);
-  return { pairs: oneToOne(supported), scored: found.scored, capped: found.capped, weightOf };
+  const supported = (p: ScoredPair) => evidenceCount(sharedEvidence(sa[p.a]!, sb[p.b]!)) >= MIN_EVIDENCE;
+  return { pairs: oneToOne(found.pairs, supported), scored: found.scored, capped: found.capped, weightOf };
 }
 
-/** Best first; a pair is kept when neither of its statements is in a better one. Ties go to the earlier sentences. */
-export function oneToOne(pairs: readonly ScoredPair[]): ScoredPair[] {
+/**
+ * Best first; a pair is kept when neither of its statements is in a better one (and `accept` agrees:
+ * asked only of pairs that would be kept, so a costly test runs on few). Ties go to the earlier sentences.
+ */
+export function oneToOne(pairs: readonly ScoredPair[], accept: (p: ScoredPair) => boolean = () => true): ScoredPair[] {
   const sorted = [...pairs].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const out: ScoredPair[] = [];
   for (const p of sorted) {
-    if (usedA.has(p.a) || usedB.has(p.b)) continue;
+    if (usedA.has(p.a) || usedB.has(p.b) || !accept(p)) continue;
     usedA.add(p.a);
     usedB.add(p.b);
     out.push(p);

@@ -42,7 +42,7 @@ export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
   for (const sameName of [true, false]) {
     a.entities.forEach((e, i) => {
       if (usedA.has(i)) return;
-      const j = b.entities.findIndex((f, k) => !usedB.has(k) && (sameName ? nameKey(f.name) === nameKey(e.name) : f.keys.some((key) => e.keys.includes(key))));
+      const j = b.entities.findIndex((f, k) => !usedB.has(k) && (sameName ? f.key === e.key : f.keys.some((key) => e.keys.includes(key))));
       if (j < 0) return;
       usedA.add(i);
       usedB.add(j);
@@ -51,11 +51,24 @@ export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
   }
   const bQuantities = new Set(b.quantities.map((q) => q.term));
   const numbers = [...new Set(a.quantities.filter((q) => bQuantities.has(q.term)).map((q) => q.text))];
-  const nameWords = new Set<string>();
-  for (const e of [...a.entities, ...b.entities]) for (const w of sentenceTerms(e.name).words) nameWords.add(w);
+  const namesA = nameWordsOf(a);
+  const namesB = nameWordsOf(b);
   const bWords = new Set(b.words);
-  const words = [...new Set(a.words.filter((w) => bWords.has(w) && !nameWords.has(w)))];
+  const words = [...new Set(a.words.filter((w) => bWords.has(w) && !namesA.has(w) && !namesB.has(w)))];
   return { entities, numbers, words };
+}
+
+const nameWordsCache = new WeakMap<Statement, Set<string>>();
+
+/** The word terms of the names of the entities a statement mentions (computed once per statement). */
+function nameWordsOf(s: Statement): Set<string> {
+  let words = nameWordsCache.get(s);
+  if (!words) {
+    words = new Set();
+    for (const e of s.entities) for (const w of sentenceTerms(e.name).words) words.add(w);
+    nameWordsCache.set(s, words);
+  }
+  return words;
 }
 
 /** How many distinct things two statements share: names, numbers and other words. */

@@ -16,8 +16,8 @@ export interface Statement extends Span {
   entityKeys: string[];
   /** Canonical names of the PERSON entities mentioned, for name conflicts. */
   persons: string[];
-  /** Every entity mentioned: its canonical name (for reasons) and its keys. */
-  entities: { name: string; keys: string[] }[];
+  /** Every entity mentioned: its canonical name (for reasons), that name's nameKey, and its keys. */
+  entities: { name: string; key: string; keys: string[] }[];
   /** Text between the quote marks of every quote inside the sentence. */
   quotes: string[];
   /** Who the quotes inside the sentence are credited to: the entity's name, else the speaker as written. */
@@ -77,6 +77,7 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })))
     .sort((x, y) => x.start - y.start);
   const keysOf = new Map<Entity, string[]>();
+  const roleTerms = new Map<string, string[]>();
   const quotes = [...analysis.quotes].sort((x, y) => x.start - y.start);
   const out: Statement[] = [];
   let mi = 0;
@@ -98,13 +99,20 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
       let k = keysOf.get(e);
       if (!k) keysOf.set(e, (k = entityKeys(e)));
       for (const key of k) eKeys.add(key);
-      entities.push({ name: e.name, keys: k });
+      entities.push({ name: e.name, key: nameKey(e.name), keys: k });
       if (e.type === 'PERSON') persons.push(e.name);
     }
     // A title next to a name ("Ukraine's Foreign Minister", "North Korean leader") says who someone is,
     // not what happened: its words do not make two statements alike.
     const roleWords = new Set<string>();
-    for (const e of ents) for (const r of e.roles) if (sentence.includes(r)) for (const w of sentenceTerms(r).words) roleWords.add(w);
+    for (const e of ents) {
+      for (const r of e.roles) {
+        if (!sentence.includes(r)) continue;
+        let rw = roleTerms.get(r);
+        if (!rw) roleTerms.set(r, (rw = sentenceTerms(r).words));
+        for (const w of rw) roleWords.add(w);
+      }
+    }
     const words = roleWords.size ? allWords.filter((w) => !roleWords.has(w)) : allWords;
     while (qi < quotes.length && quotes[qi]!.end <= s.start) qi++;
     const quoted: string[] = [];

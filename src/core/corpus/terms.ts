@@ -117,12 +117,7 @@ export function sentenceTerms(sentence: string): SentenceTerms {
       quantities.push(q);
       continue;
     }
-    let terms = termCache.get(lower);
-    if (terms === undefined) {
-      if (termCache.size > TERM_CACHE_LIMIT) termCache.clear();
-      termCache.set(lower, (terms = wordTerms(lower)));
-    }
-    for (const t of terms) words.push(t);
+    for (const t of cachedWordTerms(lower)) words.push(t);
   }
   return { words, quantities };
 }
@@ -141,9 +136,18 @@ export function surfaceTerms(sentence: string): [term: string, surface: string][
   for (const m of sentence.matchAll(WORD_RE)) {
     const raw = m[0].replace(/\.$/, '');
     const lower = raw.toLowerCase();
-    for (const t of wordTerms(lower)) out.push([t, raw]);
+    for (const t of cachedWordTerms(lower)) out.push([t, raw]);
   }
   return out;
+}
+
+function cachedWordTerms(lower: string): readonly string[] {
+  let terms = termCache.get(lower);
+  if (terms === undefined) {
+    if (termCache.size > TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(lower, (terms = wordTerms(lower)));
+  }
+  return terms;
 }
 
 function wordTerms(lower: string): readonly string[] {
