@@ -1,7 +1,9 @@
-// `news-annotator compare A B [--json]`: the statements two articles share (and where the shared
-// ones disagree on a number, date, name or quote), and what each reports alone.
+// `news-annotator compare A B [--json]`: the statements two articles share, each pair with why it was
+// made and a word diff (and where the shared ones disagree on a number, date, name or quote), and
+// what each reports alone.
 import { analyze } from '../../core/analyze';
 import { compareArticles, MATCH_THRESHOLD, type Comparison } from '../../core/corpus/compare';
+import { diffPlain } from '../../core/present/compareText';
 import { EXIT, readArticle } from '../readArticle';
 import { terminalJson, terminalLine } from '../../core/present/terminalText';
 import type { Style } from '../style';
@@ -41,9 +43,14 @@ function renderReadable(r: CompareJson, style: Style): string {
     }
     lines.push('');
   }
-  lines.push(style.bold(`Reported by both (${r.shared.length} pairs, score >= ${r.threshold})`));
+  lines.push(style.bold(`Reported by both (${r.shared.length} pairs, each sentence in one pair at most, score >= ${r.threshold})`));
   for (const s of r.shared) {
-    lines.push(`  ${style.dim(s.score.toFixed(2))} A: ${t(s.a.text)}`, `       B: ${t(s.b.text)}`);
+    lines.push(
+      `  ${style.dim(s.score.toFixed(2))} A: ${t(s.a.text)}`,
+      `       B: ${t(s.b.text)}`,
+      `       ${style.dim('why:')} ${t(s.reason.text)}`,
+      `       ${style.dim('diff:')} ${t(diffPlain(s.diff))}`,
+    );
   }
   lines.push('', style.bold(`Only in A (${r.onlyA.length})`));
   for (const s of r.onlyA) lines.push(`  ${t(s.text)}`);
