@@ -1,10 +1,10 @@
 // Quotes introduced by a colon: a name label ("Dana Reyes: “…”"), a clause whose subject speaks, a
 // source phrase ("From the report:").
-import { IRREGULAR_PAST, TASTE_VERBS, embeddingClauseSubject } from './embedding';
-import type { RawAttribution } from './index';
+import { TASTE_VERBS, embeddingClauseSubject } from './embedding';
+import type { RawAttribution } from './rawAttribution';
 import { subjectAfter, subjectBefore } from './subjects';
 import { T_QUOTE, T_WORD, type Tok } from './tokens';
-import { CUE_WORDS, DETERMINERS, PRONOUNS, STOP } from './words';
+import { CUE_WORDS, DETERMINERS, IRREGULAR_PAST, PRONOUNS, STOP } from './words';
 
 /**
  * A name standing alone before a colon that opens the quote: "Jeffrey M. Jones: “Gallup finds …”",

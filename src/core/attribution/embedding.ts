@@ -1,15 +1,12 @@
 // A quote set inside a clause with no verb of saying: the clause subject, when it is a name, a pronoun
 // or a description of a source.
 import { fixedPhrase, namingParticiple } from './cues';
-import type { RawAttribution } from './index';
-import { TIME_TAILS } from './subjects';
+import type { RawAttribution } from './rawAttribution';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok } from './tokens';
-import { CUE_WORDS, DETERMINERS, INTRO, PRONOUNS, SKIP_BEFORE_CUE, STOP, isNegation, isWeekday } from './words';
+import { CUE_WORDS, DETERMINERS, INTRO, IRREGULAR_PAST, PRONOUNS, SKIP_BEFORE_CUE, STOP, TIME_TAILS, isNegation, isWeekday } from './words';
 
 // Capitalised words that open a sentence without being its subject.
 const SENTENCE_ADVERBS = new Set(['only', 'such', 'thus', 'even', 'still', 'hence', 'perhaps', 'maybe', 'instead', 'indeed', 'yes', 'no', 'well', 'now', 'here', 'there']);
-
-export const IRREGULAR_PAST = new Set(['wore', 'went', 'came', 'saw', 'took', 'made', 'gave', 'got', 'put', 'set', 'kept', 'saw', 'sent', 'spent', 'left', 'brought', 'thought', 'felt', 'held', 'won', 'lost', 'ran', 'began', 'became', 'struck', 'threw', 'drew', 'hit', 'led', 'meant', 'sought', 'stood']);
 
 // Words that join a sentence to the one before without saying who speaks.
 export const JOINERS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'also', 'or']);

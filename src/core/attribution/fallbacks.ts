@@ -4,12 +4,12 @@ import type { QuoteSpan } from '../quotes';
 import type { Span } from '../types';
 import { colonIntroducer } from './colon';
 import { type Cue, findCues } from './cues';
-import { IRREGULAR_PAST, JOINERS, LINKING_ADVERBS, SOURCE_HEADS, SUBJECT_PRONOUNS, sourceDescriptionEnd } from './embedding';
-import type { RawAttribution } from './index';
+import { JOINERS, LINKING_ADVERBS, SOURCE_HEADS, SUBJECT_PRONOUNS, sourceDescriptionEnd } from './embedding';
+import type { RawAttribution } from './rawAttribution';
 import { speakerForCue } from './sentence';
 import { PROGRESSIVE, subjectAfter, subjectBefore } from './subjects';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok, WINDOW, blankLineBetween, quoteBefore, sentenceAt, tokenizeWindow } from './tokens';
-import { CUE_WORDS, DETERMINERS, PRONOUNS, SAYING, STOP, isWeekday, skippableBeforeCue } from './words';
+import { CUE_WORDS, DETERMINERS, IRREGULAR_PAST, PRONOUNS, SAYING, STOP, isWeekday, skippableBeforeCue } from './words';
 
 /**
  * A quote with no speaker in its own sentence: a preceding "X said:" sentence, a quote that carries

@@ -11,15 +11,8 @@ import { colonIntroducer, colonLabel } from './colon';
 import { embeddingClauseSubject } from './embedding';
 import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAgent, trailingSayingClause } from './fallbacks';
 import { attributeInWindow, citedSource } from './sentence';
+import type { RawAttribution } from './rawAttribution';
 import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAtFrom, tokenizeWindow } from './tokens';
-
-/** A quote's attribution before entity linking. */
-export interface RawAttribution {
-  speaker: Span | null;
-  cue: Span | null;
-  /** Taken over from an earlier quote (a quote continuing the same speaker's words). */
-  inherited: boolean;
-}
 
 /**
  * Finds cue and speaker mention for every quote. `sentences` cover every block (sorted);

@@ -4,7 +4,7 @@ import type { Span } from '../types';
 import { type Cue, findCues } from './cues';
 import { MAX_NP, clauseSubject, objectBefore, spanWords, subjectAfter, subjectBefore, subjectBeforeAside } from './subjects';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok, isClauseEnd, isContractedAux, tokenAt } from './tokens';
-import { CUE_WORDS, SAYING, isPronoun, isWeekday } from './words';
+import { CUE_WORDS, FORESEEING, SAYING, isPronoun, isWeekday } from './words';
 
 interface Found {
   speaker: Span | null;
@@ -155,8 +155,6 @@ const CONCESSIVE = new Set(['though', 'although', 'but', 'whereas', 'yet']);
 
 // Words opening an introductory clause before the main one.
 const SUBORDINATORS = new Set(['since', 'when', 'after', 'before', 'as', 'while', 'if', 'because', 'although', 'though', 'once', 'until', 'unless', 'whenever']);
-
-export const FORESEEING = new Set(['will', 'would', 'could', 'should', 'might', 'may', 'must', 'can', 'to']);
 
 /** A verb of saying after a modal or "to" ("will say", "would call it", "to say"): not said yet. */
 function isHypothetical(toks: Tok[], cueAt: number): boolean {

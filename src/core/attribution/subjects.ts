@@ -1,10 +1,8 @@
 // The speaker mention next to a cue: the subject before it or the inverted subject after it, past
 // asides, time phrases, datelines and sentence adverbs.
 import type { Span } from '../types';
-import { IRREGULAR_PAST } from './embedding';
-import { FORESEEING } from './sentence';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok, tokenAt } from './tokens';
-import { CARRIERS, CUE_WORDS, DETERMINERS, HEAD_PREPOSITIONS, INTRO, LY_NOUNS, NOUN_MARKERS, PRONOUNS, RELATIVES, RETORT, STOP, isNegation, isPronoun, isWeekday, skippableBeforeCue } from './words';
+import { CARRIERS, CUE_WORDS, DETERMINERS, FORESEEING, HEAD_PREPOSITIONS, INTRO, IRREGULAR_PAST, LY_NOUNS, NOUN_MARKERS, PRONOUNS, RELATIVES, RETORT, STOP, isNegation, isPronoun, isWeekday, skippableBeforeCue, TIME_TAILS } from './words';
 
 // Longest speaker mention, in words.
 export const MAX_NP = 9;
@@ -340,9 +338,6 @@ export function clauseSubject(toks: Tok[], at: number): Span | null {
   }
   return null;
 }
-
-// Last words of a short time phrase opening a sentence: "Hours later, …", "Two days ago, …".
-export const TIME_TAILS = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards']);
 
 /**
  * After the comma closing an introductory phrase that ends in a place, the rest of the place name

@@ -7,17 +7,8 @@ import { PRONOUNS } from './words';
 export const WINDOW = 320;
 // Quotes on each side a window may reach across.
 export const NEAR_QUOTES = 3;
-export const T_WORD = 1;
-export const T_PUNCT = 2;
-export const T_QUOTE = 3;
-
-export interface Tok extends Span {
-  kind: number;
-  lower: string;
-  cap: boolean;
-  /** For quote tokens: index into the quote list. */
-  quote: number;
-}
+import { T_PUNCT, T_QUOTE, T_WORD, type Tok } from './tokenKinds';
+export { T_PUNCT, T_QUOTE, T_WORD, type Tok };
 
 // The kind of each code unit below U+2012, one byte each: a table read costs less than the
 // comparisons in the tokenizer's innermost loop. WORD: digits, lower-case Latin letters, the two

@@ -1,5 +1,5 @@
 // Word lists of attribution: verbs of saying and their inflections, function words, determiners.
-import { T_WORD, type Tok } from './tokens';
+import { T_WORD, type Tok } from './tokenKinds';
 
 // Verbs of saying and their relatives (writing, naming, praising, accusing), as bare forms: every
 // inflection (-s, -ed, -ing) is derived below, irregular past forms are listed with the base.
@@ -113,3 +113,10 @@ export function isWeekday(w: string): boolean {
 
 // Verbs that report speech outright; a sentence led by one of them reports everything after it.
 export const SAYING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'argued', 'argues', 'explained', 'insisted', 'noted', 'declared', 'announced', 'warned', 'claimed', 'testified', 'assured', 'assures', 'insists', 'claims', 'explains', 'notes', 'warns', 'declares', 'announces', 'acknowledged', 'admitted', 'conceded', 'recalled', 'predicted']);
+
+// Past tenses not ending in -ed.
+export const IRREGULAR_PAST = new Set(['wore', 'went', 'came', 'saw', 'took', 'made', 'gave', 'got', 'put', 'set', 'kept', 'saw', 'sent', 'spent', 'left', 'brought', 'thought', 'felt', 'held', 'won', 'lost', 'ran', 'began', 'became', 'struck', 'threw', 'drew', 'hit', 'led', 'meant', 'sought', 'stood']);
+// Last words of a short time phrase opening a sentence: "Hours later, …", "Two days ago, …".
+export const TIME_TAILS = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards']);
+// Modals and "to": a verb after them is not said yet.
+export const FORESEEING = new Set(['will', 'would', 'could', 'should', 'might', 'may', 'must', 'can', 'to']);
