@@ -29,7 +29,9 @@ function loadCore(): Core {
     logLevel: 'error',
   });
   const mod = { exports: {} as Core };
-  new Function('module', 'exports', 'require', out.outputFiles[0]!.text)(mod, mod.exports, require);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
+  const run = new Function('module', 'exports', 'require', out.outputFiles[0]!.text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
+  run(mod, mod.exports, require);
   return mod.exports;
 }
 
@@ -138,14 +140,13 @@ function main(): void {
       let sa: ReturnType<Core['statementsOf']> = [];
       let sb: ReturnType<Core['statementsOf']> = [];
       let comparison: Compare.Comparison | undefined;
-      let matching: Compare.Matching | undefined;
       // Statements (terms of every sentence), the index, one-to-one matching, reasons and word diffs.
       const indexMs = ms(() => {
         sa = core.statementsOf({ text: ta, analysis: aa });
         sb = core.statementsOf({ text: tb, analysis: ab });
         comparison = core.compareStatements(sa, sb, { blockCap });
       });
-      matching = core.matchStatements(sa, sb, { blockCap });
+      const matching = core.matchStatements(sa, sb, { blockCap });
       let allPairsMs: number;
       let allPairsNote: string;
       if (kb <= allPairsUpTo) {

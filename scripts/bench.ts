@@ -21,7 +21,9 @@ type Analyse = (text: string) => unknown;
 function loadBundled<T>(entry: string): T {
   const out = buildSync({ entryPoints: [join(__dirname, entry)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error' });
   const mod = { exports: {} as T };
-  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
+  const run = new Function('module', 'exports', 'require', out.outputFiles[0].text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
+  run(mod, mod.exports, require);
   return mod.exports;
 }
 

@@ -243,7 +243,6 @@ function evalGum(file: string): void {
   let pronounSpans = 0;
   let pronounResolved = 0;
   let pronounRight = 0;
-  let pronounInCluster = 0;
   for (const doc of docs) {
     const gold = doc.quotes ?? [];
     const a = analyze(doc.text);
@@ -272,7 +271,6 @@ function evalGum(file: string): void {
       pronounResolved++;
       const ante = sp.antecedent;
       if (coref.some((c) => c.cluster === own.cluster && overlaps(c, ante))) pronounRight++;
-      if (coref.some((c) => overlaps(c, ante) && c.cluster)) pronounInCluster++;
     });
   }
   console.log(`GUM (${file}): ${docs.length} docs, ${docs.reduce((n, d) => n + (d.quotes?.length ?? 0), 0)} gold quote spans (all quoted stretches, no speakers)`);

@@ -90,7 +90,7 @@ function devF1(m: LinearModel): number {
     }
     const pred = new Set(labelsToSpans(labels).filter((s) => s.type <= 3).map((s) => `${tok.start[s.first]}:${tok.end[s.last]}:${s.type}`));
     const gold = new Set(doc.entities.filter((e) => TYPE_ID[e.type] && TYPE_ID[e.type] <= 3).map((e) => `${e.start}:${e.end}:${TYPE_ID[e.type]}`));
-    for (const p of pred) (gold.has(p) ? tp++ : fp++);
+    for (const p of pred) if (gold.has(p)) tp++; else fp++;
     for (const g of gold) if (!pred.has(g)) fn++;
   }
   return (2 * tp) / (2 * tp + fp + fn);

@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   own(vscode.languages.registerReferenceProvider(selector, mentions));
   own(
     vscode.commands.registerTextEditorCommand('newsAnnotator.openAsNews', (editor) =>
-      vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
+      void vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
     ),
   );
   const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, claimAppearances(corpus));

@@ -15,10 +15,9 @@ async function applied(): Promise<Applied> {
 
 /** Waits until the active editor's decorations satisfy `condition`, then returns them. */
 async function appliedWhen(condition: (a: Applied) => boolean, what: string): Promise<Applied> {
-  let last: Applied = {};
   const deadline = Date.now() + 10_000;
   for (;;) {
-    last = await applied();
+    const last = await applied();
     if (condition(last)) return last;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(Object.fromEntries(Object.entries(last).map(([k, v]) => [k, v.length])))}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -8,7 +8,6 @@ import { EXIT } from '../../src/cli/readArticle';
 import { runCli } from './runCli';
 
 /** Raw controls a terminal would act on (LF and TAB are layout; CR only in CRLF). */
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 
 function article(text: string): { dir: string; file: string } {

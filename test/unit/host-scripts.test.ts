@@ -13,21 +13,21 @@ const HOST = resolve(__dirname, '..', '..', 'scripts', 'host');
 const REPO = resolve(__dirname, '..', '..');
 
 interface ChildEnvModule {
-  cleanChildEnv(base?: NodeJS.ProcessEnv, overrides?: Record<string, string | undefined>): NodeJS.ProcessEnv;
+  cleanChildEnv: (base?: NodeJS.ProcessEnv, overrides?: Record<string, string | undefined>) => NodeJS.ProcessEnv;
 }
 interface RunDirs {
   root: string; shortRoot: string; home: string; tmp: string; userData: string; extensions: string;
   browserProfile: string; workspace: string; env: NodeJS.ProcessEnv;
 }
 interface WorkspaceModule {
-  makeRunDir(label?: string, options?: { cacheRoot?: string }): RunDirs;
-  removeRunDir(dirs: RunDirs, options?: { ok?: boolean }): string | undefined;
+  makeRunDir: (label?: string, options?: { cacheRoot?: string }) => RunDirs;
+  removeRunDir: (dirs: RunDirs, options?: { ok?: boolean }) => string | undefined;
   MAX_SHORT_ROOT_LENGTH: number;
 }
 interface Package { name: string; why: string; when: 'install' | 'browser'; present(): boolean }
 interface SystemPackagesModule {
-  missingPackages(needs: { install?: boolean; browser?: boolean }, packages?: Package[]): Package[];
-  missingMessage(missing: Package[], options?: { root?: boolean; apt?: boolean }): string;
+  missingPackages: (needs: { install?: boolean; browser?: boolean }, packages?: Package[]) => Package[];
+  missingMessage: (missing: Package[], options?: { root?: boolean; apt?: boolean }) => string;
 }
 
 function load<T>(name: string): Promise<T> {

@@ -118,5 +118,5 @@ function describe(value: unknown): string {
   if (value instanceof Date) return 'a YAML 1.1 timestamp (put it in quotes)';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
-  return `${typeof value} ${String(value)}`;
+  return `${typeof value} ${String(value as number | boolean | bigint | symbol | undefined)}`;
 }

@@ -78,7 +78,7 @@ const ANAPHORIC_BEFORE = new Set(['the', 'these', 'those', 'both', 'its', 'their
 // Words before a short month name that make it a date ("in May", "since March").
 const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'until', 'from', 'early', 'late', 'mid', 'last', 'next', 'this', 'of']);
 
-const WORD_RE = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
 
 /** Light suffix stripping: enough to meet inflections, never so much that unrelated words collide. */
 export function stem(word: string): string {

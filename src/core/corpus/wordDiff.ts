@@ -22,7 +22,7 @@ interface Token {
 /** Above this many tokens a side the table would be large: the texts are reported as one change. */
 const MAX_TOKENS = 2000;
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];

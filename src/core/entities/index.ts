@@ -154,7 +154,7 @@ function harmoniseTypes(raw: RawMention[]): void {
   const byText = new Map<string, SurfaceTypes>();
   const surnames = new Set<string>();
   // Each mention's record, so the second pass needs no second lookup by name.
-  const recordOf: SurfaceTypes[] = new Array(raw.length);
+  const recordOf: SurfaceTypes[] = new Array<SurfaceTypes>(raw.length);
   for (let r = 0; r < raw.length; r++) {
     const m = raw[r]!;
     const s = m.text;

@@ -12,7 +12,6 @@
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /** The characters `CONTROL` matches, as JSON writes them (`\u001b`), for JSON printed to a terminal. */
-// eslint-disable-next-line no-control-regex
 const JSON_RAW_CONTROL = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A control character as a visible escape: `\x1b`, `\x9b`, `\u202e`. */

@@ -50,7 +50,7 @@ export function fromWire(wire: WireAnalysis, text: string): Analysis {
   let k = 0;
   for (let i = 0; i < analysis.entities.length; i++) {
     const entity = analysis.entities[i];
-    const mentions: Mention[] = new Array(mentionCounts[i]);
+    const mentions: Mention[] = new Array<Mention>(mentionCounts[i]);
     for (let j = 0; j < mentions.length; j++) {
       const start = mentionOffsets[k++];
       const end = mentionOffsets[k++];

@@ -277,7 +277,7 @@ function scan(text: string, codes: Uint16Array): number {
       }
       if (c === 32) break; // the usual end of a word, decided without the look-ahead below
       cls = caseOf(c);
-      let sh = 0;
+      let sh: number;
       if (cls === 1) {
         uppers++;
         sh = SH_UPPER;
@@ -309,7 +309,6 @@ function scan(text: string, codes: Uint16Array): number {
           } else if (digits > 0 && next >= 48 && next <= 57) {
             sh = 46; // 3.5
           } else if (uppers + lowersN > 1 && !dotted && DOTTED.has(lower)) {
-            dotted = true;
             other = true;
             flags |= F_DOT;
             lower = hashStep(lower, 46);

@@ -93,7 +93,7 @@ export class ClaimsViewSection implements NewsViewSection {
   readonly onDidChange: vscode.Event<void>;
 
   constructor(private readonly annotations: ReviewerAnnotations) {
-    this.onDidChange = (listener, thisArg, disposables) => annotations.onDidChange(() => listener.call(thisArg), undefined, disposables);
+    this.onDidChange = (listener, thisArg, disposables) => annotations.onDidChange(() => { listener.call(thisArg); }, undefined, disposables);
   }
 
   build(analyzed: AnalyzedDocument): ViewNode | undefined {

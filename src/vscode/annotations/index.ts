@@ -28,7 +28,7 @@ export function registerReviewerAnnotations(
   own(newsTree.registerSection(new ClaimsViewSection(annotations)));
   // Decoration styles come from the labels setting: re-register the source when it changes.
   let decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
-  own({ dispose: () => decorations.dispose() });
+  own({ dispose: () => { decorations.dispose(); } });
   own(vscode.workspace.onDidChangeConfiguration((e) => {
     if (!e.affectsConfiguration('newsAnnotator.claimLabels')) return;
     decorations.dispose();

@@ -154,7 +154,7 @@ export class NewsDecorator implements vscode.Disposable {
 
   private spansOf(style: BuiltInStyle, analyzed: AnalyzedDocument): Span[] {
     let perStyle = this.spanCache.get(analyzed);
-    if (!perStyle) this.spanCache.set(analyzed, (perStyle = new Map()));
+    if (!perStyle) this.spanCache.set(analyzed, (perStyle = new Map<string, Span[]>()));
     let spans = perStyle.get(style.id);
     if (!spans) perStyle.set(style.id, (spans = [...style.spans(analyzed.analysis, analyzed.index)].sort((a, b) => a.start - b.start)));
     return spans;

@@ -14,7 +14,7 @@ const seedA = readFileSync(join(root, 'seeds/000_af60520f71ff48c9.txt'), 'utf8')
 const seedB = readFileSync(join(root, 'seeds/001_21569e4679d671fa.txt'), 'utf8');
 
 /** A token the test cancels by hand. */
-function tokenSource(): { token: Cancellation; cancel(): void } {
+function tokenSource(): { token: Cancellation; cancel: () => void } {
   const listeners: (() => unknown)[] = [];
   const token = {
     isCancellationRequested: false,

@@ -57,6 +57,9 @@ export function toWebAnnotationPage(annotations: readonly Annotation[], ref: Art
   };
 }
 
+/** A string or number field as text; anything else (missing, an object) as empty. */
+const scalarText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /** Reads back an annotation produced by toWebAnnotation. Throws on a shape it did not produce. */
 export function fromWebAnnotation(json: WebAnnotation): Annotation {
   const fail = (what: string): never => {
@@ -74,11 +77,11 @@ export function fromWebAnnotation(json: WebAnnotation): Annotation {
     label: typeof label?.value === 'string' ? label.value : fail('label'),
     note: typeof note?.value === 'string' ? note.value : '',
     evidence: body.filter((b) => b.purpose === 'linking').map((b) => String(b.id)),
-    reviewer: String((json.creator as { name?: unknown } | undefined)?.name ?? ''),
-    created: String(json.created ?? ''),
-    updated: String(json.modified ?? ''),
+    reviewer: scalarText((json.creator as { name?: unknown } | undefined)?.name),
+    created: scalarText(json.created),
+    updated: scalarText(json.modified),
     target: {
-      selector: { exact: String(quote.exact ?? ''), prefix: String(quote.prefix ?? ''), suffix: String(quote.suffix ?? '') },
+      selector: { exact: scalarText(quote.exact), prefix: scalarText(quote.prefix), suffix: scalarText(quote.suffix) },
       position: { start: Number(position.start), end: Number(position.end) },
     },
   };
