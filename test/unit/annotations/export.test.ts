@@ -35,6 +35,15 @@ describe('exports', () => {
     assert.equal((page.items as unknown[]).length, 2);
   });
 
+  it('W3C Web Annotation read back: a field that is not text becomes empty, never "[object Object]"', () => {
+    const json = toWebAnnotation(a, ref);
+    const edited = { ...json, creator: { name: { first: 'Ana' } }, created: { at: 1 } };
+    const back = fromWebAnnotation(edited);
+    assert.equal(back.reviewer, '');
+    assert.equal(back.created, '');
+    assert.equal(back.updated, a.updated);
+  });
+
   it('schema.org ClaimReview: claim text, verdict, author, date, article', () => {
     assert.deepEqual(toClaimReview(a, ref), {
       '@context': 'https://schema.org',
