@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { MATCH_THRESHOLD, scorePairs, statementsOf } from '../src/core/corpus/compare';
 import { goldKeys, pairKey, scoreAgainstGold, type GoldPairs } from '../src/core/corpus/evaluate';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '../src/core/corpus/score';
+import { useModelAssets } from '../src/node/modelAssets';
+
+useModelAssets();
 
 const root = join(__dirname, '..');
 const gold = JSON.parse(readFileSync(join(root, 'test/unit/fixtures/seed-pairs.json'), 'utf8')) as GoldPairs & { a: string; b: string };

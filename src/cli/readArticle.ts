@@ -11,7 +11,7 @@ export class CliError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, install: 4 } as const;
 
 export function readArticle(file: string): string {
   let size: number;

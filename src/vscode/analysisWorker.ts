@@ -1,9 +1,13 @@
 // Worker-thread entry (bundled to dist/analysisWorker.js): runs analyze() away from the extension
 // host's thread, so a long article never stalls hovers, commands or other extensions.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import { toWire } from '../core/present/wireFormat';
-import type { AnalysisReply, AnalysisRequest } from './workerAnalyzer';
+import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
+import type { AnalysisReply, AnalysisRequest, WorkerData } from './workerAnalyzer';
+
+// The model files: the folder the extension host names, else the one beside this bundle.
+useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir());
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   let reply: AnalysisReply;
