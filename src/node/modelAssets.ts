@@ -3,7 +3,7 @@
 // the bytes (loadModels); this module only finds and reads the files, once per process.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MODEL_ASSET_FILES, ModelAssetError, loadModels, provideModels, type Models } from '../core/models';
+import { MODEL_ASSET_FILES, REQUIRED_ASSET_FILES, ModelAssetError, loadModels, provideModels, type ModelAsset, type Models } from '../core/models';
 
 /**
  * The assets folder beside the running code: `<root>/assets` where the code runs from
@@ -16,19 +16,20 @@ export function defaultAssetsDir(): string {
 
 /** Reads and decodes every asset in `dir`; a ModelAssetError naming the file if one is missing or unusable. */
 export function readModels(dir: string = defaultAssetsDir()): Models {
-  return loadModels(
-    ...MODEL_ASSET_FILES.map((name) => {
-      const path = join(dir, name);
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(path);
-      } catch (err) {
-        const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(err as Error).message})`;
-        throw new ModelAssetError(`model asset ${path} ${why}: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
-      }
-      return { name: path, bytes };
-    }),
-  );
+  const assets: ModelAsset[] = [];
+  for (const name of MODEL_ASSET_FILES) {
+    const path = join(dir, name);
+    try {
+      assets.push({ name: path, bytes: readFileSync(path) });
+    } catch (err) {
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      // A table the tagger does not use may be absent; loadModels says so if the tagger needs it.
+      if (missing && !(REQUIRED_ASSET_FILES as readonly string[]).includes(name)) continue;
+      const why = missing ? 'is missing' : `cannot be read (${(err as Error).message})`;
+      throw new ModelAssetError(`model asset ${path} ${why}: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
+    }
+  }
+  return loadModels(...assets);
 }
 
 let registeredDir: string | undefined;

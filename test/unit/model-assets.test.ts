@@ -5,16 +5,29 @@ import { join } from 'node:path';
 import { HEADER_BYTES, readAsset, writeAsset } from '../../src/core/models/assetFile';
 import { ModelAssetError, loadModels } from '../../src/core/models';
 import { defaultAssetsDir, readModels } from '../../src/node/modelAssets';
+import { FS_CLUSTERS, FS_GAZETTEER } from '../../src/core/entities/features';
 
 const taggerFile = join(defaultAssetsDir(), 'tagger.bin');
 const tagger = (): Uint8Array => new Uint8Array(readFileSync(taggerFile));
 const load = (bytes: Uint8Array): unknown => loadModels({ name: 'tagger.bin', bytes });
 
 describe('model assets', () => {
-  it('loads the shipped tagger weights', () => {
-    const models = loadModels({ name: 'tagger.bin', bytes: tagger() });
+  it('loads the shipped tagger weights with the tables its features read', () => {
+    const models = readModels();
     assert.equal(models.tagger.weights.length, (models.tagger.mask + 1) * 9);
     assert.ok(models.tagger.weights.some((w) => w !== 0));
+    assert.equal(models.tagger.clusters !== null, (models.tagger.features & FS_CLUSTERS) !== 0);
+    assert.equal(models.tagger.gazetteer !== null, (models.tagger.features & FS_GAZETTEER) !== 0);
+  });
+
+  it('says which table a tagger needs when it is not among the assets', () => {
+    // The shipped weights, relabelled as trained with word clusters and then with name lists.
+    const payload = readAsset(tagger(), 'tagger.bin').payload.slice();
+    const view = new DataView(payload.buffer);
+    view.setUint32(8, FS_CLUSTERS, true);
+    assert.throws(() => load(writeAsset('TAGR', 1, payload)), (e: Error) => e instanceof ModelAssetError && /tagger\.bin needs the word clusters \(clusters\.bin\), which is missing/.test(e.message));
+    view.setUint32(8, FS_GAZETTEER, true);
+    assert.throws(() => load(writeAsset('TAGR', 1, payload)), /tagger\.bin needs the name lists \(gazetteers\.bin\), which is missing/);
   });
 
   it('round-trips a payload through the header', () => {

@@ -4,7 +4,7 @@
 // others, so they are stored exactly, as a short list of exceptions.
 //
 // Payload, format version 1 (little-endian):
-//   u32 bits (buckets = 2^bits)   f32 scale   u32 feature set (0: the word-shape features)
+//   u32 bits (buckets = 2^bits)   f32 scale   u32 feature groups (FS_* in features.ts; 0: word shapes only)
 //   u32 n   n x u32 outlier index   n x f32 outlier value
 //   buckets x NUM_LABELS int8 weights
 import { NUM_LABELS } from './features';
@@ -90,5 +90,6 @@ export function decodeTagger(payload: Uint8Array, name: string): LinearModel {
     if (at >= weights.length) throw bad(`outlier index ${at} out of range`);
     weights[at] = view.getFloat32(16 + 4 * n + 4 * k, true);
   }
-  return { mask: buckets - 1, weights };
+  // The tables the feature groups read are attached by loadModels.
+  return { mask: buckets - 1, weights, features: view.getUint32(8, true), clusters: null, gazetteer: null };
 }

@@ -3,12 +3,16 @@
 // either passes the bytes here or registers a source once per process (provideModels).
 import type { LinearModel } from '../entities/tagger';
 import { TAGGER_KIND, TAGGER_VERSION, decodeTagger } from '../entities/model';
+import { CLUSTERS_KIND, CLUSTERS_VERSION, decodeClusters } from '../entities/wordClusters';
+import { GAZETTEER_KIND, GAZETTEER_VERSION, decodeGazetteer } from '../entities/gazetteerMatch';
+import { FS_CLUSTERS, FS_GAZETTEER } from '../entities/features';
+import type { HashTable } from '../text/hashTable';
 import { ModelAssetError, readAsset } from './assetFile';
 
 export { ModelAssetError } from './assetFile';
 
 export interface Models {
-  /** The entity tagger's weights. */
+  /** The entity tagger: its weights and the tables its features read. */
   tagger: LinearModel;
 }
 
@@ -18,19 +22,36 @@ export interface ModelAsset {
   bytes: Uint8Array;
 }
 
-/** The asset file names a front must read, in no particular order. */
-export const MODEL_ASSET_FILES = ['tagger.bin'] as const;
+/** The asset files: the tagger's weights (always), then the tables its features may read. */
+export const MODEL_ASSET_FILES = ['tagger.bin', 'clusters.bin', 'gazetteers.bin'] as const;
+/** The files a front must find; the others are read when present and needed only by some models. */
+export const REQUIRED_ASSET_FILES = ['tagger.bin'] as const;
+
+const FORMATS: Record<string, number> = { [TAGGER_KIND]: TAGGER_VERSION, [CLUSTERS_KIND]: CLUSTERS_VERSION, [GAZETTEER_KIND]: GAZETTEER_VERSION };
 
 /** Checks and decodes the assets; throws ModelAssetError naming the file when one is unusable or missing. */
 export function loadModels(...assets: ModelAsset[]): Models {
   let tagger: LinearModel | undefined;
+  let taggerName = '';
+  let clusters: HashTable | null = null;
+  let gazetteer: HashTable | null = null;
   for (const asset of assets) {
     const { kind, version, payload } = readAsset(asset.bytes, asset.name);
-    if (kind !== TAGGER_KIND) throw new ModelAssetError(`model asset ${asset.name} holds "${kind}" data, which this version of News Annotator does not use`);
-    if (version !== TAGGER_VERSION) throw new ModelAssetError(`model asset ${asset.name} is format version ${version}; this version of News Annotator reads version ${TAGGER_VERSION}: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
-    tagger = decodeTagger(payload, asset.name);
+    const reads = FORMATS[kind];
+    if (reads === undefined) throw new ModelAssetError(`model asset ${asset.name} holds "${kind}" data, which this version of News Annotator does not use`);
+    if (version !== reads) throw new ModelAssetError(`model asset ${asset.name} is format version ${version}; this version of News Annotator reads version ${reads}: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
+    if (kind === TAGGER_KIND) {
+      tagger = decodeTagger(payload, asset.name);
+      taggerName = asset.name;
+    } else if (kind === CLUSTERS_KIND) clusters = decodeClusters(payload, asset.name);
+    else gazetteer = decodeGazetteer(payload, asset.name);
   }
-  if (!tagger) throw new ModelAssetError(`no tagger weights among the model assets (${assets.map((a) => a.name).join(', ') || 'none given'}): expected ${MODEL_ASSET_FILES.join(', ')}`);
+  if (!tagger) throw new ModelAssetError(`no tagger weights among the model assets (${assets.map((a) => a.name).join(', ') || 'none given'}): expected ${REQUIRED_ASSET_FILES.join(', ')}`);
+  const needs = (what: string, file: string): ModelAssetError => new ModelAssetError(`model asset ${taggerName} needs ${what} (${file}), which is missing: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
+  if (tagger.features & FS_CLUSTERS && !clusters) throw needs('the word clusters', 'clusters.bin');
+  if (tagger.features & FS_GAZETTEER && !gazetteer) throw needs('the name lists', 'gazetteers.bin');
+  tagger.clusters = clusters;
+  tagger.gazetteer = gazetteer;
   return { tagger };
 }
 
