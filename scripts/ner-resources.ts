@@ -56,9 +56,37 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export function buildShippableLists(dataDir: string): ListTable {
+/** Corpus frequency of each word as written, from the cluster file's third column. */
+export function wordFrequencies(dataDir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of lines(join(dataDir, 'brown-clusters/brown-turian-rcv1.txt.gz'))) {
+    const [, word, freq] = line.split('\t');
+    if (word) out.set(word, Number(freq));
+  }
+  return out;
+}
+
+/**
+ * A ListTable that leaves out one-word entries news mostly writes in lower case ("Voice", "Ring",
+ * "Mobile"): as list features they would mark ordinary capitalised words as names.
+ */
+class NameListTable extends ListTable {
+  constructor(private readonly freq: ReadonlyMap<string, number>) {
+    super();
+  }
+  override add(entry: string, bit: number): void {
+    const word = entry.trim();
+    if (!/\s/.test(word)) {
+      const lower = word.toLowerCase();
+      if (lower !== word && (this.freq.get(lower) ?? 0) > (this.freq.get(word) ?? 0)) return;
+    }
+    super.add(entry, bit);
+  }
+}
+
+export function buildShippableLists(dataDir: string, freq: ReadonlyMap<string, number>): ListTable {
   const g = join(dataDir, 'gazetteers');
-  const t = new ListTable();
+  const t = new NameListTable(freq);
   for (const f of ['grobid/names/names.male', 'grobid/names/names.female', 'wikidata/wikidata-names-male.txt.gz', 'wikidata/wikidata-names-female.txt.gz', 'wikidata/wikidata-names-unisex.txt.gz']) {
     for (const n of lines(join(g, f))) t.add(n, LIST_BITS.given);
   }

@@ -21,7 +21,7 @@ import { CLUSTERS_KIND, CLUSTERS_VERSION, clustersPayload } from '../src/core/en
 import { GAZETTEER_KIND, GAZETTEER_VERSION, gazetteerPayload } from '../src/core/entities/gazetteerMatch';
 import { writeAsset } from '../src/core/models/assetFile';
 import { HashTable } from '../src/core/text/hashTable';
-import { addResearchLists, buildClusters, buildShippableLists, ListTable } from './ner-resources';
+import { addResearchLists, buildClusters, buildShippableLists, ListTable, wordFrequencies } from './ner-resources';
 
 interface Doc { text: string; entities: { start: number; end: number; type: string }[] }
 
@@ -159,9 +159,10 @@ function tableOf(entries: ReadonlyMap<number, number>): HashTable {
 }
 
 const tb = Date.now();
+const frequencies = wordFrequencies(dataDir);
 const clusterEntries = buildClusters(dataDir, minFreq);
 const clusters = tableOf(clusterEntries);
-const shippable = buildShippableLists(dataDir);
+const shippable = buildShippableLists(dataDir, frequencies);
 console.log(`tables: ${clusterEntries.size} clustered words (RCV1, frequency >= ${minFreq}); ${shippable.count} shippable list entries, ${shippable.entries.size} keys (${((Date.now() - tb) / 1000).toFixed(1)} s)`);
 console.log(`training on CoNLL-2003 train (${conllTrain.length} docs), ${epochs} epochs, 2^${bits} buckets`);
 
