@@ -2,8 +2,9 @@
 // never written to disk: news articles from ../shared (positives) and plain text that is not news
 // (negatives) from this machine: licence, changelog and README files in node_modules and
 // /usr/share/doc, release notes, Debian copyright files, common licences, man pages, config
-// files, code, real and generated logs, CSV and lists, tweets, encyclopedia prose, and fortune
-// files (quotations with attributions) where Debian's fortunes packages are installed.
+// files, code, real and generated logs, CSV and lists, tweets (also laid out as personal prose),
+// encyclopedia prose, and fortune files (quotations with attributions) where Debian's fortunes
+// packages are installed.
 // Each document keeps only the head the editor would read (a little more than SNIFF_BYTES).
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
@@ -293,6 +294,17 @@ function sharedNonNews(dataDir: string): SniffDoc[] {
       while (i < tweets.length && chunk.length < SNIFF_BYTES) chunk += tweets[i++] + '\n';
       docs.push({ text: chunk, label: 0, collection: 'tweets', group: `tweets:${k >> 2}`, weight: 1, name: `btc chunk ${k}` });
     }
+    // The same kind of first-person writing laid out as prose: a few posts to a paragraph, handles,
+    // links and hashtag marks dropped, as in a diary or a personal blog.
+    const clean = tweets.map((t) => t.replace(/\bRT\b|@\w+:?|https?:\/\/\S+|#/g, '').replace(/\s+/g, ' ').trim()).filter((t) => t.split(' ').length >= 6);
+    for (let i = 0, k = 0; i < clean.length && k < 160; k++) {
+      const paragraphs: string[] = [];
+      while (i < clean.length && paragraphs.join('\n\n').length < 600 + (k % 8) * 400) {
+        paragraphs.push(clean.slice(i, i + 2 + (k % 3)).join(' '));
+        i += 2 + (k % 3);
+      }
+      docs.push({ text: paragraphs.join('\n\n') + '\n', label: 0, collection: 'personal-prose', group: `posts:${k >> 2}`, weight: 1, name: `btc posts as prose ${k}` });
+    }
   }
   // Gazetteers and data READMEs: lists, CSV and documentation about news data.
   for (const path of walk(join(dataDir, 'gazetteers'), [], 3)) {
@@ -417,7 +429,7 @@ function generated(): SniffDoc[] {
     ['notes', () => `Meeting notes ${date()}\n\nPresent: ${NAMES.slice(0, num(3, 8)).join(', ')}\n\n` + fill(() => `${pick(NAMES)} ${pick(['said', 'asked', 'noted', 'will check'])} ${pick(['that', 'whether', 'if'])} the ${pick(WORDS)} ${pick(['is ready', 'needs a review', 'moves to ' + pick(PLACES), 'can wait'])}.${r() < 0.3 ? '\n' : ''}`)],
   ];
   generators.forEach(([collection, make], g) => {
-    for (let i = 0; i < (collection === 'personal' ? 60 : 24); i++) {
+    for (let i = 0; i < (collection === 'personal' ? 100 : 24); i++) {
       personalPart = i % 5;
       docs.push({ text: make().slice(0, READ_BYTES), label: 0, collection: `generated-${collection}`, group: `gen:${g}:${collection === 'personal' ? personalPart : i % 6}`, weight: 1, name: `generated ${collection} ${g}.${i}` });
     }
@@ -465,7 +477,7 @@ export function variants(doc: SniffDoc, index: number): SniffDoc[] {
     add(cutAt(doc.text, 350 + (index % 5) * 100), 'short');
     if (index % 3 === 0) add(wrap(doc.text, 72), 'wrapped');
     if (doc.collection === 'conll') add(doc.text.replace(/\n(?=\S)/g, '\n\n'), 'paragraphs');
-  } else if (index % 2 === 0) {
+  } else {
     add(cutAt(doc.text, 350 + (index % 5) * 100), 'short');
   }
   return out;
