@@ -80,12 +80,16 @@ describe('sniffNewsArticle', () => {
     assert.equal(isArticle(csv), false);
   });
 
-  it('rejects empty and binary content and tolerates a BOM and CRLF line ends', () => {
+  it('rejects empty and binary content and reads the same text alike with a BOM or CRLF or CR line ends', () => {
     assert.equal(isArticle(''), false);
     assert.equal(isArticle('\n\n   \n'), false);
     assert.equal(isArticle('abc\u0000def said "x"'), false);
     const crlf = '\uFEFF' + seed(SEED_A).replace(/\n/g, '\r\n');
     assert.equal(isArticle(crlf), true);
+    // A BOM and CRLF or old Mac CR line ends change nothing but where the 4 KB end.
+    const short = seed(SEED_B).slice(0, 2000);
+    assert.equal(sniffNewsArticle('\uFEFF' + short.replace(/\n/g, '\r\n')).score, sniffNewsArticle(short).score);
+    assert.equal(sniffNewsArticle(short.replace(/\n/g, '\r')).score, sniffNewsArticle(short).score);
   });
 
   it('reads only the first few kilobytes', () => {

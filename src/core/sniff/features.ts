@@ -56,17 +56,19 @@ function bucket(value: number, bounds: readonly number[]): number {
 const COUNTS = [1, 2, 3, 5, 8, 13];
 const RATIOS = [0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9];
 
-const X = 88, x = 120, d = 100;
+const CLASS_UPPER = 88; // X
+const CLASS_LOWER = 120; // x
+const CLASS_DIGIT = 100; // d
 
-/** X for a capital, x for a small letter, d for a digit, the character itself otherwise. */
+/** X for a capital, x for a small letter, d for a digit, a space for a tab, the character itself otherwise. */
 function charClass(c: number): number {
-  if (c >= 97 && c <= 122) return x;
-  if (c >= 65 && c <= 90) return X;
-  if (c >= 48 && c <= 57) return d;
+  if (c >= 97 && c <= 122) return CLASS_LOWER;
+  if (c >= 65 && c <= 90) return CLASS_UPPER;
+  if (c >= 48 && c <= 57) return CLASS_DIGIT;
   if (c === 9) return 32;
   if (c < 128) return c;
   const ch = String.fromCharCode(c);
-  return ch.toLowerCase() !== ch ? X : ch.toUpperCase() !== ch ? x : c;
+  return ch.toLowerCase() !== ch ? CLASS_UPPER : ch.toUpperCase() !== ch ? CLASS_LOWER : c;
 }
 
 function isWordChar(c: number): boolean {
@@ -131,7 +133,7 @@ export function sniffFeatures(head: string, bits: number, explain?: Map<number, 
       if ((last === 34 || last === 0x201d || last === 0x2019 || last === 41) && b - 1 > a) last = head.charCodeAt(b - 2);
       if (last === 46 || last === 33 || last === 63) sentenceEnds++;
       if (a > at) indented++;
-      addSparse(SEED_LINE, `start:${lineStartShape(head.slice(at, at + 3))}`);
+      addSparse(SEED_LINE, `start:${lineStartShape(head.slice(at, Math.min(at + 3, end)))}`);
       addSparse(SEED_LINE, `end:${lineStartShape(head.slice(Math.max(a, b - 2), b))}`);
     }
     at = end + 1;

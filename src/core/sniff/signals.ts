@@ -13,9 +13,12 @@ const NEWS_WORDS = /\b(?:said|told reporters|according to|officials?|spokes(?:ma
 
 export type Signal = 'headline' | 'attributed-quote' | 'dateline' | 'byline' | 'news-vocabulary' | 'prose-paragraphs';
 
-/** The part of a text the sniffer looks at: the first SNIFF_BYTES code units, without a BOM. */
+/**
+ * The part of a text the sniffer looks at: the first SNIFF_BYTES code units, without a BOM, with
+ * CRLF and CR line ends read as LF so a file saved on Windows gets the same features.
+ */
 export function sniffHead(text: string): string {
-  return text.slice(0, SNIFF_BYTES).replace(/^\uFEFF/, '');
+  return text.slice(0, SNIFF_BYTES).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
 export function hasBinaryContent(head: string): boolean {
