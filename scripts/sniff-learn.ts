@@ -21,11 +21,14 @@ export const TARGET_FPR = 0.005;
 
 /**
  * The corpus is rebuilt from ../shared and this machine's files; rendering man pages and reading
- * /usr/share/doc takes a while, so one build is kept in the temp folder (never in the repository)
- * until --rebuild asks for a new one.
+ * /usr/share/doc takes a while, so one build is kept in the temp folder (never in the repository),
+ * under a name that changes with the builder's source, until --rebuild asks for a new one.
  */
 export function loadCorpus(sharedDir: string, repoDir: string, rebuild: boolean): SniffDoc[] {
-  const cache = join(tmpdir(), 'news-annotator-sniff-corpus.json');
+  const source = `${readFileSync(join(__dirname, 'sniff-corpus.ts'), 'utf8')}\0${sharedDir}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
+  const cache = join(tmpdir(), `news-annotator-sniff-corpus-${(h >>> 0).toString(16)}.json`);
   if (!rebuild && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as SniffDoc[];
   const docs = buildCorpus({ sharedDir, repoDir });
   writeFileSync(cache, JSON.stringify(docs));
