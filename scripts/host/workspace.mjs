@@ -1,9 +1,12 @@
 // Throwaway folders for one run of VS Code: a private HOME/XDG/TMPDIR (code-server writes there
-// even for `--help`), quiet user settings, and a workspace that is a COPY of seeds/ plus fixture
-// files, so tests may create, edit and delete files without touching the repository.
-import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// even for `--help`) in a short temporary folder (see makeShortTempDir), quiet user settings, and
+// a workspace that is a COPY of seeds/ plus fixture files, so tests may create, edit and delete
+// files without touching the repository.
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanChildEnv } from './childEnv.mjs';
 import { CACHE_ROOT, REPO_ROOT } from './paths.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -35,19 +38,55 @@ export const QUIET_SETTINGS = {
 };
 
 /**
- * Creates `.vscode-test/run-<stamp>/` with home, tmp, user data (settings written), extensions
- * and a workspace. Returns the paths and the environment variables to start the server with.
+ * Unix socket paths are limited to 107 bytes, and VS Code and Chromium put theirs deep inside
+ * TMPDIR, the user-data folder and the browser profile (`…/SingletonSocket`, `vscode-ipc-….sock`).
+ * Inside a checkout at an ordinary path such as /home/someone/projects/news-annotator they no
+ * longer fit, so those folders live in a short private folder under /tmp instead.
  */
-export function makeRunDir(label = 'run') {
+export const MAX_SHORT_ROOT_LENGTH = 40;
+
+const shortDirsToRemove = new Set();
+// Whatever path the process leaves by (Ctrl-C included), no private temporary folder outlives it.
+process.on('exit', () => {
+  if (process.env.NEWS_KEEP_RUN === '1') return;
+  for (const dir of shortDirsToRemove) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A fresh private (0700) folder with a short path, /tmp/na-XXXXXX (else under os.tmpdir()),
+ * removed when the process exits.
+ */
+export function makeShortTempDir(prefix = 'na-') {
+  for (const base of ['/tmp', tmpdir()]) {
+    if (join(base, prefix).length + 6 > MAX_SHORT_ROOT_LENGTH) continue;
+    try {
+      const dir = mkdtempSync(join(base, prefix));
+      shortDirsToRemove.add(dir);
+      return dir;
+    } catch {
+      // not writable here: try the next candidate
+    }
+  }
+  throw new Error(`no short writable temporary folder (tried /tmp and ${tmpdir()}); set TMPDIR to a short path such as /tmp`);
+}
+
+/**
+ * Creates a run: `<cacheRoot>/<label>-<stamp>-<pid>/` holds the workspace and the logs (kept when a
+ * run fails), and a short private folder holds home, tmp, user data (settings written), extensions
+ * and the browser profile. Returns the paths and the environment to start the server with.
+ */
+export function makeRunDir(label = 'run', { cacheRoot = CACHE_ROOT } = {}) {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
-  const root = join(CACHE_ROOT, `${label}-${stamp}-${process.pid}`);
+  const root = join(cacheRoot, `${label}-${stamp}-${process.pid}`);
+  const shortRoot = makeShortTempDir();
   const dirs = {
     root,
-    home: join(root, 'home'),
-    tmp: join(root, 'tmp'),
-    userData: join(root, 'user-data'),
-    extensions: join(root, 'extensions'),
-    browserProfile: join(root, 'browser-profile'),
+    shortRoot,
+    home: join(shortRoot, 'home'),
+    tmp: join(shortRoot, 'tmp'),
+    userData: join(shortRoot, 'user'),
+    extensions: join(shortRoot, 'ext'),
+    browserProfile: join(shortRoot, 'browser'),
     workspace: join(root, 'workspace'),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
@@ -60,10 +99,12 @@ export function writeUserSettings(userDataDir, extra = {}) {
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...extra }, null, 2));
 }
 
-/** Environment in which nothing the server or browser writes escapes the run folder. */
+/**
+ * Environment in which nothing the server or browser writes escapes the run folder: the user's
+ * plain environment (no outer npm's variables, see childEnv.mjs) with a private HOME and TMPDIR.
+ */
 export function isolatedEnv(dirs) {
-  return {
-    ...process.env,
+  return cleanChildEnv(process.env, {
     HOME: dirs.home,
     XDG_CONFIG_HOME: join(dirs.home, '.config'),
     XDG_DATA_HOME: join(dirs.home, '.local', 'share'),
@@ -71,7 +112,7 @@ export function isolatedEnv(dirs) {
     XDG_RUNTIME_DIR: dirs.tmp,
     TMPDIR: dirs.tmp,
     VSCODE_TELEMETRY_OPTOUT: '1',
-  };
+  });
 }
 
 /** Fills `workspaceDir` with a copy of seeds/ and the fixtures named in WORKSPACE_FILES. */
@@ -89,8 +130,16 @@ export function populateWorkspace(workspaceDir) {
   return workspaceDir;
 }
 
-/** Removes a run folder; kept when NEWS_KEEP_RUN=1 so its logs can be read. */
-export function removeRunDir(root) {
-  if (process.env.NEWS_KEEP_RUN === '1') return;
-  rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+/**
+ * Removes a run: its short private folder always, its log folder when `ok` (a failed run keeps its
+ * logs). NEWS_KEEP_RUN=1 keeps both so they can be read.
+ * @returns {string | undefined} the folder kept for its logs, if any
+ */
+export function removeRunDir(dirs, { ok = true } = {}) {
+  if (process.env.NEWS_KEEP_RUN === '1') return dirs.root;
+  rmSync(dirs.shortRoot, { recursive: true, force: true, maxRetries: 3 });
+  shortDirsToRemove.delete(dirs.shortRoot);
+  if (!ok) return dirs.root;
+  rmSync(dirs.root, { recursive: true, force: true, maxRetries: 3 });
+  return undefined;
 }

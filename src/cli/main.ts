@@ -5,6 +5,7 @@ import { runClaims } from './commands/claims';
 import { runCompare } from './commands/compare';
 import { runExport } from './commands/export';
 import { runTag } from './commands/tag';
+import { escapeControls, escapeJsonControls, terminalLine } from '../core/present/terminalText';
 import { CliError, EXIT } from './readArticle';
 import { colourWanted, makeStyle } from './style';
 
@@ -15,8 +16,9 @@ Commands:
   claims FILE [--json]         the reviewer's annotations and how each anchors (exact, moved, fuzzy, orphan)
   tag FILE --text EXACT --label L [--occurrence N] [--note T] [--evidence URL]... [--reviewer R]
                                record a verdict in FILE's sidecar (<name>.annotations.yaml)
-  export FILE --format w3c|claimreview|csv [--out PATH]
-                               the annotations as W3C Web Annotation, ClaimReview or CSV
+  export FILE --format w3c|claimreview|csv [--out PATH [--force]] [--url URL]
+                               the annotations as W3C Web Annotation, ClaimReview or CSV; --out never
+                               writes over the article or its sidecar, nor over another file without --force
   compare A B [--json]         statements both articles report, where they disagree, and what each reports alone
   help                         this text
 
@@ -63,19 +65,24 @@ export function main(argv: string[]): number {
           ...(values.evidence === undefined ? {} : { evidence: values.evidence }),
           ...(values.reviewer === undefined ? {} : { reviewer: values.reviewer }),
         });
-        out(`tagged ${annotation.target.position.start}-${annotation.target.position.end} as ${annotation.label} (id ${annotation.id}) in ${sidecar}`);
+        out(`tagged ${annotation.target.position.start}-${annotation.target.position.end} as ${terminalLine(annotation.label)} (id ${terminalLine(annotation.id)}) in ${terminalLine(sidecar)}`);
         return EXIT.ok;
       }
       case 'export': {
         const { values, positionals } = parseArgs({
           args: rest,
-          options: { format: { type: 'string' }, out: { type: 'string' } },
+          options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false }, url: { type: 'string' } },
           allowPositionals: true,
         });
         const file = onlyFile('export', positionals);
         if (values.format === undefined) throw new CliError('export: --format is required (w3c, claimreview or csv)', EXIT.usage);
-        const text = runExport(file, values.format, values.out);
-        if (values.out === undefined) process.stdout.write(text);
+        if (values.force && values.out === undefined) throw new CliError('export: --force only applies with --out PATH', EXIT.usage);
+        const text = runExport(file, values.format, {
+          ...(values.out === undefined ? {} : { out: values.out }),
+          force: values.force ?? false,
+          ...(values.url === undefined ? {} : { url: values.url }),
+        });
+        if (values.out === undefined) process.stdout.write(printable(text, values.format === 'csv'));
         return EXIT.ok;
       }
       case 'compare': {
@@ -93,16 +100,27 @@ export function main(argv: string[]): number {
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, EXIT.usage);
     }
   } catch (err) {
+    // Messages quote file names, sidecar fields and arguments: their control characters are escaped.
     if (err instanceof CliError) {
-      process.stderr.write(`news-annotator: ${err.message}\n`);
+      process.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);
       return err.exitCode;
     }
     if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`news-annotator: ${err.message}\n`);
+      process.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);
       return EXIT.usage;
     }
     throw err;
   }
+}
+
+/**
+ * An export printed rather than written to a file. JSON gets its raw control characters written
+ * as \u escapes (the same JSON); CSV, which has no escapes, has them shown as escapes on a
+ * terminal only, so a redirect to a file still gets the exact text.
+ */
+function printable(text: string, csv: boolean): string {
+  if (!csv) return escapeJsonControls(text);
+  return process.stdout.isTTY ? escapeControls(text) : text;
 }
 
 /** The single FILE argument of a per-article command. */

@@ -27,8 +27,3 @@ export function makeStyle(enabled: boolean): Style {
 export function colourWanted(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
 }
-
-/** Article text printed in a terminal must not carry escape sequences of its own. */
-export function sanitizeForTerminal(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ');
-}

@@ -1,11 +1,15 @@
 // Worker-thread entry (bundled to dist/analysisWorker.js): runs analyze() away from the extension
-// host's thread, so a long article never stalls hovers, commands or other extensions.
+// host's thread, so a long article never stalls hovers, commands or other extensions. The same
+// entry serves Compare Sources (workerComparer.ts), each comparison on a worker of its own that is
+// stopped when the user cancels.
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
+import { compareTexts } from '../core/corpus/compare';
 import { toWire } from '../core/present/wireFormat';
 import type { AnalysisReply, AnalysisRequest } from './workerAnalyzer';
+import type { CompareMessage, CompareRequest } from './workerComparer';
 
-parentPort?.on('message', (request: AnalysisRequest) => {
+function runAnalysis(request: AnalysisRequest): void {
   let reply: AnalysisReply;
   try {
     const started = performance.now();
@@ -19,4 +23,19 @@ parentPort?.on('message', (request: AnalysisRequest) => {
     ? [reply.wire.mentionOffsets.buffer as ArrayBuffer, reply.wire.mentionCounts.buffer as ArrayBuffer]
     : [];
   parentPort?.postMessage(reply, transfer);
+}
+
+function runComparison(request: CompareRequest): void {
+  const post = (message: CompareMessage) => parentPort?.postMessage(message);
+  try {
+    const comparison = compareTexts(request.a, request.b, (fraction, step) => post({ id: request.id, progress: { fraction, step } }));
+    post({ id: request.id, comparison });
+  } catch (err) {
+    post({ id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+}
+
+parentPort?.on('message', (request: AnalysisRequest | CompareRequest) => {
+  if ('kind' in request && request.kind === 'compare') runComparison(request);
+  else runAnalysis(request as AnalysisRequest);
 });

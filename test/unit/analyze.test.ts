@@ -24,12 +24,9 @@ describe('analyze', () => {
       Array.from({ length: 300_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join(''),
     ];
     for (const text of inputs) {
-      const t0 = performance.now();
+      // Speed on such input is measured by `npm run bench` (adversarial inputs), not here.
       const a = analyze(text);
-      const ms = performance.now() - t0;
       assert.equal(a.length, text.length);
-      // Generous bound: the point is that nothing is quadratic (which would take minutes here).
-      assert.ok(ms < 15_000, `took ${ms.toFixed(0)} ms`);
       for (const q of a.quotes) assert.ok(q.start >= 0 && q.end <= text.length && q.start < q.end);
     }
   });

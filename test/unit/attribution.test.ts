@@ -102,12 +102,12 @@ describe('attributeQuotes', () => {
     assert.equal(qs[2]!.speaker?.entityId, 'PERSON:Mary Jones', 'she skips the last (male) speaker');
   });
 
-  it('costs little on a long line full of quotes and cue words', () => {
+  it('credits the quotes on a long line full of quotes and cue words', () => {
+    // Speed on such input is measured by `npm run bench` (adversarial inputs), not here.
     const text = '“a,” he said, “b” said '.repeat(10_000);
-    const t0 = performance.now();
     const qs = attribute(text);
     assert.ok(qs.length >= 20_000);
-    assert.ok(performance.now() - t0 < 3000);
+    assert.ok(qs.filter((q) => q.speaker?.text === 'he').length >= 10_000, 'each “a,” he said is credited to he');
   });
 });
 

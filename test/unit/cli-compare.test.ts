@@ -30,6 +30,24 @@ describe('CLI compare', () => {
     assert.ok(json.onlyB.some((s) => /Easley/.test(s.text)));
     const textA = readFileSync(seedA, 'utf8');
     for (const s of json.shared) assert.equal(textA.slice(s.a.start, s.a.end), s.a.text);
+    // Each pair says why, and how the wording differs.
+    const accused = json.shared.find((s) => /Western countries have accused/.test(s.a.text))!;
+    assert.match(accused.b.text, /accused Pyongyang of providing/);
+    assert.match(accused.reason.text, /Pyongyang/);
+    assert.ok(accused.diff.some((r) => r.op === 'equal' && /accused/.test(r.text)));
+    assert.ok(accused.diff.some((r) => r.op === 'delete' && /Western countries/.test(r.text)));
+    // One to one, and no residue.
+    assert.equal(new Set(json.shared.map((s) => s.b.start)).size, json.shared.length);
+    assert.ok(![...json.onlyA, ...json.onlyB].some((s) => /Published: Updated:|FILE -/.test(s.text)));
+  });
+
+  it('prints the reason and the word diff of each pair in the readable view, escaped', () => {
+    const hostile = join(dir, 'hostile.txt');
+    writeFileSync(hostile, readFileSync(seedA, 'utf8').replace('most heavily sanctioned', 'most heavily \x1b[31msanctioned'));
+    const r = run(['compare', hostile, seedB]);
+    assert.match(r.stdout, /why: Both name Russia and North Korea; shared words: world/);
+    assert.match(r.stdout, /diff: Russia \[-is now, along with-\] \{\+and\+\} North Korea/);
+    assert.doesNotMatch(r.stdout, /\x1b/);
   });
 
   it('shows a conflict in the readable view and exits 1', () => {

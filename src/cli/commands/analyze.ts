@@ -2,7 +2,8 @@
 import { analyze } from '../../core/analyze';
 import type { Analysis, Entity } from '../../core/types';
 import { readArticle } from '../readArticle';
-import { sanitizeForTerminal, type Style } from '../style';
+import { terminalJson, terminalLine } from '../../core/present/terminalText';
+import type { Style } from '../style';
 
 export interface AnalyzeJson {
   file: string;
@@ -46,7 +47,7 @@ export function analyzeToJson(file: string, a: Analysis): AnalyzeJson {
 export function runAnalyze(files: string[], json: boolean, out: (s: string) => void, style: Style): void {
   const results = files.map((file) => analyzeToJson(file, analyze(readArticle(file))));
   if (json) {
-    out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+    out(terminalJson(results.length === 1 ? results[0] : results));
     return;
   }
   for (const r of results) out(renderReadable(r, style));
@@ -54,7 +55,7 @@ export function runAnalyze(files: string[], json: boolean, out: (s: string) => v
 
 function renderReadable(r: AnalyzeJson, style: Style): string {
   const lines: string[] = [];
-  const t = (s: string) => sanitizeForTerminal(s);
+  const t = terminalLine;
   const names = new Map<string, Entity['name']>(r.entities.map((e) => [e.id, e.name]));
   lines.push(style.bold(t(r.file)));
   if (r.structure.headline) lines.push(`  ${style.bold(t(r.structure.headline.text))}`);

@@ -3,7 +3,8 @@
 import { anchorAll, type AnchorResult, type Annotation } from '../../core/annotations';
 import { CliError, EXIT, readArticle } from '../readArticle';
 import { readSidecarFile } from '../sidecarFile';
-import { sanitizeForTerminal, type Style } from '../style';
+import { terminalJson, terminalLine } from '../../core/present/terminalText';
+import type { Style } from '../style';
 
 export interface ClaimJson {
   id: string;
@@ -55,14 +56,14 @@ export function runClaims(file: string, json: boolean, out: (s: string) => void,
   const result: ClaimsJson = { file, sidecar: sidecar.path, claims, problems: entryProblems.map((p) => p.message), warnings };
   const needsAttention = claims.some((c) => c.anchor.kind === 'orphan') || entryProblems.length > 0;
   if (json) {
-    out(JSON.stringify(result, null, 2));
+    out(terminalJson(result));
     return needsAttention ? EXIT.findings : EXIT.ok;
   }
-  const t = sanitizeForTerminal;
+  const t = terminalLine;
   const lines = [style.bold(`${t(file)}: ${claims.length} claim${claims.length === 1 ? '' : 's'}`) + (sidecar.exists ? '' : style.dim(` (no ${t(sidecar.path)})`))];
   for (const c of claims) {
     const where = c.anchor.kind === 'orphan' ? `orphan: ${c.anchor.reason}` : `${c.anchor.kind} ${c.anchor.start}-${c.anchor.end}`;
-    lines.push(`  ${style.bold(t(c.label))} ${style.quote(`“${t(c.exact)}”`)} ${style.dim(`[${where}] id ${t(c.id)}`)}`);
+    lines.push(`  ${style.bold(t(c.label))} ${style.quote(`“${t(c.exact)}”`)} ${style.dim(`[${t(where)}] id ${t(c.id)}`)}`);
     if (c.note) lines.push(`    ${t(c.note)}`);
     for (const url of c.evidence) lines.push(`    ${style.dim(t(url))}`);
     if (c.reviewer || c.updated) lines.push(`    ${style.dim(`${t(c.reviewer)} ${t(c.updated)}`.trim())}`);

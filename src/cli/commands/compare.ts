@@ -1,9 +1,12 @@
-// `news-annotator compare A B [--json]`: the statements two articles share (and where the shared
-// ones disagree on a number, date, name or quote), and what each reports alone.
+// `news-annotator compare A B [--json]`: the statements two articles share, each pair with why it was
+// made and a word diff (and where the shared ones disagree on a number, date, name or quote), and
+// what each reports alone.
 import { analyze } from '../../core/analyze';
 import { compareArticles, MATCH_THRESHOLD, type Comparison } from '../../core/corpus/compare';
+import { diffPlain } from '../../core/present/compareText';
 import { EXIT, readArticle } from '../readArticle';
-import { sanitizeForTerminal, type Style } from '../style';
+import { terminalJson, terminalLine } from '../../core/present/terminalText';
+import type { Style } from '../style';
 
 export interface CompareJson extends Comparison {
   a: string;
@@ -22,12 +25,12 @@ export function compareFiles(fileA: string, fileB: string): CompareJson {
 /** Exit 1 when the articles disagree somewhere: a reviewer should look. */
 export function runCompare(fileA: string, fileB: string, json: boolean, out: (s: string) => void, style: Style): number {
   const r = compareFiles(fileA, fileB);
-  out(json ? JSON.stringify(r, null, 2) : renderReadable(r, style));
+  out(json ? terminalJson(r) : renderReadable(r, style));
   return r.conflicts > 0 ? EXIT.findings : EXIT.ok;
 }
 
 function renderReadable(r: CompareJson, style: Style): string {
-  const t = (s: string) => sanitizeForTerminal(s);
+  const t = terminalLine;
   const lines: string[] = [];
   lines.push(`${style.bold('A')} ${t(r.a)}`, `${style.bold('B')} ${t(r.b)}`, '');
   const conflicting = r.shared.filter((s) => s.conflict);
@@ -40,9 +43,14 @@ function renderReadable(r: CompareJson, style: Style): string {
     }
     lines.push('');
   }
-  lines.push(style.bold(`Reported by both (${r.shared.length} pairs, score >= ${r.threshold})`));
+  lines.push(style.bold(`Reported by both (${r.shared.length} pairs, each sentence in one pair at most, score >= ${r.threshold})`));
   for (const s of r.shared) {
-    lines.push(`  ${style.dim(s.score.toFixed(2))} A: ${t(s.a.text)}`, `       B: ${t(s.b.text)}`);
+    lines.push(
+      `  ${style.dim(s.score.toFixed(2))} A: ${t(s.a.text)}`,
+      `       B: ${t(s.b.text)}`,
+      `       ${style.dim('why:')} ${t(s.reason.text)}`,
+      `       ${style.dim('diff:')} ${t(diffPlain(s.diff))}`,
+    );
   }
   lines.push('', style.bold(`Only in A (${r.onlyA.length})`));
   for (const s of r.onlyA) lines.push(`  ${t(s.text)}`);

@@ -1,10 +1,12 @@
-// The statements of one article as the matcher sees them: each sentence with its content words,
-// quantities, the entities it mentions (as alias-aware keys) and the quotes inside it.
-import type { Analysis, Entity, Span } from '../types';
+// The statements of one article as the matcher sees them: each sentence of the article's own text
+// (never page residue, datelines, bylines or photo captions) with its content words, quantities, the
+// entities it mentions (as alias-aware keys), the quotes inside it and who they are credited to.
+import type { Analysis, Entity, Span, Structure } from '../types';
+import { countryOf } from './countries';
 import { sentenceTerms, type Quantity } from './terms';
 
 export interface Statement extends Span {
-  /** Position in the article's sentence list. */
+  /** Position in the article's statement list (its sentences less residue). */
   index: number;
   text: string;
   /** Stemmed content words. */
@@ -14,21 +16,17 @@ export interface Statement extends Span {
   entityKeys: string[];
   /** Canonical names of the PERSON entities mentioned, for name conflicts. */
   persons: string[];
+  /** Every entity mentioned: its canonical name (for reasons), that name's nameKey, and its keys. */
+  entities: { name: string; key: string; keys: string[] }[];
   /** Text between the quote marks of every quote inside the sentence. */
   quotes: string[];
+  /** Who the quotes inside the sentence are credited to: the entity's name, else the speaker as written. */
+  speakers: string[];
+  /** The attribution cues of those quotes, lower-cased ("said", "told"). */
+  cues: string[];
   /** Every term the matcher scores, deduplicated: words, quantity terms and entity keys. */
   terms: string[];
 }
-
-// Capitals and seats of government stand for their country in news copy ("Pyongyang has denied",
-// "Washington and Seoul say"): each also answers to the country's key. Only the usual ones.
-const SEAT_OF = new Map<string, string>(Object.entries({
-  pyongyang: 'north korea', moscow: 'russia', kremlin: 'russia', washington: 'united states', 'white house': 'united states',
-  us: 'united states', usa: 'united states', america: 'united states', seoul: 'south korea', kyiv: 'ukraine', kiev: 'ukraine',
-  beijing: 'china', london: 'united kingdom', uk: 'united kingdom', britain: 'united kingdom', paris: 'france', berlin: 'germany',
-  tokyo: 'japan', tehran: 'iran', jerusalem: 'israel', ankara: 'turkey', 'new delhi': 'india', hanoi: 'vietnam',
-  un: 'united nations', nato: 'nato',
-}));
 
 /** Entity keys are normalised names: lower case, no dots ("U.S." = "US"), single spaces. */
 export function nameKey(name: string): string {
@@ -50,44 +48,81 @@ export function aliasKeys(e: Pick<Entity, 'type' | 'name' | 'aliases'>): string[
   return [...keys];
 }
 
-/** Alias keys plus the country a capital or seat of government stands for. */
+/**
+ * Alias keys plus the country a place or organisation name stands for: its capital, abbreviation,
+ * other name or seat of government (countries.ts). A person's name never does ("Washington" the man).
+ */
 export function entityKeys(e: Pick<Entity, 'type' | 'name' | 'aliases'>): string[] {
   const keys = new Set(aliasKeys(e));
+  if (e.type === 'PERSON') return [...keys];
   for (const a of [e.name, ...e.aliases]) {
-    const seat = SEAT_OF.get(nameKey(a));
-    if (seat) keys.add('ent:' + seat);
+    const country = countryOf(nameKey(a));
+    if (country) keys.add('ent:' + country);
   }
   return [...keys];
 }
 
-export function articleStatements(text: string, analysis: Pick<Analysis, 'sentences' | 'entities' | 'quotes'>): Statement[] {
+export type StatementSource = Pick<Analysis, 'sentences' | 'entities' | 'quotes'> & { structure?: Structure };
+
+/** Spans that are not the article's own report: page residue, datelines, bylines, photo captions. */
+function notReport(structure: Structure | undefined): Span[] {
+  if (!structure) return [];
+  return [...structure.residue, ...structure.datelines, ...structure.bylines, ...structure.captions].sort((x, y) => x.start - y.start);
+}
+
+export function articleStatements(text: string, analysis: StatementSource): Statement[] {
+  const excluded = notReport(analysis.structure);
+  let ei = 0;
   const mentions = analysis.entities
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })))
     .sort((x, y) => x.start - y.start);
   const keysOf = new Map<Entity, string[]>();
+  const roleTerms = new Map<string, string[]>();
   const quotes = [...analysis.quotes].sort((x, y) => x.start - y.start);
   const out: Statement[] = [];
   let mi = 0;
   let qi = 0;
-  analysis.sentences.forEach((s, index) => {
+  for (const s of analysis.sentences) {
+    // A sentence inside (or overlapping) residue is never offered as a statement.
+    while (ei < excluded.length && excluded[ei]!.end <= s.start) ei++;
+    if (ei < excluded.length && excluded[ei]!.start < s.end) continue;
+    const index = out.length;
     const sentence = text.slice(s.start, s.end);
-    const { words, quantities } = sentenceTerms(sentence);
+    const { words: allWords, quantities } = sentenceTerms(sentence);
     while (mi < mentions.length && mentions[mi]!.end <= s.start) mi++;
     const ents = new Set<Entity>();
     for (let j = mi; j < mentions.length && mentions[j]!.start < s.end; j++) ents.add(mentions[j]!.entity);
     const eKeys = new Set<string>();
     const persons: string[] = [];
+    const entities: Statement['entities'] = [];
     for (const e of ents) {
       let k = keysOf.get(e);
       if (!k) keysOf.set(e, (k = entityKeys(e)));
       for (const key of k) eKeys.add(key);
+      entities.push({ name: e.name, key: nameKey(e.name), keys: k });
       if (e.type === 'PERSON') persons.push(e.name);
     }
+    // A title next to a name ("Ukraine's Foreign Minister", "North Korean leader") says who someone is,
+    // not what happened: its words do not make two statements alike.
+    const roleWords = new Set<string>();
+    for (const e of ents) {
+      for (const r of e.roles) {
+        if (!sentence.includes(r)) continue;
+        let rw = roleTerms.get(r);
+        if (!rw) roleTerms.set(r, (rw = sentenceTerms(r).words));
+        for (const w of rw) roleWords.add(w);
+      }
+    }
+    const words = roleWords.size ? allWords.filter((w) => !roleWords.has(w)) : allWords;
     while (qi < quotes.length && quotes[qi]!.end <= s.start) qi++;
     const quoted: string[] = [];
+    const speakers = new Set<string>();
+    const cues = new Set<string>();
     for (let j = qi; j < quotes.length && quotes[j]!.start < s.end; j++) {
       const q = quotes[j]!;
       quoted.push(text.slice(Math.max(q.content.start, s.start), Math.min(q.content.end, s.end)));
+      if (q.speaker) speakers.add(q.speaker.entityId ? nameOfId(q.speaker.entityId) : q.speaker.text);
+      if (q.cue) cues.add(q.cue.text.toLowerCase());
     }
     const terms = new Set<string>(words);
     for (const q of quantities) terms.add(q.term);
@@ -101,9 +136,18 @@ export function articleStatements(text: string, analysis: Pick<Analysis, 'senten
       quantities,
       entityKeys: [...eKeys],
       persons,
+      entities,
       quotes: quoted,
+      speakers: [...speakers],
+      cues: [...cues],
       terms: [...terms],
     });
-  });
+  }
   return out;
+}
+
+/** "PERSON:John Kirby" -> "John Kirby". */
+function nameOfId(id: string): string {
+  const colon = id.indexOf(':');
+  return colon >= 0 ? id.slice(colon + 1) : id;
 }

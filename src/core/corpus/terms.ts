@@ -65,11 +65,15 @@ const SPELLING = table<string>({
 // Words news copy uses interchangeably for the same event, folded onto one term after stemming, so
 // "trip" meets "visit" and "assistance" meets "help". Kept short: each entry is a near synonym.
 const SAME_AS = table<string>({
-  trip: 'visit', travel: 'visit', traveled: 'visit', tour: 'visit',
+  trip: 'visit', travel: 'visit', traveled: 'visit', tour: 'visit', arriv: 'visit',
+  provid: 'supply', supply: 'supply', send: 'supply', sent: 'supply', deliver: 'supply',
   assistance: 'help', assist: 'help', aid: 'help',
   accusation: 'accus', accus: 'accus',
   agreement: 'treaty', pact: 'treaty', deal: 'treaty',
 });
+
+// Words before a number word that make it point back rather than count.
+const ANAPHORIC_BEFORE = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'his', 'her', 'our', 'all']);
 
 // Words before a short month name that make it a date ("in May", "since March").
 const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'until', 'from', 'early', 'late', 'mid', 'last', 'next', 'this', 'of']);
@@ -113,12 +117,7 @@ export function sentenceTerms(sentence: string): SentenceTerms {
       quantities.push(q);
       continue;
     }
-    let terms = termCache.get(lower);
-    if (terms === undefined) {
-      if (termCache.size > TERM_CACHE_LIMIT) termCache.clear();
-      termCache.set(lower, (terms = wordTerms(lower)));
-    }
-    for (const t of terms) words.push(t);
+    for (const t of cachedWordTerms(lower)) words.push(t);
   }
   return { words, quantities };
 }
@@ -127,6 +126,29 @@ export function sentenceTerms(sentence: string): SentenceTerms {
 // of the work of indexing. Bounded, so a workspace of odd tokens cannot grow it without end.
 const termCache = new Map<string, readonly string[]>();
 const TERM_CACHE_LIMIT = 200_000;
+
+/**
+ * Each content word of a sentence as written, with the term it gives: for saying in plain words
+ * which terms two statements share ("sanctioned" rather than "sanction").
+ */
+export function surfaceTerms(sentence: string): [term: string, surface: string][] {
+  const out: [string, string][] = [];
+  for (const m of sentence.matchAll(WORD_RE)) {
+    const raw = m[0].replace(/\.$/, '');
+    const lower = raw.toLowerCase();
+    for (const t of cachedWordTerms(lower)) out.push([t, raw]);
+  }
+  return out;
+}
+
+function cachedWordTerms(lower: string): readonly string[] {
+  let terms = termCache.get(lower);
+  if (terms === undefined) {
+    if (termCache.size > TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(lower, (terms = wordTerms(lower)));
+  }
+  return terms;
+}
 
 function wordTerms(lower: string): readonly string[] {
   if (STOP_WORDS.has(lower)) return [];
@@ -155,8 +177,9 @@ function quantityOf(raw: string, lower: string, tokens: string[], i: number): Qu
   }
   // Every other quantity is a word from one of the tables: one cheap look-up rules most words out.
   const n = NUMBER_WORDS.get(lower);
-  // "one" is too often a pronoun ("one of the few") to count on its own.
-  if (n !== undefined) return lower === 'one' ? null : counted(`num:${n}`, raw, tokens[i + 1]);
+  // "one" is too often a pronoun ("one of the few") to count on its own, and a small number after a
+  // definite word points back at things already named ("the two countries", "these three men"): neither counts.
+  if (n !== undefined) return lower === 'one' || ANAPHORIC_BEFORE.has(tokens[i - 1]?.toLowerCase() ?? '') ? null : counted(`num:${n}`, raw, tokens[i + 1]);
   const o = ORDINALS.get(lower);
   if (o !== undefined) return lower === 'last' ? null : { term: `ord:${o}`, kind: 'ord', unit: '', text: raw };
   const d = WEEKDAYS.get(lower);

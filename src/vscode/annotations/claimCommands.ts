@@ -2,7 +2,8 @@
 // analysis' claim candidates, export. Each asks through quick picks and input boxes; every change
 // goes through ArticleClaims, which refuses when the sidecar cannot be written safely.
 import * as vscode from 'vscode';
-import { createAnnotation, fileNameOf, freshId, idGenerator, reattach, type Annotation } from '../../core/annotations';
+import { createAnnotation, fileNameOf, freshId, idGenerator, isSidecarPath, reattach, type Annotation } from '../../core/annotations';
+import { claimantsOf } from '../../core/annotations/export/claimant';
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportAnnotations, type ExportFormat } from '../../core/annotations/export/format';
 import { truncate } from '../../core/present/escape';
 import type { AnalysisCache } from '../analysisCache';
@@ -215,7 +216,15 @@ export class ClaimCommands implements vscode.Disposable {
       title: 'Export annotations',
     });
     if (!target) return;
+    // The save dialog asks before replacing a file, but the article and its sidecar must never be
+    // replaced by an export: that would destroy what is being exported.
+    const sameUri = (u: vscode.Uri) => u.toString() === target.toString();
+    if (sameUri(doc.uri) || sameUri(claims.sidecarUri) || isSidecarPath(target.path)) {
+      void vscode.window.showErrorMessage(`News Annotator: ${fileNameOf(target.path)} is the article or an annotations file; export to another file.`);
+      return;
+    }
     await claims.whenIdle();
+    const analyzed = await this.analyses.whenAnalyzed(doc);
     // Export what the reviewer sees: claims at their current positions in the editor's text.
     const text = doc.getText();
     const current = claims.claims.map((c) => (c.kind === 'orphan' ? c.annotation : reattach(c.annotation, text, c.start, c.end)));
@@ -224,7 +233,11 @@ export class ClaimCommands implements vscode.Disposable {
       const span = spans.get(a.id);
       return span && this.appearances ? this.appearances(doc.uri, span) : [];
     };
-    await writeTextAtomic(target, exportAnnotations(format, current, { article }, appearancesOf));
+    // Speakers come from the analysis of this very text; an analysis of another version names nobody.
+    const fits = analyzed !== undefined && analyzed.text === text;
+    const claimantOf = claimantsOf(spans, fits ? analyzed.analysis : { quotes: [], entities: [] });
+    const ref = { article, path: vscode.workspace.asRelativePath(doc.uri), fileUri: doc.uri.toString() };
+    await writeTextAtomic(target, exportAnnotations(format, current, ref, { appearancesOf, claimantOf }));
     void vscode.window.showInformationMessage(`News Annotator: exported ${current.length} claim${current.length === 1 ? '' : 's'} to ${fileNameOf(target.path)}.`);
   }
 

@@ -20,7 +20,7 @@ export function claimAppearances(corpus: WorkspaceCorpus): ClaimAppearances {
     for (const match of corpus.index.matchesFor(key, span)) {
       if (match.path === key || seen.has(match.path)) continue;
       seen.add(match.path);
-      refs.push({ article: label(match.path) });
+      refs.push({ article: label(match.path), fileUri: match.path });
     }
     return refs;
   };

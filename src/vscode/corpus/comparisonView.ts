@@ -1,8 +1,10 @@
 // The result of "Compare Sources" as a News view section on either article: the statements both
-// report, those only this one reports, and those where the two disagree (with both wordings).
+// report (each with why it was paired and a word diff), those only this one reports, and those where
+// the two disagree (with both wordings).
 // Clicking a pair shows this side's statement and its match in the other article's editor.
 import * as vscode from 'vscode';
 import type { Comparison } from '../../core/corpus/compare';
+import { diffPlain } from '../../core/present/compareText';
 import { truncate } from '../../core/present/escape';
 import type { ViewNode } from '../../core/present/viewTree';
 import type { TextSpan } from '../../core/types';
@@ -36,9 +38,11 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
     this.command = vscode.commands.registerCommand(REVEAL_COMPARED_PAIR, (here: RevealArgs, there: RevealArgs) => revealPair(here, there));
   }
 
-  /** Remembers the latest comparison; the section shows it on both articles. */
-  show(a: vscode.TextDocument, b: vscode.TextDocument, comparison: Comparison): void {
-    const versions = new Map([[a.uri.toString(), a.version], [b.uri.toString(), b.version]]);
+  /**
+   * Remembers the latest comparison; the section shows it on both articles.
+   * @param versions the document versions the comparison was computed on (default: the current ones)
+   */
+  show(a: vscode.TextDocument, b: vscode.TextDocument, comparison: Comparison, versions = new Map([[a.uri.toString(), a.version], [b.uri.toString(), b.version]])): void {
     this.last = { a: a.uri.toString(), b: b.uri.toString(), versions, comparison };
     this.changed.fire();
   }
@@ -61,8 +65,14 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
       return {
         id: `compare/${kind}/${here.start}-${there.start}`,
         label: wordings ? `${conflict!.kind}: “${truncate(wordings[0]!, 40)}” vs “${truncate(wordings[1]!, 40)}”` : truncate(flat(here.text), LABEL_LENGTH),
-        description: wordings ? truncate(flat(here.text), LABEL_LENGTH) : `score ${s.score}`,
-        tooltip: `Here: ${flat(here.text)}\n${label(other)}: ${flat(there.text)}`,
+        // Why the pair was made, in plain words; tooltips are plain text, so article text shows as written.
+        description: wordings ? truncate(flat(here.text), LABEL_LENGTH) : truncate(s.reason.text, LABEL_LENGTH),
+        tooltip: [
+          `Here: ${flat(here.text)}`,
+          `${label(other)}: ${flat(there.text)}`,
+          `Why (score ${s.score}): ${s.reason.text}`,
+          `Wording, A to B ([-only in A-] {+only in B+}): ${diffPlain(s.diff)}`,
+        ].join('\n'),
         target: here,
         icon: wordings ? 'conflict' : 'pair',
         command: { id: REVEAL_COMPARED_PAIR, args: [argsOf(self, here), argsOf(other, there)] },

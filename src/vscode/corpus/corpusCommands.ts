@@ -1,8 +1,11 @@
 // Workspace-wide commands: every mention of the entity under the cursor across indexed articles
-// (in the references view), and two articles side by side with their shared statements marked.
+// (in the references view), and two articles side by side with their shared statements marked
+// (compared on a worker thread, with progress and a Cancel button).
 import * as vscode from 'vscode';
-import { compareArticles } from '../../core/corpus/compare';
+import type { Comparison } from '../../core/corpus/compare';
+import { pairHoverMarkdown } from '../../core/present/compareText';
 import type { AnalysisCache } from '../analysisCache';
+import { CompareCancelled, type WorkerComparer } from '../workerComparer';
 import type { ComparisonSection } from './comparisonView';
 import { label } from './corpusHover';
 import type { WorkspaceCorpus } from './workspaceCorpus';
@@ -37,6 +40,7 @@ export class CorpusCommands implements vscode.Disposable {
     private readonly corpus: WorkspaceCorpus,
     private readonly analyses: AnalysisCache,
     private readonly results: ComparisonSection,
+    private readonly comparer: WorkerComparer,
   ) {
     this.disposables.push(
       this.sharedStyle,
@@ -92,13 +96,25 @@ export class CorpusCommands implements vscode.Disposable {
     }
     const docA = await vscode.workspace.openTextDocument(first);
     const docB = await vscode.workspace.openTextDocument(second);
-    // Reuse the cached analyses (computed on the worker thread) rather than analysing both
-    // articles again on the extension host; a non-news document is analysed by the matcher.
-    const [analyzedA, analyzedB] = await Promise.all([this.analyses.whenAnalyzed(docA), this.analyses.whenAnalyzed(docB)]);
-    const comparison = compareArticles(
-      analyzedA ? { text: analyzedA.text, analysis: analyzedA.analysis } : { text: docA.getText() },
-      analyzedB ? { text: analyzedB.text, analysis: analyzedB.analysis } : { text: docB.getText() },
-    );
+    // The offsets fit the texts as they are now: remember their versions to tell when they no longer do.
+    const versions = new Map([[docA.uri.toString(), docA.version], [docB.uri.toString(), docB.version]]);
+    let comparison: Comparison;
+    try {
+      comparison = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Comparing ${label(docA.uri.toString())} with ${label(docB.uri.toString())}`, cancellable: true },
+        (progress, token) => {
+          let done = 0;
+          // On a worker thread: the editor stays responsive however long the articles are.
+          return this.comparer.compare(docA.getText(), docB.getText(), (fraction, step) => {
+            progress.report({ message: step, increment: Math.max(0, (fraction - done) * 100) });
+            done = fraction;
+          }, token);
+        },
+      );
+    } catch (err) {
+      if (err instanceof CompareCancelled) return 0;
+      throw err;
+    }
     const editorA = await vscode.window.showTextDocument(docA, { viewColumn: vscode.ViewColumn.One, preview: false });
     const editorB = await vscode.window.showTextDocument(docB, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const marks = (doc: vscode.TextDocument, side: 'a' | 'b', conflicts: boolean) =>
@@ -106,15 +122,14 @@ export class CorpusCommands implements vscode.Disposable {
         .filter((s) => Boolean(s.conflict) === conflicts)
         .map((s) => ({
           range: new vscode.Range(doc.positionAt(s[side].start), doc.positionAt(s[side].end)),
-          hoverMessage: new vscode.MarkdownString(
-            `Score ${s.score}${s.conflict ? ` — differs (${s.conflict.kind})` : ''}`,
-          ),
+          // Article text in the hover is escaped (pairHoverMarkdown); the string is not trusted.
+          hoverMessage: new vscode.MarkdownString(pairHoverMarkdown(s, label((side === 'a' ? docB : docA).uri.toString()))),
         }));
     editorA.setDecorations(this.sharedStyle, marks(docA, 'a', false));
     editorA.setDecorations(this.conflictStyle, marks(docA, 'a', true));
     editorB.setDecorations(this.sharedStyle, marks(docB, 'b', false));
     editorB.setDecorations(this.conflictStyle, marks(docB, 'b', true));
-    this.results.show(docA, docB, comparison);
+    this.results.show(docA, docB, comparison, versions);
     return comparison.shared.length;
   }
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CorpusIndex } from '../../core/corpus/corpusIndex';
 import { sniffNewsArticle } from '../../core/sniff';
+import { decodeArticle } from '../../core/text/decodeArticle';
 import type { Analysis } from '../../core/types';
 import { readConfig } from '../config';
 
@@ -135,10 +136,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private async readArticle(uri: vscode.Uri): Promise<string | undefined> {
     try {
+      // Regular files only (a FIFO or device is FileType.Unknown, and reading it would block or never end).
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type !== vscode.FileType.File || stat.size > MAX_INDEXED_BYTES) return undefined;
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      if ((stat.type & vscode.FileType.File) === 0 || stat.size > MAX_INDEXED_BYTES) return undefined;
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      // stat's size is only what the file system said: the bytes read are what count.
+      if (bytes.length > MAX_INDEXED_BYTES) return undefined;
+      const decoded = decodeArticle(bytes);
+      return decoded.ok ? decoded.text : undefined;
     } catch {
       return undefined;
     }

@@ -1,6 +1,7 @@
 // schema.org ClaimReview (JSON-LD), the format search engines and fact-check aggregators read.
 
 import { Annotation } from '../types';
+import type { Claimant, ClaimantOf } from './claimant';
 import { ArticleRef } from './webAnnotation';
 
 export type ClaimReview = Record<string, unknown>;
@@ -10,10 +11,11 @@ export type AppearancesOf = (a: Annotation) => readonly ArticleRef[];
 
 /**
  * One ClaimReview per annotation: the claim text, the verdict as a named rating, the reviewer.
- * `appearances` are other articles reporting the same claim; they follow the reviewed article in
- * `itemReviewed.appearance`, which then becomes a list.
+ * `itemReviewed.appearance` is the reviewed article (its URL when known, else its file URI);
+ * `appearances` are other articles reporting the same claim, listed after it. `claimant` is who
+ * made the claim (the speaker of the quote it falls in): `itemReviewed.author`.
  */
-export function toClaimReview(a: Annotation, ref: ArticleRef, appearances: readonly ArticleRef[] = []): ClaimReview {
+export function toClaimReview(a: Annotation, ref: ArticleRef, appearances: readonly ArticleRef[] = [], claimant: Claimant | null = null): ClaimReview {
   const review: ClaimReview = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -26,15 +28,24 @@ export function toClaimReview(a: Annotation, ref: ArticleRef, appearances: reado
   if (a.note) review.reviewBody = a.note;
   if (a.evidence.length > 0) review.citation = a.evidence.map((url) => ({ '@type': 'CreativeWork', url }));
   const own = creativeWork(ref);
-  const others = appearances.filter((r) => r.article !== ref.article || r.url !== ref.url).map(creativeWork);
-  review.itemReviewed = { '@type': 'Claim', appearance: others.length > 0 ? [own, ...others] : own };
+  const others = appearances.filter((r) => r.article !== ref.article || landing(r) !== landing(ref)).map(creativeWork);
+  const claim: Record<string, unknown> = { '@type': 'Claim' };
+  if (claimant) claim.author = { '@type': claimant.type, name: claimant.name };
+  claim.appearance = others.length > 0 ? [own, ...others] : own;
+  review.itemReviewed = claim;
   return review;
 }
 
-function creativeWork(ref: ArticleRef): Record<string, unknown> {
-  return ref.url ? { '@type': 'CreativeWork', url: ref.url, name: ref.article } : { '@type': 'CreativeWork', name: ref.article };
+/** Where a reader finds the article: its public URL, else its file. */
+function landing(ref: ArticleRef): string | undefined {
+  return ref.url ?? ref.fileUri;
 }
 
-export function toClaimReviews(annotations: readonly Annotation[], ref: ArticleRef, appearancesOf?: AppearancesOf): ClaimReview[] {
-  return annotations.map((a) => toClaimReview(a, ref, appearancesOf?.(a)));
+function creativeWork(ref: ArticleRef): Record<string, unknown> {
+  const url = landing(ref);
+  return url ? { '@type': 'CreativeWork', url, name: ref.article } : { '@type': 'CreativeWork', name: ref.article };
+}
+
+export function toClaimReviews(annotations: readonly Annotation[], ref: ArticleRef, appearancesOf?: AppearancesOf, claimantOf?: ClaimantOf): ClaimReview[] {
+  return annotations.map((a) => toClaimReview(a, ref, appearancesOf?.(a), claimantOf?.(a.id) ?? null));
 }

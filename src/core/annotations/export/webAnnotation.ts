@@ -10,6 +10,10 @@ export interface ArticleRef {
   article: string;
   /** Public URL of the article, when known; used as the target source instead of the file name. */
   url?: string;
+  /** The article's path as the caller names it (the CLI argument, the workspace-relative path): the CSV article column. */
+  path?: string;
+  /** URI of the article file (file:///…), where ClaimReview says the claim appeared when no public URL is known. */
+  fileUri?: string;
 }
 
 export type WebAnnotation = Record<string, unknown>;

@@ -1,0 +1,169 @@
+// Which statement pairs of two articles are worth scoring, without scoring every pair. Each
+// statement is indexed by its terms; a statement proposes only the statements of the other article
+// that share one of its heaviest terms (its "prefix", after Bayardo et al., "Scaling up all pairs
+// similarity search", 2007). The prefix is cut where the terms left over could not lift any pair to
+// the threshold on their own, so no pair at or above the threshold is lost, except through the cap:
+// a term held by more than `cap` statements of the other article proposes only the `cap` of them
+// nearest the proposing statement's place in its own article (in real text such a term is common
+// and weighs little; in text repeated many times it would make the search quadratic again).
+//
+// Why the prefix is enough: let x be the statement with the smaller squared norm nx. The score is
+// dot / (min^s * max^(1-s)) <= dot / nx. If x and y share no prefix term of x, every shared term is
+// in x's suffix, so dot <= suffix(x) < threshold * nx, and the score is below the threshold. So the
+// smaller statement of each pair proposes it, whichever article it is in.
+import type { Statement } from './statements';
+
+/** A block (term) held by more statements than this proposes only this many, the nearest in place. */
+export const DEFAULT_BLOCK_CAP = 100;
+
+export interface ScoredPair {
+  /** Index into the first statement list. */
+  a: number;
+  /** Index into the second statement list. */
+  b: number;
+  score: number;
+}
+
+export interface CandidateResult {
+  /** Every pair scoring at or above the threshold, in no particular order. */
+  pairs: ScoredPair[];
+  /** Pairs scored exactly (the all-pairs method scores |A| x |B|). */
+  scored: number;
+  /** Prefix terms cut to `cap` statements because the other article holds them in more. */
+  capped: number;
+}
+
+interface Indexed {
+  /** Term ids, each once. */
+  ids: Int32Array;
+  /** Prefix term ids (heaviest first). */
+  prefix: Int32Array;
+  /** Squared weight of the terms after the prefix. */
+  suffix: number;
+  norm: number;
+}
+
+/**
+ * Every pair of statements (one from each list) whose score reaches `threshold`, found through an
+ * inverted index. `weightOf` gives a term's weight; the score is the one `similarity` computes.
+ */
+export function candidatePairs(
+  sa: readonly Statement[],
+  sb: readonly Statement[],
+  weightOf: (term: string) => number,
+  threshold: number,
+  shortSide: number,
+  cap = DEFAULT_BLOCK_CAP,
+): CandidateResult {
+  const termIds = new Map<string, number>();
+  const w2: number[] = [];
+  const intern = (t: string): number => {
+    let id = termIds.get(t);
+    if (id === undefined) {
+      id = w2.length;
+      termIds.set(t, id);
+      const w = weightOf(t);
+      w2.push(w * w);
+    }
+    return id;
+  };
+  const index = (list: readonly Statement[]): Indexed[] =>
+    list.map((s) => {
+      const ids = Int32Array.from(new Set(s.terms.map(intern))).sort();
+      let norm = 0;
+      for (const id of ids) norm += w2[id]!;
+      // Heaviest first; the prefix ends where the rest weighs less than threshold * norm.
+      const byWeight = Array.from(ids).sort((x, y) => w2[y]! - w2[x]! || x - y);
+      let rest = norm;
+      let cut = 0;
+      while (cut < byWeight.length && rest >= threshold * norm) rest -= w2[byWeight[cut++]!]!;
+      return { ids, prefix: Int32Array.from(byWeight.slice(0, cut)), suffix: rest, norm };
+    });
+  const xa = index(sa);
+  const xb = index(sb);
+  const postings = (list: Indexed[]): Map<number, number[]> => {
+    const m = new Map<number, number[]>();
+    list.forEach((x, i) => {
+      for (const id of x.ids) {
+        const p = m.get(id);
+        if (p) p.push(i);
+        else m.set(id, [i]);
+      }
+    });
+    return m;
+  };
+  const inA = postings(xa);
+  const inB = postings(xb);
+  const pairs: ScoredPair[] = [];
+  let scored = 0;
+  let capped = 0;
+  // Only the statement with the smaller norm needs to propose a pair (see above), so each pair is
+  // proposed from one side only: A proposes when its norm is not larger, B when it is smaller.
+  const propose = (own: Indexed[], other: Indexed[], postingsOfOther: Map<number, number[]>, ownIsA: boolean) => {
+    const stamp = new Int32Array(other.length);
+    // Squared weight of the prefix terms each proposed statement shares with this one.
+    const partial = new Float64Array(other.length);
+    const found: number[] = [];
+    // Which terms the proposing statement holds, stamped with its number: a dot product is then one pass over the other's terms.
+    const holds = new Int32Array(w2.length);
+    own.forEach((x, i) => {
+      found.length = 0;
+      for (const id of x.ids) holds[id] = i + 1;
+      // Prefix terms whose block was cut: a statement outside the window may still hold them.
+      let unseen = 0;
+      for (const id of x.prefix) {
+        const list = postingsOfOther.get(id);
+        if (!list) continue;
+        let from = 0;
+        let to = list.length;
+        if (list.length > cap) {
+          // A common term proposes only the `cap` statements nearest this one's place in its article.
+          capped++;
+          unseen += w2[id]!;
+          const at = lowerBound(list, Math.floor((i * other.length) / own.length));
+          from = Math.max(0, Math.min(at - (cap >> 1), list.length - cap));
+          to = from + cap;
+        }
+        const w = w2[id]!;
+        for (let k = from; k < to; k++) {
+          const j = list[k]!;
+          if (stamp[j] === i + 1) {
+            partial[j] += w;
+            continue;
+          }
+          const y = other[j]!;
+          if (ownIsA ? x.norm > y.norm : x.norm >= y.norm) continue;
+          stamp[j] = i + 1;
+          partial[j] = w;
+          found.push(j);
+        }
+      }
+      for (const j of found) {
+        const y = other[j]!;
+        const denominator = Math.pow(x.norm, shortSide) * Math.pow(y.norm, 1 - shortSide);
+        // The shared prefix terms plus every suffix term at most: when even that falls short, skip the exact count.
+        if (partial[j]! + unseen + x.suffix < threshold * denominator) continue;
+        scored++;
+        let dot = 0;
+        for (const id of y.ids) if (holds[id] === i + 1) dot += w2[id]!;
+        const score = dot / denominator;
+        if (score >= threshold) pairs.push(ownIsA ? { a: i, b: j, score } : { a: j, b: i, score });
+      }
+    });
+  };
+  propose(xa, xb, inB, true);
+  propose(xb, xa, inA, false);
+  return { pairs, scored, capped };
+}
+
+/** The first index of an ascending list whose value is at least `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,111 @@
+// Why two statements were paired, in plain words: the people, places and organisations both name
+// (with the other's name when it differs: "North Korea = Pyongyang"), the numbers and dates both
+// give, a quote credited to the same speaker, and the rarest words they share. A reviewer reads this
+// instead of a bare score.
+import { nameKey, type Statement } from './statements';
+import { sentenceTerms, surfaceTerms } from './terms';
+
+export interface PairReason {
+  /** Entities both statements name, as the first names them ("North Korea = Pyongyang" when the second says it otherwise). */
+  entities: string[];
+  /** Numbers and dates both give, as the first writes them. */
+  numbers: string[];
+  /** Someone both statements quote or credit. */
+  speaker?: string;
+  /** The attribution cue both use ("said", "told"). */
+  cue?: string;
+  /** The weightiest other words both use, as the first writes them. */
+  words: string[];
+  /** The above as one sentence. */
+  text: string;
+}
+
+/** How many shared words the reason lists. */
+const MAX_WORDS = 4;
+const MAX_ENTITIES = 4;
+
+export interface SharedEvidence {
+  /** Entity pairs (as each statement names them) answering to a common key, each entity in at most one pair. */
+  entities: [a: string, b: string][];
+  /** Quantities of the first statement the second gives too. */
+  numbers: string[];
+  /** Shared content-word terms that are not part of a shared entity's name. */
+  words: string[];
+}
+
+/** What two statements have in common, each thing counted once (a name is not also a shared word). */
+export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
+  const entities: [string, string][] = [];
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  // Same name first, then other names for the same thing ("North Korea" and "Pyongyang").
+  for (const sameName of [true, false]) {
+    a.entities.forEach((e, i) => {
+      if (usedA.has(i)) return;
+      const j = b.entities.findIndex((f, k) => !usedB.has(k) && (sameName ? f.key === e.key : f.keys.some((key) => e.keys.includes(key))));
+      if (j < 0) return;
+      usedA.add(i);
+      usedB.add(j);
+      entities.push([e.name, b.entities[j]!.name]);
+    });
+  }
+  const bQuantities = new Set(b.quantities.map((q) => q.term));
+  const numbers = [...new Set(a.quantities.filter((q) => bQuantities.has(q.term)).map((q) => q.text))];
+  const namesA = nameWordsOf(a);
+  const namesB = nameWordsOf(b);
+  const bWords = new Set(b.words);
+  const words = [...new Set(a.words.filter((w) => bWords.has(w) && !namesA.has(w) && !namesB.has(w)))];
+  return { entities, numbers, words };
+}
+
+const nameWordsCache = new WeakMap<Statement, Set<string>>();
+
+/** The word terms of the names of the entities a statement mentions (computed once per statement). */
+function nameWordsOf(s: Statement): Set<string> {
+  let words = nameWordsCache.get(s);
+  if (!words) {
+    words = new Set();
+    for (const e of s.entities) for (const w of sentenceTerms(e.name).words) words.add(w);
+    nameWordsCache.set(s, words);
+  }
+  return words;
+}
+
+/** How many distinct things two statements share: names, numbers and other words. */
+export function evidenceCount(e: SharedEvidence): number {
+  return e.entities.length + e.numbers.length + e.words.length;
+}
+
+export function explainPair(a: Statement, b: Statement, weightOf: (term: string) => number, evidence = sharedEvidence(a, b)): PairReason {
+  const entities = evidence.entities.map(([x, y]) => (nameKey(x).includes(nameKey(y)) || nameKey(y).includes(nameKey(x)) ? x : `${x} = ${y}`));
+  const numbers = evidence.numbers;
+  const speaker = a.speakers.find((s) => b.speakers.some((t) => samePerson(s, t)));
+  const cue = a.cues.find((c) => b.cues.includes(c));
+  const sharedWords = [...evidence.words].sort((x, y) => weightOf(y) - weightOf(x) || (x < y ? -1 : 1)).slice(0, MAX_WORDS);
+  const surface = new Map<string, string>();
+  for (const [term, raw] of surfaceTerms(a.text)) if (!surface.has(term)) surface.set(term, raw);
+  const words = sharedWords.map((w) => surface.get(w) ?? w);
+  const parts: string[] = [];
+  if (entities.length) parts.push(`both name ${list(entities.slice(0, MAX_ENTITIES))}${entities.length > MAX_ENTITIES ? ` and ${entities.length - MAX_ENTITIES} more` : ''}`);
+  if (numbers.length) parts.push(`both give ${list(numbers)}`);
+  if (speaker) parts.push(`both cite ${speaker}${cue ? ` (“${cue}”)` : ''}`);
+  else if (cue) parts.push(`the same cue (“${cue}”)`);
+  if (words.length) parts.push(`shared words: ${words.join(', ')}`);
+  const text = parts.length ? capitalise(parts.join('; ')) + '.' : 'Similar wording.';
+  return { entities, numbers, ...(speaker ? { speaker } : {}), ...(cue ? { cue } : {}), words, text };
+}
+
+/** The same person when every word of one name is in the other ("Kirby", "John Kirby"). */
+function samePerson(x: string, y: string): boolean {
+  const a = nameKey(x).split(' ');
+  const b = nameKey(y).split(' ');
+  return a.every((w) => b.includes(w)) || b.every((w) => a.includes(w));
+}
+
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,106 @@
+// Compare Sources on a worker thread, in plain Node (WorkerComparer uses no vscode API at run time):
+// the real worker entry bundled as the extension ships it, a worker that never answers (cancel),
+// and a worker that cannot start (in-process fallback).
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { compareTexts, type Comparison } from '../../../src/core/corpus/compare';
+import { CompareCancelled, WorkerComparer, type Cancellation } from '../../../src/vscode/workerComparer';
+
+const root = join(__dirname, '../../..');
+const seedA = readFileSync(join(root, 'seeds/000_af60520f71ff48c9.txt'), 'utf8');
+const seedB = readFileSync(join(root, 'seeds/001_21569e4679d671fa.txt'), 'utf8');
+
+/** A token the test cancels by hand. */
+function tokenSource(): { token: Cancellation; cancel(): void } {
+  const listeners: (() => unknown)[] = [];
+  const token = {
+    isCancellationRequested: false,
+    onCancellationRequested(listener: () => unknown) {
+      listeners.push(listener);
+      return { dispose: () => listeners.splice(listeners.indexOf(listener), 1) };
+    },
+  };
+  return {
+    token,
+    cancel() {
+      token.isCancellationRequested = true;
+      for (const l of [...listeners]) l();
+    },
+  };
+}
+
+const empty = (): Comparison => ({ shared: [], onlyA: [], onlyB: [] });
+
+describe('WorkerComparer', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'news-compare-worker-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('compares on the worker thread, reporting each step, with the same result as in-process', async () => {
+    const file = join(dir, 'analysisWorker.js');
+    buildSync({ entryPoints: [join(root, 'src/vscode/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
+    // The fallback must not run: it would give an empty comparison.
+    const comparer = new WorkerComparer(empty, file);
+    try {
+      const steps: string[] = [];
+      const result = await comparer.compare(seedA, seedB, (fraction, step) => steps.push(`${fraction} ${step}`));
+      assert.deepEqual(steps, ['0 Analysing the first article', '0.3 Analysing the second article', '0.6 Matching statements', '1 Done']);
+      assert.deepEqual(result, compareTexts(seedA, seedB));
+      assert.ok(result.shared.length >= 10);
+      assert.equal(comparer.active, 0);
+    } finally {
+      comparer.dispose();
+    }
+  });
+
+  it('stops the worker when the comparison is cancelled', async () => {
+    const file = join(dir, 'silent-worker.js');
+    writeFileSync(file, `require('node:worker_threads').parentPort.on('message', () => { /* never answers */ });`);
+    const comparer = new WorkerComparer(empty, file);
+    try {
+      const { token, cancel } = tokenSource();
+      const pending = comparer.compare('a', 'b', undefined, token);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(comparer.active, 1);
+      cancel();
+      await assert.rejects(pending, CompareCancelled);
+      assert.equal(comparer.active, 0);
+      // Already cancelled: no worker starts.
+      await assert.rejects(comparer.compare('a', 'b', undefined, token), CompareCancelled);
+      assert.equal(comparer.active, 0);
+    } finally {
+      comparer.dispose();
+    }
+  });
+
+  it('compares in-process when no worker can start', async () => {
+    let calls = 0;
+    const comparer = new WorkerComparer((a, b) => {
+      calls++;
+      return { shared: [], onlyA: [{ start: 0, end: a.length, text: a }], onlyB: [{ start: 0, end: b.length, text: b }] };
+    }, join(dir, 'missing-worker.js'));
+    try {
+      const result = await comparer.compare('first', 'second');
+      assert.equal(calls, 1);
+      assert.equal(result.onlyA[0]!.text, 'first');
+    } finally {
+      comparer.dispose();
+    }
+  });
+
+  it('reports an error from the worker instead of a result', async () => {
+    const file = join(dir, 'failing-worker.js');
+    writeFileSync(file, `const { parentPort } = require('node:worker_threads'); parentPort.on('message', ({ id }) => parentPort.postMessage({ id, error: 'bad input' }));`);
+    const comparer = new WorkerComparer(empty, file);
+    try {
+      await assert.rejects(comparer.compare('a', 'b'), /bad input/);
+    } finally {
+      comparer.dispose();
+    }
+  });
+});
