@@ -15,6 +15,8 @@ export interface ViewNode {
   target?: Span;
   /** A hint for the icon: entity type, 'quote', 'speaker', 'section'. */
   icon: string;
+  /** Theme colour id for the icon (the Legend's swatches). */
+  colour?: string;
   children: ViewNode[];
   /** Run on click instead of revealing `target` in the described article (e.g. to show both sides of a match). */
   command?: { id: string; args: unknown[] };

@@ -26,11 +26,11 @@ export function registerReviewerAnnotations(
   own(new ClaimCommands(analyses, annotations, new ReviewerName(), appearances));
   own(vscode.languages.registerHoverProvider({ language: NEWS_LANGUAGE }, new ClaimHoverProvider(annotations)));
   own(newsTree.registerSection(new ClaimsViewSection(annotations)));
-  // Decoration styles come from the labels setting: re-register the source when it changes.
+  // Decoration styles come from the labels and chip settings: re-register the source when they change.
   let decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   own({ dispose: () => decorations.dispose() });
   own(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('newsAnnotator.claimLabels')) return;
+    if (!e.affectsConfiguration('newsAnnotator.claimLabels') && !e.affectsConfiguration('newsAnnotator.highlight.verdictChips')) return;
     decorations.dispose();
     decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   }));
