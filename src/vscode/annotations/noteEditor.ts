@@ -1,5 +1,5 @@
 // "Add Note…" edits a claim's note in a small editor beside the article instead of a one-line
-// input box: the note is a document of its own (`news-note:` scheme, Markdown), opened with the
+// input box: the note is a document of its own (`news-note:` scheme, plain text), opened with the
 // existing text and the cursor after it, any number of lines, saved with Ctrl+S like any file.
 // This is how VS Code itself takes long free text from the user (the git extension's commit
 // message editor, `git.useEditorAsCommitInput`): a real editor with undo, spelling and word
@@ -101,10 +101,13 @@ export class NoteEditor implements vscode.FileSystemProvider, vscode.Disposable 
   }
 }
 
-/** `news-note:/Note on “<claim>”.md?<article uri and claim id>`: the tab shows whose note it is. */
+/**
+ * `news-note:/Note on “<claim>”?<article uri and claim id>`: the tab shows whose note it is. No
+ * extension: the note is plain text (the hover shows it as written, not as Markdown).
+ */
 export function noteUri(article: vscode.Uri, id: string, claimText: string): vscode.Uri {
   const title = truncate(claimText, 40).replace(/[\\/:*?"<>|#?]/g, ' ');
-  return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/Note on “${title}”.md`, query: JSON.stringify({ article: article.toString(), id } satisfies NoteTarget) });
+  return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/Note on “${title}”`, query: JSON.stringify({ article: article.toString(), id } satisfies NoteTarget) });
 }
 
 export function parseNoteUri(uri: vscode.Uri): NoteTarget | undefined {
