@@ -14,6 +14,8 @@ export interface LegendEntry {
   sample: string;
   /** Theme colour id (or CSS colour, for a verdict configured that way) of the style. */
   colour: string;
+  /** Colour of the News view swatch when the style's own is too faint for a small icon. */
+  swatch?: string;
   group: 'Entities' | 'Quotes' | 'Page' | 'Verdicts';
 }
 
@@ -33,7 +35,7 @@ const ENTITY_ENTRIES: Record<EntityType, { meaning: string; sample: string; colo
 export function legendEntries(verdicts: readonly LegendVerdict[]): LegendEntry[] {
   return [
     ...ENTITY_TYPES.map((type): LegendEntry => ({ style: `entity.${type}`, name: type, group: 'Entities', ...ENTITY_ENTRIES[type] })),
-    { style: 'quote', name: 'quote', meaning: 'words in quotation marks', sample: '“Several documents will be signed”', colour: 'newsAnnotator.quoteBackground', group: 'Quotes' },
+    { style: 'quote', name: 'quote', meaning: 'words in quotation marks', sample: '“Several documents will be signed”', colour: 'newsAnnotator.quoteBackground', swatch: 'newsAnnotator.quoteOverviewRuler', group: 'Quotes' },
     { style: 'speaker', name: 'speaker', meaning: 'who a quote is attributed to', sample: 'Yuri Ushakov', colour: 'newsAnnotator.speakerForeground', group: 'Quotes' },
     { style: 'residue', name: 'residue', meaning: 'page furniture, not article content (never counted)', sample: 'Read more: …', colour: 'newsAnnotator.residueForeground', group: 'Page' },
     ...verdicts.map((v): LegendEntry => ({
@@ -47,7 +49,7 @@ export function legendEntries(verdicts: readonly LegendVerdict[]): LegendEntry[]
   ];
 }
 
-/** The News view's Legend section: one row per style, its colour as the icon. */
+/** The News view's Legend section: one row per style, its colour as the icon (the quote's, faint in dark themes, its ruler mark). */
 export function legendSection(entries: readonly LegendEntry[], command?: { id: string; args: unknown[] }): ViewNode {
   return {
     id: 'legend',
@@ -60,7 +62,7 @@ export function legendSection(entries: readonly LegendEntry[], command?: { id: s
       description: e.meaning,
       tooltip: `${e.name}: ${e.meaning}`,
       icon: 'swatch',
-      colour: e.colour,
+      colour: e.swatch ?? e.colour,
       children: [],
       ...(command ? { command } : {}),
     })),
