@@ -60,7 +60,7 @@ export class ReviewerName {
   /** The suggestion accepted with Escape: used until the window closes, never stored. */
   private sessionName: string | undefined;
 
-  /** The name to record, asking for it first when none is set; undefined only if asking failed. */
+  /** The name to record, asking for it first when none is set. */
   async current(): Promise<string> {
     const configured = vscode.workspace.getConfiguration('newsAnnotator').get<string>('reviewer', '').trim();
     if (configured) return configured;
