@@ -18,6 +18,7 @@ import { UnattributedQuoteDiagnostics } from './vscode/diagnostics';
 import { EditorCommands } from './vscode/editorCommands';
 import { NewsHoverProvider } from './vscode/hoverProvider';
 import { LanguageDetector, NEWS_LANGUAGE } from './vscode/languageDetection';
+import { ColourLegend } from './vscode/legend';
 import { NewsMentionProvider } from './vscode/mentionProviders';
 import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));
   const statusBar = own(new NewsStatusBar(analyses));
+  const legend = own(new ColourLegend(config, newsTree));
   own(new EditorCommands(analyses, decorator));
   own(new QuotesBySpeakerCommand(analyses));
   own(new UnattributedQuoteDiagnostics(analyses, config));
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
   const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints };
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend };
 }
 
 export function deactivate(): void {

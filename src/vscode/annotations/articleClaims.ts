@@ -27,7 +27,7 @@ export interface PlacedClaim {
   readonly annotation: Annotation;
   /** How the claim was last found; 'orphan' when its text is gone. */
   readonly kind: AnchorKind;
-  /** Offsets in the document's current text (meaningless for orphans). */
+  /** Offsets in the document's current text; for orphans, where the text was last seen (following edits). */
   readonly start: number;
   readonly end: number;
   readonly reason?: string;
@@ -146,28 +146,44 @@ export class ArticleClaims {
 
   /**
    * Follows an edit of the article by arithmetic; claims whose own text was touched are re-anchored.
-   * Pure moves are not announced: the editor shifts decorations itself and the next analysis
-   * repaints, so typing costs no extra pass. Only a claim re-anchored or orphaned is announced.
+   * Orphans follow too, and are looked for again when an edit lands near where their text was,
+   * so undoing the deletion of a tagged sentence brings its claim back. Pure moves are not
+   * announced: the editor shifts decorations itself and the next analysis repaints, so typing
+   * costs no extra pass. Only a claim re-anchored, found again or orphaned is announced.
    */
   applyEdits(changes: readonly TextChange[]): void {
     if (changes.length === 0 || this.placed.length === 0) return;
-    const live = this.placed.filter((c) => c.kind !== 'orphan');
-    const shifted = shiftForEdits(live.map((c) => ({ claim: c, target: withPosition(c.annotation.target, c.start, c.end) })), changes);
+    const shifted = shiftForEdits(this.placed.map((c) => ({ claim: c, target: withPosition(c.annotation.target, c.start, c.end) })), changes);
     const next = new Map<PlacedClaim, PlacedClaim>();
     let text: string | undefined;
     let reanchored = false;
     for (const { annotation: moved, needsReanchor } of shifted) {
       const { claim, target } = moved;
-      if (!needsReanchor) {
-        next.set(claim, { ...claim, start: target.position.start, end: target.position.end });
+      const { start, end } = target.position;
+      if (!needsReanchor && !(claim.kind === 'orphan' && editedNear(changes, claim.start, claim.end))) {
+        next.set(claim, { ...claim, start, end });
         continue;
       }
       text ??= this.document.getText();
+      const placed = placeWith(claim.annotation, anchor(text, { target: withPosition(claim.annotation.target, start, end) }), { start, end });
+      if (claim.kind === 'orphan' && placed.kind === 'orphan') {
+        next.set(claim, { ...claim, start, end }); // still gone: no repaint
+        continue;
+      }
       reanchored = true;
-      next.set(claim, placeWith(claim.annotation, anchor(text, { target: withPosition(claim.annotation.target, target.position.start, target.position.end) })));
+      next.set(claim, placed);
     }
     this.placed = this.placed.map((c) => next.get(c) ?? c);
     if (reanchored) this.host.changed(this);
+  }
+
+  /**
+   * The article was saved: store the claims' current positions and context in the sidecar (a
+   * write only when something moved; orphans and reworded claims keep their stored text).
+   */
+  refreshOnSave(): Promise<void> {
+    if (this.refusal || this.placed.length === 0) return Promise.resolve();
+    return this.enqueue(() => this.write());
   }
 
   dispose(): void {
@@ -299,10 +315,18 @@ function withPosition(target: AnnotationTarget, start: number, end: number): Ann
   return { selector: target.selector, position: { start, end } };
 }
 
-function placeWith(annotation: Annotation, result: AnchorResult): PlacedClaim {
+/** The claim as `result` placed it; an orphan keeps `lastSeen` (else its stored position) as the place to look again. */
+function placeWith(annotation: Annotation, result: AnchorResult, lastSeen: { start: number; end: number } = annotation.target.position): PlacedClaim {
   return result.kind === 'orphan'
-    ? { annotation, kind: 'orphan', start: 0, end: 0, reason: result.reason }
+    ? { annotation, kind: 'orphan', start: lastSeen.start, end: lastSeen.end, reason: result.reason }
     : { annotation, kind: result.kind, start: result.start, end: result.end };
+}
+
+/** How far from an orphan's last place an edit may land and still make it worth looking for again. */
+const ORPHAN_SEARCH_REACH = 4096;
+
+function editedNear(changes: readonly TextChange[], start: number, end: number): boolean {
+  return changes.some((c) => c.start <= end + ORPHAN_SEARCH_REACH && c.end + c.newLength >= start - ORPHAN_SEARCH_REACH);
 }
 
 function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
