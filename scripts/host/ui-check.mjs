@@ -135,8 +135,13 @@ async function checkTheme(theme) {
     });
 
     await check(`${tag} the theme in use is ${theme.name}`, async () => {
-      const classes = (await page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+      // The workbench may paint with its built-in theme before the user's setting is applied.
       const wanted = theme.label === 'dark' ? 'vs-dark' : 'vs';
+      let classes = '';
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+        classes = (await page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+        if (classes.split(/\s+/).includes(wanted)) break;
+      }
       expect(classes.split(/\s+/).includes(wanted), `workbench classes: ${classes}`);
     });
 
