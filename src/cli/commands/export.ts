@@ -11,8 +11,8 @@ export function runExport(file: string, format: string, outPath?: string): strin
   if (!isExportFormat(format)) throw new CliError(`export: --format must be one of ${EXPORT_FORMATS.join(', ')}`, EXIT.usage);
   const text = readArticle(file);
   const sidecar = readSidecarFile(file);
-  if (sidecar.store.error) throw new CliError(`${sidecar.path}: ${sidecar.store.error.message}`, EXIT.input);
-  const { annotations } = sidecar.store;
+  if (sidecar.parsed.error) throw new CliError(`${sidecar.path}: ${sidecar.parsed.error.message}`, EXIT.input);
+  const { annotations } = sidecar.parsed;
   const refreshed = new Map(refreshedTargets(text, annotations, anchorAll(text, annotations)).map((a) => [a.id, a]));
   const current = annotations.map((a) => refreshed.get(a.id) ?? a);
   const output = exportAnnotations(format, current, { article: fileNameOf(file) });

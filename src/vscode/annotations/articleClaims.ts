@@ -17,7 +17,7 @@ import {
   type AnchorResult,
   type Annotation,
   type AnnotationTarget,
-  type SidecarStore,
+  type ParsedSidecar,
   type TextChange,
 } from '../../core/annotations';
 import { refreshedTargets } from '../../core/annotations/refresh';
@@ -47,7 +47,7 @@ interface Pending {
 
 export class ArticleClaims {
   readonly sidecarUri: vscode.Uri;
-  private store: SidecarStore;
+  private store: ParsedSidecar;
   /** The sidecar text as last read or written by us: the base of a three-way merge. */
   private baseText = '';
   private pending: Pending = { upsert: new Map(), remove: new Set() };
