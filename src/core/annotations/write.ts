@@ -55,11 +55,16 @@ export function updateSidecar(store: ParsedSidecar, changes: SidecarChanges): Up
   }
 
   if (changesNothing(store, changes)) return { ok: true, text: null };
-  const whole = reprinted(store, changes);
-  if (whole === null) return { ok: true, text: null };
-  // The surgical text is used only when it reads back exactly as the re-printed one.
+  const edited = reprinted(store, changes);
+  if (edited === null) return { ok: true, text: null };
+  // The surgical text is used only when it reads back exactly as the edited document.
   const surgical = surgicalEdit(store, planOf(store, changes), (entry, a) => (updateEntry(store.document!, entry, a), entry), (a) => annotationNode(store.document!, a));
-  const text = surgical !== null && sameContent(surgical, whole) ? surgical : store.eol === '\r\n' ? whole.replace(/\r?\n/g, '\r\n') : whole;
+  let text: string;
+  if (surgical !== null && sameContent(surgical, edited)) text = surgical;
+  else {
+    text = edited.toString(TO_STRING);
+    if (store.eol === '\r\n') text = text.replace(/\r?\n/g, '\r\n');
+  }
   if (text === store.source) return { ok: true, text: null };
   return { ok: true, text: (store.hadBom ? '\uFEFF' : '') + text };
 }
@@ -90,14 +95,11 @@ function planOf(store: ParsedSidecar, changes: SidecarChanges): SurgicalPlan {
   return { updates, additions, removals, textHash: changes.textHash };
 }
 
-/** Same data once parsed (key order aside). */
-function sameContent(a: string, b: string): boolean {
-  const plain = (text: string) => {
-    const doc = parseDocument(text, { uniqueKeys: true, version: '1.2' });
-    return doc.errors.length > 0 ? null : canonical(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-  };
-  const pa = plain(a);
-  return pa !== null && pa === plain(b);
+/** `text` parses to the same data as `doc` (key order aside). */
+function sameContent(text: string, doc: Document): boolean {
+  const parsed = parseDocument(text, { uniqueKeys: true, version: '1.2' });
+  if (parsed.errors.length > 0) return false;
+  return canonical(parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) === canonical(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
 }
 
 function canonical(value: unknown): string {
@@ -108,8 +110,8 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-/** The whole document edited as a tree and printed again (BOM and CRLF not applied), or null when unchanged. */
-function reprinted(store: ParsedSidecar, changes: SidecarChanges): string | null {
+/** The whole document edited as a tree (a clone), or null when nothing changed. */
+function reprinted(store: ParsedSidecar, changes: SidecarChanges): Document | null {
   const doc = store.document!.clone();
   let changed = false;
   if (changes.textHash !== undefined && doc.get('textHash') !== changes.textHash) {
@@ -150,7 +152,7 @@ function reprinted(store: ParsedSidecar, changes: SidecarChanges): string | null
       changed = true;
     }
   }
-  return changed ? doc.toString(TO_STRING) : null;
+  return changed ? doc : null;
 }
 
 /** The YAML node for a new annotation, keys in the documented order. */

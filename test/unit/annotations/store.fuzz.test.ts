@@ -187,7 +187,8 @@ function runSequence(seed: number): { acked: number; failed: number; crashed: nu
 }
 
 describe('sidecar store under concurrent writers and injected faults (property test)', () => {
-  it(`keeps every acknowledged change over ${SEQUENCES} random sequences`, () => {
+  it(`keeps every acknowledged change over ${SEQUENCES} random sequences`, function () {
+    this.timeout(20_000 + SEQUENCES * 100);
     const totals = { acked: 0, failed: 0, crashed: 0, conflicts: 0 };
     for (let seed = FIRST_SEED; seed < FIRST_SEED + SEQUENCES; seed++) {
       let stats;

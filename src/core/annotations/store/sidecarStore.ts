@@ -141,7 +141,7 @@ export class SidecarStore {
         if ((now?.text ?? '') !== snapshot.text || (now === undefined) === snapshot.exists) continue;
         const text = planned.text;
         yield* call(() => this.fs.writeAtomic(path, text));
-        const written: SidecarSnapshot = { path, exists: true, text, parsed: parseSidecar(text, { articlePath: request.articlePath }) };
+        const written = lazySnapshot(path, text, request.articlePath);
         return { ok: true, written: true, snapshot: written, conflicts: planned.conflicts, merged: planned.merged, recoveredLocks };
       }
       return fail('locked', `${path} kept changing while it was being written (${this.maxRounds} tries); nothing was written`, snapshot);
@@ -188,6 +188,19 @@ export class SidecarStore {
     }
     return { ok: true, text: text === disk.text ? null : text, conflicts: merged.conflicts, merged: true };
   }
+}
+
+/** A snapshot of what was just written, parsed only if someone looks (the CLI does not). */
+function lazySnapshot(path: string, text: string, articlePath: string): SidecarSnapshot {
+  let parsed: ParsedSidecar | undefined;
+  return {
+    path,
+    exists: true,
+    text,
+    get parsed() {
+      return (parsed ??= parseSidecar(text, { articlePath }));
+    },
+  };
 }
 
 function fail(kind: UpdateFailure, message: string, snapshot: SidecarSnapshot | null): UpdateOutcome {
