@@ -12,7 +12,7 @@ import { selectInEditor } from '../reveal';
 import type { ArticleClaims, PlacedClaim } from './articleClaims';
 import type { ReviewerAnnotations } from './reviewerAnnotations';
 import { readClaimLabels, type ReviewerName } from './settings';
-import { writeTextAtomic } from './sidecarIo';
+import { WorkspaceSidecarFs } from './workspaceSidecarFs';
 
 export const CLAIM_COMMANDS = {
   tag: 'newsAnnotator.tagClaim',
@@ -224,7 +224,12 @@ export class ClaimCommands implements vscode.Disposable {
       const span = spans.get(a.id);
       return span && this.appearances ? this.appearances(doc.uri, span) : [];
     };
-    await writeTextAtomic(target, exportAnnotations(format, current, { article }, appearancesOf));
+    try {
+      await new WorkspaceSidecarFs().writeAtomic(target.toString(), exportAnnotations(format, current, { article }, appearancesOf));
+    } catch (err) {
+      void vscode.window.showErrorMessage(`News Annotator: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
     void vscode.window.showInformationMessage(`News Annotator: exported ${current.length} claim${current.length === 1 ? '' : 's'} to ${fileNameOf(target.path)}.`);
   }
 

@@ -35,6 +35,11 @@ export interface UpdateRequest {
    * recomputed on the current text.
    */
   base?: string;
+  /**
+   * Changes applied to the result (merged or not) and never part of the three-way merge, e.g.
+   * bringing stored positions up to date with the article as the caller sees it now.
+   */
+  finish?: SidecarEdit;
 }
 
 export type UpdateFailure =
@@ -166,6 +171,26 @@ export class SidecarStore {
     | { ok: true; text: string | null; conflicts: MergeConflict[]; merged: boolean }
     | { ok: false; error: string } {
     const options = { articlePath: request.articlePath };
+    const edited = this.applyEdit(disk, request);
+    if (!edited.ok) return edited;
+    let { text } = edited;
+    if (request.finish) {
+      const result = text === null ? disk.parsed : parseSidecar(text, options);
+      const changes = request.finish(result);
+      if (changes !== null) {
+        const update = updateSidecar(result, changes);
+        if (!update.ok) return update;
+        text = update.text ?? text;
+      }
+    }
+    return { ...edited, text: text === disk.text ? null : text };
+  }
+
+  /** The caller's edit applied to the file as it is, or to `base` and merged into the file as it is. */
+  private applyEdit(disk: SidecarSnapshot, request: UpdateRequest):
+    | { ok: true; text: string | null; conflicts: MergeConflict[]; merged: boolean }
+    | { ok: false; error: string } {
+    const options = { articlePath: request.articlePath };
     const base = request.base === undefined || request.base === disk.text ? null : parseSidecar(request.base, options);
     if (base === null || base.error) {
       const changes = request.edit(disk.parsed);
@@ -190,7 +215,6 @@ export class SidecarStore {
   }
 }
 
-/** A snapshot of what was just written, parsed only if someone looks (the CLI does not). */
 function lazySnapshot(path: string, text: string, articlePath: string): SidecarSnapshot {
   let parsed: ParsedSidecar | undefined;
   return {
