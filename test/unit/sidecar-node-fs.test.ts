@@ -56,7 +56,9 @@ describe('sidecar writes on disk (Node)', () => {
     const inode = statSync(sidecar).ino;
     const r = tag(file, 'The mayor said');
     assert.equal(r.code, EXIT.input);
-    assert.match(r.stderr, /bridge\.annotations\.yaml is read-only \(mode 0444\); it was not replaced/);
+    assert.match(r.stderr, /bridge\.annotations\.yaml is read-only; it was not replaced\. Make it writable/);
+    // The atomic write refuses it on its own too, naming the mode.
+    assert.throws(() => nodeSidecarFs.writeAtomic(sidecar, 'x'), /is read-only \(mode 0444\); it was not replaced/);
     assert.equal(readFileSync(sidecar, 'utf8'), before);
     assert.equal(statSync(sidecar).ino, inode, 'not replaced by another file');
     assert.equal(statSync(sidecar).mode & 0o777, 0o444);

@@ -117,6 +117,9 @@ export class SidecarStore {
     let lock: HeldLock | null = null;
     let snapshot: SidecarSnapshot | null = null;
     try {
+      // A file marked read-only is refused before anything else (the atomic write refuses it too).
+      const stat = yield* call(() => this.fs.stat(path));
+      if (stat?.readOnly) return fail('read-only', `${path} is read-only; it was not replaced. Make it writable to save changes.`, null);
       for (let round = 0; round < this.maxRounds; round++) {
         if (lock === null) {
           const attempt = yield* acquireLock(this.fs, this.proc, lockPath, this.lockOptions);
