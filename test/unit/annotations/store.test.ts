@@ -39,8 +39,8 @@ describe('sidecar store', () => {
     fs.put(lockPathFor(PATH), JSON.stringify({ pid: 77, host: 'test-host', time: procs.clock, nonce: 'x' }));
     const first = store(1).updateSync(PATH, add(a1));
     assert.ok(first.ok && first.recoveredLocks === 1);
-    // A live process on another host that took the lock 11 s ago and never let go.
-    fs.put(lockPathFor(PATH), JSON.stringify({ pid: 5, host: 'elsewhere', time: procs.clock - 11_000, nonce: 'y' }));
+    // A process on another host (its pid cannot be checked) that took the lock 31 s ago and never let go.
+    fs.put(lockPathFor(PATH), JSON.stringify({ pid: 5, host: 'elsewhere', time: procs.clock - 31_000, nonce: 'y' }));
     const second = store(2).updateSync(PATH, add(b2));
     assert.ok(second.ok && second.recoveredLocks === 1);
     assert.deepEqual(ids(fs), ['a1', 'b2']);
@@ -58,6 +58,31 @@ describe('sidecar store', () => {
     assert.match(!outcome.ok ? outcome.message : '', /locked by process 9 on test-host.*delete \/news\/story\.annotations\.yaml\.lock/);
     assert.equal(fs.text(lockPathFor(PATH)), lock, 'a live lock is not broken');
     assert.equal(fs.text(PATH), undefined);
+  });
+
+  it('waits as long as the lock keeps changing hands (a long queue of writers), without breaking live locks', () => {
+    const { fs, procs } = setup();
+    const lock = lockPathFor(PATH);
+    let turns = 0;
+    let reads = 0;
+    fs.inject = (op, path) => {
+      // Every few polls another live writer takes its turn; after 40 turns the queue is empty.
+      if (op === 'read' && path === lock && ++reads % 3 === 0) {
+        if (++turns <= 40) {
+          procs.spawn(500 + turns);
+          fs.put(lock, JSON.stringify({ pid: 500 + turns, host: 'test-host', time: procs.clock, nonce: `t${turns}` }));
+        } else fs.remove(lock);
+      }
+      return undefined;
+    };
+    procs.spawn(500);
+    fs.put(lock, JSON.stringify({ pid: 500, host: 'test-host', time: procs.clock, nonce: 't0' }));
+    const startedAt = procs.clock;
+    const s = new SidecarStore(fs, procs.spawn(1), { lock: { timeoutMs: 500 } });
+    const outcome = s.updateSync(PATH, add(a1));
+    assert.ok(outcome.ok && outcome.written && outcome.recoveredLocks === 0, JSON.stringify(outcome));
+    assert.ok(procs.clock - startedAt > 500, 'waited longer than the timeout in all');
+    assert.deepEqual(ids(fs), ['a1']);
   });
 
   it('a crash between writing and renaming leaves the old file; the next writer recovers the lock', () => {

@@ -1,8 +1,12 @@
 // A lock file beside the sidecar (`<sidecar>.lock`) serialises read-modify-write across processes
 // and fronts. It holds who took it (pid, host, time, nonce), so a lock left by a killed process is
-// recovered: when its pid is gone on this host, when it is older than `staleMs`, or when it cannot
-// be read and stays unchanged that long. Breaking a lock is not atomic on every file system, so the
-// store also checks, right before writing, that the lock is still its own (a fence).
+// recovered: at once when its pid is gone on this host; when it is older than `staleMs` and was
+// taken on another host (whose processes cannot be checked); when its pid still runs here but it
+// is older than `reusedPidMs` (the pid was reused by another program); when it cannot be read and
+// stays unchanged for `staleMs`. Breaking a lock is not atomic on every file system, so the store
+// also checks, right before writing, that the lock is still its own (a fence).
+// A waiter gives up only when one holder keeps the lock for `timeoutMs`: a queue of many writers
+// that each take their turn (100 processes on a busy machine) waits as long as it must.
 
 import { call, type Steps } from './steps';
 import type { SidecarFs, SidecarProcess } from './sidecarFs';
@@ -22,13 +26,15 @@ export interface HeldLock {
 }
 
 export interface LockOptions {
-  /** A lock older than this (or unchanged and unreadable this long) is taken to be abandoned. */
+  /** A lock from another host older than this (or unreadable and unchanged this long) is taken to be abandoned. */
   staleMs: number;
-  /** Give up waiting after this long. */
+  /** A lock whose pid still runs on this host is taken to be abandoned only after this long. */
+  reusedPidMs: number;
+  /** Give up when the same holder keeps the lock this long. */
   timeoutMs: number;
 }
 
-export const DEFAULT_LOCK_OPTIONS: LockOptions = { staleMs: 10_000, timeoutMs: 30_000 };
+export const DEFAULT_LOCK_OPTIONS: LockOptions = { staleMs: 30_000, reusedPidMs: 300_000, timeoutMs: 60_000 };
 
 export type LockAttempt = { ok: true; lock: HeldLock; recovered: number } | { ok: false; holder: string };
 
@@ -38,9 +44,11 @@ export function lockPathFor(sidecarPath: string): string {
 
 /** Waits for the lock, recovering stale ones; gives up after `timeoutMs` naming the holder. */
 export function* acquireLock(fs: SidecarFs, proc: SidecarProcess, path: string, options: LockOptions): Steps<LockAttempt> {
-  const started = proc.now();
   let attempt = 0;
   let recovered = 0;
+  // The holder we are waiting behind, and since when: the wait restarts whenever the lock changes hands.
+  let holder = '';
+  let waitingSince = proc.now();
   // Lock texts we could not parse, with when we first saw them: stale once unchanged for staleMs.
   const firstSeen = new Map<string, number>();
   for (;;) {
@@ -50,7 +58,12 @@ export function* acquireLock(fs: SidecarFs, proc: SidecarProcess, path: string, 
     const held = yield* call(() => fs.read(path));
     if (held === undefined) continue; // released between our two calls: try again at once
     if (!firstSeen.has(held.text)) firstSeen.set(held.text, proc.now());
-    if (isStale(held.text, proc, options.staleMs, firstSeen.get(held.text)!)) {
+    if (held.text !== holder) {
+      holder = held.text;
+      waitingSince = proc.now();
+      attempt = 0;
+    }
+    if (isStale(held.text, proc, options, firstSeen.get(held.text)!)) {
       // Remove it only if it is still the lock we judged (another waiter may have replaced it).
       const again = yield* call(() => fs.read(path));
       if (again !== undefined && again.text === held.text) {
@@ -59,7 +72,7 @@ export function* acquireLock(fs: SidecarFs, proc: SidecarProcess, path: string, 
       }
       continue;
     }
-    if (proc.now() - started >= options.timeoutMs) return { ok: false, holder: describeOwner(held.text) };
+    if (proc.now() - waitingSince >= options.timeoutMs) return { ok: false, holder: describeOwner(held.text) };
     // Jittered back-off, growing to ~100 ms, so a crowd of writers does not move in step.
     const ceiling = Math.min(100, 4 * 2 ** Math.min(attempt, 5));
     attempt++;
@@ -90,11 +103,16 @@ export function parseOwner(text: string): LockOwner | undefined {
   return undefined;
 }
 
-function isStale(text: string, proc: SidecarProcess, staleMs: number, firstSeenAt: number): boolean {
+function isStale(text: string, proc: SidecarProcess, options: LockOptions, firstSeenAt: number): boolean {
   const owner = parseOwner(text);
-  if (owner === undefined) return proc.now() - firstSeenAt >= staleMs;
-  if (owner.host === proc.host && owner.pid !== proc.pid && proc.isAlive(owner.pid) === false) return true;
-  return proc.now() - owner.time >= staleMs;
+  if (owner === undefined) return proc.now() - firstSeenAt >= options.staleMs;
+  const age = proc.now() - owner.time;
+  if (owner.host === proc.host) {
+    const alive = owner.pid === proc.pid ? true : proc.isAlive(owner.pid);
+    if (alive === false) return true;
+    if (alive === true) return age >= options.reusedPidMs;
+  }
+  return age >= options.staleMs;
 }
 
 function describeOwner(text: string): string {
