@@ -17,6 +17,7 @@ import './latency.test';
 import './corpus.test';
 import './annotations.test';
 import './reviewerUi.test';
+import './concurrentTagging.test';
 
 /** Environment variable (set through `extensionEnvironment`) naming the file that receives the counts. */
 export const RESULT_FILE_ENV = 'NEWS_ANNOTATOR_TEST_RESULT';

@@ -15,7 +15,7 @@ import type { ArticleClaims, PlacedClaim } from './articleClaims';
 import { NoteEditor } from './noteEditor';
 import { OPEN_SIDECAR_ACTION, type ReviewerAnnotations } from './reviewerAnnotations';
 import { readClaimLabels, type ReviewerName } from './settings';
-import { writeTextAtomic } from './sidecarIo';
+import { WorkspaceSidecarFs } from './workspaceSidecarFs';
 
 export const CLAIM_COMMANDS = {
   tag: 'newsAnnotator.tagClaim',
@@ -259,7 +259,12 @@ export class ClaimCommands implements vscode.Disposable {
     const fits = analyzed !== undefined && analyzed.text === text;
     const claimantOf = claimantsOf(spans, fits ? analyzed.analysis : { quotes: [], entities: [] });
     const ref = { article, path: vscode.workspace.asRelativePath(doc.uri), fileUri: doc.uri.toString() };
-    await writeTextAtomic(target, exportAnnotations(format, current, ref, { appearancesOf, claimantOf }));
+    try {
+      await new WorkspaceSidecarFs().writeAtomic(target.toString(), exportAnnotations(format, current, ref, { appearancesOf, claimantOf }));
+    } catch (err) {
+      void vscode.window.showErrorMessage(`News Annotator: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
     void vscode.window
       .showInformationMessage(`News Annotator: exported ${current.length} claim${current.length === 1 ? '' : 's'} to ${fileNameOf(target.path)}.`, OPEN_FILE_ACTION, REVEAL_ACTION)
       .then((choice) => {
