@@ -1,7 +1,7 @@
 // Bundles the extension, the CLI and the in-host integration suite.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -44,6 +44,10 @@ function reportSizes() {
   for (const t of targets) {
     const kb = (statSync(t.outfile).size / 1024).toFixed(1);
     console.log(`${t.outfile.padEnd(36)} ${kb.padStart(8)} KB`);
+  }
+  // The model files are not bundled: the fronts read them from assets/ at run time (src/node/modelAssets.ts).
+  for (const f of readdirSync('assets').filter((n) => n.endsWith('.bin'))) {
+    console.log(`${('assets/' + f).padEnd(36)} ${(statSync(`assets/${f}`).size / 1024).toFixed(1).padStart(8)} KB (not bundled)`);
   }
 }
 

@@ -12,6 +12,8 @@ import type * as Compare from '../src/core/corpus/compare';
 import type * as Index from '../src/core/corpus/corpusIndex';
 import type * as Score from '../src/core/corpus/score';
 import type * as Analyze from '../src/core/analyze';
+import type * as Models from '../src/core/models';
+import { readModels } from '../src/node/modelAssets';
 
 type Core = typeof Compare & typeof Index & typeof Score & typeof Analyze;
 
@@ -20,7 +22,8 @@ function loadCore(): Core {
   const src = join(__dirname, '../src/core');
   const out = buildSync({
     stdin: {
-      contents: `export * from './analyze'; export * from './corpus/compare'; export * from './corpus/corpusIndex'; export * from './corpus/score';`,
+      // Models too: the bundle holds its own copy of the core, so the assets are registered with it.
+      contents: `export * from './analyze'; export * from './corpus/compare'; export * from './corpus/corpusIndex'; export * from './corpus/score'; export { provideModels } from './models';`,
       resolveDir: src,
       loader: 'ts',
     },
@@ -30,10 +33,11 @@ function loadCore(): Core {
     write: false,
     logLevel: 'error',
   });
-  const mod = { exports: {} as Core };
+  const mod = { exports: {} as Core & typeof Models };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
   const run = new Function('module', 'exports', 'require', out.outputFiles[0]!.text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
   run(mod, mod.exports, require);
+  mod.exports.provideModels(readModels());
   return mod.exports;
 }
 

@@ -10,6 +10,10 @@ import { buildSync } from 'esbuild';
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Models } from '../src/core/models';
+import { readModels } from '../src/node/modelAssets';
+
+const models = readModels();
 
 type Analyse = (text: string) => unknown;
 
@@ -19,11 +23,20 @@ type Analyse = (text: string) => unknown;
  * into a property getter, which costs more than some of the hot loops themselves.
  */
 function loadBundled<T>(entry: string): T {
-  const out = buildSync({ entryPoints: [join(__dirname, entry)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'error' });
-  const mod = { exports: {} as T };
+  // Each bundle holds its own copy of the core, so the model assets are registered with that copy.
+  const out = buildSync({
+    stdin: { contents: `export * from ${JSON.stringify(join(__dirname, entry))}; export { provideModels } from './models';`, resolveDir: join(__dirname, '../src/core'), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'error',
+  });
+  const mod = { exports: {} as T & { provideModels: (m: Models) => void } };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
   const run = new Function('module', 'exports', 'require', out.outputFiles[0].text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
   run(mod, mod.exports, require);
+  mod.exports.provideModels(models);
   return mod.exports;
 }
 

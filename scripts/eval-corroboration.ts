@@ -9,6 +9,9 @@ import { COMPARE_WEIGHTS, MATCH_THRESHOLD, matchStatements, scorePairs, statemen
 import { findBySnippet, goldKeys, pairKey, scoreAgainstGold, type GoldPairs } from '../src/core/corpus/evaluate';
 import type { ScoreWeights } from '../src/core/corpus/score';
 import { analyze } from '../src/core/analyze';
+import { useModelAssets } from '../src/node/modelAssets';
+
+useModelAssets();
 
 const root = join(__dirname, '..');
 const gold = JSON.parse(readFileSync(join(root, 'test/unit/fixtures/seed-pairs.json'), 'utf8')) as GoldPairs & { a: string; b: string; apart: [string, string][] };

@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import nlp from 'compromise';
 import { findEntities } from '../src/core/entities';
 import type { EntityType } from '../src/core/types';
+import { useModelAssets } from '../src/node/modelAssets';
+
+useModelAssets();
 
 interface GoldSpan { start: number; end: number; type: string }
 interface CorefMention { start: number; end: number; minStart: number; minEnd: number; type: string; form: string; cluster: string }

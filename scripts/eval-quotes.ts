@@ -10,6 +10,9 @@ import { linkSpeakers, type LinkedSpeaker } from '../src/core/pronouns';
 import { findEntities } from '../src/core/entities/index';
 import type { Quote, Span } from '../src/core/types';
 import { estimate, readVerdicts, unjudged, type Disagreement } from './quote-audit';
+import { useModelAssets } from '../src/node/modelAssets';
+
+useModelAssets();
 
 interface GoldQuote extends Span {
   text: string;

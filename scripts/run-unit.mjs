@@ -23,6 +23,8 @@ const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
 const files = args.length ? args.map((f) => resolve(f)) : findTests(resolve('test/unit'));
 
 const mocha = new Mocha({ reporter: 'spec', timeout: 20000, forbidOnly: true, forbidPending: true, grep });
+// First: registers the model assets (assets/*.bin) that every analysing test needs.
+mocha.addFile(resolve('test/unit/setup/models.ts'));
 for (const f of files) mocha.addFile(f);
 
 mocha.run().on('end', function () {

@@ -1,6 +1,8 @@
 // Composition root: creates the editor services and registers their disposables. No logic here.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from './core/analyze';
+import { useModelAssets } from './node/modelAssets';
 import { AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
@@ -16,6 +18,7 @@ import { UnattributedQuoteDiagnostics } from './vscode/diagnostics';
 import { EditorCommands } from './vscode/editorCommands';
 import { NewsHoverProvider } from './vscode/hoverProvider';
 import { LanguageDetector, NEWS_LANGUAGE } from './vscode/languageDetection';
+import { ColourLegend } from './vscode/legend';
 import { NewsMentionProvider } from './vscode/mentionProviders';
 import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
@@ -34,12 +37,17 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   const config = own(new ConfigWatcher());
   own(new LanguageDetector(config));
-  const analyzer = own(new WorkerAnalyzer(analyze));
+  // The model files ship in the extension's own assets/ folder. Registered here too (read only if
+  // the host ever analyses: the worker fallback, or a comparison of an unopened article).
+  const assetsDir = join(context.extensionUri.fsPath, 'assets');
+  useModelAssets(assetsDir);
+  const analyzer = own(new WorkerAnalyzer(analyze, join(__dirname, 'analysisWorker.js'), { assetsDir }));
   const analyses = own(new AnalysisCache(analyzer.analyze));
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));
   const statusBar = own(new NewsStatusBar(analyses));
+  const legend = own(new ColourLegend(config, newsTree));
   own(new EditorCommands(analyses, decorator));
   own(new QuotesBySpeakerCommand(analyses));
   own(new UnattributedQuoteDiagnostics(analyses, config));
@@ -47,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const corpus = own(new WorkspaceCorpus(analyzer.analyze));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
-  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer())));
+  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, undefined, { assetsDir }))));
   own(newsTree.registerSection(own(new WorkspaceEntitiesSection(corpus))));
   own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses, corpus)));
   own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));
@@ -61,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
   const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints };
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend };
 }
 
 export function deactivate(): void {

@@ -2,7 +2,7 @@
 // a real VS Code (code-server, driven by headless Chromium), with the extension loaded from this
 // checkout as a development extension, on a throwaway copy of seeds/ plus fixtures.
 // Prints `integration: N passed, N failed`; exits non-zero on any failure, timeout or crash.
-// Env: NEWS_TEST_TIMEOUT_MS (default 240000), NEWS_KEEP_RUN=1 keeps .vscode-test/run-* for its logs,
+// Env: NEWS_TEST_TIMEOUT_MS (default 600000), NEWS_KEEP_RUN=1 keeps .vscode-test/run-* for its logs,
 // NEWS_VERBOSE=1 echoes every workbench console line.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { startServer } from './server.mjs';
 import { describeError, ensureSystemPackages } from './systemPackages.mjs';
 import { makeRunDir, populateWorkspace, removeRunDir } from './workspace.mjs';
 
-const TIMEOUT_MS = Number(process.env.NEWS_TEST_TIMEOUT_MS ?? 240_000);
+const TIMEOUT_MS = Number(process.env.NEWS_TEST_TIMEOUT_MS ?? 600_000);
 const VERBOSE = process.env.NEWS_VERBOSE === '1';
 /** Must match RESULT_FILE_ENV in test/integration/index.ts. */
 const RESULT_FILE_ENV = 'NEWS_ANNOTATOR_TEST_RESULT';

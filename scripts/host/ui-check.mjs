@@ -1,7 +1,8 @@
 // `npm run test:ui`: looks at the extension the way a reviewer would, in the browser workbench,
 // once in the dark and once in the light default theme. Opens seed article 000 from the Explorer,
 // checks that names and quotes are highlighted, hovers "Kirby" and reads the profile the hover
-// shows, checks the status bar counts, and saves the README pictures:
+// shows, checks the status bar counts and the colour legend in the News view, and saves the
+// README pictures (with the legend in view):
 //   docs/screenshot.png (dark), docs/screenshot-light.png (light), docs/hover.png (dark, Kirby hover).
 // Prints each check as pass/fail and `ui: N passed, N failed`; exits non-zero on any failure.
 import { mkdirSync } from 'node:fs';
@@ -134,8 +135,13 @@ async function checkTheme(theme) {
     });
 
     await check(`${tag} the theme in use is ${theme.name}`, async () => {
-      const classes = (await page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+      // The workbench may paint with its built-in theme before the user's setting is applied.
       const wanted = theme.label === 'dark' ? 'vs-dark' : 'vs';
+      let classes = '';
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+        classes = (await page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+        if (classes.split(/\s+/).includes(wanted)) break;
+      }
       expect(classes.split(/\s+/).includes(wanted), `workbench classes: ${classes}`);
     });
 
@@ -171,6 +177,32 @@ async function checkTheme(theme) {
       }
       const counts = (text.match(/\d+/g) ?? []).map(Number);
       expect(counts.length >= 2 && counts[0] > 0 && counts[1] > 0, `status bar item reads "${text}"`);
+    });
+
+    await check(`${tag} the News view shows the colour legend`, async () => {
+      expect(opened, 'the article did not open');
+      // Give the article's pane room for the News view: fold the folder tree, open News.
+      const header = (title) => page.locator('.part.sidebar .pane-header').filter({ has: page.locator(`.title:text-is("${title}")`) }).first();
+      const news = header('News');
+      await news.waitFor({ state: 'visible', timeout: 20_000 });
+      if ((await news.getAttribute('aria-expanded')) !== 'true') await news.click();
+      const folders = page.locator('.part.sidebar .pane-header[aria-expanded="true"]').filter({ has: page.locator('.title:text-is("workspace"), .title:text-is("Workspace")') }).first();
+      if (await folders.count()) await folders.click();
+      const rows = page.locator('.part.sidebar .pane-body .monaco-list-row .label-name');
+      const wanted = ['Legend', 'PERSON', 'ORG', 'PLACE', 'NORP', 'quote', 'speaker', 'residue', 'verified'];
+      const deadline = Date.now() + 30_000;
+      let labels = [];
+      let missing = wanted;
+      while (missing.length > 0 && Date.now() < deadline) {
+        labels = (await rows.allInnerTexts()).map((t) => t.trim());
+        missing = wanted.filter((w) => !labels.includes(w));
+        if (missing.length > 0) await page.waitForTimeout(250);
+      }
+      expect(missing.length === 0, `legend rows missing: ${missing.join(', ')}; rows: ${labels.join(' | ').slice(0, 300)}`);
+      // Each style's row carries its swatch, coloured by the theme.
+      const swatch = page.locator('.part.sidebar .monaco-list-row .codicon-circle-large-filled').first();
+      const colour = await swatch.evaluate((el) => getComputedStyle(el).color);
+      expect(colour && colour !== 'rgba(0, 0, 0, 0)', `the swatch has no colour: ${colour}`);
     });
 
     await check(`${tag} saves docs/${theme.picture}`, async () => {

@@ -6,6 +6,8 @@ import { runCompare } from './commands/compare';
 import { runExport } from './commands/export';
 import { runTag } from './commands/tag';
 import { escapeControls, escapeJsonControls, terminalLine } from '../core/present/terminalText';
+import { ModelAssetError } from '../core/models';
+import { useModelAssets } from '../node/modelAssets';
 import { CliError, EXIT } from './readArticle';
 import { colourWanted, makeStyle } from './style';
 
@@ -22,11 +24,14 @@ Commands:
   compare A B [--json]         statements both articles report, where they disagree, and what each reports alone
   help                         this text
 
-Exit codes: 0 success, 1 findings that need attention, 2 wrong usage, 3 unreadable or unsuitable input.`;
+Exit codes: 0 success, 1 findings that need attention, 2 wrong usage, 3 unreadable or unsuitable input,
+4 a missing or damaged model file (reinstall).`;
 
 export function main(argv: string[]): number {
   const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
   const [command, ...rest] = argv;
+  // The model files beside the bundle (dist/../assets), read on the first analysis.
+  useModelAssets();
   try {
     switch (command) {
       case 'analyze': {
@@ -104,6 +109,10 @@ export function main(argv: string[]): number {
     if (err instanceof CliError) {
       process.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);
       return err.exitCode;
+    }
+    if (err instanceof ModelAssetError) {
+      process.stderr.write(`news-annotator: ${err.message}\n`);
+      return EXIT.install;
     }
     if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);

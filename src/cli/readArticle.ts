@@ -15,7 +15,7 @@ export class CliError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, install: 4 } as const;
 
 /** First read buffer when stat reports no size (/proc files, files being written). */
 const FIRST_CHUNK = 64 * 1024;

@@ -1,10 +1,8 @@
-// The sidecar store for the terminal: reads an article's `.annotations.yaml` with Node fs and
-// writes it atomically (a temp file in the same folder, then rename), so a crash or a full disk
-// mid-write leaves the previous file intact. Parsing and refusal rules come from the core.
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { parseSidecar, sidecarPathFor, type SidecarStore } from '../core/annotations';
+// The CLI's entry to the sidecar store: the core SidecarStore over Node fs. Reading, locking,
+// merging and the atomic write all live in the core and in nodeSidecarFs; this file only turns
+// their outcomes into CLI errors with exit codes.
+import { SidecarStore, sidecarPathFor, type ParsedSidecar, type SidecarSnapshot, type UpdateOutcome, type UpdateRequest } from '../core/annotations';
+import { nodeProcess, nodeSidecarFs } from './nodeSidecarFs';
 import { CliError, EXIT } from './readArticle';
 
 export interface SidecarFile {
@@ -12,43 +10,41 @@ export interface SidecarFile {
   path: string;
   /** False when there is no sidecar file yet. */
   exists: boolean;
-  store: SidecarStore;
+  parsed: ParsedSidecar;
 }
 
-/** Reads and parses the sidecar of `articlePath`; an absent file is an empty, writable store. */
+export function cliSidecarStore(): SidecarStore {
+  return new SidecarStore(nodeSidecarFs, nodeProcess);
+}
+
+/** Reads and parses the sidecar of `articlePath`; an absent file is an empty, writable sidecar. */
 export function readSidecarFile(articlePath: string): SidecarFile {
   const path = sidecarPathFor(articlePath);
-  let text: string;
+  let snapshot: SidecarSnapshot;
   try {
-    text = readFileSync(path, 'utf8');
+    snapshot = cliSidecarStore().readSync(path, articlePath);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { path, exists: false, store: parseSidecar('', { articlePath }) };
-    throw new CliError(`${path}: ${err instanceof Error ? err.message : String(err)}`, EXIT.input);
+    throw new CliError(err instanceof Error ? err.message : String(err), EXIT.input);
   }
-  return { path, exists: true, store: parseSidecar(text, { articlePath }) };
+  return { path, exists: snapshot.exists, parsed: snapshot.parsed };
 }
 
-/** Throws a CliError naming the file and the line:column when the sidecar must not be written. */
-export function assertWritable(file: SidecarFile): void {
-  const { store } = file;
-  if (store.error) {
-    throw new CliError(`${file.path}: ${store.error.message}. Fix the file by hand; it is left untouched.`, EXIT.input);
+/** Applies `request` to the sidecar of `articlePath` under its lock; failures become CliErrors. */
+export function updateSidecarFile(articlePath: string, request: Omit<UpdateRequest, 'articlePath'>): Extract<UpdateOutcome, { ok: true }> & { path: string } {
+  const path = sidecarPathFor(articlePath);
+  const outcome = cliSidecarStore().updateSync(path, { ...request, articlePath });
+  if (!outcome.ok) {
+    const message = outcome.message.startsWith(path) ? outcome.message : `${path}: ${outcome.message}`;
+    throw new CliError(message, EXIT.input);
   }
-  if (!store.writable) throw new CliError(`${file.path}: ${store.warnings[0] ?? 'the annotations file is read-only'}`, EXIT.input);
+  return { ...outcome, path };
 }
 
-/** Replaces `path` with `text` atomically: write a sibling temp file, then rename it over the target. */
+/** Replaces `path` with `text` atomically (export --out), with the same care as sidecar writes. */
 export function writeFileAtomic(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
-    renameSync(temp, path);
+    nodeSidecarFs.writeAtomic(path, text);
   } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temp file was never created, or is already gone
-    }
-    throw new CliError(`${path}: could not write: ${err instanceof Error ? err.message : String(err)}`, EXIT.input);
+    throw new CliError(err instanceof Error ? err.message : String(err), EXIT.input);
   }
 }

@@ -26,7 +26,9 @@ export function analyze(text: string): Analysis {
   const scan = scans();
   const entities = entitiesOutside(findEntities(text, tok), residue);
   const quoteSpans = findQuotes(text, blocks);
-  const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities);
+  // Quotes in residue (headlines of other stories in a "Read more:" list) helped find speakers
+  // through the shared sentences, but are not the article's: the analysis reports the others.
+  const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities).filter((q) => !insideSorted(residue, q));
   // Should a step in between have tokenized another text, the buffers no longer hold this one.
   const claims = findClaims(text, sentences, structure.paragraphs, quotes, scans() === scan ? tok : tokenize(text));
   return { length: text.length, structure, sentences, quotes, entities, claims };

@@ -3,6 +3,7 @@
 // analyzer runs on a worker; requests made mid-burst wait for that analysis instead of starting
 // their own.
 import * as vscode from 'vscode';
+import { ModelAssetError } from '../core/models';
 import { AnalysisIndex } from '../core/present/analysisIndex';
 import type { Analysis } from '../core/types';
 import { NEWS_LANGUAGE } from './languageDetection';
@@ -36,6 +37,8 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<AnalyzedDocument>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private disposed = false;
+  /** Set once the user has been told that the model files are unusable. */
+  private toldAboutModels = false;
   /** Fires when the analysis of a document's current version is ready. */
   readonly onDidAnalyze = this.emitter.event;
 
@@ -118,6 +121,11 @@ export class AnalysisCache implements vscode.Disposable {
       analysis = await this.analyze(text);
     } catch (err) {
       console.error(`News Annotator: analysis failed for ${doc.uri.toString()}:`, err);
+      // A missing or damaged model file breaks every analysis: say so once, in words a user can act on.
+      if (err instanceof ModelAssetError && !this.toldAboutModels) {
+        this.toldAboutModels = true;
+        void vscode.window.showErrorMessage(`News Annotator cannot analyse: ${err.message}`);
+      }
     } finally {
       this.running.delete(key);
     }

@@ -2,12 +2,16 @@
 // host's thread, so a long article never stalls hovers, commands or other extensions. The same
 // entry serves Compare Sources (workerComparer.ts), each comparison on a worker of its own that is
 // stopped when the user cancels.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import { compareTexts } from '../core/corpus/compare';
 import { toWire } from '../core/present/wireFormat';
-import type { AnalysisReply, AnalysisRequest } from './workerAnalyzer';
+import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
+import type { AnalysisReply, AnalysisRequest, WorkerData } from './workerAnalyzer';
 import type { CompareMessage, CompareRequest } from './workerComparer';
+
+// The model files: the folder the extension host names, else the one beside this bundle.
+useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir());
 
 function runAnalysis(request: AnalysisRequest): void {
   let reply: AnalysisReply;

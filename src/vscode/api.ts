@@ -4,6 +4,7 @@ import type { AnalysisCache } from './analysisCache';
 import type { ReviewerAnnotations } from './annotations/reviewerAnnotations';
 import type { VerdictHints } from './corpus/verdictHints';
 import type { NewsDecorator } from './decorations/decorator';
+import type { ColourLegend } from './legend';
 import type { NewsTreeProvider } from './newsView';
 import type { NewsStatusBar } from './statusBar';
 
@@ -18,4 +19,6 @@ export interface NewsAnnotatorApi {
   readonly annotations: ReviewerAnnotations;
   /** Verdicts tagged in one open article, hinted on matching statements of the others; `hintsFor(uri)` lists them. */
   readonly verdictHints: VerdictHints;
+  /** The colour legend (News view section and "Show Colour Legend" page); `paintedIn(editor)` lists its samples. */
+  readonly legend: ColourLegend;
 }

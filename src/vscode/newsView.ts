@@ -31,6 +31,8 @@ const ICONS: Record<string, string> = {
   conflict: 'warning',
   only: 'dash',
   article: 'file',
+  legend: 'symbol-color',
+  swatch: 'circle-large-filled',
 };
 
 export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
@@ -70,6 +72,11 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     this.changeEmitter.fire(undefined);
   }
 
+  /** Rebuilds the tree (e.g. after a setting the sections read changed). */
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
   registerSection(section: NewsViewSection): vscode.Disposable {
     this.sections.push(section);
     this.sections.sort((a, b) => a.order - b.order);
@@ -95,7 +102,7 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   getTreeItem(node: ViewNode): vscode.TreeItem {
     const state = !node.children.length
       ? vscode.TreeItemCollapsibleState.None
-      : node.icon === 'section' || this.filterText
+      : node.icon === 'section' || node.icon === 'legend' || this.filterText
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
@@ -103,7 +110,9 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     item.id = this.filterText ? `${node.id}?${this.filterText}` : node.id;
     item.description = node.description;
     item.tooltip = node.tooltip;
-    item.iconPath = new vscode.ThemeIcon(ICONS[node.icon] ?? 'circle-outline');
+    // A swatch takes its style's theme colour; a CSS colour (a custom verdict) cannot colour an icon.
+    const colour = node.colour && /^[A-Za-z][\w-]*(\.[\w-]+)+$/.test(node.colour) ? new vscode.ThemeColor(node.colour) : undefined;
+    item.iconPath = new vscode.ThemeIcon(ICONS[node.icon] ?? 'circle-outline', colour);
     item.contextValue = node.icon;
     if (node.command) {
       item.command = { command: node.command.id, title: 'Go to text', arguments: node.command.args };

@@ -7,6 +7,7 @@ import type { AnalysisCache, AnalyzedDocument } from './analysisCache';
 
 const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   headline: vscode.SymbolKind.File,
+  standfirst: vscode.SymbolKind.String,
   section: vscode.SymbolKind.Namespace,
   paragraph: vscode.SymbolKind.String,
   quote: vscode.SymbolKind.Event,

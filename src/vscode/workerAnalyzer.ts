@@ -12,6 +12,12 @@ export interface AnalysisRequest {
   text: string;
 }
 
+/** What the worker is started with. */
+export interface WorkerData {
+  /** The folder holding the model assets (the extension's own assets/). */
+  assetsDir?: string;
+}
+
 export type AnalysisReply = { id: number; wire: WireAnalysis; ms: number } | { id: number; error: string };
 
 interface Waiting {
@@ -32,8 +38,13 @@ export class WorkerAnalyzer implements vscode.Disposable {
   /**
    * @param workerFile the bundled worker script
    * @param fallback the same analysis run in-process, used when no worker can run
+   * @param workerData what the worker starts with (where the model assets are)
    */
-  constructor(private readonly fallback: (text: string) => Analysis, private readonly workerFile = join(__dirname, 'analysisWorker.js')) {}
+  constructor(
+    private readonly fallback: (text: string) => Analysis,
+    private readonly workerFile = join(__dirname, 'analysisWorker.js'),
+    private readonly workerData: WorkerData = {},
+  ) {}
 
   readonly analyze: AsyncAnalyzer = (text) => {
     const worker = this.ensureWorker();
@@ -58,7 +69,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (this.worker) return this.worker;
     if (this.broken || this.disposed) return undefined;
     try {
-      const worker = new Worker(this.workerFile);
+      const worker = new Worker(this.workerFile, { workerData: this.workerData });
       worker.on('message', (reply: AnalysisReply) => {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { compareTexts, type Comparison, type CompareProgress } from '../core/corpus/compare';
+import type { WorkerData } from './workerAnalyzer';
 
 export interface CompareRequest {
   kind: 'compare';
@@ -39,17 +40,19 @@ export class WorkerComparer implements vscode.Disposable {
   /**
    * @param fallback the same comparison in-process, for when no worker can run
    * @param workerFile the bundled worker script
+   * @param workerData what the worker starts with (where the model files are)
    */
   constructor(
     private readonly fallback: (a: string, b: string, progress: CompareProgress) => Comparison = compareTexts,
     private readonly workerFile = join(__dirname, 'analysisWorker.js'),
+    private readonly workerData: WorkerData = {},
   ) {}
 
   compare(a: string, b: string, progress: CompareProgress = () => {}, token?: Cancellation): Promise<Comparison> {
     if (this.disposed || token?.isCancellationRequested) return Promise.reject(new CompareCancelled());
     let worker: Worker;
     try {
-      worker = new Worker(this.workerFile);
+      worker = new Worker(this.workerFile, { workerData: this.workerData });
     } catch {
       return Promise.resolve().then(() => this.fallback(a, b, progress));
     }

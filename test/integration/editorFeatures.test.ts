@@ -142,10 +142,10 @@ describe('editor features on a seed article', () => {
     const tree = api.newsTree;
     await waitFor(() => tree.currentDocument === doc, 'the News view to follow the seed');
     const sections = await tree.getChildren();
-    assert.deepEqual(sections.map((s) => s.label).slice(0, 2), ['Entities', 'Quotes']);
-    const people = sections[0].children.find((g) => g.label === 'Person');
-    assert.ok(people?.children.some((e) => e.label === 'John Kirby'), 'John Kirby is listed under Person');
-    const kirby = sections[1].children.find((g) => g.label === 'John Kirby');
+    assert.deepEqual(sections.map((s) => s.label).slice(0, 3), ['Legend', 'Entities', 'Quotes']);
+    const people = sections[1].children.find((g) => g.label === 'People');
+    assert.ok(people?.children.some((e) => e.label === 'John Kirby'), 'John Kirby is listed under People');
+    const kirby = sections[2].children.find((g) => g.label === 'John Kirby');
     assert.ok(kirby && kirby.children.length >= 2, 'his quotes are grouped under him');
     const item = tree.getTreeItem(kirby.children[0]);
     assert.equal(item.command?.command, 'newsAnnotator.revealRange');

@@ -10,11 +10,14 @@
 // tests may create and edit files there freely.
 import { writeFileSync } from 'node:fs';
 import { mocha } from './mochaSetup'; // must stay the first import: it installs describe/it
+import './suiteSettings';
 import './activation.test';
 import './editorFeatures.test';
 import './latency.test';
 import './corpus.test';
 import './annotations.test';
+import './reviewerUi.test';
+import './concurrentTagging.test';
 
 /** Environment variable (set through `extensionEnvironment`) naming the file that receives the counts. */
 export const RESULT_FILE_ENV = 'NEWS_ANNOTATOR_TEST_RESULT';

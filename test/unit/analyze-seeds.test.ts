@@ -58,9 +58,10 @@ describe('analyze on the seed articles', () => {
       { quote: '“developed into an unbreakable relationship', speaker: 'Kim', cue: 'said', entity: 'Kim' },
       { quote: '“possibilities”', speaker: 'Putin', cue: 'said', entity: 'PERSON:Vladimir Putin' },
       { quote: '“victory”', speaker: 'Kim', cue: 'wished', entity: 'Kim' },
-      { quote: '‘invincible’', speaker: 'North Korea’s Kim', cue: 'boasts', entity: 'Kim' },
-      { quote: '‘closely watching Putin’s preparations’', speaker: 'South Korea', cue: 'says', entity: 'South Korea' },
     ]);
+    // The quoted headlines of other stories in the "Read more:" list are page residue, not the article's quotes.
+    assert.ok(!a.quotes.some((q) => q.text === '‘invincible’' || q.text.startsWith('‘closely watching')), 'no quote from the Read more: list');
+    assert.ok(a.quotes.every((q) => !a.structure.residue.some((r) => r.start <= q.start && q.end <= r.end)));
     const multi = findQuote(a, '“We’re not concerned');
     assert.equal(a.quotes.find((q) => q.text.startsWith('“What we'))?.partial, false);
     assert.equal(multi.partial, true);

@@ -119,4 +119,20 @@ describe('news TextMate grammar', () => {
     assert.ok(!scopesOf(tokens, 'player').some((s) => s.startsWith('string.quoted')));
     assert.ok(!scopesOf(tokens, 'he said').some((s) => s.startsWith('string.quoted')));
   });
+
+  it('scopes datelines, bylines and captions with scopes no default theme paints red', async () => {
+    const grammar = await loadGrammar();
+    const text = ['Headline', '', 'Published: Updated:', 'Updated on: June 18, 2024', 'By Jane Smith and Li Wei', 'FILE - A view of the port, May 2, 2024.', ''].join('\n');
+    const tokenized = tokenizeDocument(grammar, text);
+    // Scopes the default themes colour red: keyword (2026 Dark and Light), string (Light+),
+    // support.type.property-name and entity.other.attribute-name (Light+), invalid (all).
+    const red = /^(keyword|string|invalid|support\.type\.property-name|entity\.other\.attribute-name|constant\.character|storage|markup\.deleted|message\.error)\b/;
+    for (const line of tokenized.slice(2, 6)) {
+      for (const token of line) assert.ok(!token.scopes.some((s) => red.test(s)), `${JSON.stringify(token.text)}: ${token.scopes.join(' ')}`);
+    }
+    assert.ok(scopesOf(tokenized[2]!, 'Published:').includes('support.type.dateline.news'));
+    assert.ok(scopesOf(tokenized[2]!, 'Published:').includes('meta.dateline.news'), 'the line is still a dateline');
+    assert.ok(scopesOf(tokenized[4]!, 'By').includes('support.type.byline.news'));
+    assert.ok(scopesOf(tokenized[5]!, 'FILE').includes('support.type.caption.news'));
+  });
 });

@@ -50,8 +50,8 @@ export function claimsToJson(text: string, annotations: readonly Annotation[], p
 export function runClaims(file: string, json: boolean, out: (s: string) => void, style: Style): number {
   const text = readArticle(file);
   const sidecar = readSidecarFile(file);
-  if (sidecar.store.error) throw new CliError(`${sidecar.path}: ${sidecar.store.error.message}`, EXIT.input);
-  const { annotations, entryProblems, warnings } = sidecar.store;
+  if (sidecar.parsed.error) throw new CliError(`${sidecar.path}: ${sidecar.parsed.error.message}`, EXIT.input);
+  const { annotations, entryProblems, warnings } = sidecar.parsed;
   const claims = claimsToJson(text, annotations, anchorAll(text, annotations));
   const result: ClaimsJson = { file, sidecar: sidecar.path, claims, problems: entryProblems.map((p) => p.message), warnings };
   const needsAttention = claims.some((c) => c.anchor.kind === 'orphan') || entryProblems.length > 0;

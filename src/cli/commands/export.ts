@@ -32,8 +32,8 @@ export function runExport(file: string, format: string, options: ExportOptions =
   if (options.out !== undefined) assertExportTarget(options.out, file, options.force === true);
   const text = readArticle(file);
   const sidecar = readSidecarFile(file);
-  if (sidecar.store.error) throw new CliError(`${sidecar.path}: ${sidecar.store.error.message}`, EXIT.input);
-  const { annotations } = sidecar.store;
+  if (sidecar.parsed.error) throw new CliError(`${sidecar.path}: ${sidecar.parsed.error.message}`, EXIT.input);
+  const { annotations } = sidecar.parsed;
   const placements = anchorAll(text, annotations);
   const refreshed = new Map(refreshedTargets(text, annotations, placements).map((a) => [a.id, a]));
   const current = annotations.map((a) => refreshed.get(a.id) ?? a);

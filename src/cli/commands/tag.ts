@@ -1,6 +1,7 @@
 // `news-annotator tag FILE --text EXACT [--occurrence N] --label L [--note T] [--evidence URL]...
-// [--reviewer R]`: records one verdict in the article's sidecar, with the same rules as the
-// editor: an unreadable sidecar is refused (never overwritten), the write is atomic.
+// [--reviewer R]`: records one verdict in the article's sidecar through the shared sidecar store:
+// an unreadable sidecar is refused (never overwritten), concurrent taggers are serialised by the
+// sidecar's lock so none loses its claim, and the write is atomic.
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import {
@@ -9,12 +10,11 @@ import {
   fnv1a64,
   freshId,
   idGenerator,
-  updateSidecar,
   type Annotation,
 } from '../../core/annotations';
 import { refreshedTargets } from '../../core/annotations/refresh';
 import { CliError, EXIT, readArticle } from '../readArticle';
-import { assertWritable, readSidecarFile, writeFileAtomic } from '../sidecarFile';
+import { updateSidecarFile } from '../sidecarFile';
 
 export interface TagOptions {
   text: string;
@@ -41,8 +41,6 @@ export function runTag(file: string, options: TagOptions): TagResult {
     if (!/^https?:\/\/\S+$/i.test(url)) throw new CliError(`tag: --evidence "${url}" is not an http(s) URL`, EXIT.usage);
   }
   const text = readArticle(file);
-  const sidecar = readSidecarFile(file);
-  assertWritable(sidecar);
 
   const starts: number[] = [];
   for (let at = text.indexOf(options.text); at >= 0; at = text.indexOf(options.text, at + 1)) starts.push(at);
@@ -60,25 +58,30 @@ export function runTag(file: string, options: TagOptions): TagResult {
     start = starts[options.occurrence - 1]!;
   }
 
-  const { store } = sidecar;
-  const taken = new Set(store.annotations.map((a) => a.id));
-  const annotation = createAnnotation({
-    id: freshId(idGenerator(), taken),
-    text,
-    start,
-    end: start + options.text.length,
-    label,
-    note: options.note ?? '',
-    evidence: options.evidence ?? [],
-    reviewer: options.reviewer ?? defaultReviewer(),
-    now: options.now ?? new Date().toISOString(),
+  const reviewer = options.reviewer ?? defaultReviewer();
+  const now = options.now ?? new Date().toISOString();
+  let annotation: Annotation | undefined;
+  // Runs under the sidecar's lock on what is on disk now (again, if another writer got in first).
+  const outcome = updateSidecarFile(file, {
+    edit: (current) => {
+      const taken = new Set(current.annotations.map((a) => a.id));
+      annotation = createAnnotation({
+        id: freshId(idGenerator(), taken),
+        text,
+        start,
+        end: start + options.text.length,
+        label,
+        note: options.note ?? '',
+        evidence: options.evidence ?? [],
+        reviewer,
+        now,
+      });
+      // The new textHash says the anchors were resolved on this text, so the others are refreshed too.
+      const refreshed = refreshedTargets(text, current.annotations, anchorAll(text, current.annotations));
+      return { upsert: [...refreshed, annotation], textHash: fnv1a64(text) };
+    },
   });
-  // The new textHash says the anchors were resolved on this text, so the others are refreshed too.
-  const refreshed = refreshedTargets(text, store.annotations, anchorAll(text, store.annotations));
-  const update = updateSidecar(store, { upsert: [...refreshed, annotation], textHash: fnv1a64(text) });
-  if (!update.ok) throw new CliError(`${sidecar.path}: ${update.error}`, EXIT.input);
-  if (update.text !== null) writeFileAtomic(sidecar.path, update.text);
-  return { annotation, sidecar: sidecar.path };
+  return { annotation: annotation!, sidecar: outcome.path };
 }
 
 /** git's user.name, else the OS user name, else "unknown". */

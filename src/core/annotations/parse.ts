@@ -39,7 +39,7 @@ export interface EntryProblem {
   message: string;
 }
 
-export interface SidecarStore {
+export interface ParsedSidecar {
   /** False when saving would destroy something: unreadable file, newer schema, or another article's sidecar. */
   readonly writable: boolean;
   /** Set when the file could not be read at all; annotations is then empty. */
@@ -66,14 +66,14 @@ export interface ParseOptions {
 }
 
 /** Parses sidecar text. Never throws. An empty or whitespace-only text is a valid empty sidecar. */
-export function parseSidecar(text: string, options: ParseOptions = {}): SidecarStore {
+export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSidecar {
   const expectedArticle = options.articlePath === undefined ? '' : fileNameOf(options.articlePath);
   const hadBom = text.charCodeAt(0) === 0xfeff;
   const source = hadBom ? text.slice(1) : text;
   const eol: '\n' | '\r\n' = /\r\n/.test(source.slice(0, 4096)) ? '\r\n' : '\n';
   const base = { source, eol, hadBom } as const;
   const positionAt = lineIndex(source);
-  const fail = (message: string, position: SourcePosition | null = null): SidecarStore => ({
+  const fail = (message: string, position: SourcePosition | null = null): ParsedSidecar => ({
     ...base,
     writable: false,
     error: { message: position ? `${message} (line ${position.line}, column ${position.column})` : message, position },

@@ -1,10 +1,13 @@
-// Writing sidecars. Updates edit the parsed YAML document in place (on a clone), so the reviewer's
-// comments, key order and keys this version does not know all survive, and a one-claim change is a
-// few-line git diff. Nothing changed -> null, so the caller writes nothing.
+// Writing sidecars. An update touches only the bytes of the claims it changes (see surgical.ts),
+// so the reviewer's comments, spacing, key order, numbers as written and keys this version does
+// not know all survive, and a one-claim change is a few-line git diff. Layouts the surgical edit
+// does not cover fall back to editing the parsed YAML document (on a clone) and re-printing it.
+// Nothing changed -> null, so the caller writes nothing.
 
-import { Document, isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { sameAnnotation } from './merge';
-import { SidecarStore } from './parse';
+import { MAX_ALIAS_COUNT, ParsedSidecar } from './parse';
+import { surgicalEdit, type SurgicalPlan } from './surgical';
 import { Annotation, SIDECAR_VERSION, SidecarHeader } from './types';
 
 export interface SidecarChanges {
@@ -39,7 +42,7 @@ export function createSidecar(header: Omit<SidecarHeader, 'version'>, annotation
  * Applies `changes` to the sidecar read as `store` and returns the new text, or null when the
  * result says the same thing. Refuses (ok: false) when the store is not writable.
  */
-export function updateSidecar(store: SidecarStore, changes: SidecarChanges): UpdateResult {
+export function updateSidecar(store: ParsedSidecar, changes: SidecarChanges): UpdateResult {
   if (!store.writable) {
     return { ok: false, error: store.error?.message ?? store.warnings[0] ?? 'The annotations file is read-only' };
   }
@@ -52,7 +55,64 @@ export function updateSidecar(store: SidecarStore, changes: SidecarChanges): Upd
   }
 
   if (changesNothing(store, changes)) return { ok: true, text: null };
-  const doc = store.document.clone();
+  const edited = reprinted(store, changes);
+  if (edited === null) return { ok: true, text: null };
+  // The surgical text is used only when it reads back exactly as the edited document.
+  const surgical = surgicalEdit(store, planOf(store, changes), (entry, a) => (updateEntry(store.document!, entry, a), entry), (a) => annotationNode(store.document!, a));
+  let text: string;
+  if (surgical !== null && sameContent(surgical, edited)) text = surgical;
+  else {
+    text = edited.toString(TO_STRING);
+    if (store.eol === '\r\n') text = text.replace(/\r?\n/g, '\r\n');
+  }
+  if (text === store.source) return { ok: true, text: null };
+  return { ok: true, text: (store.hadBom ? '\uFEFF' : '') + text };
+}
+
+/** Which entries an update adds, changes and removes. */
+function planOf(store: ParsedSidecar, changes: SidecarChanges): SurgicalPlan {
+  const seq = store.document?.get('annotations', true);
+  const present = new Set<string>();
+  if (isSeq(seq)) {
+    for (const item of seq.items) {
+      const id = isMap(item) ? item.get('id') : undefined;
+      if (typeof id === 'string') present.add(id);
+    }
+  }
+  const known = new Map(store.annotations.map((a) => [a.id, a]));
+  const removals = new Set((changes.remove ?? []).filter((id) => present.has(id)));
+  const updates = new Map<string, Annotation>();
+  const additions: Annotation[] = [];
+  for (const a of changes.upsert ?? []) {
+    if (removals.has(a.id)) continue;
+    if (!present.has(a.id)) {
+      if (!additions.some((b) => b.id === a.id)) additions.push(a);
+      continue;
+    }
+    const current = known.get(a.id);
+    if (current === undefined || !sameAnnotation(current, a)) updates.set(a.id, a);
+  }
+  return { updates, additions, removals, textHash: changes.textHash };
+}
+
+/** `text` parses to the same data as `doc` (key order aside). */
+function sameContent(text: string, doc: Document): boolean {
+  const parsed = parseDocument(text, { uniqueKeys: true, version: '1.2' });
+  if (parsed.errors.length > 0) return false;
+  return canonical(parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) === canonical(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** The whole document edited as a tree (a clone), or null when nothing changed. */
+function reprinted(store: ParsedSidecar, changes: SidecarChanges): Document | null {
+  const doc = store.document!.clone();
   let changed = false;
   if (changes.textHash !== undefined && doc.get('textHash') !== changes.textHash) {
     doc.set('textHash', changes.textHash);
@@ -92,11 +152,7 @@ export function updateSidecar(store: SidecarStore, changes: SidecarChanges): Upd
       changed = true;
     }
   }
-  if (!changed) return { ok: true, text: null };
-  let text = doc.toString(TO_STRING);
-  if (store.eol === '\r\n') text = text.replace(/\r?\n/g, '\r\n');
-  if (text === store.source) return { ok: true, text: null };
-  return { ok: true, text: (store.hadBom ? '\uFEFF' : '') + text };
+  return changed ? doc : null;
 }
 
 /** The YAML node for a new annotation, keys in the documented order. */
@@ -177,7 +233,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** Cheap check that spares cloning and re-printing a large document when a save changes nothing. */
-function changesNothing(store: SidecarStore, changes: SidecarChanges): boolean {
+function changesNothing(store: ParsedSidecar, changes: SidecarChanges): boolean {
   if (changes.textHash !== undefined && changes.textHash !== store.header.textHash) return false;
   const known = new Map(store.annotations.map((a) => [a.id, a]));
   if ((changes.remove ?? []).some((id) => known.has(id) || store.entryProblems.some((p) => p.id === id))) return false;

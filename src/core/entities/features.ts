@@ -5,6 +5,8 @@ import * as T from '../text/tokenize';
 import type { Tokens } from '../text/tokenize';
 import * as G from './gazetteer';
 import { HashTable, hashSetOf } from '../text/hashTable';
+import { clusterPrefix } from './wordClusters';
+import { matchLists } from './gazetteerMatch';
 
 // Local copies of imported bindings: module interop can turn each imported name into a property
 // getter, which costs more than the feature arithmetic in the hot loop.
@@ -17,7 +19,21 @@ export const NUM_LABELS = LABELS.length;
 export const O = 0;
 
 /** Maximum number of features one token produces. */
-export const MAX_FEATURES = 48;
+export const MAX_FEATURES = 80;
+
+/** Feature groups beyond the word-shape ones; a model records the groups it was trained with. */
+export const FS_CLUSTERS = 1;
+export const FS_GAZETTEER = 2;
+export const FS_HISTORY = 4;
+
+/** The feature groups a model uses and the tables they read (from the model assets). */
+export interface FeatureResources {
+  features: number;
+  clusters: HashTable | null;
+  gazetteer: HashTable | null;
+}
+
+export const NO_RESOURCES: FeatureResources = { features: 0, clusters: null, gazetteer: null };
 
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
@@ -30,13 +46,30 @@ const CONNECTORS = hashSetOf(['of', 'de', 'du', 'da', 'di', 'del', 'della', 'der
 
 const SENTENCE_END = hashSetOf(['.', '!', '?', ':', ';', '"', '“', '”', '‘', '(', '-', '—', '–'].map(hashString));
 
-/** Per-document facts computed once: which words also occur in lower case, which lines are all capitals. */
+/**
+ * Per-document facts computed once: which words also occur in lower case, which lines are all
+ * capitals, each token's word cluster and name-list match, and the labels given so far to each
+ * spelling (the prediction history, filled in as the tagger goes).
+ */
 export interface DocContext {
   lowerSeen: HashTable;
   capsLine: Uint8Array;
+  features: number;
+  /** Path code of each word's cluster (0: unknown), when the model uses clusters. */
+  cluster: Int32Array;
+  /** List match code of each token (lists * 8 + BILOU), when the model uses name lists. */
+  gaz: Uint16Array;
+  /** Spelling → 1 + its slot in historyCounts. */
+  historyIndex: HashTable;
+  /** Per slot, counts of the labels O, PER, ORG, LOC, MISC given so far. */
+  historyCounts: Uint16Array;
+  historySlots: number;
 }
 
-export function docContext(tok: Tokens): DocContext {
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U16 = new Uint16Array(0);
+
+export function docContext(tok: Tokens, res: FeatureResources = NO_RESOURCES): DocContext {
   // Sized for the distinct words, not the tokens: a table that stays in the CPU cache.
   const lowerSeen = new HashTable(1024);
   const capsLine = new Uint8Array(tok.count);
@@ -62,7 +95,53 @@ export function docContext(tok: Tokens): DocContext {
     }
   }
   closeLine(tok.count);
-  return { lowerSeen, capsLine };
+  let cluster = EMPTY_I32;
+  if (res.features & FS_CLUSTERS && res.clusters) {
+    const table = res.clusters;
+    cluster = new Int32Array(tok.count);
+    for (let i = 0; i < tok.count; i++) {
+      if (tok.kind[i] !== WORD) continue;
+      const c = table.get(tok.exact[i]!);
+      cluster[i] = c !== 0 ? c : table.get(tok.lower[i]!);
+    }
+  }
+  let gaz = EMPTY_U16;
+  if (res.features & FS_GAZETTEER && res.gazetteer) {
+    gaz = new Uint16Array(tok.count);
+    matchLists(tok, res.gazetteer, gaz);
+  }
+  const history = res.features & FS_HISTORY;
+  return {
+    lowerSeen, capsLine, features: res.features, cluster, gaz,
+    historyIndex: new HashTable(history ? 256 : 1), historyCounts: new Uint16Array(history ? 5 * 256 : 0), historySlots: 0,
+  };
+}
+
+/** Records that token i was given `label` (the prediction history; only models that use it). */
+export function recordLabel(ctx: DocContext, tok: Tokens, i: number, label: number): void {
+  const h = tok.exact[i]!;
+  let slot = ctx.historyIndex.get(h) - 1;
+  if (slot < 0) {
+    slot = ctx.historySlots++;
+    ctx.historyIndex.add(h, slot + 1);
+    if (5 * ctx.historySlots > ctx.historyCounts.length) {
+      const grown = new Uint16Array(ctx.historyCounts.length * 2);
+      grown.set(ctx.historyCounts);
+      ctx.historyCounts = grown;
+    }
+  }
+  const at = 5 * slot + ((label + 1) >> 1);
+  if (ctx.historyCounts[at]! < 0xffff) ctx.historyCounts[at]!++;
+}
+
+/** The label type (0 O, 1-4) given most often so far to token i's spelling; 5 if never labelled. */
+function historyType(ctx: DocContext, tok: Tokens, i: number): number {
+  const slot = ctx.historyIndex.get(tok.exact[i]!) - 1;
+  if (slot < 0) return 5;
+  const c = ctx.historyCounts;
+  let best = 0;
+  for (let t = 1; t < 5; t++) if (c[5 * slot + t]! > c[5 * slot + best]!) best = t;
+  return best;
 }
 
 // Capitalised function words (mostly sentence-initial: "The", "But", "He") are never names on
@@ -93,7 +172,7 @@ const EOS = hashString('</s>');
  * `prev`/`prev2` are the labels chosen for the two tokens before.
  */
 export function extractFeatures(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, mask: number, out: Int32Array): number {
-  return contextFeatures(tok, ctx, i, prev, prev2, mask, out, tokenFeatures(text, tok, i, mask, out, 0));
+  return contextFeatures(tok, ctx, i, prev, prev2, mask, out, tokenFeatures(text, tok, ctx, i, mask, out, 0));
 }
 
 /**
@@ -101,7 +180,7 @@ export function extractFeatures(text: string, tok: Tokens, ctx: DocContext, i: n
  * word occurs, so the tagger can sum their weights once per distinct word. Writes from out[k]. The
  * characters come from tok.codes; the text parameter stays for the callers that pass it.
  */
-export function tokenFeatures(_text: string, tok: Tokens, i: number, mask: number, out: Int32Array, k: number): number {
+export function tokenFeatures(_text: string, tok: Tokens, ctx: DocContext, i: number, mask: number, out: Int32Array, k: number): number {
   const w = tok.lower[i];
   const s = tok.start[i];
   const e = tok.end[i];
@@ -116,13 +195,21 @@ export function tokenFeatures(_text: string, tok: Tokens, i: number, mask: numbe
   out[k++] = mix(24, tok.flags[i] & (F_CAP | F_ALLCAPS | F_DIGIT | F_DOT | F_HYPHEN | F_NONASCII)) & mask;
   out[k++] = mix(29, Math.min(e - s, 12)) & mask;
   out[k++] = mix(32, gazetteerClass(w)) & mask;
+  // The word's cluster depends only on its spelling, so these stay in the per-spelling sum.
+  if (ctx.features & FS_CLUSTERS) {
+    const c = ctx.cluster[i]!;
+    out[k++] = mix(60, clusterPrefix(c, 4)) & mask;
+    out[k++] = mix(61, clusterPrefix(c, 6)) & mask;
+    out[k++] = mix(62, clusterPrefix(c, 10)) & mask;
+    out[k++] = mix(63, c) & mask;
+  }
   return k;
 }
 
 /** Features of the token in its place: neighbours, previous labels, line and sentence position. Writes from out[k]. */
 export function contextFeatures(tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, mask: number, out: Int32Array, k: number): number {
   k = stateFeatures(tok, ctx, i, prev, prev2, lineState(tok, ctx, i), mask, out, k);
-  return neighbourFeatures(tok, i, prev, mask, out, k);
+  return neighbourFeatures(tok, ctx, i, prev, mask, out, k);
 }
 
 /** Whether token i starts a sentence (bit 1) and sits on an all-capitals line (bit 2). */
@@ -155,7 +242,7 @@ export function stateFeatures(tok: Tokens, ctx: DocContext, i: number, prev: num
 }
 
 /** Context features that look at the neighbouring words. Writes from out[k]. */
-export function neighbourFeatures(tok: Tokens, i: number, prev: number, mask: number, out: Int32Array, k: number): number {
+export function neighbourFeatures(tok: Tokens, ctx: DocContext, i: number, prev: number, mask: number, out: Int32Array, k: number): number {
   const { lower, shape, flags } = tok;
   const n = tok.count;
   const w = lower[i];
@@ -181,5 +268,33 @@ export function neighbourFeatures(tok: Tokens, i: number, prev: number, mask: nu
   const gzm1 = i > 0 ? gazetteerClass(wm1) : 3;
   const gzp1 = i + 1 < n ? gazetteerClass(wp1) : 3;
   out[k++] = mix(33, gz * 16 + gzm1 * 4 + gzp1) & mask;
+  const fs = ctx.features;
+  if (fs & FS_CLUSTERS) {
+    const cm1 = i > 0 ? ctx.cluster[i - 1]! : 1;
+    const cp1 = i + 1 < n ? ctx.cluster[i + 1]! : 1;
+    out[k++] = mix(64, clusterPrefix(cm1, 4)) & mask;
+    out[k++] = mix(65, clusterPrefix(cm1, 6)) & mask;
+    out[k++] = mix(66, clusterPrefix(cm1, 10)) & mask;
+    out[k++] = mix(67, cm1) & mask;
+    out[k++] = mix(68, clusterPrefix(cp1, 4)) & mask;
+    out[k++] = mix(69, clusterPrefix(cp1, 6)) & mask;
+    out[k++] = mix(70, clusterPrefix(cp1, 10)) & mask;
+    out[k++] = mix(71, cp1) & mask;
+  }
+  if (fs & FS_GAZETTEER) {
+    const g = ctx.gaz[i]!;
+    out[k++] = mix(72, g) & mask;
+    out[k++] = mix(73, i > 0 ? ctx.gaz[i - 1]! : 0xffff) & mask;
+    out[k++] = mix(74, i + 1 < n ? ctx.gaz[i + 1]! : 0xffff) & mask;
+    out[k++] = mix(mix(75, g), prev) & mask;
+    // One feature per list the match is in, with the position: lists combine freely.
+    const pos = g & 7;
+    for (let lists = g >> 3, bit = 0; lists !== 0; lists >>= 1, bit++) if (lists & 1) out[k++] = mix(76, bit * 8 + pos) & mask;
+  }
+  if (fs & FS_HISTORY) {
+    const h = historyType(ctx, tok, i);
+    out[k++] = mix(77, h) & mask;
+    out[k++] = mix(mix(78, h), prev) & mask;
+  }
   return k;
 }

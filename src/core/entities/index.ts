@@ -3,9 +3,8 @@
 // never overlap, and carry no trailing punctuation or possessive ’s.
 import { ENTITY_TYPES, type Entity, type EntityType, type Mention } from '../types';
 import { F_CAP, hashString, tokenize, type Tokens } from '../text/tokenize';
-import { tagTokens, type LinearModel, type TokenSpan } from './tagger';
-import { decodeWeights } from './model';
-import { MODEL_BITS, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE, MODEL_SCALE, MODEL_WEIGHTS } from './model-data';
+import { tagTokens, type TokenSpan } from './tagger';
+import { currentModels } from '../models';
 import { HONORIFICS, ROLE_HEADS, TITLE_ABBREVIATIONS, roleAfter, roleStartBefore, roleText, type RoleContext } from './roles';
 import { GivenRoles, addDescriptions, findDescriptions } from './descriptions';
 import { groupAliases, sortedByStart, type NamedMention } from './aliases';
@@ -13,14 +12,7 @@ import { isNationality } from './nationality';
 import { inPartyTag, partyTagAfter } from './partyTags';
 import { HashTable, hashSetOf } from '../text/hashTable';
 
-let model: LinearModel | null = null;
 const NO_ROLES: string[] = [];
-
-/** The tagger weights, decoded on first use (about 5 ms) rather than at import. */
-function getModel(): LinearModel {
-  if (!model) model = decodeWeights(MODEL_WEIGHTS, MODEL_BITS, MODEL_SCALE, MODEL_OUTLIER_INDEX, MODEL_OUTLIER_VALUE);
-  return model;
-}
 
 // Sentence-initial words the tagger sometimes pulls into a name ("As Russia continues …").
 const LEADING_FUNCTION_WORDS = hashSetOf('as in at on but and if when while after before since with from by according both meanwhile then so also yet although though because under over during until despite like back read'.split(' ').map(hashString));
@@ -35,7 +27,7 @@ export interface RawMention extends NamedMention {
 
 /** Typed mention spans before grouping (titles stripped, MISC narrowed to NORP). */
 export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMention[] {
-  const labels = tagTokens(text, tok, getModel());
+  const labels = tagTokens(text, tok, currentModels().tagger);
   const out: RawMention[] = [];
   const surfaces = new Surfaces(text, tok.codes);
   // The BIO spans of labelsToSpans, read straight off the labels: an I- continues the span just

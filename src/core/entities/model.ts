@@ -1,13 +1,21 @@
-// Loading and saving the tagger weights. Most weights ship as int8 values with square-root
-// companding (fine steps near zero, where most weights are), base64 encoded so the asset is a
-// plain string module every bundler and test runner can import. The few very large weights
-// (bias-like features) would force a coarse scale on all the others, so they ship exactly,
-// as a short list of exceptions.
+// The tagger weights as a model asset (assets/tagger.bin, payload of kind TAGR). Most weights are
+// stored as int8 values with square-root companding (fine steps near zero, where most weights
+// are). The few very large weights (bias-like features) would force a coarse scale on all the
+// others, so they are stored exactly, as a short list of exceptions.
+//
+// Payload, format version 1 (little-endian):
+//   u32 bits (buckets = 2^bits)   f32 scale   u32 feature groups (FS_* in features.ts; 0: word shapes only)
+//   u32 n   n x u32 outlier index   n x f32 outlier value
+//   buckets x NUM_LABELS int8 weights
 import { NUM_LABELS } from './features';
 import type { LinearModel } from './tagger';
+import { ModelAssetError } from '../models/assetFile';
+
+export const TAGGER_KIND = 'TAGR';
+export const TAGGER_VERSION = 1;
 
 export interface EncodedWeights {
-  base64: string;
+  bytes: Uint8Array;
   scale: number;
   /** Indexes and exact values of the weights beyond the int8 scale. */
   outlierIndex: number[];
@@ -18,24 +26,22 @@ export interface EncodedWeights {
 
 export function encodeWeights(w: Float32Array, clipQuantile: number): EncodedWeights {
   const mags = Float32Array.from(w, Math.abs).filter((x) => x > 0).sort();
-  const scale = mags.length ? mags[Math.floor((mags.length - 1) * clipQuantile)] : 1;
+  const scale = Math.fround(mags.length ? mags[Math.floor((mags.length - 1) * clipQuantile)]! : 1);
   const bytes = new Uint8Array(w.length);
   const outlierIndex: number[] = [];
   const outlierValue: number[] = [];
   for (let i = 0; i < w.length; i++) {
-    const m = Math.abs(w[i]);
+    const m = Math.abs(w[i]!);
     if (m > scale) {
       outlierIndex.push(i);
-      outlierValue.push(Math.round(w[i] * 1000) / 1000);
+      outlierValue.push(Math.fround(w[i]!));
       continue;
     }
-    bytes[i] = (Math.round(Math.sqrt(m / scale) * 127) * Math.sign(w[i])) & 0xff;
+    bytes[i] = (Math.round(Math.sqrt(m / scale) * 127) * Math.sign(w[i]!)) & 0xff;
   }
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   const decoded = decodeBytes(bytes, scale);
-  for (let k = 0; k < outlierIndex.length; k++) decoded[outlierIndex[k]] = outlierValue[k];
-  return { base64: btoa(binary), scale, outlierIndex, outlierValue, decoded };
+  for (let k = 0; k < outlierIndex.length; k++) decoded[outlierIndex[k]!] = outlierValue[k]!;
+  return { bytes, scale, outlierIndex, outlierValue, decoded };
 }
 
 function decodeBytes(bytes: Uint8Array, scale: number): Float32Array {
@@ -45,17 +51,45 @@ function decodeBytes(bytes: Uint8Array, scale: number): Float32Array {
     table[b] = Math.sign(q) * (q / 127) * (q / 127) * scale;
   }
   const out = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i]];
+  for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i]!]!;
   return out;
 }
 
-export function decodeWeights(base64: string, bits: number, scale: number, outlierIndex: readonly number[], outlierValue: readonly number[]): LinearModel {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const buckets = 1 << bits;
-  if (bytes.length !== buckets * NUM_LABELS) throw new Error(`entity model: expected ${buckets * NUM_LABELS} weights, got ${bytes.length}`);
-  const weights = decodeBytes(bytes, scale);
-  for (let k = 0; k < outlierIndex.length; k++) weights[outlierIndex[k]] = outlierValue[k];
-  return { mask: buckets - 1, weights };
+/** The asset payload of encoded weights over 2^bits buckets. */
+export function taggerPayload(encoded: EncodedWeights, bits: number, featureSet: number): Uint8Array {
+  const n = encoded.outlierIndex.length;
+  const out = new Uint8Array(16 + 8 * n + encoded.bytes.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, bits, true);
+  view.setFloat32(4, encoded.scale, true);
+  view.setUint32(8, featureSet, true);
+  view.setUint32(12, n, true);
+  for (let k = 0; k < n; k++) {
+    view.setUint32(16 + 4 * k, encoded.outlierIndex[k]!, true);
+    view.setFloat32(16 + 4 * n + 4 * k, encoded.outlierValue[k]!, true);
+  }
+  out.set(encoded.bytes, 16 + 8 * n);
+  return out;
+}
+
+/** Decodes a tagger payload (already checked by readAsset); `name` is for error messages. */
+export function decodeTagger(payload: Uint8Array, name: string): LinearModel {
+  const bad = (why: string): ModelAssetError => new ModelAssetError(`model asset ${name}: ${why}: rebuild it with \`npm run train\``);
+  if (payload.length < 16) throw bad('tagger payload too short');
+  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  const bits = view.getUint32(0, true);
+  const scale = view.getFloat32(4, true);
+  const n = view.getUint32(12, true);
+  if (bits < 8 || bits > 24) throw bad(`unexpected table size 2^${bits}`);
+  const buckets = 2 ** bits;
+  const expected = 16 + 8 * n + buckets * NUM_LABELS;
+  if (payload.length !== expected) throw bad(`expected ${expected} bytes of tagger payload, found ${payload.length}`);
+  const weights = decodeBytes(payload.subarray(16 + 8 * n), scale);
+  for (let k = 0; k < n; k++) {
+    const at = view.getUint32(16 + 4 * k, true);
+    if (at >= weights.length) throw bad(`outlier index ${at} out of range`);
+    weights[at] = view.getFloat32(16 + 4 * n + 4 * k, true);
+  }
+  // The tables the feature groups read are attached by loadModels.
+  return { mask: buckets - 1, weights, features: view.getUint32(8, true), clusters: null, gazetteer: null };
 }

@@ -8,12 +8,12 @@ import type { DocContext } from './features';
 import { HashTable } from '../text/hashTable';
 
 // Local copies of imported bindings (module interop may make each imported name a getter).
-const { MAX_FEATURES, NUM_LABELS, O, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures, neighbourFeatures } = F;
+const { MAX_FEATURES, NUM_LABELS, O, FS_HISTORY, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures, neighbourFeatures, recordLabel } = F;
 const F_LINE_START = T.F_LINE_START;
 
 if (NUM_LABELS !== 9) throw new Error('the scoring loop is unrolled for nine labels');
 
-export interface LinearModel {
+export interface LinearModel extends F.FeatureResources {
   /** Bucket mask (buckets - 1). */
   mask: number;
   /** weights[bucket * NUM_LABELS + label]. */
@@ -129,7 +129,7 @@ function addWeights(w: Float32Array, count: number, into: Float64Array, row: num
 }
 
 /** The spelling entry of token i (1-based), adding it while the cache has room; 0 for a word met once it is full. */
-function spellingEntry(text: string, tok: Tokens, i: number, model: LinearModel, cache: ScoreCache): number {
+function spellingEntry(text: string, tok: Tokens, ctx: DocContext, i: number, model: LinearModel, cache: ScoreCache): number {
   const spelling = tok.exact[i];
   let entry = cache.entryOf.get(spelling);
   if (entry !== 0) return entry;
@@ -137,7 +137,7 @@ function spellingEntry(text: string, tok: Tokens, i: number, model: LinearModel,
   const keep = cache.entries < SPELLING_CACHE_LIMIT;
   const part = keep ? newRow(cache) : PART_SCRATCH;
   cache.data.fill(0, part, part + 9);
-  addWeights(model.weights, tokenFeatures(text, tok, i, model.mask, feats, 0), cache.data, part);
+  addWeights(model.weights, tokenFeatures(text, tok, ctx, i, model.mask, feats, 0), cache.data, part);
   if (!keep) return 0;
   entry = ++cache.entries;
   if (entry >= cache.partRow.length) {
@@ -158,7 +158,7 @@ function spellingEntry(text: string, tok: Tokens, i: number, model: LinearModel,
  */
 function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, cache: ScoreCache): number {
   const w = model.weights;
-  const entry = spellingEntry(text, tok, i, model, cache);
+  const entry = spellingEntry(text, tok, ctx, i, model, cache);
   const state = lineState(tok, ctx, i);
   const slot = (prev * 9 + prev2) * 4 + state;
   let base = entry === 0 ? 0 : cache.stateRow.get(entry * STATES + slot);
@@ -169,14 +169,15 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
     addWeights(w, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), cache.data, base);
     if (entry !== 0) cache.stateRow.add(entry * STATES + slot, base);
   }
-  scoreFrom(w, feats, neighbourFeatures(tok, i, prev, model.mask, feats, 0), cache.data, base);
+  scoreFrom(w, feats, neighbourFeatures(tok, ctx, i, prev, model.mask, feats, 0), cache.data, base);
   return bestAllowed(prev);
 }
 
 /** Labels every token (O for the ones not scored). */
 export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array {
   const labels = new Uint8Array(tok.count);
-  const ctx = docContext(tok);
+  const ctx = docContext(tok, model);
+  const history = (model.features & FS_HISTORY) !== 0;
   const cache = newCache();
   let prev = O;
   let prev2 = O;
@@ -184,7 +185,10 @@ export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8A
     // Names never run across a line break: a new line starts with fresh context.
     if (tok.flags[i] & F_LINE_START) prev = prev2 = O;
     let label = O;
-    if (isCandidate(tok, i, prev)) label = scoreCached(text, tok, ctx, i, prev, prev2, model, cache);
+    if (isCandidate(tok, i, prev)) {
+      label = scoreCached(text, tok, ctx, i, prev, prev2, model, cache);
+      if (history) recordLabel(ctx, tok, i, label);
+    }
     labels[i] = label;
     prev2 = prev;
     prev = label;

@@ -1,16 +1,9 @@
 // The Markdown shown when hovering an entity mention or a quote. Every piece of article text is
 // escaped (see escape.ts); only labels written here are formatted. The caller renders the result
 // as untrusted Markdown with HTML off; command links are built separately by the editor front.
-import type { Entity, EntityType, Quote } from '../types';
+import type { Entity, Quote } from '../types';
 import type { AnalysisIndex } from './analysisIndex';
 import { escapeMarkdown, truncate } from './escape';
-
-export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
-  PERSON: 'Person',
-  ORG: 'Organisation',
-  PLACE: 'Place',
-  NORP: 'Nationality or group',
-};
 
 /** How many quotes an entity hover lists before pointing to the full list. */
 export const HOVER_QUOTE_LIMIT = 3;
@@ -24,7 +17,8 @@ export interface EntityHover {
 
 export function entityHover(entity: Entity, index: AnalysisIndex): EntityHover {
   const quotes = index.quotesBy(entity.id);
-  const lines: string[] = [`**${ENTITY_TYPE_LABELS[entity.type]}** (${entity.type}): **${escapeMarkdown(entity.name)}**`];
+  // The type as the legend names it (PERSON, ORG…), said once.
+  const lines: string[] = [`**${escapeMarkdown(entity.name)}** · ${entity.type}`];
   const otherNames = entity.aliases.filter((a) => a !== entity.name);
   if (otherNames.length) lines.push(`Also written: ${otherNames.map((a) => `*${escapeMarkdown(a)}*`).join(', ')}`);
   if (entity.roles.length) lines.push(`Role: ${entity.roles.map(escapeMarkdown).join('; ')}`);

@@ -1,10 +1,10 @@
 // The article outline (headline, sub-headings, paragraphs that carry quotes) and the foldable
 // page-residue blocks, computed from an Analysis without any editor types.
-import type { Analysis, Span } from '../types';
+import type { Analysis, Quote, Span } from '../types';
 import type { AnalysisIndex } from './analysisIndex';
 import { truncate } from './escape';
 
-export type OutlineKind = 'headline' | 'section' | 'paragraph' | 'quote';
+export type OutlineKind = 'headline' | 'standfirst' | 'section' | 'paragraph' | 'quote';
 
 export interface OutlineNode {
   kind: OutlineKind;
@@ -20,51 +20,92 @@ export interface OutlineNode {
 const NAME_CHARS = 60;
 
 /**
- * Headline first, then one node per sub-heading holding the paragraphs-with-quotes under it;
- * paragraphs before the first sub-heading sit at the top level. Paragraphs without quotes are
- * left out so the outline stays a map of who said what.
+ * Headline first (its standfirst, the summary line the structure reads as a sub-heading before
+ * the first paragraph, inside it), then one node per real sub-heading holding the blocks-with-
+ * quotes under it; blocks before the first sub-heading sit at the top level. Blocks without quotes
+ * are left out so the outline stays a map of who said what. Every quote of the analysis appears
+ * exactly once (a quote in the headline or a heading under that node, one in a caption under the
+ * caption), so the outline counts what the News view and the status bar count.
  */
 export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: string): OutlineNode[] {
   const roots: OutlineNode[] = [];
-  const { headline, subheadings, paragraphs } = analysis.structure;
-  if (headline) roots.push(leaf('headline', headline.text, 'headline', headline, headline));
+  const { headline, subheadings, paragraphs, captions, bylines, datelines } = analysis.structure;
+  const head = headline ? leaf('headline', headline.text, 'headline', headline, headline) : undefined;
+  if (head) roots.push(head);
 
-  const headings = [...subheadings].sort((a, b) => a.start - b.start);
+  const firstParagraph = Math.min(...paragraphs.map((p) => p.start), analysis.length);
+  const sorted = [...subheadings].sort((a, b) => a.start - b.start);
+  // A sub-heading before any paragraph, right under the headline, summarises the story: it is the
+  // standfirst, not the start of a section.
+  const standfirsts = head ? sorted.filter((h) => h.start < firstParagraph) : [];
+  const headings = sorted.filter((h) => !standfirsts.includes(h));
+  const standfirstNodes = standfirsts.map((h) => leaf('standfirst', h.text, 'standfirst', h, h));
+  if (head) {
+    head.children.push(...standfirstNodes);
+    head.range.end = Math.max(head.range.end, ...standfirstNodes.map((n) => n.range.end));
+  }
   const sections: OutlineNode[] = headings.map((h, i) => {
-    const end = i + 1 < headings.length ? headings[i + 1].start : Math.max(h.end, analysis.length);
+    const end = i + 1 < headings.length ? headings[i + 1]!.start : Math.max(h.end, analysis.length);
     return leaf('section', h.text, 'sub-heading', { start: h.start, end: trimEnd(text, h.start, end) }, h);
   });
-
   const sectionFor = (offset: number) => {
-    for (let i = sections.length - 1; i >= 0; i--) if (headings[i].start <= offset) return sections[i];
+    for (let i = sections.length - 1; i >= 0; i--) if (headings[i]!.start <= offset) return sections[i];
     return undefined;
   };
 
-  let q = 0;
-  const quotes = index.quotes;
-  for (const para of [...paragraphs].sort((a, b) => a.start - b.start)) {
-    while (q < quotes.length && quotes[q].start < para.start) q++;
-    const inside: OutlineNode[] = [];
-    for (let j = q; j < quotes.length && quotes[j].start < para.end; j++) {
-      const quote = quotes[j];
-      const who = quote.speaker
-        ? (quote.speaker.entityId && index.entitiesById.get(quote.speaker.entityId)?.name) || quote.speaker.text
-        : 'unattributed';
-      inside.push(leaf('quote', truncate(quote.text, NAME_CHARS), who, quote, quote));
+  // Containers a quote can sit in, in text order: heading-like nodes hold their quotes directly,
+  // blocks (paragraphs, captions, bylines, datelines) become a node of their own when quoted.
+  type Holder = { span: Span; node?: OutlineNode; block?: boolean };
+  const holders: Holder[] = [
+    ...(head && headline ? [{ span: headline, node: head }] : []),
+    ...standfirsts.map((h, i) => ({ span: h as Span, node: standfirstNodes[i] })),
+    ...headings.map((h, i) => ({ span: h as Span, node: sections[i] })),
+    ...[...paragraphs, ...captions, ...bylines, ...datelines].map((b) => ({ span: b, block: true })),
+  ].sort((a, b) => a.span.start - b.span.start);
+  const blockNodes = new Map<Holder, OutlineNode>();
+  const loose: OutlineNode[] = [];
+  let h = 0;
+  for (const quote of index.quotes) {
+    while (h + 1 < holders.length && holders[h + 1]!.span.start <= quote.start) h++;
+    const holder = holders[h] && holders[h]!.span.start <= quote.start && quote.start < Math.max(holders[h]!.span.end, holders[h]!.span.start + 1) ? holders[h] : undefined;
+    const node = quoteNode(quote, index);
+    if (!holder) {
+      loose.push(node); // between blocks (should not happen): still listed, at its place
+      continue;
     }
-    if (!inside.length) continue;
-    const node = leaf('paragraph', truncate(text.slice(para.start, para.end), NAME_CHARS), plural(inside.length, 'quote'), para, para);
-    node.children = inside;
+    if (holder.node) {
+      holder.node.children.push(node);
+      holder.node.range.end = Math.max(holder.node.range.end, node.range.end);
+      continue;
+    }
+    let block = blockNodes.get(holder);
+    if (!block) {
+      block = leaf('paragraph', truncate(text.slice(holder.span.start, holder.span.end), NAME_CHARS), '', holder.span, holder.span);
+      blockNodes.set(holder, block);
+    }
+    block.children.push(node);
     // A quote running over several paragraphs must still lie inside its parent's range.
-    node.range.end = Math.max(node.range.end, ...inside.map((c) => c.range.end));
-    const section = sectionFor(para.start);
+    block.range.end = Math.max(block.range.end, node.range.end);
+  }
+  for (const node of [...blockNodes.values(), ...loose]) {
+    if (node.kind === 'paragraph') node.detail = plural(node.children.length, 'quote');
+    const section = sectionFor(node.range.start);
     if (section) section.range.end = Math.max(section.range.end, node.range.end);
     (section?.children ?? roots).push(node);
   }
   for (const section of sections) {
-    section.detail = section.children.length ? plural(section.children.reduce((n, p) => n + p.children.length, 0), 'quote') : 'sub-heading';
+    section.children.sort((a, b) => a.range.start - b.range.start);
+    const count = section.children.reduce((n, c) => n + (c.kind === 'quote' ? 1 : c.children.length), 0);
+    section.detail = count ? plural(count, 'quote') : 'sub-heading';
   }
   return [...roots, ...sections].sort((a, b) => a.range.start - b.range.start);
+}
+
+function quoteNode(quote: Quote, index: AnalysisIndex): OutlineNode {
+  const who = quote.speaker
+    ? (quote.speaker.entityId && index.entitiesById.get(quote.speaker.entityId)?.name) || quote.speaker.text
+    : 'unattributed';
+  return leaf('quote', truncate(quote.text, NAME_CHARS), who, quote, quote);
 }
 
 /**

@@ -1,8 +1,7 @@
 // The content of the News view as plain data: entities grouped by type with counts, quotes grouped
 // by speaker, each leaf pointing at a span to reveal; plus a case-insensitive text filter.
-import { ENTITY_TYPES, type Span } from '../types';
+import { ENTITY_TYPES, type EntityType, type Span } from '../types';
 import type { AnalysisIndex } from './analysisIndex';
-import { ENTITY_TYPE_LABELS } from './hoverContent';
 import { truncate } from './escape';
 
 export interface ViewNode {
@@ -15,10 +14,20 @@ export interface ViewNode {
   target?: Span;
   /** A hint for the icon: entity type, 'quote', 'speaker', 'section'. */
   icon: string;
+  /** Theme colour id for the icon (the Legend's swatches). */
+  colour?: string;
   children: ViewNode[];
   /** Run on click instead of revealing `target` in the described article (e.g. to show both sides of a match). */
   command?: { id: string; args: unknown[] };
 }
+
+/** Group names of the News view, each type said once (the legend and hovers call them PERSON, ORG…). */
+export const ENTITY_GROUP_LABELS: Record<EntityType, string> = {
+  PERSON: 'People',
+  ORG: 'Organisations',
+  PLACE: 'Places',
+  NORP: 'Nationalities and groups',
+};
 
 export function entitySection(index: AnalysisIndex): ViewNode {
   const groups: ViewNode[] = [];
@@ -28,11 +37,12 @@ export function entitySection(index: AnalysisIndex): ViewNode {
     const children = entities
       .map((entity) => {
         const spans = index.spansOf(entity);
+        const others = entity.aliases.filter((a) => a !== entity.name);
         const node: ViewNode = {
           id: `entity/${entity.id}`,
           label: entity.name,
-          description: `${spans.length}×`,
-          tooltip: entity.aliases.length > 1 ? `Also: ${entity.aliases.slice(1).join(', ')}` : undefined,
+          description: `${plural(spans.length, 'mention')}${others.length ? ` · also ${truncate(others.join(', '), 40)}` : ''}`,
+          tooltip: others.length ? `${entity.name} (${type}), also written ${others.join(', ')}` : `${entity.name} (${type})`,
           target: spans[0],
           icon: type,
           children: [],
@@ -41,7 +51,7 @@ export function entitySection(index: AnalysisIndex): ViewNode {
       })
       .sort((a, b) => b.count - a.count || a.node.label.localeCompare(b.node.label))
       .map((x) => x.node);
-    groups.push({ id: `type/${type}`, label: ENTITY_TYPE_LABELS[type], description: `${entities.length}`, icon: type, children });
+    groups.push({ id: `type/${type}`, label: ENTITY_GROUP_LABELS[type], description: `${entities.length}`, tooltip: `${type}: ${plural(entities.length, 'entity', 'entities')}`, icon: type, children });
   }
   return { id: 'entities', label: 'Entities', description: `${index.analysis.entities.length}`, icon: 'section', children: groups };
 }
@@ -50,12 +60,12 @@ export function quoteSection(index: AnalysisIndex): ViewNode {
   const groups = index.speakerGroups().map<ViewNode>((group) => ({
     id: `speaker/${group.key}`,
     label: group.label,
-    description: `${group.quotes.length}`,
+    description: plural(group.quotes.length, 'quote'),
     target: group.quotes[0],
     icon: 'speaker',
     children: group.quotes.map((quote) => ({
       id: `quote/${quote.start}`,
-      label: truncate(quote.text, 80),
+      label: truncate(quote.text, 60),
       description: quote.cue?.text,
       tooltip: quote.text,
       target: quote,
@@ -82,4 +92,8 @@ export function filterNodes(nodes: ViewNode[], filter: string): ViewNode[] {
     }
   }
   return out;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

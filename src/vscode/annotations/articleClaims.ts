@@ -1,6 +1,7 @@
 // The reviewer's claims on one open article: the sidecar as last read or written (the merge base),
-// changes not yet on disk, and where each claim is in the editor's current text. Writes and
-// reloads run one at a time; a sidecar that does not parse is never written.
+// changes not yet on disk, and where each claim is in the editor's current text. Reading, locking,
+// merging with changes made elsewhere and writing are the shared SidecarStore's; writes and
+// reloads run one at a time here; a sidecar that does not parse is never written.
 import * as vscode from 'vscode';
 import {
   anchor,
@@ -8,26 +9,25 @@ import {
   fnv1a64,
   idGenerator,
   merge,
-  mergeSidecarTexts,
   parseSidecar,
   shiftForEdits,
   sidecarPathFor,
-  updateSidecar,
   type AnchorKind,
   type AnchorResult,
   type Annotation,
   type AnnotationTarget,
+  type ParsedSidecar,
+  type SidecarChanges,
   type SidecarStore,
   type TextChange,
 } from '../../core/annotations';
 import { refreshedTargets } from '../../core/annotations/refresh';
-import { readTextIfExists, writeTextAtomic } from './sidecarIo';
 
 export interface PlacedClaim {
   readonly annotation: Annotation;
   /** How the claim was last found; 'orphan' when its text is gone. */
   readonly kind: AnchorKind;
-  /** Offsets in the document's current text (meaningless for orphans). */
+  /** Offsets in the document's current text; for orphans, where the text was last seen (following edits). */
   readonly start: number;
   readonly end: number;
   readonly reason?: string;
@@ -47,7 +47,7 @@ interface Pending {
 
 export class ArticleClaims {
   readonly sidecarUri: vscode.Uri;
-  private store: SidecarStore;
+  private store: ParsedSidecar;
   /** The sidecar text as last read or written by us: the base of a three-way merge. */
   private baseText = '';
   private pending: Pending = { upsert: new Map(), remove: new Set() };
@@ -57,7 +57,7 @@ export class ArticleClaims {
   private readonly reported = new Set<string>();
   private disposed = false;
 
-  constructor(readonly document: vscode.TextDocument, private readonly host: ArticleClaimsHost) {
+  constructor(readonly document: vscode.TextDocument, private readonly host: ArticleClaimsHost, private readonly sidecars: SidecarStore) {
     this.sidecarUri = document.uri.with({ path: sidecarPathFor(document.uri.path) });
     this.store = parseSidecar('', { articlePath: document.uri.path });
   }
@@ -146,28 +146,44 @@ export class ArticleClaims {
 
   /**
    * Follows an edit of the article by arithmetic; claims whose own text was touched are re-anchored.
-   * Pure moves are not announced: the editor shifts decorations itself and the next analysis
-   * repaints, so typing costs no extra pass. Only a claim re-anchored or orphaned is announced.
+   * Orphans follow too, and are looked for again when an edit lands near where their text was,
+   * so undoing the deletion of a tagged sentence brings its claim back. Pure moves are not
+   * announced: the editor shifts decorations itself and the next analysis repaints, so typing
+   * costs no extra pass. Only a claim re-anchored, found again or orphaned is announced.
    */
   applyEdits(changes: readonly TextChange[]): void {
     if (changes.length === 0 || this.placed.length === 0) return;
-    const live = this.placed.filter((c) => c.kind !== 'orphan');
-    const shifted = shiftForEdits(live.map((c) => ({ claim: c, target: withPosition(c.annotation.target, c.start, c.end) })), changes);
+    const shifted = shiftForEdits(this.placed.map((c) => ({ claim: c, target: withPosition(c.annotation.target, c.start, c.end) })), changes);
     const next = new Map<PlacedClaim, PlacedClaim>();
     let text: string | undefined;
     let reanchored = false;
     for (const { annotation: moved, needsReanchor } of shifted) {
       const { claim, target } = moved;
-      if (!needsReanchor) {
-        next.set(claim, { ...claim, start: target.position.start, end: target.position.end });
+      const { start, end } = target.position;
+      if (!needsReanchor && !(claim.kind === 'orphan' && editedNear(changes, claim.start, claim.end))) {
+        next.set(claim, { ...claim, start, end });
         continue;
       }
       text ??= this.document.getText();
+      const placed = placeWith(claim.annotation, anchor(text, { target: withPosition(claim.annotation.target, start, end) }), { start, end });
+      if (claim.kind === 'orphan' && placed.kind === 'orphan') {
+        next.set(claim, { ...claim, start, end }); // still gone: no repaint
+        continue;
+      }
       reanchored = true;
-      next.set(claim, placeWith(claim.annotation, anchor(text, { target: withPosition(claim.annotation.target, target.position.start, target.position.end) })));
+      next.set(claim, placed);
     }
     this.placed = this.placed.map((c) => next.get(c) ?? c);
     if (reanchored) this.host.changed(this);
+  }
+
+  /**
+   * The article was saved: store the claims' current positions and context in the sidecar (a
+   * write only when something moved; orphans and reworded claims keep their stored text).
+   */
+  refreshOnSave(): Promise<void> {
+    if (this.refusal || this.placed.length === 0) return Promise.resolve();
+    return this.enqueue(() => this.write());
   }
 
   dispose(): void {
@@ -182,7 +198,7 @@ export class ArticleClaims {
 
   private async readDisk(): Promise<string | undefined> {
     try {
-      return (await readTextIfExists(this.sidecarUri)) ?? '';
+      return (await this.sidecars.read(this.sidecarUri.toString(), this.document.uri.path)).text;
     } catch (err) {
       this.host.reportError(this, `${this.sidecarName} cannot be read: ${messageOf(err)}`);
       return undefined;
@@ -225,73 +241,57 @@ export class ArticleClaims {
     this.host.changed(this);
   }
 
-  /** Writes the pending changes and refreshed positions; merges first if the file changed meanwhile. */
+  /**
+   * Writes the pending changes through the store: under the sidecar's lock, merged three-way into
+   * the file as it is now when it changed since we read it, then positions brought up to date
+   * with the current text (after the merge, so moving a claim is never mistaken for a conflict).
+   */
   private async write(): Promise<void> {
-    const disk = await this.readDisk();
-    if (disk === undefined) return;
-    let onto = this.store;
-    let upsert = new Map(this.pending.upsert);
-    let remove = new Set(this.pending.remove);
-    let mustWrite = false;
-    if (disk !== this.baseText) {
-      const theirs = parseSidecar(disk, { articlePath: this.document.uri.path });
-      if (theirs.error) {
+    const upsert = new Map(this.pending.upsert);
+    const remove = new Set(this.pending.remove);
+    const text = this.document.getText();
+    const live = new Map(this.placed.map((c) => [c.annotation.id, c]));
+    const outcome = await this.sidecars.update(this.sidecarUri.toString(), {
+      articlePath: this.document.uri.path,
+      base: this.baseText,
+      edit: () => (upsert.size === 0 && remove.size === 0 ? null : { upsert: [...upsert.values()], remove: [...remove] }),
+      finish: (result): SidecarChanges => {
+        const placements: AnchorResult[] = result.annotations.map((a) => {
+          const c = live.get(a.id);
+          if (c && sameTarget(c.annotation.target, a.target)) return c.kind === 'orphan' ? { kind: 'orphan', reason: c.reason ?? '' } : { kind: c.kind, start: c.start, end: c.end, score: 1, errors: 0 };
+          return anchor(text, a);
+        });
+        return { upsert: refreshedTargets(text, result.annotations, placements), textHash: fnv1a64(text) };
+      },
+    });
+    if (!outcome.ok) {
+      if (outcome.kind === 'unreadable' && outcome.snapshot) {
         // Someone broke the file meanwhile: keep our changes in memory, never overwrite theirs.
-        this.store = theirs;
-        this.baseText = disk;
-        this.reportProblems(disk);
+        this.store = outcome.snapshot.parsed;
+        this.baseText = outcome.snapshot.text;
+        this.reportProblems(outcome.snapshot.text);
         return;
       }
-      if (this.hasUnsavedChanges) {
-        const mine = updateSidecar(this.store, { upsert: [...upsert.values()], remove: [...remove] });
-        if (!mine.ok) return this.host.reportError(this, mine.error);
-        const merged = mergeSidecarTexts(this.baseText, mine.text ?? this.baseText, disk, idGenerator(), this.document.uri.path);
-        if (!merged.ok) return this.host.reportError(this, merged.error);
-        if (merged.conflicts.length > 0) {
-          this.host.reportWarning(this, `${this.sidecarName} was changed elsewhere while you were tagging. ${merged.conflicts.length} claim${merged.conflicts.length === 1 ? ' was' : 's were'} changed on both sides: both versions are kept and marked as conflicts. ${merged.conflicts.map((c) => c.message).join(' ')}`);
-        }
-        onto = parseSidecar(merged.text ?? disk, { articlePath: this.document.uri.path });
-        mustWrite = merged.text !== null;
-        upsert = new Map();
-        remove = new Set();
-      } else {
-        onto = theirs;
+      if (outcome.kind === 'read-only' && outcome.snapshot && !outcome.snapshot.parsed.writable) {
+        this.store = outcome.snapshot.parsed;
+        return this.host.reportError(this, this.refusal ?? outcome.message);
       }
+      return this.host.reportError(this, `${this.sidecarName} could not be written (your changes are kept in memory): ${outcome.message}`);
     }
-    if (!onto.writable) {
-      this.store = onto;
-      return this.host.reportError(this, this.refusal ?? 'the annotations file is read-only');
+    if (outcome.conflicts.length > 0) {
+      const n = outcome.conflicts.length;
+      this.host.reportWarning(this, `${this.sidecarName} was changed elsewhere while you were tagging. ${n} claim${n === 1 ? ' was' : 's were'} changed on both sides: both versions are kept and marked as conflicts. ${outcome.conflicts.map((c) => c.message).join(' ')}`);
     }
-    // Positions and context are brought up to date with the current text on this write only.
-    const text = this.document.getText();
-    const final = onto.annotations.filter((a) => !remove.has(a.id)).map((a) => upsert.get(a.id) ?? a);
-    for (const a of upsert.values()) if (!onto.annotations.some((s) => s.id === a.id)) final.push(a);
-    const live = new Map(this.placed.map((c) => [c.annotation.id, c]));
-    const placements: AnchorResult[] = final.map((a) => {
-      const c = live.get(a.id);
-      if (c && sameTarget(c.annotation.target, a.target)) return c.kind === 'orphan' ? { kind: 'orphan', reason: c.reason ?? '' } : { kind: c.kind, start: c.start, end: c.end, score: 1, errors: 0 };
-      return anchor(text, a);
-    });
-    for (const a of refreshedTargets(text, final, placements)) upsert.set(a.id, a);
-    const update = updateSidecar(onto, { upsert: [...upsert.values()], remove: [...remove], textHash: fnv1a64(text) });
-    if (!update.ok) return this.host.reportError(this, update.error);
-    const out = update.text ?? (mustWrite ? (onto.hadBom ? '\uFEFF' : '') + onto.source : null);
-    if (out !== null) {
-      try {
-        await writeTextAtomic(this.sidecarUri, out);
-      } catch (err) {
-        return this.host.reportError(this, `${this.sidecarName} could not be written (your changes are kept in memory): ${messageOf(err)}`);
-      }
-    }
-    const written = out ?? disk;
-    this.pending = { upsert: new Map(), remove: new Set() };
+    // Forget what was written; changes made while the write was under way stay pending.
+    for (const [id, a] of upsert) if (this.pending.upsert.get(id) === a) this.pending.upsert.delete(id);
+    for (const id of remove) if (!this.pending.upsert.has(id)) this.pending.remove.delete(id);
     // The refreshed targets equal the live placements, so rebuild keeps them without a new search.
-    const refreshedLive = new Map(final.map((a) => [a.id, upsert.get(a.id) ?? a]));
+    const written = new Map(outcome.snapshot.parsed.annotations.map((a) => [a.id, a]));
     this.placed = this.placed.map((c) => {
-      const a = refreshedLive.get(c.annotation.id);
-      return a ? { ...c, annotation: a } : c;
+      const a = written.get(c.annotation.id);
+      return a && sameExceptTarget(a, c.annotation) && a.target.selector.exact === c.annotation.target.selector.exact ? { ...c, annotation: a } : c;
     });
-    this.adopt(written);
+    this.adopt(outcome.snapshot.text);
   }
 }
 
@@ -299,10 +299,18 @@ function withPosition(target: AnnotationTarget, start: number, end: number): Ann
   return { selector: target.selector, position: { start, end } };
 }
 
-function placeWith(annotation: Annotation, result: AnchorResult): PlacedClaim {
+/** The claim as `result` placed it; an orphan keeps `lastSeen` (else its stored position) as the place to look again. */
+function placeWith(annotation: Annotation, result: AnchorResult, lastSeen: { start: number; end: number } = annotation.target.position): PlacedClaim {
   return result.kind === 'orphan'
-    ? { annotation, kind: 'orphan', start: 0, end: 0, reason: result.reason }
+    ? { annotation, kind: 'orphan', start: lastSeen.start, end: lastSeen.end, reason: result.reason }
     : { annotation, kind: result.kind, start: result.start, end: result.end };
+}
+
+/** How far from an orphan's last place an edit may land and still make it worth looking for again. */
+const ORPHAN_SEARCH_REACH = 4096;
+
+function editedNear(changes: readonly TextChange[], start: number, end: number): boolean {
+  return changes.some((c) => c.start <= end + ORPHAN_SEARCH_REACH && c.end + c.newLength >= start - ORPHAN_SEARCH_REACH);
 }
 
 function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
@@ -313,6 +321,12 @@ function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
 /** Same review and same quoted text (positions may differ: they follow edits). */
 function sameReview(a: Annotation, b: Annotation): boolean {
   const strip = (x: Annotation) => JSON.stringify({ ...x, target: x.target.selector });
+  return strip(a) === strip(b);
+}
+
+/** Same review whatever its stored target (refreshing positions changes only the target). */
+function sameExceptTarget(a: Annotation, b: Annotation): boolean {
+  const strip = (x: Annotation) => JSON.stringify({ ...x, target: null });
   return strip(a) === strip(b);
 }
 

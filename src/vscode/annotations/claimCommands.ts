@@ -5,15 +5,17 @@ import * as vscode from 'vscode';
 import { createAnnotation, fileNameOf, freshId, idGenerator, isSidecarPath, reattach, type Annotation } from '../../core/annotations';
 import { claimantsOf } from '../../core/annotations/export/claimant';
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportAnnotations, type ExportFormat } from '../../core/annotations/export/format';
+import { describeReasons } from '../../core/present/claimReasons';
 import { truncate } from '../../core/present/escape';
 import type { AnalysisCache } from '../analysisCache';
 import { isNewsDocument } from '../analysisCache';
 import type { ClaimAppearances } from '../corpus/claimAppearances';
 import { selectInEditor } from '../reveal';
 import type { ArticleClaims, PlacedClaim } from './articleClaims';
-import type { ReviewerAnnotations } from './reviewerAnnotations';
+import { NoteEditor } from './noteEditor';
+import { OPEN_SIDECAR_ACTION, type ReviewerAnnotations } from './reviewerAnnotations';
 import { readClaimLabels, type ReviewerName } from './settings';
-import { writeTextAtomic } from './sidecarIo';
+import { WorkspaceSidecarFs } from './workspaceSidecarFs';
 
 export const CLAIM_COMMANDS = {
   tag: 'newsAnnotator.tagClaim',
@@ -31,9 +33,14 @@ export const CLAIM_COMMANDS = {
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 
+/** The button that shows a written file in the Explorer. */
+export const REVEAL_ACTION = 'Reveal';
+export const OPEN_FILE_ACTION = 'Open File';
+
 export class ClaimCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly newId = idGenerator();
+  private readonly notes: NoteEditor;
 
   constructor(
     private readonly analyses: AnalysisCache,
@@ -57,7 +64,19 @@ export class ClaimCommands implements vscode.Disposable {
           void vscode.window.showErrorMessage(`News Annotator: ${err instanceof Error ? err.message : String(err)}`);
         }
       });
+    this.notes = new NoteEditor({
+      claimsOf: async (uri) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        return doc ? this.annotations.claimsFor(doc) : undefined;
+      },
+      saveNote: async (claims, id, note) => {
+        const current = claims.claims.find((c) => c.annotation.id === id)?.annotation;
+        if (!current) throw new Error('this claim was removed');
+        if (current.note !== note) await this.save(claims, { ...current, note }, current);
+      },
+    });
     this.disposables.push(
+      this.notes,
       editorCommand(CLAIM_COMMANDS.tag, (e, c) => this.tag(e, c)),
       editorCommand(CLAIM_COMMANDS.edit, (e, c) => this.edit(e, c)),
       editorCommand(CLAIM_COMMANDS.note, (e, c) => this.addNote(e, c)),
@@ -80,10 +99,12 @@ export class ClaimCommands implements vscode.Disposable {
     await this.tagSpan(editor, claims, span);
   }
 
-  private async tagSpan(editor: vscode.TextEditor, claims: ArticleClaims, span: { start: number; end: number }): Promise<void> {
+  /** Asks for the verdict, note and evidence of `span` and saves the new claim; `why` says why it was suggested. */
+  private async tagSpan(editor: vscode.TextEditor, claims: ArticleClaims, span: { start: number; end: number }, why?: string): Promise<void> {
     const doc = editor.document;
     const quoted = truncate(doc.getText().slice(span.start, span.end), 60);
-    const label = await this.askLabel(`Verdict for “${quoted}”`);
+    const reviewer = await this.reviewer.current();
+    const label = await this.askLabel(`Verdict for “${quoted}”`, undefined, why);
     if (label === undefined) return;
     const note = await this.askNote('');
     if (note === undefined) return;
@@ -98,10 +119,11 @@ export class ClaimCommands implements vscode.Disposable {
       label,
       note,
       evidence,
-      reviewer: await this.reviewer.current(),
+      reviewer,
       now: new Date().toISOString(),
     });
     await claims.upsert(annotation);
+    this.notifySaved(claims, `Tagged “${truncate(annotation.target.selector.exact, 50)}” as ${label}.`);
   }
 
   private async edit(editor: vscode.TextEditor, claims: ArticleClaims): Promise<void> {
@@ -122,9 +144,7 @@ export class ClaimCommands implements vscode.Disposable {
     if (this.refused(claims)) return;
     const claim = await this.claimAtCursorOrPick(editor, claims, 'Add a note to which claim?');
     if (!claim) return;
-    const note = await this.askNote(claim.annotation.note);
-    if (note === undefined) return;
-    await this.save(claims, { ...claim.annotation, note }, claim.annotation);
+    await this.notes.open(editor.document.uri, claim.annotation.id, claim.annotation.target.selector.exact);
   }
 
   private async remove(editor: vscode.TextEditor, claims: ArticleClaims): Promise<void> {
@@ -147,10 +167,11 @@ export class ClaimCommands implements vscode.Disposable {
     }
     // From the start of the selection, so a claim just selected by this command is stepped past.
     const at = editor.document.offsetAt(editor.selection.start);
-    const target = direction === 1
-      ? placed.find((c) => c.start > at) ?? placed[0]!
-      : [...placed].reverse().find((c) => c.start < at) ?? placed[placed.length - 1]!;
+    const ahead = direction === 1 ? placed.find((c) => c.start > at) : [...placed].reverse().find((c) => c.start < at);
+    const target = ahead ?? (direction === 1 ? placed[0]! : placed[placed.length - 1]!);
     this.select(editor, target);
+    // Going round is said, so the end of the article is never passed unnoticed.
+    if (!ahead) void vscode.window.setStatusBarMessage(direction === 1 ? 'News: end of the article, wrapped to the first claim' : 'News: start of the article, wrapped to the last claim', 4000);
   }
 
   private async list(editor: vscode.TextEditor, claims: ArticleClaims): Promise<void> {
@@ -181,6 +202,7 @@ export class ClaimCommands implements vscode.Disposable {
     const start = doc.offsetAt(editor.selection.start);
     const end = doc.offsetAt(editor.selection.end);
     await this.save(claims, reattach(claim.annotation, doc.getText(), start, end), claim.annotation);
+    this.notifySaved(claims, `Re-attached the “${claim.annotation.label}” claim to “${truncate(doc.getText().slice(start, end), 50)}”.`);
   }
 
   /** Selects the best-ranked claim candidate of the analysis that is not tagged yet, then tags it. */
@@ -196,7 +218,7 @@ export class ClaimCommands implements vscode.Disposable {
     }
     const doc = editor.document;
     selectInEditor(editor, new vscode.Range(doc.positionAt(candidate.start), doc.positionAt(candidate.end)));
-    await this.tagSpan(editor, claims, candidate);
+    await this.tagSpan(editor, claims, candidate, `Suggested because it ${describeReasons(candidate.reasons)}`);
   }
 
   private async export(editor: vscode.TextEditor, claims: ArticleClaims): Promise<void> {
@@ -237,8 +259,27 @@ export class ClaimCommands implements vscode.Disposable {
     const fits = analyzed !== undefined && analyzed.text === text;
     const claimantOf = claimantsOf(spans, fits ? analyzed.analysis : { quotes: [], entities: [] });
     const ref = { article, path: vscode.workspace.asRelativePath(doc.uri), fileUri: doc.uri.toString() };
-    await writeTextAtomic(target, exportAnnotations(format, current, ref, { appearancesOf, claimantOf }));
-    void vscode.window.showInformationMessage(`News Annotator: exported ${current.length} claim${current.length === 1 ? '' : 's'} to ${fileNameOf(target.path)}.`);
+    try {
+      await new WorkspaceSidecarFs().writeAtomic(target.toString(), exportAnnotations(format, current, ref, { appearancesOf, claimantOf }));
+    } catch (err) {
+      void vscode.window.showErrorMessage(`News Annotator: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    void vscode.window
+      .showInformationMessage(`News Annotator: exported ${current.length} claim${current.length === 1 ? '' : 's'} to ${fileNameOf(target.path)}.`, OPEN_FILE_ACTION, REVEAL_ACTION)
+      .then((choice) => {
+        if (choice === OPEN_FILE_ACTION) void vscode.window.showTextDocument(target, { preview: false });
+        else if (choice === REVEAL_ACTION) void revealInExplorer(target);
+      });
+  }
+
+  /** Says the change is saved and where, with buttons to open or reveal the sidecar; silent when the write failed (that was reported). */
+  private notifySaved(claims: ArticleClaims, message: string): void {
+    if (claims.hasUnsavedChanges || claims.refusal) return;
+    void vscode.window.showInformationMessage(`News Annotator: ${message} Saved in ${claims.sidecarName}.`, OPEN_SIDECAR_ACTION, REVEAL_ACTION).then((choice) => {
+      if (choice === OPEN_SIDECAR_ACTION) void this.annotations.openSidecar(claims);
+      else if (choice === REVEAL_ACTION) void revealInExplorer(claims.sidecarUri);
+    });
   }
 
   private refused(claims: ArticleClaims): boolean {
@@ -275,16 +316,30 @@ export class ClaimCommands implements vscode.Disposable {
     return start < end ? { start, end } : undefined;
   }
 
-  private async askLabel(title: string, current?: string): Promise<string | undefined> {
+  private async askLabel(title: string, current?: string, why?: string): Promise<string | undefined> {
     const labels = readClaimLabels();
     const items: vscode.QuickPickItem[] = labels.map((l) => ({ label: l.label, ...(l.label === current ? { description: 'current' } : {}) }));
     if (current !== undefined && !labels.some((l) => l.label === current)) items.unshift({ label: current, description: 'current' });
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Verdict (add more with the newsAnnotator.claimLabels setting)' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: why ? `${title}: ${why}` : title,
+      placeHolder: why ?? 'Verdict (add more with the newsAnnotator.claimLabels setting)',
+    });
     return picked?.label;
   }
 
+  /**
+   * A one-line note in an input box, the cursor after the current text (nothing pre-selected, so
+   * typing adds rather than replaces). A note of several lines is kept as it is: the box would
+   * flatten it, so it is changed with "Add Note…" (an editor) instead.
+   */
   private async askNote(current: string): Promise<string | undefined> {
-    const note = await vscode.window.showInputBox({ title: 'Note (optional)', value: current, placeHolder: 'Why this verdict; Enter to skip' });
+    if (current.includes('\n')) return current;
+    const note = await vscode.window.showInputBox({
+      title: 'Note (optional)',
+      value: current,
+      valueSelection: [current.length, current.length],
+      placeHolder: 'Why this verdict; Enter to skip. Longer notes: News: Add Note…',
+    });
     return note === undefined ? undefined : note.trim();
   }
 
@@ -338,6 +393,10 @@ export class ClaimCommands implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+function revealInExplorer(uri: vscode.Uri): Thenable<unknown> {
+  return vscode.commands.executeCommand('revealInExplorer', uri);
 }
 
 function splitUrls(value: string): string[] {

@@ -7,6 +7,7 @@ import type { NewsDecorator } from '../decorations/decorator';
 import type { NewsTreeProvider } from '../newsView';
 import { NEWS_LANGUAGE } from '../languageDetection';
 import { ClaimCommands } from './claimCommands';
+import { ClaimNotices } from './claimNotices';
 import { ClaimDecorationSource, ClaimHoverProvider, ClaimsViewSection } from './claimDisplay';
 import { ReviewerAnnotations } from './reviewerAnnotations';
 import { ReviewerName } from './settings';
@@ -24,13 +25,14 @@ export function registerReviewerAnnotations(
 ): ReviewerAnnotations {
   const annotations = own(new ReviewerAnnotations());
   own(new ClaimCommands(analyses, annotations, new ReviewerName(), appearances));
+  own(new ClaimNotices(annotations));
   own(vscode.languages.registerHoverProvider({ language: NEWS_LANGUAGE }, new ClaimHoverProvider(annotations)));
   own(newsTree.registerSection(new ClaimsViewSection(annotations)));
-  // Decoration styles come from the labels setting: re-register the source when it changes.
+  // Decoration styles come from the labels and chip settings: re-register the source when they change.
   let decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   own({ dispose: () => { decorations.dispose(); } });
   own(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('newsAnnotator.claimLabels')) return;
+    if (!e.affectsConfiguration('newsAnnotator.claimLabels') && !e.affectsConfiguration('newsAnnotator.highlight.verdictChips')) return;
     decorations.dispose();
     decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   }));

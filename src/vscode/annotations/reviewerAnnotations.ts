@@ -2,8 +2,10 @@
 // the article, watches the sidecar for changes made elsewhere, and tells the display when claims
 // changed. Problems are shown to the reviewer with an "Open Sidecar" action.
 import * as vscode from 'vscode';
+import { SidecarStore } from '../../core/annotations';
 import { isNewsDocument } from '../analysisCache';
 import { ArticleClaims, type ArticleClaimsHost, type PlacedClaim } from './articleClaims';
+import { extensionHostProcess, WorkspaceSidecarFs } from './workspaceSidecarFs';
 
 export const OPEN_SIDECAR_ACTION = 'Open Sidecar';
 
@@ -25,6 +27,8 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
   private readonly articles = new Map<string, { claims: ArticleClaims; loaded: Promise<void>; watcher: vscode.FileSystemWatcher }>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  /** One store for every article: the same lock and merge rules as the CLI. */
+  private readonly sidecars = new SidecarStore(new WorkspaceSidecarFs(), extensionHostProcess);
   /** Fires with the article's uri when its claims (or their positions) changed. */
   readonly onDidChange = this.changeEmitter.event;
 
@@ -97,7 +101,7 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
   private track(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     if (this.articles.has(key) || !isNewsDocument(doc) || doc.uri.scheme === 'untitled' || doc.isClosed) return;
-    const claims = new ArticleClaims(doc, this);
+    const claims = new ArticleClaims(doc, this, this.sidecars);
     const folder = vscode.Uri.joinPath(claims.sidecarUri, '..');
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, claims.sidecarName));
     const reload = () => void claims.reload();

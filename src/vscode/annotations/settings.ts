@@ -1,5 +1,5 @@
 // The verdict labels offered when tagging (`newsAnnotator.claimLabels`) with their colours, and who
-// the reviewer is (`newsAnnotator.reviewer`, else git's user.name, else the OS user).
+// the reviewer is (`newsAnnotator.reviewer`, asked for on the first tag when empty).
 import { execFile } from 'node:child_process';
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
@@ -47,13 +47,42 @@ export function colorOf(color: string): string | vscode.ThemeColor {
   return /^[A-Za-z][\w-]*(\.[\w-]+)+$/.test(color) ? new vscode.ThemeColor(color) : color;
 }
 
-/** Finds the reviewer's name once per session; git and OS failures are tolerated. */
+export const REVIEWER_PROMPT_TITLE = 'Your name as reviewer';
+
+/**
+ * The reviewer's name: `newsAnnotator.reviewer`. When it is empty, the first tag asks for it
+ * (suggesting git's user.name, else the operating-system user) and stores the answer in the user
+ * settings, so the name on a claim is always one the reviewer chose. Escape keeps the suggestion
+ * for this session only and asks again next time.
+ */
 export class ReviewerName {
   private gitName: Promise<string | undefined> | undefined;
+  /** The suggestion accepted with Escape: used until the window closes, never stored. */
+  private sessionName: string | undefined;
 
+  /** The name to record, asking for it first when none is set. */
   async current(): Promise<string> {
     const configured = vscode.workspace.getConfiguration('newsAnnotator').get<string>('reviewer', '').trim();
     if (configured) return configured;
+    if (this.sessionName) return this.sessionName;
+    const suggestion = await this.suggestion();
+    const answer = await vscode.window.showInputBox({
+      title: REVIEWER_PROMPT_TITLE,
+      prompt: 'Recorded on every claim you tag, and kept in the newsAnnotator.reviewer setting. Escape uses the suggestion for now.',
+      value: suggestion,
+      validateInput: (value) => (value.trim() === '' ? 'Enter a name, or press Escape to use the suggestion for now' : undefined),
+    });
+    const name = answer?.trim();
+    if (!name) {
+      this.sessionName = suggestion;
+      return suggestion;
+    }
+    await vscode.workspace.getConfiguration('newsAnnotator').update('reviewer', name, vscode.ConfigurationTarget.Global);
+    return name;
+  }
+
+  /** git's user.name, else the OS user name. */
+  private async suggestion(): Promise<string> {
     this.gitName ??= this.readGitName();
     const fromGit = await this.gitName;
     if (fromGit) return fromGit;

@@ -11,6 +11,9 @@ import type { DecorationSource } from './sources';
 /** Which offsets each style received in one editor: `{ quote: [[start, end], …], … }`. */
 export type AppliedDecorations = Record<string, Array<[number, number]>>;
 
+/** The text each style attached after its ranges (verdict chips), in the same order as the ranges. */
+export type AppliedTexts = Record<string, string[]>;
+
 export interface DecorationsApplied {
   editor: vscode.TextEditor;
   version: number;
@@ -40,6 +43,7 @@ export class NewsDecorator implements vscode.Disposable {
   private readonly styles = new Map<string, LiveStyle>();
   private readonly sources: RegisteredSource[] = [];
   private readonly applied = new WeakMap<vscode.TextEditor, AppliedDecorations>();
+  private readonly appliedText = new WeakMap<vscode.TextEditor, AppliedTexts>();
   /** For large articles: the offsets each editor was decorated for. */
   private readonly windows = new WeakMap<vscode.TextEditor, Span>();
   /** Sorted spans per style, computed once per analysis. */
@@ -97,6 +101,11 @@ export class NewsDecorator implements vscode.Disposable {
     return this.applied.get(editor) ?? {};
   }
 
+  /** The `after` texts (verdict chips) each style last attached in `editor`. */
+  textsIn(editor: vscode.TextEditor): AppliedTexts {
+    return this.appliedText.get(editor) ?? {};
+  }
+
   /** Creates each style's decoration type once; recreates it only when its own options changed. */
   private syncStyles(config: HighlightConfig): void {
     for (const style of BUILT_IN_STYLES) {
@@ -131,6 +140,7 @@ export class NewsDecorator implements vscode.Disposable {
     const started = performance.now();
     const config = this.config.current.highlight;
     const record: AppliedDecorations = {};
+    const texts: AppliedTexts = {};
     const toRange = (span: Span) => new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
     const window = this.windowFor(editor, analyzed);
     for (const style of BUILT_IN_STYLES) {
@@ -144,11 +154,15 @@ export class NewsDecorator implements vscode.Disposable {
       const ranges = this.visible ? source.ranges(analyzed) : {};
       for (const [name, type] of types) {
         const list = ranges[name] ?? [];
-        editor.setDecorations(type, list);
-        record[`${source.id}.${name}`] = list.map((r) => [doc.offsetAt(r.start), doc.offsetAt(r.end)]);
+        editor.setDecorations(type, list as readonly vscode.DecorationOptions[]);
+        const options = list.map((r) => (r instanceof vscode.Range ? { range: r } : r));
+        record[`${source.id}.${name}`] = options.map(({ range }) => [doc.offsetAt(range.start), doc.offsetAt(range.end)]);
+        const after = options.flatMap((o) => (o.renderOptions?.after?.contentText !== undefined ? [o.renderOptions.after.contentText] : []));
+        if (after.length > 0) texts[`${source.id}.${name}`] = after;
       }
     }
     this.applied.set(editor, record);
+    this.appliedText.set(editor, texts);
     this.appliedEmitter.fire({ editor, version: analyzed.version, applyMs: performance.now() - started });
   }
 

@@ -9,8 +9,11 @@ export interface DecorationSource {
   readonly id: string;
   /** Render options per style name; read once when the source is registered. */
   styles(): Record<string, vscode.DecorationRenderOptions>;
-  /** Ranges per style name for the analysed document; styles left out are cleared. */
-  ranges(analyzed: AnalyzedDocument): Record<string, readonly vscode.Range[]>;
+  /**
+   * Ranges per style name for the analysed document; styles left out are cleared. Options with
+   * per-range render options (an `after` text such as a verdict chip) are accepted too.
+   */
+  ranges(analyzed: AnalyzedDocument): Record<string, readonly vscode.Range[] | readonly vscode.DecorationOptions[]>;
   /** Fires when the source's ranges changed for a document (undefined: for every document). */
   readonly onDidChange?: vscode.Event<vscode.Uri | undefined>;
 }

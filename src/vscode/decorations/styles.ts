@@ -62,7 +62,8 @@ export const BUILT_IN_STYLES: readonly BuiltInStyle[] = [
   {
     id: 'residue',
     setting: 'residue',
-    options: () => ({ opacity: '0.5', color: color('residueForeground') }),
+    // The colour alone dims it (no opacity), so its contrast is what the palette test measures.
+    options: () => ({ color: color('residueForeground') }),
     optionsKey: () => '',
     spans: (analysis) => analysis.structure.residue,
   },

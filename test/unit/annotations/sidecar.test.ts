@@ -240,7 +240,6 @@ describe('updateSidecar and createSidecar', () => {
     const result = updateSidecar(empty, { upsert: [trade], textHash: 'fnv1a64:1' });
     assert.ok(result.ok && result.text !== null);
     assert.match(result.text, /^# Reviewer notes for story\.txt, kept by News Annotator\./);
-    // eslint-disable-next-line no-regex-spaces -- the YAML's indentation, as written in the file, is what is checked
     assert.match(result.text, /\nversion: 1\narticle: story\.txt\ntextHash: fnv1a64:1\nannotations:\n  - id: a1\n    label: misleading\n/);
     assert.deepEqual(parseSidecar(result.text).annotations, [trade]);
   });

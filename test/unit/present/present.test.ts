@@ -52,7 +52,8 @@ describe('hover content', () => {
   it('describes an entity with type, aliases, role, counts and quotes', () => {
     const idx = index();
     const hover = entityHover(idx.entitiesById.get('PERSON:Jane Doe')!, idx);
-    assert.match(hover.markdown, /\*\*Person\*\* \(PERSON\): \*\*Jane Doe\*\*/);
+    assert.match(hover.markdown, /^\*\*Jane Doe\*\* · PERSON  $/m);
+    assert.doesNotMatch(hover.markdown, /Person/, 'the type is said once');
     assert.match(hover.markdown, /Also written: \*Doe\*/);
     assert.match(hover.markdown, /Role: Mayor/);
     assert.match(hover.markdown, /2 mentions · 2 quotes/);
@@ -98,10 +99,11 @@ describe('News view tree', () => {
   it('groups entities by type with counts and quotes by speaker', () => {
     const idx = index();
     const entities = entitySection(idx);
-    assert.deepEqual(entities.children.map((g) => [g.label, g.description]), [['Person', '1'], ['Organisation', '1'], ['Place', '1']]);
-    assert.equal(entities.children[0].children[0].description, '2×');
+    assert.deepEqual(entities.children.map((g) => [g.label, g.description]), [['People', '1'], ['Organisations', '1'], ['Places', '1']]);
+    assert.equal(entities.children[0].children[0].description, '2 mentions · also Doe');
     const quotes = quoteSection(idx);
     assert.deepEqual(quotes.children.map((g) => g.label), ['Jane Doe', 'a resident']);
+    assert.deepEqual(quotes.children.map((g) => g.description), ['2 quotes', '1 quote']);
     assert.equal(quotes.children[0].children[0].target?.start, idx.quotes[0].start);
   });
 

@@ -45,7 +45,7 @@ describe('WorkerComparer', () => {
     const file = join(dir, 'analysisWorker.js');
     buildSync({ entryPoints: [join(root, 'src/vscode/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
     // The fallback must not run: it would give an empty comparison.
-    const comparer = new WorkerComparer(empty, file);
+    const comparer = new WorkerComparer(empty, file, { assetsDir: join(root, 'assets') });
     try {
       const steps: string[] = [];
       const result = await comparer.compare(seedA, seedB, (fraction, step) => steps.push(`${fraction} ${step}`));
