@@ -1,10 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { Readable } from 'node:stream';
-import { NEWLINE, NUL, readLines, type Line } from '../../src/cli/corpus/lines';
+import { NEWLINE, NUL, readLines } from '../../src/cli/corpus/lines';
 
-async function collect(chunks: (string | Buffer)[], separator: number, maxBytes: number): Promise<Line[]> {
-  const out: Line[] = [];
-  for await (const line of readLines(Readable.from(chunks), separator, maxBytes)) out.push(line);
+type Decoded = { number: number; text: string } | { number: number; tooLong: number };
+
+async function collect(chunks: (string | Buffer)[], separator: number, maxBytes: number): Promise<Decoded[]> {
+  const out: Decoded[] = [];
+  for await (const line of readLines(Readable.from(chunks), separator, maxBytes)) {
+    out.push('bytes' in line ? { number: line.number, text: line.bytes.toString('utf8') } : line);
+  }
   return out;
 }
 

@@ -2,16 +2,18 @@
 // one line: a longer line is skipped to its end and reported by its number and size, so one huge
 // or runaway record cannot exhaust memory and the lines after it are still read.
 
+/** A line's bytes without its separator (nor the CR of a CRLF), or the size of a line over the limit. */
 export type Line =
-  | { number: number; text: string }
+  | { number: number; bytes: Buffer }
   | { number: number; tooLong: number };
 
 export const NEWLINE = 0x0a;
 export const NUL = 0x00;
 
 /**
- * Lines separated by `separator` (a byte: newline or NUL), numbered from 1, decoded as UTF-8. With
- * newlines, a CR before the newline is dropped (CRLF files). A final line without separator counts.
+ * Lines separated by `separator` (a byte: newline or NUL), numbered from 1. With newlines, a CR
+ * before the newline is dropped (CRLF files). A final line without separator counts. The bytes are
+ * left undecoded: a record goes to a worker as bytes, which is cheaper than a string.
  */
 export async function* readLines(input: AsyncIterable<Buffer | string>, separator: number, maxBytes: number): AsyncGenerator<Line> {
   let parts: Buffer[] = [];
@@ -24,7 +26,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, separato
     const total = length + last.length;
     const line: Line = skipping || total > maxBytes
       ? { number, tooLong: total }
-      : { number, text: decode(parts.length ? Buffer.concat([...parts, last]) : last, separator, number) };
+      : { number, bytes: trim(parts.length ? Buffer.concat([...parts, last]) : last, separator, number) };
     parts = [];
     length = 0;
     skipping = false;
@@ -53,10 +55,16 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, separato
   if (length > 0 || skipping) yield finish(Buffer.alloc(0));
 }
 
-function decode(bytes: Buffer, separator: number, number: number): string {
+function trim(bytes: Buffer, separator: number, number: number): Buffer {
   let end = bytes.length;
   if (separator === NEWLINE && end > 0 && bytes[end - 1] === 0x0d) end--;
   // A byte-order mark some Windows tools put before the first line.
   const start = number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.toString('utf8', start, end);
+  return bytes.subarray(start, end);
+}
+
+/** Only spaces, tabs and CRs (a blank line in a JSONL file). */
+export function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  return true;
 }

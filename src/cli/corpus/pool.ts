@@ -8,9 +8,9 @@ import { taskFailure, type Task, type TaskResult } from './task';
 import { ANALYSIS_WORKER_DATA, type FromWorker, type ToWorker } from './worker';
 
 /** Articles sent to one worker ahead of its replies. */
-const PREFETCH = 2;
+const PREFETCH = 4;
 /** Articles under way per worker, counting those done but waiting for their turn in the output. */
-const UNDER_WAY_PER_WORKER = 4;
+const UNDER_WAY_PER_WORKER = 8;
 
 interface Pending {
   task: Task;
@@ -60,7 +60,9 @@ export class WorkerPool implements Executor {
       if (!best) return;
       const { seq, pending } = this.queue.shift()!;
       best.inFlight.set(seq, pending);
-      best.worker.postMessage({ seq, task: pending.task } satisfies ToWorker);
+      const { task } = pending;
+      // A record's bytes are moved, not copied: the pool keeps only its line number (see taskFailure).
+      best.worker.postMessage({ seq, task } satisfies ToWorker, task.kind === 'record' ? [task.json.buffer as ArrayBuffer] : []);
     }
   }
 

@@ -26,7 +26,7 @@ export async function runCorpus(items: AsyncIterable<WorkItem>, executor: Execut
     if (summary.outputClosed) return;
     summary.articles++;
     if (result.failed) summary.failed++;
-    if (!output.write(result.line + '\n')) drained ??= drainOf(output).then(() => (drained = undefined));
+    if (!output.write(result.output)) drained ??= drainOf(output).then(() => (drained = undefined));
   };
 
   const underWay = new Set<Promise<void>>();

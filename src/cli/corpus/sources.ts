@@ -2,8 +2,8 @@
 // JSONL records on stdin. A line that is too long becomes its error line here; everything else
 // is a task for an executor.
 import { errorLine } from './jsonl';
-import { NEWLINE, readLines } from './lines';
-import type { Task, TaskResult } from './task';
+import { isBlank, NEWLINE, readLines } from './lines';
+import { resultOf, type Task, type TaskResult } from './task';
 
 /** A task to run, or a line already settled (an input line over the size limit). */
 export type WorkItem = { task: Task } | { result: TaskResult };
@@ -16,7 +16,7 @@ export async function* fileItems(files: readonly string[]): AsyncGenerator<WorkI
 export async function* listItems(input: AsyncIterable<Buffer | string>, separator: number, maxBytes: number): AsyncGenerator<WorkItem> {
   for await (const line of readLines(input, separator, maxBytes)) {
     if ('tooLong' in line) yield tooLong(line.number, line.tooLong, maxBytes, 'entry of the file list');
-    else if (line.text !== '') yield { task: { kind: 'file', file: line.text } };
+    else if (line.bytes.length > 0) yield { task: { kind: 'file', file: line.bytes.toString('utf8') } };
   }
 }
 
@@ -24,11 +24,12 @@ export async function* listItems(input: AsyncIterable<Buffer | string>, separato
 export async function* recordItems(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<WorkItem> {
   for await (const line of readLines(input, NEWLINE, maxBytes)) {
     if ('tooLong' in line) yield tooLong(line.number, line.tooLong, maxBytes, 'record');
-    else if (line.text.trim() !== '') yield { task: { kind: 'record', line: line.number, json: line.text } };
+    // Copied out of the read buffer into bytes of its own, which can be moved to a worker.
+    else if (!isBlank(line.bytes)) yield { task: { kind: 'record', line: line.number, json: new Uint8Array(line.bytes) } };
   }
 }
 
 function tooLong(number: number, bytes: number, maxBytes: number, what: string): WorkItem {
   const message = `line ${number}: the ${what} is ${bytes} bytes, over the ${maxBytes}-byte limit (--max-line-bytes)`;
-  return { result: { line: errorLine({ line: number }, 'record-too-long', message), failed: true } };
+  return { result: resultOf(errorLine({ line: number }, 'record-too-long', message), true) };
 }

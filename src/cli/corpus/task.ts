@@ -4,15 +4,19 @@ import { readArticle } from '../readArticle';
 import type { Analyzer } from './loadAnalysis';
 import { analysisLine, errorLine, type Origin } from './jsonl';
 
-/** A file to read, or one line of the JSONL read from stdin (parsed where it is analysed). */
+/** A file to read, or one line of the JSONL read from stdin (UTF-8, decoded and parsed where it is analysed). */
 export type Task =
   | { kind: 'file'; file: string }
-  | { kind: 'record'; line: number; json: string };
+  | { kind: 'record'; line: number; json: Uint8Array };
 
 export interface TaskResult {
-  /** One JSONL line, without its line break. */
-  line: string;
+  /** One JSONL line with its line break: text, or its UTF-8 bytes as a pool worker hands them over. */
+  output: string | Uint8Array;
   failed: boolean;
+}
+
+export function resultOf(line: string, failed: boolean): TaskResult {
+  return { output: line + '\n', failed };
 }
 
 export function runTask(task: Task, analyze: Analyzer): TaskResult {
@@ -32,17 +36,17 @@ export function runTask(task: Task, analyze: Analyzer): TaskResult {
     text = record.text;
   }
   try {
-    return { line: analysisLine(origin, analyze(text)), failed: false };
+    return resultOf(analysisLine(origin, analyze(text)), false);
   } catch (err) {
     return failed(errorLine(origin, 'analysis-failed', messageOf(err)));
   }
 }
 
 /** `{"id": "...", "text": "..."}`: the id a string or a number, echoed as it came; other fields are ignored. */
-function parseRecord(json: string, line: number): { id: string | number; text: string } | { error: string } {
+function parseRecord(bytes: Uint8Array, line: number): { id: string | number; text: string } | { error: string } {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(utf8.decode(bytes));
   } catch (err) {
     return { error: errorLine({ line }, 'bad-record', `line ${line} is not JSON: ${messageOf(err)}`) };
   }
@@ -59,8 +63,10 @@ function parseRecord(json: string, line: number): { id: string | number; text: s
   return { id, text };
 }
 
+const utf8 = new TextDecoder();
+
 function failed(line: string): TaskResult {
-  return { line, failed: true };
+  return resultOf(line, true);
 }
 
 function messageOf(err: unknown): string {
@@ -75,7 +81,6 @@ function withoutFilePrefix(file: string, message: string): string {
 /** The failure line of a task that never ran to its end (its worker stopped). */
 export function taskFailure(task: Task, message: string): TaskResult {
   if (task.kind === 'file') return failed(errorLine({ file: task.file }, 'analysis-failed', message));
-  // The record was parsed by the worker that stopped; its id is read again here, if it can be.
-  const record = parseRecord(task.json, task.line);
-  return failed(errorLine('error' in record ? { line: task.line } : { id: record.id, line: task.line }, 'analysis-failed', message));
+  // The record's bytes went to the worker that stopped: its line number says which record it was.
+  return failed(errorLine({ line: task.line }, 'analysis-failed', message));
 }

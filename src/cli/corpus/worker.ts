@@ -33,6 +33,13 @@ export function startAnalysisWorker(): void {
     post({ type: 'fatal', message: err instanceof Error ? err.message : String(err), exitCode: err instanceof CliError ? err.exitCode : null });
     return;
   }
-  port.on('message', ({ seq, task }: ToWorker) => post({ type: 'done', seq, result: runTask(task, analyze) }));
+  const utf8 = new TextEncoder();
+  port.on('message', ({ seq, task }: ToWorker) => {
+    const { output, failed } = runTask(task, analyze);
+    // Encoded here and moved, not copied: the main thread only writes the bytes out. (TextEncoder
+    // gives each line its own ArrayBuffer; a small Buffer would share, and move, a pool slab.)
+    const bytes = typeof output === 'string' ? utf8.encode(output) : output;
+    port.postMessage({ type: 'done', seq, result: { output: bytes, failed } } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
+  });
   post({ type: 'ready' });
 }
