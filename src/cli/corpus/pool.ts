@@ -60,9 +60,8 @@ export class WorkerPool implements Executor {
       if (!best) return;
       const { seq, pending } = this.queue.shift()!;
       best.inFlight.set(seq, pending);
-      const { task } = pending;
-      // A record's bytes are moved, not copied: the pool keeps only its line number (see taskFailure).
-      best.worker.postMessage({ seq, task } satisfies ToWorker, task.kind === 'record' ? [task.json.buffer as ArrayBuffer] : []);
+      // A record's bytes are copied, not moved: the pool keeps them to send again should the worker stop.
+      best.worker.postMessage({ seq, task: pending.task } satisfies ToWorker);
     }
   }
 
@@ -93,11 +92,11 @@ export class WorkerPool implements Executor {
       this.stop(new Error(`an analysis worker could not start (${reason})`));
       return;
     }
-    // Stopped in the middle of an article (out of memory, say): those articles fail, the run goes
-    // on with a new worker.
-    for (const pending of slot.inFlight.values()) {
-      pending.resolve(taskFailure(pending.task, `the analysis worker stopped on this article (${reason})`));
-    }
+    // Stopped in the middle of an article (out of memory, say): a worker takes its articles in the
+    // order they were sent, so the first one fails and the others wait for the next worker.
+    const [current, ...waiting] = slot.inFlight.entries();
+    if (current) current[1].resolve(taskFailure(current[1].task, `the analysis worker stopped on this article (${reason})`));
+    this.queue.unshift(...waiting.map(([seq, pending]) => ({ seq, pending })));
     slot.inFlight.clear();
     this.slots[this.slots.indexOf(slot)] = this.spawn();
     this.dispatch();

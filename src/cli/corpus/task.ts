@@ -81,6 +81,7 @@ function withoutFilePrefix(file: string, message: string): string {
 /** The failure line of a task that never ran to its end (its worker stopped). */
 export function taskFailure(task: Task, message: string): TaskResult {
   if (task.kind === 'file') return failed(errorLine({ file: task.file }, 'analysis-failed', message));
-  // The record's bytes went to the worker that stopped: its line number says which record it was.
-  return failed(errorLine({ line: task.line }, 'analysis-failed', message));
+  // The record was parsed by the worker that stopped; its id is read again here, if it can be.
+  const record = parseRecord(task.json, task.line);
+  return failed(errorLine('error' in record ? { line: task.line } : { id: record.id, line: task.line }, 'analysis-failed', message));
 }
