@@ -62,29 +62,33 @@ function main(): void {
   console.log(`CLI corpus run: ${records.length} distinct articles (${FILES.join(', ')}), ${mb.toFixed(2)} MB of text, JSONL on stdin`);
   console.log(`${availableParallelism()} cores available; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} before`);
 
-  /** One run of the CLI on `file` as stdin, output to a file (not the terminal); wall ms, CPU ms of the process tree is not available, so wall only. */
+  /** One run of the CLI on `file` as stdin, its output to a file; wall ms and CPU ms (all its threads). */
   const run = (file: string, n: number) => {
     const outFile = join(work, `out-${n}.jsonl`);
     const stdin = openSync(file, 'r');
     const stdout = openSync(outFile, 'w');
+    const cpu0 = childrenCpuMs();
     const t = performance.now();
     const r = spawnSync(process.execPath, [cli, 'analyze', '-', '--jsonl', '--jobs', String(n)], { stdio: [stdin, stdout, 'pipe'] });
     const ms = performance.now() - t;
+    const cpu = childrenCpuMs() - cpu0;
     closeSync(stdin);
     closeSync(stdout);
     if (r.status !== 0) throw new Error(`--jobs ${n} exited ${r.status}: ${r.stderr.toString()}`);
-    return { ms, out: readFileSync(outFile) };
+    return { ms, cpu, out: readFileSync(outFile) };
   };
 
   const start = { one: [] as number[], many: [] as number[] };
   const full = { one: [] as number[], many: [] as number[] };
+  const cpu = { one: [] as number[], many: [] as number[] };
   let reference: string | undefined;
   for (let i = 0; i < runs; i++) {
     start.one.push(run(empty, 1).ms);
     start.many.push(run(empty, jobs).ms);
     for (const [key, n] of [['one', 1], ['many', jobs]] as const) {
-      const { ms, out } = run(input, n);
+      const { ms, cpu: cpuMs, out } = run(input, n);
       full[key].push(ms);
+      cpu[key].push(cpuMs);
       const lines = out.toString('utf8').split('\n').length - 1;
       if (lines !== records.length) throw new Error(`--jobs ${n}: ${lines} lines for ${records.length} articles`);
       const digest = createHash('sha256').update(out).digest('hex');
@@ -94,16 +98,29 @@ function main(): void {
   }
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const row = (label: string, xs: number[], startMs: number) => {
+  const row = (label: string, xs: number[], cpuMs: number[], startMs: number) => {
     const ms = median(xs);
+    const cpuText = Number.isNaN(median(cpuMs)) ? '' : `; CPU ${(median(cpuMs) / 1000).toFixed(2)} s`;
     console.log(
       `${label.padEnd(9)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${(records.length / (ms / 1000)).toFixed(0).padStart(6)} articles/s  ${(mb / (ms / 1000)).toFixed(2).padStart(6)} MB/s` +
-        `   (start-up ${startMs.toFixed(0)} ms; runs ${xs.map((x) => (x / 1000).toFixed(2)).join(', ')} s)`,
+        `   (start-up ${startMs.toFixed(0)} ms${cpuText}; runs ${xs.map((x) => (x / 1000).toFixed(2)).join(', ')} s)`,
     );
   };
-  console.log(`\nmedian of ${runs} runs, wall clock of the whole CLI process, output identical in every run`);
-  row('--jobs 1', full.one, median(start.one));
-  row(`--jobs ${jobs}`, full.many, median(start.many));
+  console.log(`\nmedian of ${runs} runs, wall clock of the whole CLI process (CPU: user + system time of all its threads), output identical in every run`);
+  row('--jobs 1', full.one, cpu.one, median(start.one));
+  row(`--jobs ${jobs}`, full.many, cpu.many, median(start.many));
   console.log(`speed-up --jobs ${jobs} over --jobs 1: ×${(median(full.one) / median(full.many)).toFixed(2)}`);
   console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} after`);
+}
+
+/** User + system CPU ms of the finished child processes of this one (Linux /proc; NaN elsewhere). */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat (cutime, cstime), in clock ticks of 1/100 s on Linux.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
 }
