@@ -2,12 +2,14 @@
 // (bundled and minified as shipped) reads JSONL records on stdin and writes one line per article,
 // with --jobs 1 and --jobs 2. Prints wall time, articles/s, MB/s and the speed-up, each the median
 // of several runs (jobs 1 and jobs 2 alternate, so a busy spell of a shared machine hits both).
-// Usage: npx tsx scripts/bench-cli-corpus.ts [DATA_DIR] [--runs 3] [--jobs 2]
+// Usage: npx tsx scripts/bench-cli-corpus.ts [DATA_DIR] [--runs 3] [--jobs 2] [--repeat 1]
+// --repeat N sends the articles N times over (ids made distinct): a longer run, over which each
+// process's start-up and warm-up (JIT compilation, once per worker) weigh less.
 // The articles: every distinct text of PolNeAR train (839), CoNLL-2003 train (946) and dev (216)
 // in DATA_DIR (default ../shared/data): 2,001 news articles, 5.2 MB. PolNeAR alone has 839.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -20,6 +22,7 @@ function option(name: string, fallback: string): string {
 }
 const runs = Number(option('--runs', '3'));
 const jobs = Number(option('--jobs', '2'));
+const repeat = Number(option('--repeat', '1'));
 const dataDir = args[0] ?? join(root, '../shared/data');
 const FILES = ['polnear-train.jsonl', 'conll2003-train.jsonl', 'conll2003-dev.jsonl'];
 
@@ -55,11 +58,17 @@ function main(): void {
   }
   const input = join(work, 'articles.jsonl');
   writeFileSync(input, records.join('\n') + '\n');
+  for (let r = 1; r < repeat; r++) {
+    appendFileSync(input, records.map((line) => line.replace(/^\{"id":"/, `{"id":"${r}/`)).join('\n') + '\n');
+  }
+  const articles = records.length * repeat;
+  bytes *= repeat;
   const empty = join(work, 'empty.jsonl');
   writeFileSync(empty, '');
   const mb = bytes / 1048576;
 
-  console.log(`CLI corpus run: ${records.length} distinct articles (${FILES.join(', ')}), ${mb.toFixed(2)} MB of text, JSONL on stdin`);
+  const what = repeat > 1 ? `${articles} articles (${records.length} distinct ones ${repeat} times over)` : `${records.length} distinct articles`;
+  console.log(`CLI corpus run: ${what} (${FILES.join(', ')}), ${mb.toFixed(2)} MB of text, JSONL on stdin`);
   console.log(`${availableParallelism()} cores available; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} before`);
 
   /** One run of the CLI on `file` as stdin, its output to a file; wall ms and CPU ms (all its threads). */
@@ -90,7 +99,7 @@ function main(): void {
       full[key].push(ms);
       cpu[key].push(cpuMs);
       const lines = out.toString('utf8').split('\n').length - 1;
-      if (lines !== records.length) throw new Error(`--jobs ${n}: ${lines} lines for ${records.length} articles`);
+      if (lines !== articles) throw new Error(`--jobs ${n}: ${lines} lines for ${articles} articles`);
       const digest = createHash('sha256').update(out).digest('hex');
       if (reference !== undefined && digest !== reference) throw new Error(`--jobs ${n} wrote different output from --jobs 1`);
       reference = digest;
@@ -102,7 +111,7 @@ function main(): void {
     const ms = median(xs);
     const cpuText = Number.isNaN(median(cpuMs)) ? '' : `; CPU ${(median(cpuMs) / 1000).toFixed(2)} s`;
     console.log(
-      `${label.padEnd(9)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${(records.length / (ms / 1000)).toFixed(0).padStart(6)} articles/s  ${(mb / (ms / 1000)).toFixed(2).padStart(6)} MB/s` +
+      `${label.padEnd(9)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${(articles / (ms / 1000)).toFixed(0).padStart(6)} articles/s  ${(mb / (ms / 1000)).toFixed(2).padStart(6)} MB/s` +
         `   (start-up ${startMs.toFixed(0)} ms${cpuText}; runs ${xs.map((x) => (x / 1000).toFixed(2)).join(', ')} s)`,
     );
   };
