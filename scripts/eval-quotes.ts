@@ -10,6 +10,7 @@ import { linkSpeakers, type LinkedSpeaker } from '../src/core/pronouns';
 import { findEntities } from '../src/core/entities/index';
 import type { Quote, Span } from '../src/core/types';
 import { estimate, readVerdicts, unjudged, type Disagreement } from './quote-audit';
+import { QuoteTargets, SpeakerAccuracy, goldSpeakerKind, speakerRight as speakerJudged } from './quote-targets';
 
 interface GoldQuote extends Span {
   text: string;
@@ -117,6 +118,9 @@ function evalPolnear(file: string): void {
   let chars = 0;
   let ms = 0;
   const misses: string[] = [];
+  const targets = new QuoteTargets();
+  const targetsBody = new QuoteTargets();
+  const speakers = new SpeakerAccuracy();
   for (const doc of docs) {
     const gold = doc.quotes ?? [];
     const t0 = performance.now();
@@ -170,7 +174,17 @@ function evalPolnear(file: string): void {
       } else lenientAll.fp++;
     }
     lenientAll.fn += gold.length - used.size;
+    // Restated targets: recall over every gold span; credited precision over every article and over the
+    // body of the articles quoting with " or curly marks (the only ones where PolNeAR's spans are defined).
+    targets.add(doc.text, a.quotes, gold);
+    if (!usesDoubledApostrophes(doc.text)) targetsBody.add(doc.text, bodyQuotes, bodyGold, false, true);
     const byKey = new Map<string, Quote>(a.quotes.map((q) => [key(q), q]));
+    const entityById = new Map(a.entities.map((e) => [e.id, e]));
+    for (const g of gold) {
+      if (g.speakerStart === undefined || g.speakerEnd === undefined || g.speakerEnd <= g.speakerStart) continue;
+      const p = byKey.get(key(g)) ?? a.quotes.find((q) => overlaps(q, g));
+      speakers.add(goldSpeakerKind(doc.text.slice(g.speakerStart, g.speakerEnd)), speakerJudged(p?.speaker, { start: g.speakerStart, end: g.speakerEnd }, entityById));
+    }
     for (const g of gold) {
       if (g.speakerStart === undefined || g.speakerEnd === undefined) continue;
       withSpeaker++;
@@ -231,6 +245,12 @@ function evalPolnear(file: string): void {
   console.log(`  speaker mention (overlaps gold)    ${pct(speakerRight / Math.max(1, matchedWithSpeaker))} of ${matchedWithSpeaker} found gold quotes with a speaker; ${pct(speakerRightAll / Math.max(1, withSpeaker))} of all ${withSpeaker}`);
   console.log(`    pronoun speakers                 ${pct(pronounRight / Math.max(1, pronounMatched))} of ${pronounMatched} found (${pronounGold} gold)`);
   console.log(`    name/description speakers        ${pct((speakerRight - pronounRight) / Math.max(1, matchedWithSpeaker - pronounMatched))} of ${matchedWithSpeaker - pronounMatched} found`);
+  console.log('  targets (issue 17):');
+  console.log(`    quote recall, exact after trimming punctuation   ${targets.recall.toFixed(3)}  (${targets.goldFound} of ${targets.goldQuotes} gold spans, all articles)  target >= 0.97`);
+  console.log(`    credited-quote precision                         ${targetsBody.creditedPrecision.toFixed(3)}  (${targetsBody.creditedRight} of ${targetsBody.credited} credited body quotes, ${docs.length - apostropheDocCount} articles with " or curly marks)  target >= 0.92`);
+  console.log(`      over all ${docs.length} articles                          ${targets.creditedPrecision.toFixed(3)}  (${targets.creditedRight} of ${targets.credited}; doubled-apostrophe articles have no gold quotes)`);
+  console.log(`    raw span F1 (trimmed, all quotes, all articles)  ${targets.rawF1.toFixed(3)}  (P ${targets.rawPrecision.toFixed(3)}, R ${targets.recall.toFixed(3)})`);
+  console.log(`    speaker accuracy (unattributed counts wrong)     ${speakers.line()}  target >= 0.93 cross-validated`);
   console.log(`  cue (overlaps gold cue)            ${pct(cueRight / Math.max(1, cueGold))} of ${cueGold}`);
   console.log(`  analyze() speed                    ${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s over ${(chars / 1e6).toFixed(1)} M chars`);
   if (verbose) console.log(misses.join('\n'));
