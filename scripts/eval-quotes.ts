@@ -10,6 +10,10 @@ import { linkSpeakers, type LinkedSpeaker } from '../src/core/pronouns';
 import { findEntities } from '../src/core/entities/index';
 import type { Quote, Span } from '../src/core/types';
 import { estimate, readVerdicts, unjudged, type Disagreement } from './quote-audit';
+import { RANKER_ENABLED, pickSpeakers } from '../src/core/speakers/index';
+import { compileWeights, trainRanker } from '../src/core/speakers/ranker';
+import { EPOCHS, FOLDS, foldOf } from './train-speakers-config';
+import { instances, judge, prepare, type Judged, type Prepared } from './speaker-data';
 import { QuoteTargets, SpeakerAccuracy, goldSpeakerKind, speakerRight as speakerJudged } from './quote-targets';
 
 interface GoldQuote extends Span {
@@ -301,6 +305,43 @@ function evalGum(file: string): void {
   console.log(`  pronoun resolution ("he said")     ${pct(pronounRight / Math.max(1, pronounResolved))} of ${pronounResolved} resolved; ${pronounSpans} pronoun speakers in gold coreference, ${pct(pronounResolved / Math.max(1, pronounSpans))} resolved`);
 }
 
+/**
+ * 5-fold cross-validation of speaker attribution over polnear-train, articles held out whole: the
+ * rules alone against the ranker trained on the other four folds (rules as one of its features).
+ */
+function crossValidate(file: string): void {
+  const docs = readJsonl(file);
+  const t0 = performance.now();
+  const prepared: Prepared[] = docs.map((d) => prepare(d));
+  const rules: Judged = { speakers: new SpeakerAccuracy(), targets: new QuoteTargets() };
+  const ranker: Judged = { speakers: new SpeakerAccuracy(), targets: new QuoteTargets() };
+  const perFold: string[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const train = prepared.filter((_, i) => foldOf(i) !== fold).flatMap((p) => instances(p));
+    const w = trainRanker(train, EPOCHS);
+    const cw = compileWeights(w);
+    const r: Judged = { speakers: new SpeakerAccuracy(), targets: new QuoteTargets() };
+    const m: Judged = { speakers: new SpeakerAccuracy(), targets: new QuoteTargets() };
+    prepared.forEach((p, i) => {
+      if (foldOf(i) !== fold) return;
+      judge(p, p.inputs.raw, r);
+      judge(p, pickSpeakers(p.inputs, p.candidates, cw, true), m);
+    });
+    perFold.push(`    fold ${fold + 1}: rules ${r.speakers.accuracy.toFixed(3)}, rules+ranker ${m.speakers.accuracy.toFixed(3)} (${m.speakers.n} quotes)`);
+    rules.speakers.merge(r.speakers);
+    ranker.speakers.merge(m.speakers);
+    rules.targets.merge(r.targets);
+    ranker.targets.merge(m.targets);
+  }
+  console.log(`Speaker attribution, ${FOLDS}-fold cross-validation over ${file} (articles held out whole; ${((performance.now() - t0) / 1000).toFixed(0)} s):`);
+  console.log(`  rules alone      speaker accuracy ${rules.speakers.line()}`);
+  console.log(`                   credited-quote precision ${rules.targets.creditedPrecision.toFixed(3)} (${rules.targets.creditedRight} of ${rules.targets.credited})`);
+  console.log(`  rules+ranker     speaker accuracy ${ranker.speakers.line()}`);
+  console.log(`                   credited-quote precision ${ranker.targets.creditedPrecision.toFixed(3)} (${ranker.targets.creditedRight} of ${ranker.targets.credited})`);
+  console.log(perFold.join('\n'));
+  console.log(`  analyze() uses ${RANKER_ENABLED ? 'the ranker' : 'the rules alone (the ranker is off)'}; target >= 0.93`);
+}
+
 const polnear = join(dataDir, 'polnear-train.jsonl');
 const gum = join(dataDir, 'gum-news-train.jsonl');
 if (!existsSync(polnear) && !existsSync(gum)) {
@@ -308,4 +349,5 @@ if (!existsSync(polnear) && !existsSync(gum)) {
   process.exit(1);
 }
 if (existsSync(polnear)) evalPolnear(polnear);
+if (existsSync(polnear) && !process.argv.includes('--no-cv')) crossValidate(polnear);
 if (existsSync(gum)) evalGum(gum);

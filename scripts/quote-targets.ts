@@ -46,6 +46,15 @@ export class QuoteTargets {
     }
   }
 
+  merge(o: QuoteTargets): void {
+    this.goldQuotes += o.goldQuotes;
+    this.goldFound += o.goldFound;
+    this.credited += o.credited;
+    this.creditedRight += o.creditedRight;
+    this.predicted += o.predicted;
+    this.predictedRight += o.predictedRight;
+  }
+
   get recall(): number {
     return this.goldFound / Math.max(1, this.goldQuotes);
   }
