@@ -5,6 +5,7 @@
 // The quote's own sentence is read first (sentence.ts); quotes left without a speaker go through
 // the fallbacks (fallbacks.ts, colon.ts, embedding.ts).
 import type { Entity, Quote, Span, TextSpan } from '../types';
+import type { RawAttribution } from './raw';
 import type { QuoteSpan } from '../quotes';
 import { MentionIndex, linkSpeakers } from '../pronouns';
 import { RANKER_ENABLED, rankSpeakers } from '../speakers/index';
@@ -19,15 +20,7 @@ import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAg
 import { attributeInWindow, citedSource } from './sentence';
 import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAtFrom, tokenizeWindow, type Tok } from './tokens';
 
-/** A quote's attribution before entity linking. */
-export interface RawAttribution {
-  speaker: Span | null;
-  cue: Span | null;
-  /** Taken over from an earlier quote (a quote continuing the same speaker's words). */
-  inherited: boolean;
-  /** Which rule found it ('sentence', 'fallback', 'colonLabel' …), for the speaker ranker to weigh. */
-  via?: string;
-}
+export type { RawAttribution } from './raw';
 
 /**
  * Finds cue and speaker mention for every quote. `sentences` cover every block (sorted);

@@ -4,7 +4,7 @@
 import type { Span } from '../types';
 import type { QuoteSpan } from '../quotes';
 import type { MentionIndex } from '../pronouns';
-import type { RawAttribution } from '../attribution/index';
+import type { RawAttribution } from '../attribution/raw';
 import { CUE_WORDS } from '../attribution/words';
 import { candidateWindow, findCandidates, findWordCandidates, type Candidate } from './candidates';
 import { candidateFeatures, sideOf, type FeatureContext } from './features';
