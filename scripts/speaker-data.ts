@@ -10,7 +10,7 @@ import { entitiesOutside } from '../src/core/outsideResidue';
 import { MentionIndex, linkSpeakers } from '../src/core/pronouns';
 import { findQuotes, type QuoteSpan } from '../src/core/quotes';
 import { splitSentences } from '../src/core/sentences';
-import { quoteCandidates, type QuoteCandidates, type RankerInputs } from '../src/core/speakers/index';
+import { quoteCandidates, ruleIsSure, type QuoteCandidates, type RankerInputs } from '../src/core/speakers/index';
 import type { Instance } from '../src/core/speakers/ranker';
 import { expandFeatures, sideOf } from '../src/core/speakers/features';
 import { classifyLines, findStructure, splitLines } from '../src/core/structure';
@@ -77,7 +77,8 @@ export function prepare(doc: PolnearDoc): Prepared {
 }
 
 /**
- * Training instances: a quote standing for a gold quote with a source is right on the candidates
+ * Training instances, from the quotes whose rule pick is not sure (speakers/index.ts, ruleIsSure):
+ * a quote standing for a gold quote with a source is right on the candidates
  * overlapping that source; a quote the rules leave uncredited that stands for no gold quote (in the
  * body of an article quoting with " or curly marks) is right on "none" only. Doubled-apostrophe
  * articles and headlines teach nothing.
@@ -87,6 +88,8 @@ export function instances(p: Prepared): Instance[] {
   if (usesDoubledApostrophes(p.doc.text)) return out;
   const gold = p.doc.quotes ?? [];
   p.candidates.forEach(({ quote, cands, feats: base }, qi) => {
+    // analyze() asks the ranker only where the rules are unsure: it learns from the same quotes.
+    if (ruleIsSure(p.inputs.raw[qi]!, p.quotes[qi]!, p.doc.text)) return;
     const feats = cands.map((c, i) => expandFeatures(base[i]!, sideOf(quote, c), c.kind));
     const gi = p.goldOf[qi]!;
     if (gi < 0) {
