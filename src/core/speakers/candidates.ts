@@ -163,9 +163,8 @@ export function findCandidates(text: string, ctx: QuoteContext, ms: MentionIndex
     const kind: CandidateKind = RULE_PRONOUNS.has(lower) ? 'pronoun' : e ? 'name' : 'description';
     out.push({ start: rulePick.start, end: rulePick.end, kind, entityType: e?.type ?? null, entityId: e?.id ?? null, rule: true });
     out.sort((a, b) => a.start - b.start);
-  } else {
-    // Nested mentions ("a spokesman for Hillary Clinton" holds "Hillary Clinton"): both stay candidates.
   }
+  // Otherwise nested mentions ("a spokesman for Hillary Clinton" holds "Hillary Clinton") both stay candidates.
   // "Mayor Ruth Okafor, who …": the mention before the comma is the same person, and reads better.
   out = out.filter((c) => c.rule || c.kind !== 'pronoun' || text.slice(c.start, c.end).toLowerCase() !== 'who' || !out.some((o) => o.end < c.start && /^\s*,\s*$/.test(text.slice(o.end, c.start))));
   // Keep the nearest few on each side (the rules' pick always).
