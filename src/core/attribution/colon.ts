@@ -1,7 +1,7 @@
 // Quotes introduced by a colon: a name label ("Dana Reyes: “…”"), a clause whose subject speaks, a
 // source phrase ("From the report:").
 import { IRREGULAR_PAST, TASTE_VERBS, embeddingClauseSubject } from './embedding';
-import type { RawAttribution } from './index';
+import type { RawAttribution } from './raw';
 import { subjectAfter, subjectBefore } from './subjects';
 import { T_QUOTE, T_WORD, type Tok } from './tokens';
 import { CUE_WORDS, DETERMINERS, PRONOUNS, STOP } from './words';
