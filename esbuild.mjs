@@ -22,6 +22,7 @@ const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Runs analyze() on a worker thread so long articles never stall the extension host.
   { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  // The CLI is also the script of its own `analyze --jobs N` workers (src/cli/corpus/worker.ts).
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

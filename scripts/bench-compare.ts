@@ -15,13 +15,15 @@ import type * as Compare from '../src/core/corpus/compare';
 import type * as Analyze from '../src/core/analyze';
 import type * as WordDiff from '../src/core/corpus/wordDiff';
 import type * as Reason from '../src/core/corpus/reason';
+import type { Models } from '../src/core/models';
+import { readModels } from '../src/node/modelAssets';
 
 type Core = typeof Compare & typeof Analyze & typeof WordDiff & typeof Reason;
 
 /** The core bundled by esbuild, as the extension ships it (tsx's per-import getters cost more than the hot loops). */
 function loadCore(): Core {
   const out = buildSync({
-    stdin: { contents: `export * from './analyze'; export * from './corpus/compare'; export * from './corpus/wordDiff'; export * from './corpus/reason';`, resolveDir: join(__dirname, '../src/core'), loader: 'ts' },
+    stdin: { contents: `export * from './analyze'; export * from './corpus/compare'; export * from './corpus/wordDiff'; export * from './corpus/reason'; export { provideModels } from './models';`, resolveDir: join(__dirname, '../src/core'), loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -32,6 +34,8 @@ function loadCore(): Core {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
   const run = new Function('module', 'exports', 'require', out.outputFiles[0]!.text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
   run(mod, mod.exports, require);
+  // The bundle holds its own copy of the core, so it is given the model files itself.
+  (mod.exports as unknown as { provideModels: (m: Models) => void }).provideModels(readModels());
   return mod.exports;
 }
 

@@ -1,6 +1,7 @@
 // The terminal front: news-annotator analyze | claims | tag | export.
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze';
+import { ANALYZE_OPTIONS, isCorpusRun, planCorpusRun, runCorpusPlan } from './commands/analyzeCorpus';
 import { runClaims } from './commands/claims';
 import { runCompare } from './commands/compare';
 import { runExport } from './commands/export';
@@ -8,6 +9,8 @@ import { runTag } from './commands/tag';
 import { escapeControls, escapeJsonControls, terminalLine } from '../core/present/terminalText';
 import { ModelAssetError } from '../core/models';
 import { useModelAssets } from '../node/modelAssets';
+import { isAnalysisWorker, startAnalysisWorker } from './corpus/worker';
+import { processIo, type CliIo } from './io';
 import { CliError, EXIT } from './readArticle';
 import { colourWanted, makeStyle } from './style';
 
@@ -15,6 +18,10 @@ const USAGE = `Usage: news-annotator <command> [options]
 
 Commands:
   analyze FILE... [--json]     quotes with their speakers, entities with their aliases, claims to check
+  analyze --jsonl [FILE...] [--files-from LIST|- [-0]] [--jobs N|auto] [--unordered] [--exit-zero]
+  analyze - --jsonl [--jobs N|auto] ...
+                               a corpus: one JSON line per article (schema news-annotator/analysis@1),
+                               streamed in input order; - reads {"id","text"} records from stdin
   claims FILE [--json]         the reviewer's annotations and how each anchors (exact, moved, fuzzy, orphan)
   tag FILE --text EXACT --label L [--occurrence N] [--note T] [--evidence URL]... [--reviewer R]
                                record a verdict in FILE's sidecar (<name>.annotations.yaml)
@@ -27,7 +34,8 @@ Commands:
 Exit codes: 0 success, 1 findings that need attention, 2 wrong usage, 3 unreadable or unsuitable input,
 4 a missing or damaged model file (reinstall).`;
 
-export function main(argv: string[]): number {
+/** The exit code; a promise of it for a corpus run (analyze --jsonl), which streams. */
+export function main(argv: string[], io: CliIo = processIo()): number | Promise<number> {
   const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
   const [command, ...rest] = argv;
   // The model files beside the bundle (dist/../assets), read on the first analysis.
@@ -35,7 +43,10 @@ export function main(argv: string[]): number {
   try {
     switch (command) {
       case 'analyze': {
-        const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+        const { values, positionals } = parseArgs({ args: rest, options: ANALYZE_OPTIONS, allowPositionals: true });
+        if (isCorpusRun(values, positionals)) {
+          return runCorpusPlan(planCorpusRun(values, positionals), io, __filename).catch((err: unknown) => reportError(err, io));
+        }
         if (positionals.length === 0) throw new CliError('analyze: name at least one FILE', EXIT.usage);
         runAnalyze(positionals, values.json ?? false, out, makeStyle(colourWanted(process.stdout)));
         return EXIT.ok;
@@ -105,21 +116,29 @@ export function main(argv: string[]): number {
         throw new CliError(`unknown command "${command}"\n\n${USAGE}`, EXIT.usage);
     }
   } catch (err) {
-    // Messages quote file names, sidecar fields and arguments: their control characters are escaped.
-    if (err instanceof CliError) {
-      process.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);
-      return err.exitCode;
-    }
-    if (err instanceof ModelAssetError) {
-      process.stderr.write(`news-annotator: ${err.message}\n`);
-      return EXIT.install;
-    }
-    if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);
-      return EXIT.usage;
-    }
-    throw err;
+    return reportError(err, io);
   }
+}
+
+/**
+ * A CliError, a missing model file or a wrong option as a message and its exit code; anything else
+ * is a bug and thrown on. Messages quote file names, sidecar fields and arguments: their control
+ * characters are escaped.
+ */
+function reportError(err: unknown, io: CliIo): number {
+  if (err instanceof CliError) {
+    io.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof ModelAssetError) {
+    io.stderr.write(`news-annotator: ${err.message}\n`);
+    return EXIT.install;
+  }
+  if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr.write(`news-annotator: ${escapeControls(err.message)}\n`);
+    return EXIT.usage;
+  }
+  throw err;
 }
 
 /**
@@ -138,4 +157,11 @@ function onlyFile(command: string, positionals: string[]): string {
   return positionals[0]!;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+// The bundle is also the script of the --jobs workers (see corpus/worker.ts).
+if (isAnalysisWorker()) {
+  startAnalysisWorker();
+} else if (require.main === module) {
+  const code = main(process.argv.slice(2));
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
+}

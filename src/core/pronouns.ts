@@ -31,7 +31,7 @@ const FEMALE_TITLES = /^(mrs|ms|miss|madam|queen|princess|lady|dame|sister)\b/i;
  * Every entity mention of the article sorted by start, as parallel arrays: built once per analysis
  * over tens of thousands of mentions, so without an object per mention.
  */
-class MentionIndex {
+export class MentionIndex {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly owners: Entity[];
@@ -167,8 +167,8 @@ export function linkSpeakers(
   spans: readonly (Span | null)[],
   quotes: readonly Span[],
   entities: readonly Entity[],
+  ms: MentionIndex = new MentionIndex(entities),
 ): (LinkedSpeaker | null)[] {
-  const ms = new MentionIndex(entities);
   const out: (LinkedSpeaker | null)[] = [];
   // Gender learnt from earlier pronouns that resolved to an entity.
   const learnt = new Map<string, 'm' | 'f'>();

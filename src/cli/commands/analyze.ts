@@ -65,8 +65,11 @@ function renderReadable(r: AnalyzeJson, style: Style): string {
       ? style.speaker(t(q.speaker.entity ? names.get(q.speaker.entity) ?? q.speaker.text : q.speaker.text)) +
         (q.speaker.entity && names.get(q.speaker.entity) !== q.speaker.text ? style.dim(` (“${t(q.speaker.text)}”)`) : '')
       : style.dim('unattributed');
-    const cue = q.cue ? style.dim(` ${t(q.cue.text)}`) : '';
-    lines.push(`  ${who}${cue}: ${style.quote(t(q.text))}`);
+    // Speaker and cue in the order the article writes them: "Ushakov said", "according to Kremlin officials".
+    const cueFirst = !!q.cue && !!q.speaker && q.cue.start < q.speaker.start;
+    const cue = q.cue ? style.dim(t(q.cue.text)) : '';
+    const attribution = !q.cue ? who : cueFirst ? `${cue} ${who}` : `${who} ${cue}`;
+    lines.push(`  ${attribution}: ${style.quote(t(q.text))}`);
   }
   lines.push('', style.bold(`Entities (${r.entities.length})`));
   for (const e of r.entities) {

@@ -1,7 +1,7 @@
 // Quotes introduced by a colon: a name label ("Dana Reyes: “…”"), a clause whose subject speaks, a
 // source phrase ("From the report:").
 import { TASTE_VERBS, embeddingClauseSubject } from './embedding';
-import type { RawAttribution } from './rawAttribution';
+import type { RawAttribution } from './raw';
 import { subjectAfter, subjectBefore } from './subjects';
 import { T_QUOTE, T_WORD, type Tok } from './tokens';
 import { CUE_WORDS, DETERMINERS, IRREGULAR_PAST, PRONOUNS, STOP } from './words';

@@ -1,7 +1,7 @@
 // A quote set inside a clause with no verb of saying: the clause subject, when it is a name, a pronoun
 // or a description of a source.
 import { fixedPhrase, namingParticiple } from './cues';
-import type { RawAttribution } from './rawAttribution';
+import type { RawAttribution } from './raw';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok } from './tokens';
 import { CUE_WORDS, DETERMINERS, INTRO, IRREGULAR_PAST, PRONOUNS, SKIP_BEFORE_CUE, STOP, TIME_TAILS, isNegation, isWeekday } from './words';
 

@@ -5,7 +5,7 @@ import type { Span } from '../types';
 import { colonIntroducer } from './colon';
 import { type Cue, findCues } from './cues';
 import { JOINERS, LINKING_ADVERBS, SOURCE_HEADS, SUBJECT_PRONOUNS, sourceDescriptionEnd } from './embedding';
-import type { RawAttribution } from './rawAttribution';
+import type { RawAttribution } from './raw';
 import { speakerForCue } from './sentence';
 import { PROGRESSIVE, subjectAfter, subjectBefore } from './subjects';
 import { T_PUNCT, T_QUOTE, T_WORD, type Tok, WINDOW, blankLineBetween, quoteBefore, sentenceAt, tokenizeWindow } from './tokens';

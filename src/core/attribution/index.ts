@@ -5,14 +5,22 @@
 // The quote's own sentence is read first (sentence.ts); quotes left without a speaker go through
 // the fallbacks (fallbacks.ts, colon.ts, embedding.ts).
 import type { Entity, Quote, Span, TextSpan } from '../types';
+import type { RawAttribution } from './raw';
 import type { QuoteSpan } from '../quotes';
-import { linkSpeakers } from '../pronouns';
+import { MentionIndex, linkSpeakers } from '../pronouns';
+import { RANKER_ENABLED, rankSpeakers } from '../speakers/index';
+import { compileWeights, type CompiledWeights } from '../speakers/ranker';
+import { SPEAKER_WEIGHTS } from '../speakers/weights';
+
+// The ranker's weights split for scoring, once per process.
+let compiled: CompiledWeights | null = null;
 import { colonIntroducer, colonLabel } from './colon';
 import { embeddingClauseSubject } from './embedding';
 import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAgent, trailingSayingClause } from './fallbacks';
 import { attributeInWindow, citedSource } from './sentence';
-import type { RawAttribution } from './rawAttribution';
-import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAtFrom, tokenizeWindow } from './tokens';
+import { NEAR_QUOTES, WINDOW, WINDOW_TOKS, quoteToken, sentenceAtFrom, tokenizeWindow, type Tok } from './tokens';
+
+export type { RawAttribution } from './raw';
 
 /**
  * Finds cue and speaker mention for every quote. `sentences` cover every block (sorted);
@@ -37,15 +45,29 @@ export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentenc
     let found = qt >= 0 ? attributeInWindow(toks, qt, text) : null;
     if (found && found.speaker) found = citedSource(toks, found) ?? found;
     if (found && found.speaker && !expletiveIt(text, found.speaker)) {
-      out.push({ speaker: found.speaker, cue: found.cue, inherited: false });
+      out.push({ speaker: found.speaker, cue: found.cue, inherited: false, via: 'sentence' });
       continue;
     }
-    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? (colonLabel(toks, qt) ?? trailingSayingClause(text, q, toks, qt) ?? coordinatedPredicate(toks, qt, out[qi - 1]) ?? invertedCueBefore(toks, qt) ?? colonIntroducer(toks, qt - 1) ?? passiveAgent(toks, qt) ?? embeddingClauseSubject(toks, qt)) : null);
-    if (fallback && !(fallback.speaker && expletiveIt(text, fallback.speaker))) out.push(fallback);
+    const fallback = fallbackAttribution(text, qi, quotes, out, sentences, s0, s1, toks, qt) ?? (qt > 0 ? laterFallbacks(text, q, toks, qt, out[qi - 1]) : null);
+    if (fallback && !(fallback.speaker && expletiveIt(text, fallback.speaker))) out.push(fallback.via ? fallback : { ...fallback, via: 'fallback' });
     // A cue with nobody to credit (“Described as …”) is not an attribution.
     else out.push({ speaker: null, cue: null, inherited: false });
   }
   return out;
+}
+
+/** The fallbacks for a quote its sentence and neighbours left without a speaker, in order, each named. */
+function laterFallbacks(text: string, q: QuoteSpan, toks: Tok[], qt: number, prev: RawAttribution | undefined): RawAttribution | null {
+  const named = (via: string, r: RawAttribution | null): RawAttribution | null => (r ? { ...r, via } : null);
+  return (
+    named('colonLabel', colonLabel(toks, qt)) ??
+    named('trailingSaying', trailingSayingClause(text, q, toks, qt)) ??
+    named('coordinated', coordinatedPredicate(toks, qt, prev)) ??
+    named('invertedBefore', invertedCueBefore(toks, qt)) ??
+    named('colonIntroducer', colonIntroducer(toks, qt - 1)) ??
+    named('passiveAgent', passiveAgent(toks, qt)) ??
+    named('embedding', embeddingClauseSubject(toks, qt))
+  );
 }
 
 // Verbs after which "it" is a placeholder subject: "It was Bloomberg who said …", "It seems unfair to tell …".
@@ -64,8 +86,11 @@ export function attributeQuotes(
   blocks: readonly Span[],
   entities: readonly Entity[],
 ): Quote[] {
-  const raw = attributeRaw(text, quotes, sentences, blocks);
-  const speakers = linkSpeakers(text, raw.map((r) => r.speaker), quotes, entities);
+  const rules = attributeRaw(text, quotes, sentences, blocks);
+  const mentions = new MentionIndex(entities);
+  // The rules' picks are one feature of the learned ranker, which has the last word when it is on.
+  const raw = RANKER_ENABLED ? rankSpeakers({ text, quotes, sentences, blocks, raw: rules, mentions }, (compiled ??= compileWeights(SPEAKER_WEIGHTS))) : rules;
+  const speakers = linkSpeakers(text, raw.map((r) => r.speaker), quotes, entities, mentions);
   return quotes.map((q, i): Quote => {
     const r = raw[i]!;
     const cue: TextSpan | null = r.cue ? { start: r.cue.start, end: r.cue.end, text: text.slice(r.cue.start, r.cue.end) } : null;

@@ -1,0 +1,194 @@
+// Stage 2 of the speaker ranker: what is known about a candidate as the source of a quote, as
+// feature names the model weighs. The cue verb next to the candidate and on which side, "according
+// to", a colon introduction, distance in characters and sentences, subject-verb ("Trump said") or
+// inverted ("said Trump") order, the kind of mention and its entity type, whether it spoke the
+// previous quote, where the quote sits in its paragraph, and the rules' pick: the rules are one
+// voice the model listens to, not an override.
+import type { Span } from '../types';
+import { CUE_WORDS } from '../attribution/words';
+import { sentenceAt } from '../attribution/tokens';
+import type { Candidate } from './candidates';
+
+export interface FeatureContext {
+  text: string;
+  quote: Span & { partial: boolean };
+  /** Start of the quote's paragraph. */
+  blockStart: number;
+  sentences: readonly Span[];
+  /** The rules' speaker for the previous quote, with its entity, when it had one. */
+  previous: { span: Span; entityId: string | null; text: string } | null;
+  /** The rules took the speaker over from the previous quote. */
+  ruleInherited: boolean;
+  /** Which rule made the rules' pick. */
+  ruleVia: string;
+}
+
+const PREPOSITIONS = new Set(['of', 'for', 'to', 'with', 'about', 'from', 'against', 'on', 'at', 'in', 'than', 'like', 'and', 'or']);
+// Cue verbs common enough to be weighed each on its own; the rest count as "a cue".
+const COMMON_CUES = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'continued', 'according', 'tweeted', 'noted', 'argued', 'called', 'insisted', 'declared', 'stated']);
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 160;
+
+/** The next word after `pos` (lower case) or the punctuation mark found first; '' at a line end. */
+function nextToken(text: string, pos: number): string {
+  let i = pos;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (i >= text.length || text[i] === '\n') return '';
+  if (!isLetter(text.charCodeAt(i))) return text[i]!;
+  let j = i;
+  while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+  return text.slice(i, j).toLowerCase();
+}
+
+/** The word before `pos` (lower case) or the punctuation mark found first; '' at a line start. */
+function prevToken(text: string, pos: number): string {
+  let i = pos;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  if (i <= 0 || text[i - 1] === '\n') return '';
+  if (!isLetter(text.charCodeAt(i - 1))) return text[i - 1]!;
+  let j = i;
+  while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+  return text.slice(j, i).toLowerCase();
+}
+
+/** Where the word before `pos` starts. */
+function startOfPrevWord(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function cueName(w: string): string | null {
+  if (COMMON_CUES.has(w)) return w;
+  return CUE_WORDS.has(w) ? 'cue' : null;
+}
+
+const DIST = ['dist=0', 'dist=1', 'dist=2', 'dist=3', 'dist=4', 'dist=5'];
+const SENT = ['sent=0', 'sent=1', 'sent=2', 'sent=3'];
+const RANK = ['rank=0', 'rank=1', 'rank=2', 'rank=3'];
+
+function distanceBucket(d: number): string {
+  return DIST[d <= 2 ? 0 : d <= 15 ? 1 : d <= 40 ? 2 : d <= 100 ? 3 : d <= 250 ? 4 : 5]!;
+}
+
+// Feature names built from a word, made once per word.
+const named = new Map<string, string>();
+function nameOf(prefix: string, w: string): string {
+  const key = prefix + w;
+  let v = named.get(key);
+  if (v === undefined) {
+    v = key;
+    if (named.size < 4096) named.set(key, v);
+  }
+  return v;
+}
+
+/** Whether a cue verb stands between two positions (looked at only across a short gap). */
+function cueIn(text: string, from: number, to: number): boolean {
+  if (to - from > 120) return false;
+  let i = from;
+  while (i < to) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < to && isLetter(text.charCodeAt(i))) i++;
+    if (i - start > 2 && CUE_WORDS.has(text.slice(start, i).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** Base feature names of one candidate (expandFeatures joins them with side and kind). */
+export function candidateFeatures(ctx: FeatureContext, c: Candidate, sideRank: number): string[] {
+  const { text, quote } = ctx;
+  const f: string[] = [];
+  if (c.kind === 'none') {
+    f.push('none');
+    if (c.rule) f.push('none:rule');
+    if (quote.partial) f.push('none:partial');
+    if (ctx.ruleInherited) f.push('none:inherited');
+    const before = prevToken(text, quote.start);
+    const after = nextToken(text, quote.end);
+    f.push('none:prev=' + (cueName(before) ?? (before.length === 1 ? before : 'w')));
+    f.push('none:next=' + (cueName(after) ?? (after.length === 1 ? after : 'w')));
+    if (quote.start - ctx.blockStart < 3) f.push('none:paraStart');
+    return f;
+  }
+  const side = c.end <= quote.start ? 'B' : 'A';
+  const k = c.kind;
+  const et = c.entityType ?? '-';
+  f.push('kind', nameOf('et=', et), 'side', RANK[Math.min(sideRank, 3)]!);
+  // Which pronoun: "who" after a comma stands for the name before it, "it" is often a placeholder.
+  if (k === 'pronoun') f.push('pw=' + text.slice(c.start, c.end).toLowerCase() + (prevToken(text, c.start) === ',' ? ',' : ''));
+  if (c.rule) f.push('rule', ctx.ruleInherited ? 'rule:inherited' : 'rule:own', 'rule:' + ctx.ruleVia);
+  const gap = side === 'B' ? quote.start - c.end : c.start - quote.end;
+  f.push(distanceBucket(gap));
+  const sq0 = sentenceAt(ctx.sentences, quote.start);
+  const sq1 = sentenceAt(ctx.sentences, Math.max(quote.start, quote.end - 1));
+  const sc = sentenceAt(ctx.sentences, c.start);
+  const sd = side === 'B' ? sq0 - sc : sc - sq1;
+  f.push(SENT[Math.min(Math.max(sd, 0), 3)]!);
+  if (c.start < ctx.blockStart) f.push('prevPara');
+  if (quote.start - ctx.blockStart < 3) f.push('quoteOpensPara');
+  if (quote.partial) f.push('partial');
+  const next = nextToken(text, c.end);
+  const prev = prevToken(text, c.start);
+  const nextCue = cueName(next);
+  const prevCue = cueName(prev);
+  // Subject-verb ("Trump said"), inverted ("said Trump"), and what follows the candidate.
+  if (nextCue) f.push('next=' + nextCue, 'subjVerb');
+  else if (next === ',' || next === ':' || next === '(') f.push('next=' + next);
+  else if (next === 'who' || next === 'also' || next === 'later' || next === 'then' || next === 'has' || next === 'had' || next === 'was' || next === 'is') f.push('next=' + next);
+  else if (next === "'" || next === '’') f.push('possessive');
+  if (prevCue) f.push('prev=' + prevCue, 'inverted');
+  else if (prev === 'to' && prevToken(text, startOfPrevWord(text, c.start)) === 'according') f.push('accordingTo');
+  else if (PREPOSITIONS.has(prev)) f.push('prep=' + prev);
+  else if (prev === 'by') f.push('prep=by');
+  else if (prev === '' || prev === '.' || prev === '”' || prev === '"') {
+    // The subject opening the quote's own sentence: the likely source of a quote inside it.
+    f.push('sentStart');
+    if (sd === 0 && side === 'B') f.push(quote.partial ? 'subjectOfPartial' : 'subjectOfSentence');
+  }
+  else if (prev === ',') f.push('prev=,');
+  // What lies between the candidate and the quote.
+  if (side === 'B') {
+    const between = text.slice(c.end, quote.start);
+    if (gap < 200 && /:\s*$/.test(between)) f.push('colonIntro');
+    if (cueIn(text, c.end, quote.start)) f.push('cueBetween');
+  } else {
+    if (cueIn(text, quote.end, c.start)) f.push('cueBetween');
+    if (gap <= 4) f.push('rightAfter');
+  }
+  // No verb of saying anywhere between the candidate and the quote, nor next to it: "Only six
+  // delegates backed the “compromise” plan" quotes a word, it does not credit the delegates.
+  if (!nextCue && !prevCue && !f.includes('cueBetween') && !f.includes('accordingTo') && !f.includes('colonIntro')) {
+    f.push('noCue');
+    if (quote.partial) f.push(quote.end - quote.start < 40 ? 'noCue:shortPartial' : 'noCue:partial');
+  }
+  if (ctx.previous) {
+    const p = ctx.previous;
+    const same = (c.entityId !== null && c.entityId === p.entityId) || (c.start === p.span.start && c.end === p.span.end) || (k === 'pronoun' && text.slice(c.start, c.end).toLowerCase() === p.text.toLowerCase());
+    if (same) f.push('prevSpeaker');
+  }
+  return f;
+}
+
+/** Which side of the quote a candidate stands on: 'B'efore or 'A'fter; '' for "none". */
+export function sideOf(quote: Span, c: Candidate): '' | 'A' | 'B' {
+  return c.kind === 'none' ? '' : c.end <= quote.start ? 'B' : 'A';
+}
+
+/**
+ * The features the model weighs: each base feature on its own, on its side of the quote, and on
+ * its side joined with the kind of mention ("name:B:subjVerb"). Scoring at run time reads the three
+ * weights without building these names (ranker.ts, compileWeights).
+ */
+export function expandFeatures(base: readonly string[], side: '' | 'A' | 'B', kind: string): string[] {
+  if (!side) return base.slice();
+  const out = base.slice();
+  for (const f of base) out.push(side + ':' + f, kind + ':' + side + ':' + f);
+  return out;
+}
