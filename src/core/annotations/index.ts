@@ -4,7 +4,7 @@
 // Typical editor flow:
 //   const store = parseSidecar(await read(sidecarPathFor(articlePath)), { articlePath });
 //   if (store.error) show(store.error.message)                 // read-only, never overwritten
-//   const placed = anchorAll(articleText, store.annotations);  // exact | moved | fuzzy | orphan
+//   const placed = anchorAll(articleText, store.annotations);  // exact | moved | fuzzy | orphan (one shared index)
 //   on edit: shiftForEdits(annotations, changes) -> re-anchor those with needsReanchor
 //   on save: const r = updateSidecar(store, { upsert, remove, textHash: fnv1a64(articleText) });
 //            if (r.ok && r.text !== null) write(r.text)
@@ -17,7 +17,7 @@ export { parseSidecar, type SidecarStore, type SidecarError, type EntryProblem, 
 export { createSidecar, updateSidecar, type SidecarChanges, type UpdateResult } from './write';
 export { merge, sameAnnotation, type MergeConflict, type MergeResult } from './merge';
 export { mergeSidecarTexts, type MergeFilesResult } from './mergeFiles';
-export { anchor, anchorAll, targetFor, type AnchorKind, type AnchorResult, type AnchorOptions, DEFAULT_ANCHOR_OPTIONS, CONTEXT_LENGTH } from './anchor';
+export { anchor, anchorAll, createAnchorer, targetFor, type AnchorKind, type AnchorResult, type AnchorOptions, DEFAULT_ANCHOR_OPTIONS, CONTEXT_LENGTH } from './anchor';
 export { approxSearch, editDistance, type ApproxMatch } from './approx';
 export { shiftForEdits, type TextChange, type ShiftResult } from './shift';
 export { createAnnotation, reattach, type NewAnnotation } from './make';

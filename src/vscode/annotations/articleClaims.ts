@@ -3,7 +3,7 @@
 // reloads run one at a time; a sidecar that does not parse is never written.
 import * as vscode from 'vscode';
 import {
-  anchor,
+  createAnchorer,
   fileNameOf,
   fnv1a64,
   idGenerator,
@@ -154,7 +154,7 @@ export class ArticleClaims {
     const live = this.placed.filter((c) => c.kind !== 'orphan');
     const shifted = shiftForEdits(live.map((c) => ({ claim: c, target: withPosition(c.annotation.target, c.start, c.end) })), changes);
     const next = new Map<PlacedClaim, PlacedClaim>();
-    let text: string | undefined;
+    let place: ReturnType<typeof createAnchorer> | undefined;
     let reanchored = false;
     for (const { annotation: moved, needsReanchor } of shifted) {
       const { claim, target } = moved;
@@ -162,9 +162,9 @@ export class ArticleClaims {
         next.set(claim, { ...claim, start: target.position.start, end: target.position.end });
         continue;
       }
-      text ??= this.document.getText();
+      place ??= createAnchorer(this.document.getText());
       reanchored = true;
-      next.set(claim, placeWith(claim.annotation, anchor(text, { target: withPosition(claim.annotation.target, target.position.start, target.position.end) })));
+      next.set(claim, placeWith(claim.annotation, place({ target: withPosition(claim.annotation.target, target.position.start, target.position.end) })));
     }
     this.placed = this.placed.map((c) => next.get(c) ?? c);
     if (reanchored) this.host.changed(this);
@@ -215,12 +215,13 @@ export class ArticleClaims {
     const list = stored.filter((a) => !this.pending.remove.has(a.id)).map((a) => this.pending.upsert.get(a.id) ?? a);
     for (const a of this.pending.upsert.values()) if (!stored.some((s) => s.id === a.id)) list.push(a);
     const previous = new Map(this.placed.map((c) => [c.annotation.id, c]));
-    const text = this.document.getText();
+    // One anchorer for all: claims searched for in the whole text share one index of it.
+    const place = createAnchorer(this.document.getText());
     this.placed = list.map((a) => {
       const before = previous.get(a.id);
       // Same target as before: the live position (kept in step with edits) beats a new search.
       if (before && sameTarget(before.annotation.target, a.target)) return { ...before, annotation: a };
-      return placeWith(a, anchor(text, a));
+      return placeWith(a, place(a));
     });
     this.host.changed(this);
   }
@@ -267,10 +268,11 @@ export class ArticleClaims {
     const final = onto.annotations.filter((a) => !remove.has(a.id)).map((a) => upsert.get(a.id) ?? a);
     for (const a of upsert.values()) if (!onto.annotations.some((s) => s.id === a.id)) final.push(a);
     const live = new Map(this.placed.map((c) => [c.annotation.id, c]));
+    const place = createAnchorer(text);
     const placements: AnchorResult[] = final.map((a) => {
       const c = live.get(a.id);
       if (c && sameTarget(c.annotation.target, a.target)) return c.kind === 'orphan' ? { kind: 'orphan', reason: c.reason ?? '' } : { kind: c.kind, start: c.start, end: c.end, score: 1, errors: 0 };
-      return anchor(text, a);
+      return place(a);
     });
     for (const a of refreshedTargets(text, final, placements)) upsert.set(a.id, a);
     const update = updateSidecar(onto, { upsert: [...upsert.values()], remove: [...remove], textHash: fnv1a64(text) });
