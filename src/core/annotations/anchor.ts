@@ -165,15 +165,29 @@ function anchorOne(text: string, target: AnnotationTarget, opts: Required<Anchor
   // the claim stood, its text is gone or rewritten there, and the winner is a look-alike (a
   // sentence the article repeats with another word or name). Not so at a paragraph edge:
   // paragraphs move whole and leave their neighbours' text behind.
+  const paragraphEdge = (side: 'before' | 'after') =>
+    side === 'before'
+      ? prefix.endsWith('\n') && (winner.start === 0 || text[winner.start - 1] === '\n')
+      : /^\r?\n/.test(suffix) && (winner.end === text.length || /^\r?\n/.test(text.slice(winner.end, winner.end + 2)));
   const leftBehind = (side: 'before' | 'after') =>
     side === 'before'
-      ? winner.before < 1 && !prefix.endsWith('\n') && contextStandsElsewhere(text, prefix, winner.start, 'before')
-      : winner.after < 1 && !suffix.startsWith('\n') && !suffix.startsWith('\r') && contextStandsElsewhere(text, suffix, winner.end, 'after');
+      ? winner.before < 1 && !paragraphEdge('before') && contextStandsElsewhere(text, prefix, winner.start, 'before')
+      : winner.after < 1 && !paragraphEdge('after') && contextStandsElsewhere(text, suffix, winner.end, 'after');
   if (leftBehind('before') || leftBehind('after')) {
     return { kind: 'orphan', reason: "the quote's context is still in place elsewhere, around other text" };
   }
+  // A look-alike often parts from the quote at a closing mark (the same sentence quoted inside
+  // another, without its full stop) and goes on differently there. So a match that lost the
+  // quote's closing or opening punctuation, with the context on that side changed too, is not taken.
+  const found = text.slice(winner.start, winner.end);
+  const lostMark = (quoteEnd: string, foundEnd: string) => PUNCTUATION.test(quoteEnd) && quoteEnd !== foundEnd;
+  if ((winner.before < 1 && lostMark(exact[0]!, found[0] ?? '')) || (winner.after < 1 && lostMark(exact[exact.length - 1]!, found[found.length - 1] ?? ''))) {
+    return { kind: 'orphan', reason: 'the closest text lost the quote\'s punctuation at one end, where the context changed too' };
+  }
   return { kind: 'fuzzy', start: winner.start, end: winner.end, score: winner.score, errors: winner.errors };
 }
+
+const PUNCTUATION = /[.!?,;:"“”‘’'()\[\]—–-]/;
 
 function numbersOf(s: string): string {
   return (s.match(/\d+/g) ?? []).join(' ');

@@ -131,6 +131,14 @@ describe('anchor: repeated sentences and word edges', () => {
     assert.equal(result.kind, 'orphan');
   });
 
+  it('a sentence quoted again inside another, without its full stop, is not taken once the own copy is gone', () => {
+    const text = 'Debate night\n\nHe said the senator spoke for an hour. It was more uplifting. Then the crowd left the hall quietly.\n\n' +
+      'An adviser said the senator spoke for an hour. It was more uplifting” than before, he added.\n';
+    const claim = annotationOn(text, 'It was more uplifting.');
+    const edited = text.replace('He said the senator spoke for an hour. It was more uplifting. Then the crowd left the hall quietly.', 'Nobody stayed.');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+
   it('parallel sentences that differ in a figure: the other figure is not taken', () => {
     const text = 'Who voted\n\nAmong Democrats, 61 percent were white, while 17 percent were Latino and 16 percent were black.\n\n' +
       'Among independents, 78 percent were white, while 16 percent were Latino and 3 percent were black.\n';
