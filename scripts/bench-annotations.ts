@@ -1,5 +1,6 @@
 // Speed of the annotation core on a large article: 1,000 annotations on a ~1 MB text built from
-// the seed articles (each copy varied), then saved, read back, edited and re-anchored.
+// the seed articles (each copy varied), then saved, read back, edited and re-anchored; then 400
+// claims whose text was rewritten (orphans) and 400 with one word changed, re-anchored at once.
 // Usage: npx tsx scripts/bench-annotations.ts [seedsDir] [annotationCount]
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -94,3 +95,40 @@ const tally = (rs: { kind: string }[]) => ['exact', 'moved', 'fuzzy', 'orphan'].
 console.log(`  ${tally(results)}`);
 const fromShifted = time(`re-anchor: anchorAll on the edited article (positions from shiftForEdits)`, () => anchorAll(edited, shifted.map((s) => s.annotation)));
 console.log(`  ${tally(fromShifted)}`);
+
+// Many orphans at once: 400 claims whose sentence was rewritten, so each one is searched for in
+// the whole article before it is given up (the costliest case), then 400 claims with one word
+// changed (found again by the fuzzy search). Figures per claim are what the editor pays per MB.
+const sentencesToEdit = [...new Set(Array.from({ length: 4000 }, () => pick(sentences)))]
+  .filter(([s, e]) => e - s >= 40)
+  .sort((a, b) => a[0] - b[0]);
+const orphanTargets = sentencesToEdit.filter((_, i) => i % 2 === 0).slice(0, 400);
+const fuzzyTargets = sentencesToEdit.filter((_, i) => i % 2 === 1).slice(0, 400);
+const claimOn = ([s, e]: readonly [number, number], i: number, kind: string) =>
+  createAnnotation({ id: `${kind}${i}`, text: article, start: s, end: e, label: 'disputed', reviewer: 'bench', now: '2026-11-23T12:00:00Z' });
+const orphanClaims = orphanTargets.map((r, i) => claimOn(r, i, 'o'));
+const fuzzyClaims = fuzzyTargets.map((r, i) => claimOn(r, i, 'f'));
+let rewritten = '';
+let cursor = 0;
+const edits = [...orphanTargets.map((r) => ({ r, orphan: true })), ...fuzzyTargets.map((r) => ({ r, orphan: false }))].sort((a, b) => a.r[0] - b.r[0]);
+for (const { r: [s, e], orphan } of edits) {
+  if (s < cursor) continue;
+  const sentence = article.slice(s, e);
+  // Orphan: the sentence rewritten in other words; fuzzy: one word in the middle replaced.
+  const words = sentence.split(' ');
+  if (!orphan) words[words.length >> 1] = 'NEWWORD';
+  rewritten += article.slice(cursor, s) + (orphan ? Array.from({ length: words.length }, () => pick(vocabulary)).join(' ') : words.join(' '));
+  cursor = e;
+}
+rewritten += article.slice(cursor);
+const timed = <T>(label: string, f: () => T, per: number): T => {
+  const t0 = performance.now();
+  const result = f();
+  const ms = performance.now() - t0;
+  console.log(`${label}: ${ms.toFixed(1)} ms (${(ms / per).toFixed(2)} ms per claim)`);
+  return result;
+};
+const orphanResults = timed(`re-anchor: anchorAll, ${orphanClaims.length} claims whose sentence was rewritten`, () => anchorAll(rewritten, orphanClaims), orphanClaims.length);
+console.log(`  ${tally(orphanResults)}`);
+const fuzzyResults = timed(`re-anchor: anchorAll, ${fuzzyClaims.length} claims with one word changed`, () => anchorAll(rewritten, fuzzyClaims), fuzzyClaims.length);
+console.log(`  ${tally(fuzzyResults)}`);

@@ -6,10 +6,16 @@
 //   3. fuzzy  - an edited version of the quote, within a bounded number of edits AND with a
 //               combined text + context score above a minimum, and clearly better than any rival;
 //   4. orphan - none of the above. The annotation is kept untouched for the reviewer to re-attach.
-// A claim is never moved to different text silently: anything in doubt is an orphan.
+// A claim is never moved to different text silently: anything in doubt is an orphan. A match
+// never starts or ends inside a word unless the stored quote itself did.
+//
+// Many claims at once (anchorAll, createAnchorer) share one q-gram index of the text, so a search
+// of the whole article for an edited claim verifies only the stretches the index points at.
 
-import { approxSearch, distancesFromStart, distancesToEnd, editDistance } from './approx';
+import { ApproxMatch, approxSearch, distancesFromStart, distancesToEnd, editDistance } from './approx';
+import { QGramIndex } from './qgramIndex';
 import { AnnotationTarget, QuoteSelector } from './types';
+import { splitsWord } from './wordEdges';
 
 export type AnchorKind = 'exact' | 'moved' | 'fuzzy' | 'orphan';
 
@@ -34,10 +40,19 @@ export interface AnchorOptions {
   minFuzzyLength?: number;
   /** Minimum combined score (0.6 text similarity + 0.4 context similarity) for a fuzzy match. */
   minScore?: number;
+  /** The minimum score when the context agrees fully on neither side. */
+  minScoreWithoutIntactContext?: number;
   /** A fuzzy winner must beat the best non-overlapping rival by this margin, else orphan. */
   minMargin?: number;
+  /**
+   * When another passage matches the quote's own text about as well (a sentence repeated almost
+   * word for word), the winner's context must agree at least this well on both sides (0..1).
+   */
+  contestedContextSide?: number;
   /** Characters searched on each side of the old position before scanning the whole text. */
   window?: number;
+  /** The share of edits allowed when the whole text is searched (nothing close enough near the old position). */
+  farErrorRate?: number;
 }
 
 export const DEFAULT_ANCHOR_OPTIONS: Required<AnchorOptions> = {
@@ -45,8 +60,11 @@ export const DEFAULT_ANCHOR_OPTIONS: Required<AnchorOptions> = {
   maxErrors: 48,
   minFuzzyLength: 16,
   minScore: 0.8,
+  minScoreWithoutIntactContext: 0.85,
   minMargin: 0.05,
+  contestedContextSide: 0.8,
   window: 4096,
+  farErrorRate: 0.1,
 };
 
 /** Characters of context stored on each side of the quote. */
@@ -54,21 +72,59 @@ export const CONTEXT_LENGTH = 32;
 
 /** Where an annotation is in `text`, or why it cannot be placed. Pure; never changes the annotation. */
 export function anchor(text: string, annotation: { target: AnnotationTarget }, options: AnchorOptions = {}): AnchorResult {
+  return createAnchorer(text, options)(annotation);
+}
+
+/** anchor() for every annotation, in order, sharing one index of the text. */
+export function anchorAll(text: string, annotations: readonly { target: AnnotationTarget }[], options: AnchorOptions = {}): AnchorResult[] {
+  const place = createAnchorer(text, options);
+  return annotations.map((a) => place(a));
+}
+
+/** Texts shorter than this are scanned whole; the index pays off above it. */
+const INDEX_MIN_LENGTH = 32768;
+
+/**
+ * anchor() bound to one text: call it for each annotation to place in that text. The index of the
+ * text is built on the first whole-text search for an edited claim and reused by the next ones.
+ */
+export function createAnchorer(text: string, options: AnchorOptions = {}): (annotation: { target: AnnotationTarget }) => AnchorResult {
   const opts = { ...DEFAULT_ANCHOR_OPTIONS, ...options };
-  const { exact, prefix, suffix } = annotation.target.selector;
-  const { start: hint } = annotation.target.position;
+  let index: QGramIndex | undefined;
+  const search = (pattern: string, maxErrors: number, from: number, to: number): ApproxMatch[] => {
+    if (to - from < INDEX_MIN_LENGTH) return approxSearch(text, pattern, maxErrors, from, to);
+    index ??= new QGramIndex(text, 4);
+    const ranges = index.candidateRanges(pattern, maxErrors);
+    if (ranges === null) return approxSearch(text, pattern, maxErrors, from, to);
+    const out: ApproxMatch[] = [];
+    for (const [s, e] of ranges) {
+      const a = Math.max(s, from);
+      const b = Math.min(e, to);
+      if (b > a) out.push(...approxSearch(text, pattern, maxErrors, a, b));
+    }
+    return out;
+  };
+  return (annotation) => anchorOne(text, annotation.target, opts, search);
+}
+
+type Search = (pattern: string, maxErrors: number, from: number, to: number) => ApproxMatch[];
+
+function anchorOne(text: string, target: AnnotationTarget, opts: Required<AnchorOptions>, search: Search): AnchorResult {
+  const { exact, prefix, suffix } = target.selector;
+  const { start: hint } = target.position;
   if (exact === '') return { kind: 'orphan', reason: 'the annotation has no quote to look for' };
+  const edges = edgesOf(target.selector);
 
   // 1. exact at the stored position
-  if (text.startsWith(exact, hint)) return { kind: 'exact', start: hint, end: hint + exact.length, score: 1, errors: 0 };
+  if (text.startsWith(exact, hint) && wholeWords(text, hint, hint + exact.length, edges)) return { kind: 'exact', start: hint, end: hint + exact.length, score: 1, errors: 0 };
 
-  // 2. the same text elsewhere: the copy with the most matching context characters right next
-  // to it (cheap, so a common phrase with hundreds of copies stays fast), then the nearest.
-  // Copies near the old position are tried first: one with its whole stored context intact
-  // cannot be beaten by a farther copy, which spares scanning a long article.
+  // 2. the same text elsewhere, as whole words: the copy with the most matching context
+  // characters right next to it (cheap, so a common phrase with hundreds of copies stays fast),
+  // then the nearest. Copies near the old position are tried first: one with its whole stored
+  // context intact cannot be beaten by a farther copy, which spares scanning a long article.
   const perfect = prefix.length + suffix.length;
-  const nearCopy = bestCopy(text, annotation.target.selector, hint, Math.max(0, hint - opts.window), Math.min(text.length, hint + exact.length + opts.window));
-  const moved = nearCopy !== null && nearCopy.context === perfect ? nearCopy : bestCopy(text, annotation.target.selector, hint, 0, text.length);
+  const nearCopy = bestCopy(text, target.selector, edges, hint, Math.max(0, hint - opts.window), Math.min(text.length, hint + exact.length + opts.window));
+  const moved = nearCopy !== null && nearCopy.context === perfect ? nearCopy : bestCopy(text, target.selector, edges, hint, 0, text.length);
   if (moved !== null) return { kind: 'moved', start: moved.start, end: moved.start + exact.length, score: 1, errors: 0 };
 
   // 3. an edited version of the text
@@ -76,23 +132,79 @@ export function anchor(text: string, annotation: { target: AnnotationTarget }, o
   const maxErrors = Math.min(opts.maxErrors, Math.floor(exact.length * opts.maxErrorRate));
   const from = Math.max(0, hint - opts.window);
   const to = Math.min(text.length, hint + exact.length + opts.window);
-  const near = fuzzyCandidates(text, annotation.target.selector, hint, maxErrors, from, to);
+  const near = fuzzyCandidates(text, target.selector, edges, hint, maxErrors, search(exact, maxErrors, from, to));
   let candidates = near;
-  // Nothing good near the old position: the claim may have moved far (a paragraph moved).
-  if ((from > 0 || to < text.length) && !near.some((c) => c.score >= opts.minScore)) {
-    candidates = fuzzyCandidates(text, annotation.target.selector, hint, maxErrors, 0, text.length);
+  // Nothing good near the old position: the claim may have moved far (a paragraph moved). Text
+  // both moved and much edited is rare, and a tighter bound keeps the whole-text search selective.
+  if ((from > 0 || to < text.length) && !near.some((c) => c.refined && c.score >= opts.minScore)) {
+    const errorBound = Math.min(maxErrors, Math.floor(exact.length * opts.farErrorRate));
+    candidates = fuzzyCandidates(text, target.selector, edges, hint, errorBound, search(exact, errorBound, 0, text.length));
   }
   candidates.sort((a, b) => b.score - a.score);
-  const winner = candidates[0];
+  const winner = candidates.find((c) => c.refined);
   if (!winner || winner.score < opts.minScore) return { kind: 'orphan', reason: 'no text close enough to the quote and its context' };
-  const rival = candidates.find((c) => c.end <= winner.start || c.start >= winner.end);
-  if (rival && winner.score - rival.score < opts.minMargin) return { kind: 'orphan', reason: 'several passages resemble the quote equally well' };
+  const rivals = candidates.filter((c) => c !== winner && (c.end <= winner.start || c.start >= winner.end));
+  if (rivals.length > 0 && winner.score - rivals[0]!.score < opts.minMargin) return { kind: 'orphan', reason: 'several passages resemble the quote equally well' };
+  // A near copy whose own text is as close as the winner's: only context on both sides can tell
+  // which is the claim's (context on one side may be the copy's neighbour, not the claim's).
+  const slack = Math.max(1, Math.round(0.05 * exact.length));
+  if (rivals.some((c) => c.errors <= winner.errors + slack) && winner.weakerSide < opts.contestedContextSide) {
+    return { kind: 'orphan', reason: 'a near copy of the quote elsewhere matches as well and the context does not tell them apart' };
+  }
+  // With its context changed on both sides, nothing but its own text says where the claim is:
+  // that must then be closer to the quote.
+  if (Math.max(winner.before, winner.after) < 1 && winner.score < opts.minScoreWithoutIntactContext) {
+    return { kind: 'orphan', reason: 'the closest text has its context changed on both sides and is not close enough' };
+  }
+  // A changed figure is taken only next to the claim's own neighbour (its context intact on one
+  // side): parallel sentences that differ in their figures are common in news (polls, results).
+  if (numbersOf(exact) !== numbersOf(text.slice(winner.start, winner.end)) && Math.max(winner.before, winner.after) < 1) {
+    return { kind: 'orphan', reason: 'the closest text has other figures and its context does not place it' };
+  }
+  // The claim's own context, intact, around another place than the winner: that place is where
+  // the claim stood, its text is gone or rewritten there, and the winner is a look-alike (a
+  // sentence the article repeats with another word or name). Not so at a paragraph edge:
+  // paragraphs move whole and leave their neighbours' text behind.
+  const paragraphEdge = (side: 'before' | 'after') =>
+    side === 'before'
+      ? prefix.endsWith('\n') && (winner.start === 0 || text[winner.start - 1] === '\n')
+      : /^\r?\n/.test(suffix) && (winner.end === text.length || /^\r?\n/.test(text.slice(winner.end, winner.end + 2)));
+  const leftBehind = (side: 'before' | 'after') =>
+    side === 'before'
+      ? winner.before < 1 && !paragraphEdge('before') && contextStandsElsewhere(text, prefix, winner.start, 'before')
+      : winner.after < 1 && !paragraphEdge('after') && contextStandsElsewhere(text, suffix, winner.end, 'after');
+  if (leftBehind('before') || leftBehind('after')) {
+    return { kind: 'orphan', reason: "the quote's context is still in place elsewhere, around other text" };
+  }
+  // A look-alike often parts from the quote at a closing mark (the same sentence quoted inside
+  // another, without its full stop) and goes on differently there. So a match that lost the
+  // quote's closing or opening punctuation, with the context on that side changed too, is not taken.
+  const found = text.slice(winner.start, winner.end);
+  const lostMark = (quoteEnd: string, foundEnd: string) => PUNCTUATION.test(quoteEnd) && quoteEnd !== foundEnd;
+  if ((winner.before < 1 && lostMark(exact[0]!, found[0] ?? '')) || (winner.after < 1 && lostMark(exact[exact.length - 1]!, found[found.length - 1] ?? ''))) {
+    return { kind: 'orphan', reason: 'the closest text lost the quote\'s punctuation at one end, where the context changed too' };
+  }
   return { kind: 'fuzzy', start: winner.start, end: winner.end, score: winner.score, errors: winner.errors };
 }
 
-/** anchor() for every annotation, in order. */
-export function anchorAll(text: string, annotations: readonly { target: AnnotationTarget }[], options: AnchorOptions = {}): AnchorResult[] {
-  return annotations.map((a) => anchor(text, a, options));
+const PUNCTUATION = /[.!?,;:"“”‘’'()\[\]—–-]/;
+
+function numbersOf(s: string): string {
+  return (s.match(/\d+/g) ?? []).join(' ');
+}
+
+/** Context shorter than this is too common to say where a claim stood. */
+const TELLING_CONTEXT = 12;
+
+/** Whether the stored context occurs whole somewhere that does not border `edge`. */
+function contextStandsElsewhere(text: string, context: string, edge: number, side: 'before' | 'after'): boolean {
+  if (context.trim().length < TELLING_CONTEXT) return false;
+  for (let at = text.indexOf(context); at >= 0; at = text.indexOf(context, at + 1)) {
+    const borders = side === 'before' ? at + context.length : at;
+    // A little slack: the winner's edge may fall on the other side of a space.
+    if (Math.abs(borders - edge) > 2) return true;
+  }
+  return false;
 }
 
 /** The quote and position selectors describing text[start, end), for a new or re-attached claim. */
@@ -112,24 +224,45 @@ interface Candidate {
   end: number;
   errors: number;
   score: number;
+  /** Agreement of the context before and after, and of the worse of the two sides, 0..1. */
+  before: number;
+  after: number;
+  weakerSide: number;
+  /** Boundaries fitted to the quote's context and word edges (only such a candidate can win). */
+  refined: boolean;
+}
+
+/** Whether the stored quote itself starts or ends inside a word (a selection of part of a word). */
+interface Edges {
+  startInWord: boolean;
+  endInWord: boolean;
+}
+
+function edgesOf({ exact, prefix, suffix }: QuoteSelector): Edges {
+  return { startInWord: splitsWord(prefix + exact, prefix.length), endInWord: splitsWord(exact + suffix, exact.length) };
+}
+
+/** Whether text[start, end) cuts no word the stored quote's own edges did not cut. */
+function wholeWords(text: string, start: number, end: number, edges: Edges): boolean {
+  return (edges.startInWord || !splitsWord(text, start)) && (edges.endInWord || !splitsWord(text, end));
 }
 
 /** Raw matches refined (boundaries fitted to the context) per search; the rest keep rough scores. */
 const REFINED_CANDIDATES = 6;
 
-function fuzzyCandidates(text: string, selector: QuoteSelector, hint: number, maxErrors: number, from: number, to: number): Candidate[] {
+function fuzzyCandidates(text: string, selector: QuoteSelector, edges: Edges, hint: number, maxErrors: number, matches: ApproxMatch[]): Candidate[] {
   const { exact, prefix, suffix } = selector;
   const score = (c: { start: number; end: number; errors: number }) => {
     const textSimilarity = 1 - c.errors / exact.length;
-    const context = contextAgreement(text, c.start, c.end, prefix, suffix);
+    const { before, after } = contextAgreement(text, c.start, c.end, prefix, suffix);
     // A tiny pull towards the old position separates otherwise equal candidates.
     const proximity = 1 / (1 + Math.abs(c.start - hint) / 10000);
-    return 0.6 * textSimilarity + 0.4 * context - 0.001 * (1 - proximity);
+    return { score: 0.6 * textSimilarity + 0.2 * (before + after) - 0.001 * (1 - proximity), before, after, weakerSide: Math.min(before, after) };
   };
   // Rough scores first: a repeated boilerplate sentence can match in hundreds of places, and
   // fitting boundaries is the expensive step. Rough scores never understate a rival (raw errors
   // are the minimum), so leaving rivals rough only makes the margin test stricter.
-  const rough = approxSearch(text, exact, maxErrors, from, to).map((m) => ({ ...m, score: score(m) }));
+  const rough = matches.map((m) => ({ ...m, ...score(m), refined: false }));
   rough.sort((a, b) => b.score - a.score);
   const out: Candidate[] = [];
   for (const [i, m] of rough.entries()) {
@@ -137,9 +270,14 @@ function fuzzyCandidates(text: string, selector: QuoteSelector, hint: number, ma
       out.push(m);
       continue;
     }
-    const refined = refineBounds(text, selector, m.end, maxErrors);
-    if (refined === null || out.some((c) => c.start === refined.start && c.end === refined.end)) continue;
-    out.push({ ...refined, score: score(refined) });
+    const refined = refineBounds(text, selector, edges, m.end, maxErrors);
+    if (refined === null) {
+      // No word-aligned version within the bound: it can only be a rival.
+      out.push(m);
+      continue;
+    }
+    if (out.some((c) => c.refined && c.start === refined.start && c.end === refined.end)) continue;
+    out.push({ ...refined, ...score(refined), refined: true });
   }
   return out;
 }
@@ -147,13 +285,14 @@ function fuzzyCandidates(text: string, selector: QuoteSelector, hint: number, ma
 // Context breaks near-ties at a boundary but must not outweigh the quote's own characters.
 const CONTEXT_WEIGHT = 0.5;
 
-function refineBounds(text: string, selector: QuoteSelector, end: number, maxErrors: number): { start: number; end: number; errors: number } | null {
+function refineBounds(text: string, selector: QuoteSelector, edges: Edges, end: number, maxErrors: number): { start: number; end: number; errors: number } | null {
   const { exact, prefix, suffix } = selector;
   const relaxed = maxErrors * 2 + 2;
   const span = exact.length + relaxed;
   let bestStart = -1;
   let bestCost = Infinity;
   for (const [start, errors] of distancesToEnd(text, exact, end, span, relaxed)) {
+    if (!edges.startInWord && splitsWord(text, start)) continue;
     const cost = errors + CONTEXT_WEIGHT * editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start));
     if (cost < bestCost || (cost === bestCost && start > bestStart)) {
       bestCost = cost;
@@ -165,6 +304,7 @@ function refineBounds(text: string, selector: QuoteSelector, end: number, maxErr
   let bestErrors = 0;
   bestCost = Infinity;
   for (const [candidateEnd, errors] of distancesFromStart(text, exact, bestStart, span, relaxed)) {
+    if (!edges.endInWord && splitsWord(text, candidateEnd)) continue;
     const cost = errors + CONTEXT_WEIGHT * editDistance(suffix, text.slice(candidateEnd, candidateEnd + suffix.length));
     if (cost < bestCost || (cost === bestCost && candidateEnd < bestEnd)) {
       bestCost = cost;
@@ -181,21 +321,26 @@ function refineBounds(text: string, selector: QuoteSelector, end: number, maxErr
  * distance over the same number of characters. A side with no stored context (the quote was at
  * the start or end of the article) agrees only if the candidate is at that edge too.
  */
-function contextAgreement(text: string, start: number, end: number, prefix: string, suffix: string): number {
-  const side = (stored: string, found: string) => (stored.length === 0 ? (found.length === 0 ? 1 : 0.5) : 1 - editDistance(stored, found) / stored.length);
+function contextAgreement(text: string, start: number, end: number, prefix: string, suffix: string): { before: number; after: number } {
+  const side = (stored: string, found: string) => (stored.length === 0 ? (found.length === 0 ? 1 : 0.5) : Math.max(0, 1 - editDistance(stored, found) / stored.length));
   const before = text.slice(Math.max(0, start - prefix.length), start);
   const after = text.slice(end, end + suffix.length);
-  const p = side(prefix, prefix.length === 0 ? text.slice(Math.max(0, start - 1), start) : before);
-  const s = side(suffix, suffix.length === 0 ? text.slice(end, end + 1) : after);
-  return Math.max(0, (p + s) / 2);
+  return {
+    before: side(prefix, prefix.length === 0 ? text.slice(Math.max(0, start - 1), start) : before),
+    after: side(suffix, suffix.length === 0 ? text.slice(end, end + 1) : after),
+  };
 }
 
-/** The copy of the quote within [from, to) with the most adjacent context agreement, then nearest the hint. */
-function bestCopy(text: string, selector: QuoteSelector, hint: number, from: number, to: number): { start: number; context: number } | null {
+/**
+ * The copy of the quote within [from, to) with the most adjacent context agreement, then nearest
+ * the hint. A copy that is part of longer words ("not be the" in "not be there") is not a copy.
+ */
+function bestCopy(text: string, selector: QuoteSelector, edges: Edges, hint: number, from: number, to: number): { start: number; context: number } | null {
   const { exact, prefix, suffix } = selector;
   let best: { start: number; context: number } | null = null;
   let bestDistance = Infinity;
   for (let at = text.indexOf(exact, from); at >= 0 && at + exact.length <= to; at = text.indexOf(exact, at + 1)) {
+    if (!wholeWords(text, at, at + exact.length, edges)) continue;
     const context = adjacentAgreement(text, at, at + exact.length, prefix, suffix);
     const distance = Math.abs(at - hint);
     if (best === null || context > best.context || (context === best.context && distance < bestDistance)) {

@@ -6,7 +6,7 @@
 //   const sidecars = new SidecarStore(fs, process);
 //   const { parsed } = await sidecars.read(sidecarPathFor(articlePath), articlePath);
 //   if (parsed.error) show(parsed.error.message)                // read-only, never overwritten
-//   const placed = anchorAll(articleText, parsed.annotations);  // exact | moved | fuzzy | orphan
+//   const placed = anchorAll(articleText, parsed.annotations);  // exact | moved | fuzzy | orphan (one shared index)
 //   on edit: shiftForEdits(annotations, changes) -> re-anchor those with needsReanchor
 //   on save: await sidecars.update(path, { articlePath, base: textLastRead, edit: () => ({ upsert, remove }) })
 //            -> locked, merged with changes made elsewhere meanwhile, written atomically; conflicts reported
@@ -19,7 +19,7 @@ export { parseSidecar, type ParsedSidecar, type SidecarError, type EntryProblem,
 export { createSidecar, updateSidecar, type SidecarChanges, type UpdateResult } from './write';
 export { merge, sameAnnotation, type MergeConflict, type MergeResult } from './merge';
 export { mergeSidecarTexts, type MergeFilesResult } from './mergeFiles';
-export { anchor, anchorAll, targetFor, type AnchorKind, type AnchorResult, type AnchorOptions, DEFAULT_ANCHOR_OPTIONS, CONTEXT_LENGTH } from './anchor';
+export { anchor, anchorAll, createAnchorer, targetFor, type AnchorKind, type AnchorResult, type AnchorOptions, DEFAULT_ANCHOR_OPTIONS, CONTEXT_LENGTH } from './anchor';
 export { approxSearch, editDistance, type ApproxMatch } from './approx';
 export { shiftForEdits, type TextChange, type ShiftResult } from './shift';
 export { createAnnotation, reattach, type NewAnnotation } from './make';

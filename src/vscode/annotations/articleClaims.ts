@@ -4,7 +4,7 @@
 // reloads run one at a time here; a sidecar that does not parse is never written.
 import * as vscode from 'vscode';
 import {
-  anchor,
+  createAnchorer,
   fileNameOf,
   fnv1a64,
   idGenerator,
@@ -155,7 +155,7 @@ export class ArticleClaims {
     if (changes.length === 0 || this.placed.length === 0) return;
     const shifted = shiftForEdits(this.placed.map((c) => ({ claim: c, target: withPosition(c.annotation.target, c.start, c.end) })), changes);
     const next = new Map<PlacedClaim, PlacedClaim>();
-    let text: string | undefined;
+    let place: ReturnType<typeof createAnchorer> | undefined;
     let reanchored = false;
     for (const { annotation: moved, needsReanchor } of shifted) {
       const { claim, target } = moved;
@@ -164,8 +164,8 @@ export class ArticleClaims {
         next.set(claim, { ...claim, start, end });
         continue;
       }
-      text ??= this.document.getText();
-      const placed = placeWith(claim.annotation, anchor(text, { target: withPosition(claim.annotation.target, start, end) }), { start, end });
+      place ??= createAnchorer(this.document.getText());
+      const placed = placeWith(claim.annotation, place({ target: withPosition(claim.annotation.target, start, end) }), { start, end });
       if (claim.kind === 'orphan' && placed.kind === 'orphan') {
         next.set(claim, { ...claim, start, end }); // still gone: no repaint
         continue;
@@ -231,12 +231,13 @@ export class ArticleClaims {
     const list = stored.filter((a) => !this.pending.remove.has(a.id)).map((a) => this.pending.upsert.get(a.id) ?? a);
     for (const a of this.pending.upsert.values()) if (!stored.some((s) => s.id === a.id)) list.push(a);
     const previous = new Map(this.placed.map((c) => [c.annotation.id, c]));
-    const text = this.document.getText();
+    // One anchorer for all: claims searched for in the whole text share one index of it.
+    const place = createAnchorer(this.document.getText());
     this.placed = list.map((a) => {
       const before = previous.get(a.id);
       // Same target as before: the live position (kept in step with edits) beats a new search.
       if (before && sameTarget(before.annotation.target, a.target)) return { ...before, annotation: a };
-      return placeWith(a, anchor(text, a));
+      return placeWith(a, place(a));
     });
     this.host.changed(this);
   }
@@ -256,10 +257,12 @@ export class ArticleClaims {
       base: this.baseText,
       edit: () => (upsert.size === 0 && remove.size === 0 ? null : { upsert: [...upsert.values()], remove: [...remove] }),
       finish: (result): SidecarChanges => {
+        let place: ReturnType<typeof createAnchorer> | undefined;
         const placements: AnchorResult[] = result.annotations.map((a) => {
           const c = live.get(a.id);
           if (c && sameTarget(c.annotation.target, a.target)) return c.kind === 'orphan' ? { kind: 'orphan', reason: c.reason ?? '' } : { kind: c.kind, start: c.start, end: c.end, score: 1, errors: 0 };
-          return anchor(text, a);
+          place ??= createAnchorer(text);
+          return place(a);
         });
         return { upsert: refreshedTargets(text, result.annotations, placements), textHash: fnv1a64(text) };
       },

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { anchor, targetFor } from '../../../src/core/annotations/anchor';
+import { anchor, anchorAll, targetFor } from '../../../src/core/annotations/anchor';
 import { approxSearch, editDistance } from '../../../src/core/annotations/approx';
 import { shiftForEdits } from '../../../src/core/annotations/shift';
 import { seededRandom } from './editModel';
@@ -108,6 +108,102 @@ describe('anchor: the ladder', () => {
     const result = anchor(moved, trade);
     assert.ok(result.kind === 'fuzzy', result.kind);
     assert.equal(moved.slice(result.start, result.end), TRADE.replace('$34', '$34.5'));
+  });
+});
+
+describe('anchor: repeated sentences and word edges', () => {
+  // Articles repeat a sentence or a quote almost word for word; when the claim's own copy is
+  // damaged beyond the bound, the look-alike must not take its place.
+
+  it('a sentence repeated almost word for word: the look-alike is not taken when the own copy is damaged', () => {
+    const text = 'Debate night\n\nHe said it was a substantive debate. It was more uplifting. And he did well, but not substantively.\n\n' +
+      'One adviser agreed that it was a substantive debate. It was more uplifting” and Rubio was hurt by it.\n';
+    const claim = annotationOn(text, 'was more uplifting.');
+    const result = anchor(text.replace('was more uplifting. And', 'waplifting. And'), claim);
+    assert.equal(result.kind, 'orphan');
+  });
+
+  it('a quote repeated in a later paragraph: the later copy is not taken when the own quote is cut', () => {
+    const text = 'Mayor defends plan\n\nShe told reporters at the hall: “We will not raise taxes on working families,” and left.\n\n' +
+      'Council members were divided over the proposal.\n\nLater she told reporters at the hall: “We will not raise taxes on working families” and the crowd cheered.\n';
+    const claim = annotationOn(text, 'We will not raise taxes on working families,”');
+    const result = anchor(text.replace('We will not raise taxes on working families,”', 'We will not raise tax,”'), claim);
+    assert.equal(result.kind, 'orphan');
+  });
+
+  it('a sentence quoted again inside another, without its full stop, is not taken once the own copy is gone', () => {
+    const text = 'Debate night\n\nHe said the senator spoke for an hour. It was more uplifting. Then the crowd left the hall quietly.\n\n' +
+      'An adviser said the senator spoke for an hour. It was more uplifting” than before, he added.\n';
+    const claim = annotationOn(text, 'It was more uplifting.');
+    const edited = text.replace('He said the senator spoke for an hour. It was more uplifting. Then the crowd left the hall quietly.', 'Nobody stayed.');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+
+  it('parallel sentences that differ in a figure: the other figure is not taken', () => {
+    const text = 'Who voted\n\nAmong Democrats, 61 percent were white, while 17 percent were Latino and 16 percent were black.\n\n' +
+      'Among independents, 78 percent were white, while 16 percent were Latino and 3 percent were black.\n';
+    const claim = annotationOn(text, 'white, while 17 percent were Latino');
+    const edited = text.replace('Among Democrats, 61 percent were white, while 17 percent were Latino and 16 percent were black.\n\n', '');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+    // The claim's own sentence with its figure corrected is still found, in its own place.
+    const corrected = text.replace('while 17 percent', 'while 18 percent');
+    const own = anchor(corrected, claim);
+    assert.ok(own.kind === 'fuzzy');
+    assert.equal(corrected.slice(own.start, own.end), 'white, while 18 percent were Latino');
+  });
+
+  it('never ends a match inside a word', () => {
+    const text = 'Polls\n\nThe poll was conducted March 17-20 via landlines and cellphones, the pollster said.\n';
+    const claim = annotationOn(text, 'March 17-20 via landlines and cellphones,');
+    const edited = text.replace('cellphones, the', 'cellphonessi the');
+    const result = anchor(edited, claim);
+    assert.ok(result.kind === 'fuzzy', result.kind);
+    assert.equal(edited.slice(result.start, result.end), 'March 17-20 via landlines and cellphonessi');
+  });
+
+  it('never starts or ends a match inside a word, orphaning the claim rather than cutting one', () => {
+    const text = 'Rally\n\nThe senator thanked the crowd in Nevada. Nevada Democrat Lucy Flores, who lost the race, spoke next.\n';
+    const claim = annotationOn(text, 'Nevada Democrat Lucy Flores,');
+    const edited = text.replace('Flores, who lost', 'Floreswholost');
+    const result = anchor(edited, claim);
+    if (result.kind !== 'orphan') {
+      const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+      assert.ok(!(isWord(edited[result.start - 1]) && isWord(edited[result.start])), 'starts inside a word');
+      assert.ok(!(isWord(edited[result.end - 1]) && isWord(edited[result.end])), `ends inside a word: ${edited.slice(result.start, result.end + 4)}`);
+    }
+  });
+
+  it('a copy of the quote inside longer words is not a copy', () => {
+    const text = 'Vote\n\nThe bill may not be the answer, he said.\n\nIt could not be there on time.\n';
+    const claim = annotationOn(text, 'not be the');
+    const edited = text.replace('may not be the answer', 'may be an answer');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+});
+
+describe('anchorAll on a long article (shared index)', () => {
+  it('places claims as anchor() does, one by one, including claims moved far and edited', () => {
+    const rnd = seededRandom(11);
+    const words = ARTICLE.split(/\s+/).filter(Boolean);
+    const paragraphs: string[] = [];
+    for (let i = 0; paragraphs.join('\n\n').length < 120_000; i++) {
+      paragraphs.push(`Paragraph ${i}: ` + Array.from({ length: 40 }, () => words[Math.floor(rnd() * words.length)]).join(' ') + '.');
+    }
+    const text = paragraphs.join('\n\n');
+    const claims = Array.from({ length: 30 }, (_, i) => {
+      const p = paragraphs[Math.floor(rnd() * paragraphs.length)]!;
+      const at = text.indexOf(p);
+      return { ...annotationOn(text, p.slice(0, 80)), id: `c${i}`, target: targetFor(text, at, at + 80) };
+    });
+    // Move the first claim's paragraph to the end with one word changed; delete another's.
+    const first = claims[0]!.target.selector.exact;
+    const firstParagraph = paragraphs.find((p) => p.startsWith(first))!;
+    const edited = text.replace(firstParagraph + '\n\n', '') + '\n\n' + firstParagraph.replace(/^(Paragraph \d+:) (\S+)/, '$1 changed');
+    const all = anchorAll(edited, claims);
+    assert.deepEqual(all, claims.map((c) => anchor(edited, c)));
+    const moved = all[0]!;
+    assert.ok(moved.kind === 'fuzzy', moved.kind);
+    assert.ok(moved.start > edited.length - firstParagraph.length - 20);
   });
 });
 

@@ -22,16 +22,27 @@ export class TrackedText {
    * replaced original text, -2 - (origin of the character they stand for).
    */
   origin: Int32Array;
+  /**
+   * retyped[i] = 1 when text[i] belongs to a copy of other text typed anew by an edit (a sentence
+   * repeated elsewhere): it keeps the origin of what it copies, but it is a second copy.
+   */
+  retyped: Uint8Array;
   /** Every edit so far, in editor terms, for shiftForEdits. */
   readonly changes: TextChange[] = [];
 
   constructor(original: string) {
     this.text = original;
     this.origin = Int32Array.from({ length: original.length }, (_, i) => i);
+    this.retyped = new Uint8Array(original.length);
   }
 
   /** Replaces [start, end) with `inserted`; `insertedOrigin` defaults to typed-in (-1). */
-  replace(start: number, end: number, inserted: string, insertedOrigin?: Int32Array): void {
+  replace(start: number, end: number, inserted: string, insertedOrigin?: Int32Array, insertedRetyped?: Uint8Array): void {
+    const retyped = new Uint8Array(this.retyped.length - (end - start) + inserted.length);
+    retyped.set(this.retyped.subarray(0, start));
+    if (insertedRetyped) retyped.set(insertedRetyped, start);
+    retyped.set(this.retyped.subarray(end), start + inserted.length);
+    this.retyped = retyped;
     this.text = this.text.slice(0, start) + inserted + this.text.slice(end);
     const origin = new Int32Array(this.origin.length - (end - start) + inserted.length);
     origin.set(this.origin.subarray(0, start));
@@ -54,24 +65,49 @@ export class TrackedText {
   move(start: number, end: number, to: number): void {
     const piece = this.text.slice(start, end);
     const pieceOrigin = this.origin.slice(start, end);
+    const pieceRetyped = this.retyped.slice(start, end);
     this.replace(start, end, '');
     const at = to >= end ? to - (end - start) : to;
-    this.replace(at, at, piece, pieceOrigin);
+    this.replace(at, at, piece, pieceOrigin, pieceRetyped);
   }
 
   /** Pastes a copy of [start, end) at `to` (the copy keeps the origin of what it copies). */
   copy(start: number, end: number, to: number): void {
-    this.replace(to, to, this.text.slice(start, end), this.origin.slice(start, end));
+    this.replace(to, to, this.text.slice(start, end), this.origin.slice(start, end), this.retyped.slice(start, end));
+  }
+
+  /**
+   * Types at `to` a copy of [start, end) with some words changed (`rewrite` maps the copied text
+   * to the new one, word for word): unchanged words keep their origin, all are marked retyped.
+   */
+  retype(start: number, end: number, to: number, rewrite: (words: string[]) => string[], before = '', after = ''): void {
+    const words = [...this.text.slice(start, end).matchAll(/\S+|\s+/g)];
+    const next = rewrite(words.map((w) => w[0]));
+    let inserted = before;
+    const origin: number[] = Array.from(before, () => -1);
+    next.forEach((w, i) => {
+      const source = words[i]!;
+      for (let j = 0; j < w.length; j++) {
+        const o = this.origin[start + source.index! + Math.min(j, source[0].length - 1)]!;
+        // A changed word stands for the word it replaces, like typing over it.
+        origin.push(w === source[0] ? o : o >= 0 ? -2 - o : o);
+      }
+      inserted += w;
+    });
+    inserted += after;
+    for (let j = 0; j < after.length; j++) origin.push(-1);
+    this.replace(to, to, inserted, Int32Array.from(origin), new Uint8Array(inserted.length).fill(1));
   }
 
   /**
    * The claim's own region now: runs of characters from the original ranges (the claim, and any
    * identical copy of its text) or typed over them, with whatever was typed between them (gaps up to `maxGap`), as [start, end) spans. Copies of the
-   * claim make several spans.
+   * claim make several spans. With `skipRetyped`, copies an edit typed anew are left out.
    */
-  ownRegions(ranges: readonly (readonly [number, number])[], maxGap = 300): [number, number][] {
+  ownRegions(ranges: readonly (readonly [number, number])[], maxGap = 300, skipRetyped = false): [number, number][] {
     const spans: [number, number][] = [];
     for (let i = 0; i < this.origin.length; i++) {
+      if (skipRetyped && this.retyped[i] === 1) continue;
       const raw = this.origin[i]!;
       const o = raw <= -2 ? -2 - raw : raw;
       if (!ranges.some(([from, until]) => o >= from && o < until)) continue;
