@@ -187,7 +187,7 @@ function anchorOne(text: string, target: AnnotationTarget, opts: Required<Anchor
   return { kind: 'fuzzy', start: winner.start, end: winner.end, score: winner.score, errors: winner.errors };
 }
 
-const PUNCTUATION = /[.!?,;:"“”‘’'()\[\]—–-]/;
+const PUNCTUATION = /[.!?,;:"“”‘’'()[\]—–-]/;
 
 function numbersOf(s: string): string {
   return (s.match(/\d+/g) ?? []).join(' ');
