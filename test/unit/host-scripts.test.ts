@@ -3,7 +3,7 @@
 // for checkouts at long paths, and one clear message for a missing system package.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -23,6 +23,9 @@ interface WorkspaceModule {
   makeRunDir: (label?: string, options?: { cacheRoot?: string }) => RunDirs;
   removeRunDir: (dirs: RunDirs, options?: { ok?: boolean }) => string | undefined;
   MAX_SHORT_ROOT_LENGTH: number;
+}
+interface ExtensionCopyModule {
+  shippedPaths(root?: string): string[];
 }
 interface Package { name: string; why: string; when: 'install' | 'browser'; present(): boolean }
 interface SystemPackagesModule {
@@ -159,5 +162,22 @@ describe('host scripts: system packages', () => {
     assert.match(res.stderr, /system packages that are missing:\n\s+chromium/);
     assert.match(res.stderr, /apt-get install -y --no-install-recommends chromium/);
     assert.ok(!/\n\s+at /.test(res.stderr), `no stack trace: ${res.stderr}`);
+  });
+});
+
+describe('host scripts: the extension copy the UI check installs', () => {
+  it('holds what .vscodeignore lets into the .vsix: files, folders and globs', async () => {
+    const { shippedPaths } = await load<ExtensionCopyModule>('extension-copy.mjs');
+    const root = mkdtempSync(join(tmpdir(), 'na-copy-'));
+    try {
+      writeFileSync(join(root, '.vscodeignore'), '**\n!package.json\n!dist/worker.js\n!assets/*.bin\n!syntaxes/**\n!missing.txt\n');
+      for (const dir of ['dist', 'assets', 'syntaxes', 'src']) mkdirSync(join(root, dir));
+      for (const file of ['package.json', 'dist/worker.js', 'dist/other.js', 'assets/a.bin', 'assets/b.bin', 'assets/notes.txt', 'syntaxes/x.json', 'src/x.ts']) {
+        writeFileSync(join(root, file), '');
+      }
+      assert.deepEqual(shippedPaths(root).sort(), ['assets/a.bin', 'assets/b.bin', 'dist/worker.js', 'package.json', 'syntaxes']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
