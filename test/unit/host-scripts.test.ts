@@ -25,7 +25,7 @@ interface WorkspaceModule {
   MAX_SHORT_ROOT_LENGTH: number;
 }
 interface ExtensionCopyModule {
-  shippedPaths(root?: string): string[];
+  shippedPaths: (root?: string) => string[];
 }
 interface Package { name: string; why: string; when: 'install' | 'browser'; present(): boolean }
 interface SystemPackagesModule {
