@@ -178,10 +178,10 @@ describe('reviewer annotations', () => {
     assert.match(text, /label: "false"/);
     const started = performance.now();
     await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), encoder.encode(text.replace('label: "false"', 'label: misleading')));
-    await waitFor(() => (api.annotations.peek(doc)?.claims ?? []).some((c) => c.annotation.label === 'misleading'), 'the reload', 10_000);
+    await waitFor(() => (api.annotations.peek(doc)?.claims ?? []).some((c) => c.annotation.label === 'misleading'), 'the reload', 30_000);
     console.log(`  annotations: external sidecar edit -> reloaded ${(performance.now() - started).toFixed(1)} ms`);
     let labels: string[] = [];
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     while (!labels.includes('misleading')) {
       assert.ok(Date.now() < deadline, `timed out waiting for the reload; labels: ${labels.join(', ')}`);
       await sleep(100);

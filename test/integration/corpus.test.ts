@@ -117,7 +117,7 @@ describe('workspace corpus index', () => {
     await vscode.commands.executeCommand<number>('newsAnnotator.compareSources', doc.uri, other);
     // The article beside is active after the comparison: the section describes it against the first.
     let section: ViewNode | undefined;
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     while (!section && Date.now() < deadline) {
       section = (await api.newsTree.getChildren()).find((n) => n.id === 'compare');
       if (!section) await new Promise((r) => setTimeout(r, 200));
@@ -174,7 +174,7 @@ describe('workspace corpus index', () => {
 
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(otherUri), { viewColumn: vscode.ViewColumn.Beside, preview: false });
       let hints = api.verdictHints.hintsFor(otherUri);
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 30_000;
       while (!hints.length && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
         hints = api.verdictHints.hintsFor(otherUri);

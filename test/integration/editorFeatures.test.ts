@@ -15,7 +15,7 @@ async function applied(): Promise<Applied> {
 
 /** Waits until the active editor's decorations satisfy `condition`, then returns them. */
 async function appliedWhen(condition: (a: Applied) => boolean, what: string): Promise<Applied> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const last = await applied();
     if (condition(last)) return last;

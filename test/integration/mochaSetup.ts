@@ -7,7 +7,7 @@ export const mocha = new Mocha({
   ui: 'bdd',
   reporter: 'spec',
   color: false,
-  timeout: 30_000,
+  timeout: 120_000,
   forbidOnly: true,
   forbidPending: true,
 });

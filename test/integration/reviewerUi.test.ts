@@ -210,7 +210,7 @@ describe('reviewer editor: legend, chips, notes, notifications, live anchors', (
       await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(word), doc.positionAt(word + 2)), '13'));
       await waitFor(() => api.annotations.peek(doc)!.claims.find((c) => c.annotation.id === before.id)?.kind === 'fuzzy', 'the claim to be marked changed');
       await waitFor(() => (api.decorator.textsIn(editor)['claims.chip:false'] ?? []).includes('false · changed'), 'the "changed" chip');
-      await waitFor(() => offered.some((t) => t.message.includes('reworded')), 'the offer to re-attach', 8000);
+      await waitFor(() => offered.some((t) => t.message.includes('reworded')), 'the offer to re-attach', 30_000);
       await waitFor(() => api.annotations.peek(doc)!.claims.find((c) => c.annotation.id === before.id)?.annotation.target.selector.exact.includes('13 million') === true, 'the re-attach');
     } finally {
       restore();
@@ -229,7 +229,7 @@ describe('reviewer editor: legend, chips, notes, notifications, live anchors', (
     assert.ok(await doc.save());
     // Read until the write lands (a read between the sidecar's replacement steps may find no file).
     const read = async () => parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(SIDECAR_PATH)).then(undefined, () => new Uint8Array())));
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     let stored = (await read()).annotations.find((a) => a.id === before.id);
     while (stored?.target.position.start !== before.start + 8 && Date.now() < deadline) {
       await sleep(100);
