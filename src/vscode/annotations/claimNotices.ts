@@ -49,11 +49,9 @@ export class ClaimNotices implements vscode.Disposable {
     const before = this.known.get(key) ?? new Map<string, Kind>();
     const now = kindsOf(claims);
     this.known.set(key, now);
-    const wasPlaced = (id: string) => {
-      const kind = before.get(id);
-      return kind === 'exact' || kind === 'moved';
-    };
-    const reworded = claims.claims.filter((c) => c.kind === 'fuzzy' && wasPlaced(c.annotation.id));
+    // Offered once per reword: whatever the claim was when last told (placed, or an orphan whose
+    // text an undo brought back within the same burst of edits), unless it was already "changed".
+    const reworded = claims.claims.filter((c) => c.kind === 'fuzzy' && before.has(c.annotation.id) && before.get(c.annotation.id) !== 'fuzzy');
     const gone = claims.claims.filter((c) => c.kind === 'orphan' && before.has(c.annotation.id) && before.get(c.annotation.id) !== 'orphan');
     const back = claims.claims.filter((c) => c.kind !== 'orphan' && before.get(c.annotation.id) === 'orphan');
     if (back.length > 0) void vscode.window.setStatusBarMessage(`News: ${plural(back.length, 'claim')} found again`, 5000);
