@@ -27,7 +27,6 @@ export class ClaimNotices implements vscode.Disposable {
   constructor(private readonly annotations: ReviewerAnnotations) {
     annotations.onDidChange((uri) => this.schedule(uri), this, this.disposables);
     vscode.workspace.onDidSaveTextDocument((doc) => void annotations.peek(doc)?.refreshOnSave(), this, this.disposables);
-    vscode.workspace.onDidCloseTextDocument((doc) => this.known.delete(doc.uri.toString()), this, this.disposables);
   }
 
   private schedule(uri: vscode.Uri): void {
@@ -35,17 +34,21 @@ export class ClaimNotices implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const claims = doc && this.annotations.peek(doc);
     if (!claims) return;
-    if (!this.known.has(key)) {
-      // First sight (the sidecar just loaded): what it says is shown by chips and hovers, not told.
-      this.known.set(key, kindsOf(claims));
-      return;
-    }
+    // A claim's first sight (the sidecar just loaded, or a claim just tagged) is its baseline: what
+    // it says then is shown by chips and hovers, not told; later changes are told against it.
+    let known = this.known.get(key);
+    if (!known) this.known.set(key, (known = new Map<string, Kind>()));
+    for (const c of claims.claims) if (!known.has(c.annotation.id)) known.set(c.annotation.id, c.kind);
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.tell(key, claims), SETTLE_MS));
+    this.timers.set(key, setTimeout(() => this.tell(key), SETTLE_MS));
   }
 
-  private tell(key: string, claims: ArticleClaims): void {
+  private tell(key: string): void {
     this.timers.delete(key);
+    // The article's claims as they are now (a reload of the sidecar may have replaced them meanwhile).
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const claims = doc && this.annotations.peek(doc);
+    if (!claims) return;
     const before = this.known.get(key) ?? new Map<string, Kind>();
     const now = kindsOf(claims);
     this.known.set(key, now);
