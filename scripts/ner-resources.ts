@@ -7,8 +7,8 @@
 //     country Factbook country names (CC0) + Wikidata country aliases (MIT, econandrew/sparql_queries)
 //     demonym Factbook nationality words (CC0)
 //     party   Party Facts party names (MIT)
-// - researchLists(): the research-only and GPL lists (Illinois Wiki* lists, known_corporations,
-//   twitter_nlp's government agencies and countries), for an ablation row only: never written to assets/.
+// The research-only and GPL lists feed one ablation row only, from scripts/ner-ablation-lists.ts; they
+// are never written to assets/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -21,7 +21,7 @@ const readText = (file: string): string => {
   const raw = readFileSync(file);
   return (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
 };
-const lines = (file: string): string[] => readText(file).split('\n').map((l) => l.trim()).filter(Boolean);
+export const lines = (file: string): string[] => readText(file).split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** Word (exact spelling hash) → path code (1 << length | bits), words seen at least `minFreq` times. */
 export function buildClusters(dataDir: string, minFreq: number): Map<number, number> {
@@ -109,19 +109,4 @@ export function buildShippableLists(dataDir: string, freq: ReadonlyMap<string, n
     if (/^[A-Z][A-Z0-9-]{2,}$/.test(short)) t.add(short, LIST_BITS.party);
   }
   return t;
-}
-
-/** Bits above the shippable lists, for the research-only ablation (in memory only). */
-export const RESEARCH_BITS = { org: 128, loc: 256, per: 512 } as const;
-
-export function addResearchLists(dataDir: string, t: ListTable): void {
-  const g = join(dataDir, 'gazetteers/grobid');
-  const clean = (n: string): string => n.replace(/^Category:/, '');
-  for (const f of ['organisations/WikiOrganizations.lst.gz', 'organisations/WikiOrganizationsRedirects.lst.gz', 'organisations/known_corporations.lst', 'organisations/government.government_agency']) {
-    for (const n of lines(join(g, f))) t.add(clean(n), RESEARCH_BITS.org);
-  }
-  for (const f of ['places/WikiLocations.lst.gz', 'countries/location.country']) for (const n of lines(join(g, f))) t.add(clean(n), RESEARCH_BITS.loc);
-  for (const f of ['names/firstname.5k', 'names/lastname.5k', 'names/people.family_name', 'names/names.family']) {
-    for (const n of lines(join(g, f))) t.add(n.charAt(0).toUpperCase() + n.slice(1), RESEARCH_BITS.per);
-  }
 }

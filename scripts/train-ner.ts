@@ -21,7 +21,8 @@ import { CLUSTERS_KIND, CLUSTERS_VERSION, clustersPayload } from '../src/core/en
 import { GAZETTEER_KIND, GAZETTEER_VERSION, gazetteerPayload } from '../src/core/entities/gazetteerMatch';
 import { writeAsset } from '../src/core/models/assetFile';
 import { HashTable } from '../src/core/text/hashTable';
-import { addResearchLists, buildClusters, buildShippableLists, ListTable, wordFrequencies } from './ner-resources';
+import { addResearchLists } from './ner-ablation-lists';
+import { buildClusters, buildShippableLists, ListTable, wordFrequencies } from './ner-resources';
 
 interface Doc { text: string; entities: { start: number; end: number; type: string }[] }
 
