@@ -9,7 +9,7 @@
 // in DATA_DIR (default ../shared/data): 2,001 news articles, 5.2 MB. PolNeAR alone has 839.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -39,7 +39,10 @@ try {
 }
 
 function main(): void {
-  const cli = join(work, 'cli.js');
+  // Laid out as shipped, dist/cli.js beside assets/, so the CLI finds its model files.
+  mkdirSync(join(work, 'dist'));
+  symlinkSync(join(root, 'assets'), join(work, 'assets'));
+  const cli = join(work, 'dist', 'cli.js');
   buildSync({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'error' });
 
   // Records as a batch engine would send them: {"id", "text"}, one per line.
