@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { parseSidecar } from '../../src/core/annotations';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
-import { extension, openInEditor, sleep, waitFor, workspaceUri } from './helpers';
+import { extension, openInEditor, sleep, stubWindow, waitFor, workspaceUri } from './helpers';
 
 const ARTICLE_PATH = 'reviews/bridge.news.txt';
 const SIDECAR_PATH = 'reviews/bridge.news.annotations.yaml';
@@ -23,17 +23,6 @@ const ARTICLE = [
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-type Window = typeof vscode.window;
-/** Replaces window functions for one test (the dialogs a reviewer would answer), restoring them after. */
-function stubWindow(replacements: Partial<Record<keyof Window, unknown>>): () => void {
-  const win = vscode.window as unknown as Record<string, unknown>;
-  const saved = Object.keys(replacements).map((key) => [key, win[key]] as const);
-  for (const [key, value] of Object.entries(replacements)) win[key] = value;
-  return () => {
-    for (const [key, value] of saved) win[key] = value;
-  };
-}
 
 /** Answers the tag dialogs: the verdict pick, then the note and the evidence boxes in order. */
 function answerTagDialogs(label: string, inputs: string[]) {

@@ -61,3 +61,15 @@ export function extension(): vscode.Extension<unknown> {
   if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
   return ext;
 }
+
+export type WindowStubs = Partial<Record<keyof typeof vscode.window, unknown>>;
+
+/** Replaces window functions for one test (the dialogs a reviewer would answer); the returned function restores them. */
+export function stubWindow(replacements: WindowStubs): () => void {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const saved = Object.keys(replacements).map((key) => [key, win[key]] as const);
+  for (const [key, value] of Object.entries(replacements)) win[key] = value;
+  return () => {
+    for (const [key, value] of saved) win[key] = value;
+  };
+}

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseSidecar } from '../../src/core/annotations';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
-import { extension, openInEditor, sleep, waitFor, workspaceUri } from './helpers';
+import { extension, openInEditor, sleep, stubWindow, waitFor, workspaceUri, type WindowStubs } from './helpers';
 import { SUITE_REVIEWER } from './suiteSettings';
 
 const ARTICLE_PATH = 'reviews/harbour.news.txt';
@@ -22,16 +22,6 @@ const ARTICLE = [
   '',
 ].join('\n');
 
-type Window = typeof vscode.window;
-function stubWindow(replacements: Partial<Record<keyof Window, unknown>>): () => void {
-  const win = vscode.window as unknown as Record<string, unknown>;
-  const saved = Object.keys(replacements).map((key) => [key, win[key]] as const);
-  for (const [key, value] of Object.entries(replacements)) win[key] = value;
-  return () => {
-    for (const [key, value] of saved) win[key] = value;
-  };
-}
-
 interface Told {
   message: string;
   items: string[];
@@ -45,7 +35,7 @@ describe('reviewer editor: legend, chips, notes, notifications, live anchors', (
   const claimAt = async () => (await api.annotations.snapshot(uri())).find((c) => c.exact === CLAIM || c.label === 'false');
 
   /** Tags `text` as `label` answering every dialog; returns the information messages shown. */
-  async function tag(text: string, label: string, extra: Partial<Record<keyof Window, unknown>> = {}): Promise<Told[]> {
+  async function tag(text: string, label: string, extra: WindowStubs = {}): Promise<Told[]> {
     const start = doc.getText().indexOf(text);
     editor = await vscode.window.showTextDocument(doc, { preview: false });
     editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + text.length));
