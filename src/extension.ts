@@ -1,8 +1,6 @@
 // Composition root: creates the editor services and registers their disposables. No logic here.
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { analyze } from './core/analyze';
-import { useModelAssets } from './node/modelAssets';
 import { AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
@@ -24,6 +22,8 @@ import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
 import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
 import { NewsStatusBar } from './vscode/statusBar';
+import { WorkspaceSidecarFs } from './vscode/annotations/workspaceSidecarFs';
+import { ServiceWorker } from './vscode/serviceWorker';
 import { WorkerAnalyzer } from './vscode/workerAnalyzer';
 import { WorkerComparer } from './vscode/workerComparer';
 
@@ -37,11 +37,13 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   const config = own(new ConfigWatcher());
   own(new LanguageDetector(config));
-  // The model files ship in the extension's own assets/ folder. Registered here too (read only if
-  // the host ever analyses: the worker fallback, or a comparison of an unopened article).
+  // The model files ship in the extension's own assets/ folder; only the workers read them. The host
+  // never analyses: a worker that cannot run is an error the user is shown, not a slow host.
   const assetsDir = join(context.extensionUri.fsPath, 'assets');
-  useModelAssets(assetsDir);
-  const analyzer = own(new WorkerAnalyzer(analyze, join(__dirname, 'analysisWorker.js'), { assetsDir }));
+  const workerFile = join(__dirname, 'analysisWorker.js');
+  const analyzer = own(new WorkerAnalyzer(undefined, workerFile, { assetsDir }));
+  // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
+  const services = own(new ServiceWorker(new WorkspaceSidecarFs(), workerFile, { assetsDir }));
   const analyses = own(new AnalysisCache(analyzer.analyze));
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
@@ -55,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const corpus = own(new WorkspaceCorpus(analyzer.analyze));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
-  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, undefined, { assetsDir }))));
+  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, workerFile, { assetsDir }))));
   own(newsTree.registerSection(own(new WorkspaceEntitiesSection(corpus))));
   own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses, corpus)));
   own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       void vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
     ),
   );
-  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, claimAppearances(corpus));
+  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, services, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
   return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend };
 }

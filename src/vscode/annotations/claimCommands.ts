@@ -2,7 +2,10 @@
 // analysis' claim candidates, export. Each asks through quick picks and input boxes; every change
 // goes through ArticleClaims, which refuses when the sidecar cannot be written safely.
 import * as vscode from 'vscode';
-import { createAnnotation, fileNameOf, freshId, idGenerator, isSidecarPath, reattach, type Annotation } from '../../core/annotations';
+import { freshId, idGenerator } from '../../core/annotations/ids';
+import { createAnnotation, reattach } from '../../core/annotations/make';
+import { fileNameOf, isSidecarPath } from '../../core/annotations/paths';
+import type { Annotation } from '../../core/annotations/types';
 import { claimantsOf } from '../../core/annotations/export/claimant';
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportAnnotations, type ExportFormat } from '../../core/annotations/export/format';
 import { describeReasons } from '../../core/present/claimReasons';

@@ -5,6 +5,7 @@ import type { AnalysisCache } from '../analysisCache';
 import type { ClaimAppearances } from '../corpus/claimAppearances';
 import type { NewsDecorator } from '../decorations/decorator';
 import type { NewsTreeProvider } from '../newsView';
+import type { ServiceWorker } from '../serviceWorker';
 import { NEWS_LANGUAGE } from '../languageDetection';
 import { ClaimCommands } from './claimCommands';
 import { ClaimNotices } from './claimNotices';
@@ -21,9 +22,10 @@ export function registerReviewerAnnotations(
   analyses: AnalysisCache,
   decorator: NewsDecorator,
   newsTree: NewsTreeProvider,
+  worker: ServiceWorker,
   appearances?: ClaimAppearances,
 ): ReviewerAnnotations {
-  const annotations = own(new ReviewerAnnotations());
+  const annotations = own(new ReviewerAnnotations(worker));
   own(new ClaimCommands(analyses, annotations, new ReviewerName(), appearances));
   own(new ClaimNotices(annotations));
   own(vscode.languages.registerHoverProvider({ language: NEWS_LANGUAGE }, new ClaimHoverProvider(annotations)));
