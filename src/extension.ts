@@ -28,6 +28,7 @@ import { WorkerAnalyzer } from './vscode/workerAnalyzer';
 import { WorkerComparer } from './vscode/workerComparer';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  const activationStarted = performance.now();
   /** Registers a disposable the moment it is created. */
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
@@ -54,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   own(new QuotesBySpeakerCommand(analyses));
   own(new UnattributedQuoteDiagnostics(analyses, config));
   const mentions = new NewsMentionProvider(analyses);
-  const corpus = own(new WorkspaceCorpus(analyzer.analyze));
+  const corpus = own(new WorkspaceCorpus(analyzer.analyze, config));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
   own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, workerFile, { assetsDir }))));
@@ -69,9 +70,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       void vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
     ),
   );
-  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, services, claimAppearances(corpus));
+  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, services, config, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend };
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

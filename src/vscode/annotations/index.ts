@@ -2,6 +2,7 @@
 // verdict, hover, News view section) and commands, and hands back the store for the API.
 import * as vscode from 'vscode';
 import type { AnalysisCache } from '../analysisCache';
+import type { ConfigWatcher } from '../config';
 import type { ClaimAppearances } from '../corpus/claimAppearances';
 import type { NewsDecorator } from '../decorations/decorator';
 import type { NewsTreeProvider } from '../newsView';
@@ -23,6 +24,7 @@ export function registerReviewerAnnotations(
   decorator: NewsDecorator,
   newsTree: NewsTreeProvider,
   worker: ServiceWorker,
+  config: ConfigWatcher,
   appearances?: ClaimAppearances,
 ): ReviewerAnnotations {
   const annotations = own(new ReviewerAnnotations(worker));
@@ -33,8 +35,8 @@ export function registerReviewerAnnotations(
   // Decoration styles come from the labels and chip settings: re-register the source when they change.
   let decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   own({ dispose: () => { decorations.dispose(); } });
-  own(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('newsAnnotator.claimLabels') && !e.affectsConfiguration('newsAnnotator.highlight.verdictChips')) return;
+  own(config.onDidChangeKeys((e) => {
+    if (!e.affects('claimLabels') && !e.affects('highlight.verdictChips')) return;
     decorations.dispose();
     decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   }));

@@ -1,17 +1,17 @@
 // Keeps a CorpusIndex of the workspace's news articles: a cancellable background scan on start
-// (the configured globs, plus .txt files that read like articles), then a file watcher and rename
-// events keep it current. Analysis runs on the shared worker, so the extension host stays free.
+// (the configured globs, plus .txt files that read like articles when `newsAnnotator.detect` is
+// on), then a file watcher and rename events keep it current. `newsAnnotator.workspaceIndex.*`
+// turns it off (no scan, no watcher) and caps the number of files; a change of those settings,
+// the globs or detection scans again. Analysis runs on the worker, so the extension host stays free.
 import * as vscode from 'vscode';
 import { CorpusIndex } from '../../core/corpus/corpusIndex';
 import { sniffNewsArticle } from '../../core/sniff';
 import { decodeArticle } from '../../core/text/decodeArticle';
 import type { Analysis } from '../../core/types';
-import { readConfig } from '../config';
+import { readConfig, type ConfigWatcher, type NewsConfig } from '../config';
 
 /** Files above this size are left out of the workspace index (the editor still analyses them when opened). */
 const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
-/** The first scan looks at no more than this many files per glob. */
-const MAX_SCANNED_FILES = 5000;
 /** Show a progress notification only when the first scan takes longer than this. */
 const NOTIFY_AFTER_MS = 1500;
 /** How long after a rename the new file is read again (see `rename`). */
@@ -20,20 +20,63 @@ const RENAME_RECHECK_MS = 1000;
 export class WorkspaceCorpus implements vscode.Disposable {
   readonly index = new CorpusIndex();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly scan = new vscode.CancellationTokenSource();
+  /** The file watcher and rename listener: they exist only while the index is on. */
+  private watching: vscode.Disposable | undefined;
+  private scan = new vscode.CancellationTokenSource();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the index changed (a scan finished, a file was added, changed, deleted or renamed). */
   readonly onDidChange = this.changed.event;
-  /** Resolves when the first workspace scan is over (finished or cancelled). */
-  readonly ready: Promise<void>;
+  /** Resolves when the latest workspace scan is over (finished or cancelled). */
+  ready: Promise<void> = Promise.resolve();
   /** Latest pending work per file, so a burst of saves analyses the file once at a time. */
   private readonly pending = new Map<string, Promise<void>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private settings: NewsConfig;
 
-  constructor(private readonly analyze: (text: string) => Promise<Analysis>) {
-    this.disposables.push(this.scan, this.changed);
+  constructor(private readonly analyze: (text: string) => Promise<Analysis>, config: ConfigWatcher) {
+    this.settings = config.current;
+    this.disposables.push(this.changed);
+    config.onDidChangeKeys((e) => {
+      this.settings = e.config;
+      if (e.affects('workspaceIndex') || e.affects('files') || e.affects('detect')) this.restart();
+    }, this, this.disposables);
+    this.restart();
+  }
+
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.scan.cancel();
+    this.scan.dispose();
+    this.watching?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Whether the index is on (`newsAnnotator.workspaceIndex.enabled`). */
+  get enabled(): boolean {
+    return this.settings.workspaceIndex.enabled;
+  }
+
+  /** Drops the index and, when it is on, scans the workspace again and watches it. */
+  private restart(): void {
+    this.scan.cancel();
+    this.scan.dispose();
+    this.scan = new vscode.CancellationTokenSource();
+    const hadFiles = this.index.size > 0;
+    for (const path of this.index.paths()) this.index.remove(path);
+    if (hadFiles) this.changed.fire();
+    if (!this.enabled) {
+      this.watching?.dispose();
+      this.watching = undefined;
+      this.ready = Promise.resolve();
+      return;
+    }
+    this.watching ??= this.watch();
+    this.ready = this.scanWorkspace(this.scan.token);
+  }
+
+  private watch(): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
-    this.disposables.push(
+    return vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => void this.refresh(uri)),
       watcher.onDidChange((uri) => void this.refresh(uri)),
@@ -42,13 +85,6 @@ export class WorkspaceCorpus implements vscode.Disposable {
         for (const f of e.files) this.rename(f.oldUri, f.newUri);
       }),
     );
-    this.ready = this.scanWorkspace(this.scan.token);
-  }
-
-  dispose(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.scan.cancel();
-    for (const d of this.disposables) d.dispose();
   }
 
   /** Re-reads one file and replaces its entry, or drops it when it no longer reads like an article. */
@@ -87,11 +123,16 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   private async scanWorkspace(token: vscode.CancellationToken): Promise<void> {
-    const globs = readConfig().files;
+    const { files: globs, detect, workspaceIndex } = this.settings;
+    const cap = workspaceIndex.maxFiles;
     const found = new Map<string, vscode.Uri>();
-    for (const glob of [...globs, '**/*.txt']) {
+    // Named files first, so a cap keeps the articles the user pointed at; other .txt files only when sniffed.
+    for (const glob of detect ? [...globs, '**/*.txt'] : globs) {
       if (token.isCancellationRequested) return;
-      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', MAX_SCANNED_FILES, token)) found.set(uri.toString(), uri);
+      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', cap, token)) {
+        if (found.size >= cap) break;
+        found.set(uri.toString(), uri);
+      }
     }
     const uris = [...found.values()];
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
@@ -124,6 +165,9 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private async indexFile(uri: vscode.Uri, notify: boolean): Promise<void> {
     const key = uri.toString();
+    if (!this.enabled) return;
+    // A new file past the cap waits for the next scan (which keeps to the cap as well).
+    if (!this.index.has(key) && this.index.size >= this.settings.workspaceIndex.maxFiles) return;
     const text = await this.readArticle(uri);
     if (text === undefined || !this.isArticle(uri, text)) {
       if (this.index.remove(key) && notify) this.changed.fire();
@@ -149,10 +193,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
     }
   }
 
-  /** Files the globs name are articles; other .txt files must read like one. */
+  /** Files the globs name are articles; other .txt files must read like one, when detection is on for them. */
   private isArticle(uri: vscode.Uri, text: string): boolean {
-    const globs = readConfig(uri).files;
+    const { files: globs, detect } = readConfig(uri);
     const matched = globs.some((g) => vscode.languages.match({ pattern: g }, { uri, languageId: 'plaintext' } as vscode.TextDocument) > 0);
-    return matched || sniffNewsArticle(text).isArticle;
+    return matched || (detect && sniffNewsArticle(text).isArticle);
   }
 }
