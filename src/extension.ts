@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   own(new QuotesBySpeakerCommand(analyses));
   own(new UnattributedQuoteDiagnostics(analyses, config));
   const mentions = new NewsMentionProvider(analyses);
-  const corpus = own(new WorkspaceCorpus(analyzer.analyze, config));
+  const corpus = own(new WorkspaceCorpus(services, config));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
   own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, workerFile, { assetsDir }))));

@@ -41,7 +41,11 @@ export class NewsHoverProvider implements vscode.HoverProvider {
       range ??= new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
     }
     // Other articles of the workspace: who else names this entity, who else reports this sentence.
-    if (this.corpus) for (const section of corpusHoverSections(this.corpus, doc, offset, entity)) contents.push(untrusted(section));
+    if (this.corpus) {
+      const sections = await corpusHoverSections(this.corpus, doc, offset, entity).catch(() => []);
+      if (token.isCancellationRequested) return undefined;
+      for (const section of sections) contents.push(untrusted(section));
+    }
     return contents.length ? new vscode.Hover(contents, range) : undefined;
   }
 }

@@ -254,10 +254,9 @@ export class ClaimCommands implements vscode.Disposable {
     const text = doc.getText();
     const current = claims.claims.map((c) => (c.kind === 'orphan' ? c.annotation : reattach(c.annotation, text, c.start, c.end)));
     const spans = new Map(claims.claims.filter((c) => c.kind !== 'orphan').map((c) => [c.annotation.id, { start: c.start, end: c.end }]));
-    const appearancesOf = (a: Annotation) => {
-      const span = spans.get(a.id);
-      return span && this.appearances ? this.appearances(doc.uri, span) : [];
-    };
+    // Asked of the workspace index (on the worker) for every claim first; the export itself is synchronous.
+    const found = new Map(await Promise.all([...spans].map(async ([id, span]) => [id, this.appearances ? await this.appearances(doc.uri, span).catch(() => []) : []] as const)));
+    const appearancesOf = (a: Annotation) => found.get(a.id) ?? [];
     // Speakers come from the analysis of this very text; an analysis of another version names nobody.
     const fits = analyzed !== undefined && analyzed.text === text;
     const claimantOf = claimantsOf(spans, fits ? analyzed.analysis : { quotes: [], entities: [] });

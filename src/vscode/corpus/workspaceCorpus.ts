@@ -2,23 +2,30 @@
 // (the configured globs, plus .txt files that read like articles when `newsAnnotator.detect` is
 // on), then a file watcher and rename events keep it current. `newsAnnotator.workspaceIndex.*`
 // turns it off (no scan, no watcher) and caps the number of files; a change of those settings,
-// the globs or detection scans again. Analysis runs on the worker, so the extension host stays free.
+// the globs or detection scans again. The index itself (analyses, postings) lives on the service
+// worker: the host reads the files, keeps which ones are indexed, and asks the worker its questions.
 import * as vscode from 'vscode';
-import { CorpusIndex } from '../../core/corpus/corpusIndex';
+import type { CorpusMatch } from '../../core/corpus/corpusIndex';
+import type { WorkspaceEntity } from '../../core/corpus/workspaceEntities';
 import { sniffNewsArticle } from '../../core/sniff';
 import { decodeArticle } from '../../core/text/decodeArticle';
-import type { Analysis } from '../../core/types';
+import type { Span } from '../../core/types';
 import { readConfig, type ConfigWatcher, type NewsConfig } from '../config';
+import type { ServiceWorker } from '../serviceWorker';
+import type { PlacedMention } from '../worker/corpusService';
 
 /** Files above this size are left out of the workspace index (the editor still analyses them when opened). */
 const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 /** Show a progress notification only when the first scan takes longer than this. */
 const NOTIFY_AFTER_MS = 1500;
+/** The queue key of work on the whole index (a clear). */
+const ALL = '*';
 /** How long after a rename the new file is read again (see `rename`). */
 const RENAME_RECHECK_MS = 1000;
 
 export class WorkspaceCorpus implements vscode.Disposable {
-  readonly index = new CorpusIndex();
+  /** The indexed articles (uri strings), as the worker's index holds them. */
+  private readonly indexed = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   /** The file watcher and rename listener: they exist only while the index is on. */
   private watching: vscode.Disposable | undefined;
@@ -32,8 +39,10 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private readonly pending = new Map<string, Promise<void>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private settings: NewsConfig;
+  /** Counts restarts: work begun before the latest one must not add to the index after it. */
+  private generation = 0;
 
-  constructor(private readonly analyze: (text: string) => Promise<Analysis>, config: ConfigWatcher) {
+  constructor(private readonly worker: ServiceWorker, config: ConfigWatcher) {
     this.settings = config.current;
     this.disposables.push(this.changed);
     config.onDidChangeKeys((e) => {
@@ -51,6 +60,40 @@ export class WorkspaceCorpus implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
+  /** Whether the article at `path` (a uri string) is in the index. */
+  has(path: string): boolean {
+    return this.indexed.has(path);
+  }
+
+  /** The indexed articles' uri strings. */
+  paths(): string[] {
+    return [...this.indexed];
+  }
+
+  get size(): number {
+    return this.indexed.size;
+  }
+
+  /** Indexed articles naming any of `names` (alias-aware). */
+  articlesMentioning(names: string[]): Promise<string[]> {
+    return this.indexed.size === 0 ? Promise.resolve([]) : this.worker.call('corpus.articlesMentioning', { names });
+  }
+
+  /** Statements of other articles reporting what the sentences of `path` at `span` report, best first. */
+  matchesFor(path: string, span: Span, options?: { limit?: number }): Promise<CorpusMatch[]> {
+    return this.indexed.has(path) ? this.worker.call('corpus.matchesFor', { path, span, ...(options ? { options } : {}) }) : Promise.resolve([]);
+  }
+
+  /** Every mention, in every indexed article, of the entity `names` stand for. */
+  mentionsOf(names: string[]): Promise<PlacedMention[]> {
+    return this.indexed.size === 0 ? Promise.resolve([]) : this.worker.call('corpus.mentionsOf', { names });
+  }
+
+  /** The entities of every indexed article, most widely reported first. */
+  entities(): Promise<WorkspaceEntity[]> {
+    return this.indexed.size === 0 ? Promise.resolve([]) : this.worker.call('corpus.entities', {});
+  }
+
   /** Whether the index is on (`newsAnnotator.workspaceIndex.enabled`). */
   get enabled(): boolean {
     return this.settings.workspaceIndex.enabled;
@@ -61,8 +104,11 @@ export class WorkspaceCorpus implements vscode.Disposable {
     this.scan.cancel();
     this.scan.dispose();
     this.scan = new vscode.CancellationTokenSource();
-    const hadFiles = this.index.size > 0;
-    for (const path of this.index.paths()) this.index.remove(path);
+    this.generation++;
+    const hadFiles = this.indexed.size > 0;
+    this.indexed.clear();
+    // Queued like any file's work, so an analysis under way cannot land after the clear.
+    void this.queue(ALL, () => this.worker.call('corpus.clear', {}));
     if (hadFiles) this.changed.fire();
     if (!this.enabled) {
       this.watching?.dispose();
@@ -89,20 +135,21 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   /** Re-reads one file and replaces its entry, or drops it when it no longer reads like an article. */
   refresh(uri: vscode.Uri): Promise<void> {
-    return this.queue(uri, () => this.indexFile(uri, true));
+    return this.queue(uri.toString(), () => this.indexFile(uri, true));
   }
 
   /** Queued behind the file's pending refresh: an analysis started before the delete must not re-add it. */
   forget(uri: vscode.Uri): Promise<void> {
-    return this.queue(uri, async () => {
-      if (this.index.remove(uri.toString())) this.changed.fire();
-    });
+    return this.queue(uri.toString(), () => this.drop(uri.toString(), true));
   }
 
-  private queue(uri: vscode.Uri, work: () => Promise<void>): Promise<void> {
-    const key = uri.toString();
-    const previous = this.pending.get(key) ?? Promise.resolve();
-    const next = previous.then(work).catch(() => undefined);
+  /**
+   * Work on one file runs after the file's earlier work, and after a clear of the whole index
+   * queued before it; a clear waits for every file's work queued before it.
+   */
+  private queue(key: string, work: () => Promise<unknown>): Promise<void> {
+    const before = key === ALL ? Promise.all([...this.pending.values()]) : Promise.all([this.pending.get(key), this.pending.get(ALL)]);
+    const next = before.then(work).then(() => undefined, () => undefined);
     this.pending.set(key, next);
     void next.then(() => {
       if (this.pending.get(key) === next) this.pending.delete(key);
@@ -110,9 +157,21 @@ export class WorkspaceCorpus implements vscode.Disposable {
     return next;
   }
 
+  private async drop(key: string, notify: boolean): Promise<void> {
+    if (!this.indexed.has(key)) return;
+    this.indexed.delete(key);
+    await this.worker.call('corpus.remove', { path: key });
+    if (notify) this.changed.fire();
+  }
+
   rename(oldUri: vscode.Uri, newUri: vscode.Uri): void {
-    if (this.index.rename(oldUri.toString(), newUri.toString())) this.changed.fire();
-    else void this.refresh(newUri);
+    const from = oldUri.toString();
+    const to = newUri.toString();
+    if (this.indexed.has(from) && from !== to) {
+      this.indexed.delete(from);
+      this.indexed.add(to);
+      void this.queue(to, () => this.worker.call('corpus.rename', { from, to })).then(() => this.changed.fire());
+    } else void this.refresh(newUri);
     // The watcher folds a create and a delete of one file that arrive together into no event at all:
     // a file deleted right after its rename would stay indexed. Look at it again once events settled.
     const timer = setTimeout(() => {
@@ -137,7 +196,8 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const uris = [...found.values()];
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
-        await this.indexFile(uris[i]!, false).catch(() => undefined);
+        const uri = uris[i]!;
+        await this.queue(uri.toString(), () => this.indexFile(uri, false));
         progress?.report({ message: `${i + 1}/${uris.length} files`, increment: 100 / uris.length });
       }
       this.changed.fire();
@@ -165,16 +225,19 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private async indexFile(uri: vscode.Uri, notify: boolean): Promise<void> {
     const key = uri.toString();
+    const generation = this.generation;
     if (!this.enabled) return;
     // A new file past the cap waits for the next scan (which keeps to the cap as well).
-    if (!this.index.has(key) && this.index.size >= this.settings.workspaceIndex.maxFiles) return;
+    if (!this.indexed.has(key) && this.indexed.size >= this.settings.workspaceIndex.maxFiles) return;
     const text = await this.readArticle(uri);
     if (text === undefined || !this.isArticle(uri, text)) {
-      if (this.index.remove(key) && notify) this.changed.fire();
+      await this.drop(key, notify);
       return;
     }
-    const analysis = await this.analyze(text);
-    this.index.update({ path: key, text, analysis });
+    await this.worker.call('corpus.put', { path: key, text });
+    // A restart meanwhile queued a clear of the worker's index behind this: it is gone there too.
+    if (generation !== this.generation) return;
+    this.indexed.add(key);
     if (notify) this.changed.fire();
   }
 

@@ -6,6 +6,7 @@ import type { AnchorResult } from '../../core/annotations/anchor';
 import type { EntryProblem, SidecarError } from '../../core/annotations/parse';
 import type { MergeConflict } from '../../core/annotations/merge';
 import type { Annotation, AnnotationTarget } from '../../core/annotations/types';
+import type { CorpusMethods } from './corpusService';
 
 /** What the host knows of a parsed sidecar: the parse without its YAML document. */
 export interface SidecarView {
@@ -47,7 +48,7 @@ export type SidecarUpdateView =
   | { ok: false; kind: 'unreadable' | 'read-only' | 'locked' | 'io'; message: string; snapshot: SidecarSnapshotView | null };
 
 /** Service calls: method name -> [arguments, result]. */
-export interface ServiceMethods {
+export interface ServiceMethods extends CorpusMethods {
   'sidecar.read': [{ path: string; articlePath: string }, SidecarSnapshotView];
   'sidecar.update': [SidecarUpdateArgs, SidecarUpdateView];
   /** Finds each target in `text` (one shared index); reports progress as claims are placed. */

@@ -9,6 +9,7 @@ import { SidecarStore, type SidecarSnapshot, type UpdateOutcome } from '../../co
 import { SidecarFsError, type FileSnapshot, type FileStat, type SidecarFs, type SidecarProcess } from '../../core/annotations/store/sidecarFs';
 import { fnv1a64 } from '../../core/annotations/hash';
 import type { AnnotationTarget } from '../../core/annotations/types';
+import { CorpusService, type CorpusMethods } from './corpusService';
 import type { FsOp, HostToService, ServiceCall, ServiceMethods, ServiceToHost, SidecarSnapshotView, SidecarUpdateArgs, SidecarUpdateView, SidecarView } from './protocol';
 
 /** Claims placed between two looks at the message queue (so a cancel gets through). */
@@ -19,6 +20,8 @@ export class ServiceHost {
   private readonly fsWaiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   private readonly cancelled = new Set<number>();
   private readonly store: SidecarStore;
+  /** The workspace index, made on its first use. */
+  private corpus: CorpusService | undefined;
 
   constructor(private readonly post: (message: ServiceToHost) => void) {
     this.store = new SidecarStore(this.hostFs(), workerProcess);
@@ -55,6 +58,10 @@ export class ServiceHost {
         return this.anchor(call.id, text, targets);
       }
       default:
+        if (call.method.startsWith('corpus.')) {
+          this.corpus ??= new CorpusService();
+          return Promise.resolve(this.corpus.handle(call.method as keyof CorpusMethods, call.args));
+        }
         return Promise.reject(new Error(`unknown service call ${String(call.method)}`));
     }
   }
