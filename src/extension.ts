@@ -9,7 +9,7 @@ import { claimAppearances } from './vscode/corpus/claimAppearances';
 import { ComparisonSection } from './vscode/corpus/comparisonView';
 import { CorpusCommands } from './vscode/corpus/corpusCommands';
 import { VerdictHints } from './vscode/corpus/verdictHints';
-import { WorkspaceCorpus } from './vscode/corpus/workspaceCorpus';
+import { firstAnalysis, WorkspaceCorpus } from './vscode/corpus/workspaceCorpus';
 import { WorkspaceEntitiesSection } from './vscode/corpus/workspaceEntitiesSection';
 import { NewsDecorator } from './vscode/decorations/decorator';
 import { UnattributedQuoteDiagnostics } from './vscode/diagnostics';
@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   own(new QuotesBySpeakerCommand(analyses));
   own(new UnattributedQuoteDiagnostics(analyses, config));
   const mentions = new NewsMentionProvider(analyses);
-  const corpus = own(new WorkspaceCorpus(services, config));
+  const corpus = own(new WorkspaceCorpus(services, config, firstAnalysis(analyses)));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
   own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, workerFile, { assetsDir }))));

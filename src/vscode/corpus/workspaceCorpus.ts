@@ -18,6 +18,8 @@ import type { PlacedMention } from '../worker/corpusService';
 const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 /** Show a progress notification only when the first scan takes longer than this. */
 const NOTIFY_AFTER_MS = 1500;
+/** The first scan waits at most this long for the open articles' first analysis. */
+const SCAN_DELAY_MAX_MS = 3000;
 /** The queue key of work on the whole index (a clear). */
 const ALL = '*';
 /** How long after a rename the new file is read again (see `rename`). */
@@ -41,18 +43,30 @@ export class WorkspaceCorpus implements vscode.Disposable {
   private settings: NewsConfig;
   /** Counts restarts: work begun before the latest one must not add to the index after it. */
   private generation = 0;
+  private disposed = false;
 
-  constructor(private readonly worker: ServiceWorker, config: ConfigWatcher) {
+  /**
+   * @param startAfter the first scan waits for it (at most SCAN_DELAY_MAX_MS): the open article's
+   *   first analysis, so indexing the workspace does not compete with the first highlights
+   */
+  constructor(private readonly worker: ServiceWorker, config: ConfigWatcher, startAfter: Promise<unknown> = Promise.resolve()) {
     this.settings = config.current;
     this.disposables.push(this.changed);
     config.onDidChangeKeys((e) => {
       this.settings = e.config;
       if (e.affects('workspaceIndex') || e.affects('files') || e.affects('detect')) this.restart();
     }, this, this.disposables);
-    this.restart();
+    let delay: ReturnType<typeof setTimeout> | undefined;
+    const waited = Promise.race([startAfter, new Promise<void>((resolve) => (delay = setTimeout(resolve, SCAN_DELAY_MAX_MS)))]);
+    this.ready = waited.then(() => {
+      clearTimeout(delay);
+      if (this.generation === 0 && !this.disposed) this.restart();
+      return this.ready;
+    });
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.scan.cancel();
     this.scan.dispose();
@@ -262,4 +276,14 @@ export class WorkspaceCorpus implements vscode.Disposable {
     const matched = globs.some((g) => vscode.languages.match({ pattern: g }, { uri, languageId: 'plaintext' } as vscode.TextDocument) > 0);
     return matched || (detect && sniffNewsArticle(text).isArticle);
   }
+}
+
+/** Resolves when `analyses` first reports an analysis (the article the window opened with). */
+export function firstAnalysis(analyses: { onDidAnalyze: vscode.Event<unknown> }): Promise<void> {
+  return new Promise((resolve) => {
+    const once = analyses.onDidAnalyze(() => {
+      once.dispose();
+      resolve();
+    });
+  });
 }
