@@ -39,6 +39,7 @@ export class ServiceWorker implements vscode.Disposable {
   private nextId = 1;
   private disposed = false;
   private readonly waiting = new Map<number, Waiting>();
+  private readonly stopListeners = new Set<() => void>();
 
   /**
    * @param fs answers the worker's file access (the sidecar files)
@@ -75,6 +76,15 @@ export class ServiceWorker implements vscode.Disposable {
       this.waiting.set(id, { resolve: done(resolve as (value: unknown) => void), reject: done(reject), ...(options.progress ? { progress: options.progress } : {}) });
       worker.postMessage({ kind: 'call', id, method, args } satisfies HostToService);
     });
+  }
+
+  /**
+   * Called when a running worker stopped (it crashed, or ran out of memory): state it held, the
+   * workspace index, is gone, and the next call starts an empty worker. Not called on dispose.
+   */
+  onStopped(listener: () => void): { dispose(): void } {
+    this.stopListeners.add(listener);
+    return { dispose: () => this.stopListeners.delete(listener) };
   }
 
   /** Calls waiting for an answer (for tests and shutdown). */
@@ -138,6 +148,7 @@ export class ServiceWorker implements vscode.Disposable {
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const w of waiting) w.reject(err);
+    if (!this.disposed) for (const listener of [...this.stopListeners]) listener();
   }
 
   dispose(): void {

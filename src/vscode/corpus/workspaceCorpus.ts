@@ -20,6 +20,8 @@ const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 const NOTIFY_AFTER_MS = 1500;
 /** The first scan waits at most this long for the open articles' first analysis. */
 const SCAN_DELAY_MAX_MS = 3000;
+/** How many times the index is rebuilt after its worker stopped (an article that crashes it would loop). */
+const MAX_REBUILDS = 3;
 /** The queue key of work on the whole index (a clear). */
 const ALL = '*';
 /** How long after a rename the new file is read again (see `rename`). */
@@ -44,6 +46,7 @@ export class WorkspaceCorpus implements vscode.Disposable {
   /** Counts restarts: work begun before the latest one must not add to the index after it. */
   private generation = 0;
   private disposed = false;
+  private rebuilds = 0;
 
   /**
    * @param startAfter the first scan waits for it (at most SCAN_DELAY_MAX_MS): the open article's
@@ -56,6 +59,11 @@ export class WorkspaceCorpus implements vscode.Disposable {
       this.settings = e.config;
       if (e.affects('workspaceIndex') || e.affects('files') || e.affects('detect')) this.restart();
     }, this, this.disposables);
+    // The index lived on the worker that stopped: scan again into the new one.
+    const stopped = worker.onStopped(() => {
+      if (!this.disposed && this.generation > 0 && this.rebuilds++ < MAX_REBUILDS) this.restart();
+    });
+    this.disposables.push({ dispose: () => stopped.dispose() });
     let delay: ReturnType<typeof setTimeout> | undefined;
     const waited = Promise.race([startAfter, new Promise<void>((resolve) => (delay = setTimeout(resolve, SCAN_DELAY_MAX_MS)))]);
     this.ready = waited.then(() => {

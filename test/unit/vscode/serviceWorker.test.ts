@@ -2,7 +2,7 @@
 // entry bundled as the extension ships it, reading and writing sidecars through the host's file
 // system, placing claims with progress, and cancelling a long placement.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -110,5 +110,32 @@ describe('ServiceWorker', () => {
     } finally {
       worker.dispose();
     }
+  });
+
+  it('tells when its worker stopped, fails the calls in flight, and starts a new worker on the next call', async () => {
+    // Dies on its first call; the worker started after it answers.
+    const marker = join(dir, 'service-died-once');
+    const dying = join(dir, 'dying-service.js');
+    writeFileSync(
+      dying,
+      `const { parentPort } = require('node:worker_threads'); const fs = require('node:fs');
+       parentPort.on('message', ({ kind, id }) => {
+         if (kind !== 'call') return;
+         if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(1); }
+         parentPort.postMessage({ kind: 'result', id, value: ['answered'] });
+       });`,
+    );
+    const worker = new ServiceWorker(new MemoryFs(), dying);
+    let stops = 0;
+    worker.onStopped(() => stops++);
+    try {
+      await assert.rejects(worker.call('corpus.articlesMentioning', { names: ['Putin'] }), /stopped/);
+      assert.equal(stops, 1);
+      assert.deepEqual(await worker.call('corpus.articlesMentioning', { names: ['Putin'] }), ['answered']);
+      assert.equal(worker.pending, 0);
+    } finally {
+      worker.dispose();
+    }
+    assert.equal(stops, 1, 'dispose is not a stop');
   });
 });
