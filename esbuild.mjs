@@ -1,10 +1,13 @@
 // Bundles the extension, the CLI and the in-host integration suite.
-// Usage: node esbuild.mjs [--watch] [--production]
+// Usage: node esbuild.mjs [--watch] [--production] [--analyze]
+// --analyze prints what each module adds to the extension host's bundle (esbuild's metafile), the
+// way to find what keeps dist/extension.js large: the host is meant to hold editor glue only.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const analyzeHost = process.argv.includes('--analyze');
 
 const common = {
   bundle: true,
@@ -19,7 +22,7 @@ const common = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: analyzeHost },
   // Runs analyze() on a worker thread so long articles never stall the extension host.
   { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   // The CLI is also the script of its own `analyze --jobs N` workers (src/cli/corpus/worker.ts).
@@ -57,6 +60,7 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching for changes…');
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  const results = await Promise.all(targets.map((t) => esbuild.build(t)));
   reportSizes();
+  if (analyzeHost) console.log(await esbuild.analyzeMetafile(results[0].metafile));
 }

@@ -1,8 +1,6 @@
 // Composition root: creates the editor services and registers their disposables. No logic here.
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { analyze } from './core/analyze';
-import { useModelAssets } from './node/modelAssets';
 import { AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
@@ -11,7 +9,7 @@ import { claimAppearances } from './vscode/corpus/claimAppearances';
 import { ComparisonSection } from './vscode/corpus/comparisonView';
 import { CorpusCommands } from './vscode/corpus/corpusCommands';
 import { VerdictHints } from './vscode/corpus/verdictHints';
-import { WorkspaceCorpus } from './vscode/corpus/workspaceCorpus';
+import { firstAnalysis, WorkspaceCorpus } from './vscode/corpus/workspaceCorpus';
 import { WorkspaceEntitiesSection } from './vscode/corpus/workspaceEntitiesSection';
 import { NewsDecorator } from './vscode/decorations/decorator';
 import { UnattributedQuoteDiagnostics } from './vscode/diagnostics';
@@ -24,10 +22,13 @@ import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
 import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
 import { NewsStatusBar } from './vscode/statusBar';
+import { WorkspaceSidecarFs } from './vscode/annotations/workspaceSidecarFs';
+import { ServiceWorker } from './vscode/serviceWorker';
 import { WorkerAnalyzer } from './vscode/workerAnalyzer';
 import { WorkerComparer } from './vscode/workerComparer';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  const activationStarted = performance.now();
   /** Registers a disposable the moment it is created. */
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
@@ -37,11 +38,13 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   const config = own(new ConfigWatcher());
   own(new LanguageDetector(config));
-  // The model files ship in the extension's own assets/ folder. Registered here too (read only if
-  // the host ever analyses: the worker fallback, or a comparison of an unopened article).
+  // The model files ship in the extension's own assets/ folder; only the workers read them. The host
+  // never analyses: a worker that cannot run is an error the user is shown, not a slow host.
   const assetsDir = join(context.extensionUri.fsPath, 'assets');
-  useModelAssets(assetsDir);
-  const analyzer = own(new WorkerAnalyzer(analyze, join(__dirname, 'analysisWorker.js'), { assetsDir }));
+  const workerFile = join(__dirname, 'analysisWorker.js');
+  const analyzer = own(new WorkerAnalyzer(undefined, workerFile, { assetsDir }));
+  // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
+  const services = own(new ServiceWorker(new WorkspaceSidecarFs(), workerFile, { assetsDir }));
   const analyses = own(new AnalysisCache(analyzer.analyze));
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
@@ -52,10 +55,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   own(new QuotesBySpeakerCommand(analyses));
   own(new UnattributedQuoteDiagnostics(analyses, config));
   const mentions = new NewsMentionProvider(analyses);
-  const corpus = own(new WorkspaceCorpus(analyzer.analyze));
+  const corpus = own(new WorkspaceCorpus(services, config, firstAnalysis(analyses)));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
-  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, undefined, { assetsDir }))));
+  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, workerFile, { assetsDir }))));
   own(newsTree.registerSection(own(new WorkspaceEntitiesSection(corpus))));
   own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses, corpus)));
   own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));
@@ -67,9 +70,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       void vscode.languages.setTextDocumentLanguage(editor.document, NEWS_LANGUAGE),
     ),
   );
-  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, claimAppearances(corpus));
+  const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, services, config, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend };
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

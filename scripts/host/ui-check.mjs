@@ -121,6 +121,29 @@ async function hoverWord(page, word) {
   return (await hover.innerText()).trim();
 }
 
+/**
+ * Runs in the page: notes when the article's text is first on screen and when its first highlight
+ * is drawn (animation frames, so each is within one frame of the truth), for the first-highlight time.
+ */
+function startHighlightClock() {
+  const clock = { textAt: 0, highlightAt: 0 };
+  window.__newsHighlightClock = clock;
+  const tick = () => {
+    const now = performance.now();
+    const editor = document.querySelector('.editor-instance .monaco-editor');
+    if (!clock.textAt && editor && (editor.querySelector('.view-lines')?.textContent ?? '').trim().length > 0) clock.textAt = now;
+    if (clock.textAt && !clock.highlightAt && editor?.querySelector('[class*="ced-"]')) clock.highlightAt = now;
+    if (!clock.highlightAt) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Milliseconds from the article's text on screen to its first highlight, or undefined if not seen yet. */
+async function firstHighlightMs(page) {
+  const clock = await page.evaluate(() => window.__newsHighlightClock);
+  return clock?.textAt && clock.highlightAt ? clock.highlightAt - clock.textAt : undefined;
+}
+
 async function checkTheme(theme) {
   const settings = { ...SCREENSHOT_SETTINGS, 'workbench.colorTheme': theme.name };
   const t0 = Date.now();
@@ -130,6 +153,7 @@ async function checkTheme(theme) {
     let opened = false;
 
     await check(`${tag} opens ${SEED} from the Explorer`, async () => {
+      await page.evaluate(startHighlightClock);
       await openFileFromExplorer(page, SEED);
       opened = true;
     });
@@ -148,6 +172,9 @@ async function checkTheme(theme) {
     await check(`${tag} quotes and names are highlighted`, async () => {
       expect(opened, 'the article did not open');
       const count = await waitForDecorations(page, { min: 10, timeout: 30_000 });
+      // Printed, not asserted: the time a reader waits for colour in a freshly started window.
+      const ms = await firstHighlightMs(page);
+      console.log(`  ${tag} first highlight ${ms === undefined ? 'not timed' : `${ms.toFixed(0)} ms`} after the text was on screen (fresh window, extension not yet active)`);
       expect(count >= 10, `only ${count} decorated spans rendered`);
       // Decorations may arrive in more than one pass; wait for the ones a reader looks for first.
       const deadline = Date.now() + 30_000;

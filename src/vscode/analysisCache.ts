@@ -3,7 +3,7 @@
 // analyzer runs on a worker; requests made mid-burst wait for that analysis instead of starting
 // their own.
 import * as vscode from 'vscode';
-import { ModelAssetError } from '../core/models';
+import { ModelAssetError } from '../core/models/assetFile';
 import { AnalysisIndex } from '../core/present/analysisIndex';
 import type { Analysis } from '../core/types';
 import { NEWS_LANGUAGE } from './languageDetection';

@@ -1,7 +1,7 @@
 // Worker-thread entry (bundled to dist/analysisWorker.js): runs analyze() away from the extension
 // host's thread, so a long article never stalls hovers, commands or other extensions. The same
 // entry serves Compare Sources (workerComparer.ts), each comparison on a worker of its own that is
-// stopped when the user cancels.
+// stopped when the user cancels, and the service worker of serviceWorker.ts (sidecars, anchoring).
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import { compareTexts } from '../core/corpus/compare';
@@ -9,6 +9,8 @@ import { toWire } from '../core/present/wireFormat';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
 import type { AnalysisReply, AnalysisRequest, WorkerData } from './workerAnalyzer';
 import type { CompareMessage, CompareRequest } from './workerComparer';
+import { isServiceMessage } from './worker/protocol';
+import { ServiceHost } from './worker/services';
 
 // The model files: the folder the extension host names, else the one beside this bundle.
 useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir());
@@ -39,7 +41,11 @@ function runComparison(request: CompareRequest): void {
   }
 }
 
+// Sidecar reads and writes, and the anchoring of many claims (serviceWorker.ts), made only when asked.
+let services: ServiceHost | undefined;
+
 parentPort?.on('message', (request: AnalysisRequest | CompareRequest) => {
-  if ('kind' in request && request.kind === 'compare') runComparison(request);
+  if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
+  else if ('kind' in request && request.kind === 'compare') runComparison(request);
   else runAnalysis(request as AnalysisRequest);
 });

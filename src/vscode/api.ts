@@ -21,4 +21,9 @@ export interface NewsAnnotatorApi {
   readonly verdictHints: VerdictHints;
   /** The colour legend (News view section and "Show Colour Legend" page); `paintedIn(editor)` lists its samples. */
   readonly legend: ColourLegend;
+  /**
+   * Time activate() took, from its first line to its return, in milliseconds (the bundle's own
+   * loading comes before and is not in it; the workers start later, on first use).
+   */
+  readonly activationMs: number;
 }

@@ -9,6 +9,9 @@ import { corpusHoverSections } from './corpus/corpusHover';
 import type { WorkspaceCorpus } from './corpus/workspaceCorpus';
 import { SHOW_QUOTES_BY_SPEAKER, type ShowQuotesArgs } from './quotesBySpeaker';
 
+/** How long a hover waits for the workspace index's sections. */
+const INDEX_HOVER_BUDGET_MS = 500;
+
 export class NewsHoverProvider implements vscode.HoverProvider {
   constructor(private readonly cache: AnalysisCache, private readonly corpus?: WorkspaceCorpus) {}
 
@@ -41,7 +44,13 @@ export class NewsHoverProvider implements vscode.HoverProvider {
       range ??= new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
     }
     // Other articles of the workspace: who else names this entity, who else reports this sentence.
-    if (this.corpus) for (const section of corpusHoverSections(this.corpus, doc, offset, entity)) contents.push(untrusted(section));
+    if (this.corpus) {
+      // The index answers from the service worker; while it is busy (indexing an article), the
+      // hover shows what this article says rather than wait.
+      const sections = await withinBudget(corpusHoverSections(this.corpus, doc, offset, entity), INDEX_HOVER_BUDGET_MS);
+      if (token.isCancellationRequested) return undefined;
+      for (const section of sections) contents.push(untrusted(section));
+    }
     return contents.length ? new vscode.Hover(contents, range) : undefined;
   }
 }
@@ -61,4 +70,11 @@ function commandLink(label: string, args: ShowQuotesArgs): vscode.MarkdownString
   md.isTrusted = { enabledCommands: [SHOW_QUOTES_BY_SPEAKER] };
   md.supportHtml = false;
   return md;
+}
+
+/** The sections when they come within `ms`, else none (a failure is none too). */
+function withinBudget(sections: Promise<string[]>, ms: number): Promise<string[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<string[]>((resolve) => (timer = setTimeout(() => resolve([]), ms)));
+  return Promise.race([sections.catch(() => []), late]).finally(() => clearTimeout(timer));
 }

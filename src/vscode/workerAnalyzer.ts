@@ -1,8 +1,11 @@
-// Analyses text on a worker thread (dist/analysisWorker.js). If the worker cannot be started (a
-// host without worker threads) or dies, analysis falls back to running in-process.
+// Analyses text on a worker thread (dist/analysisWorker.js). Given an in-process fallback (tests,
+// tools), analysis runs in-process when the worker cannot be started or dies. Without one (the
+// extension host, which carries no analysis engine), a worker that died is started again on the
+// next request, a few times, and requests fail with the reason after that.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
+import { ModelAssetError } from '../core/models/assetFile';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
 import type { Analysis } from '../core/types';
 import type { AsyncAnalyzer } from './analysisCache';
@@ -27,36 +30,43 @@ interface Waiting {
   reject(err: Error): void;
 }
 
+/** Without a fallback, how many times a worker that stopped is started again. */
+const MAX_RESTARTS = 3;
+
 export class WorkerAnalyzer implements vscode.Disposable {
   private worker: Worker | undefined;
   /** Set when the worker failed: from then on analysis runs in-process. */
   private broken = false;
   private disposed = false;
+  private failures = 0;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
 
   /**
    * @param workerFile the bundled worker script
-   * @param fallback the same analysis run in-process, used when no worker can run
+   * @param fallback the same analysis run in-process, used when no worker can run; none: no in-process analysis
    * @param workerData what the worker starts with (where the model assets are)
    */
   constructor(
-    private readonly fallback: (text: string) => Analysis,
+    private readonly fallback: ((text: string) => Analysis) | undefined,
     private readonly workerFile = join(__dirname, 'analysisWorker.js'),
     private readonly workerData: WorkerData = {},
   ) {}
 
   readonly analyze: AsyncAnalyzer = (text) => {
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve().then(() => this.fallback(text));
+    const fallback = this.fallback;
+    if (!worker) {
+      return fallback ? Promise.resolve().then(() => fallback(text)) : Promise.reject(new Error('the analysis worker cannot run: News Annotator analyses on a worker thread'));
+    }
     const id = this.nextId++;
     const reply = new Promise<Analysis>((resolve, reject) => {
       this.waiting.set(id, { text, resolve, reject });
       worker.postMessage({ id, text } satisfies AnalysisRequest);
     });
     return reply.catch((err: Error) => {
-      if (this.disposed) throw err;
-      return this.fallback(text);
+      if (this.disposed || !fallback) throw err;
+      return fallback(text);
     });
   };
 
@@ -74,7 +84,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         if (!waiting) return;
-        if ('error' in reply) waiting.reject(new Error(reply.error));
+        if ('error' in reply) waiting.reject(workerError(reply.error));
         else waiting.resolve(fromWire(reply.wire, waiting.text));
       });
       worker.on('error', (err) => this.fail(err));
@@ -90,7 +100,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
   }
 
   private fail(err: Error): void {
-    if (!this.disposed) this.broken = true;
+    if (!this.disposed && (this.fallback || ++this.failures > MAX_RESTARTS)) this.broken = true;
     this.worker = undefined;
     for (const waiting of this.waiting.values()) waiting.reject(err);
     this.waiting.clear();
@@ -103,4 +113,11 @@ export class WorkerAnalyzer implements vscode.Disposable {
     void worker?.terminate();
     this.fail(new Error('the analysis worker was disposed'));
   }
+}
+
+/** The worker's error as the host can act on it: a model file problem stays a ModelAssetError. */
+function workerError(stack: string): Error {
+  const prefix = 'ModelAssetError: ';
+  if (stack.startsWith(prefix)) return new ModelAssetError(stack.slice(prefix.length).split('\n')[0]!);
+  return new Error(stack);
 }

@@ -1,11 +1,12 @@
 // Runs Compare Sources on a worker thread (the analysis worker's entry, dist/analysisWorker.js), one
 // worker per comparison: the extension host stays responsive, the worker reports each step, and
 // cancelling stops it outright. If no worker can run (a host without worker threads, a missing
-// bundle), the comparison runs in-process instead.
+// bundle), the comparison runs in-process when a fallback is given (tests, tools), and fails with
+// the reason otherwise (the extension host, which carries no analysis engine).
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import { compareTexts, type Comparison, type CompareProgress } from '../core/corpus/compare';
+import type { Comparison, CompareProgress } from '../core/corpus/compare';
 import type { WorkerData } from './workerAnalyzer';
 
 export interface CompareRequest {
@@ -38,12 +39,12 @@ export class WorkerComparer implements vscode.Disposable {
   private disposed = false;
 
   /**
-   * @param fallback the same comparison in-process, for when no worker can run
+   * @param fallback the same comparison in-process, for when no worker can run; none: fail instead
    * @param workerFile the bundled worker script
    * @param workerData what the worker starts with (where the model files are)
    */
   constructor(
-    private readonly fallback: (a: string, b: string, progress: CompareProgress) => Comparison = compareTexts,
+    private readonly fallback?: (a: string, b: string, progress: CompareProgress) => Comparison,
     private readonly workerFile = join(__dirname, 'analysisWorker.js'),
     private readonly workerData: WorkerData = {},
   ) {}
@@ -53,8 +54,9 @@ export class WorkerComparer implements vscode.Disposable {
     let worker: Worker;
     try {
       worker = new Worker(this.workerFile, { workerData: this.workerData });
-    } catch {
-      return Promise.resolve().then(() => this.fallback(a, b, progress));
+    } catch (err) {
+      const fallback = this.fallback;
+      return fallback ? Promise.resolve().then(() => fallback(a, b, progress)) : Promise.reject(noWorker(err));
     }
     const id = this.nextId++;
     this.running.add(worker);
@@ -76,19 +78,21 @@ export class WorkerComparer implements vscode.Disposable {
         else finish(() => reject(new Error(message.error)));
       });
       // The worker could not start or died: compare in-process rather than fail the command.
-      const inProcess = () =>
+      const inProcess = (why: unknown) =>
         finish(() => {
+          const fallback = this.fallback;
           if (this.disposed) reject(new CompareCancelled());
+          else if (!fallback) reject(noWorker(why));
           else {
             try {
-              resolve(this.fallback(a, b, progress));
+              resolve(fallback(a, b, progress));
             } catch (err) {
               reject(err instanceof Error ? err : new Error(String(err)));
             }
           }
         });
-      worker.on('error', inProcess);
-      worker.on('exit', inProcess);
+      worker.on('error', (err) => inProcess(err));
+      worker.on('exit', () => inProcess(new Error('the comparison worker stopped')));
       worker.postMessage({ kind: 'compare', id, a, b } satisfies CompareRequest);
     });
   }
@@ -103,4 +107,8 @@ export class WorkerComparer implements vscode.Disposable {
     for (const worker of this.running) void worker.terminate();
     this.running.clear();
   }
+}
+
+function noWorker(why: unknown): Error {
+  return new Error(`the comparison could not run on a worker thread: ${why instanceof Error ? why.message : String(why)}`);
 }

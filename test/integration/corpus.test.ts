@@ -105,6 +105,25 @@ describe('workspace corpus index', () => {
     await waitForHover(doc, 'Jens Stoltenberg', noOther, 'the deleted article to leave the index');
   });
 
+  it('turns the index off and on, and keeps to its file cap (newsAnnotator.workspaceIndex.*)', async () => {
+    const settings = () => vscode.workspace.getConfiguration('newsAnnotator');
+    const inOther = (t: string) => /Yuri Ushakov\*\* in \d+ other articles?:.*001_21569e4679d671fa\.txt/.test(t);
+    const alone = (t: string) => /Ushakov/.test(t) && !/Yuri Ushakov\*\* in \d+ other article/.test(t);
+    try {
+      await settings().update('workspaceIndex.enabled', false, vscode.ConfigurationTarget.Workspace);
+      await waitForHover(doc, 'Yuri Ushakov', alone, 'the index to be dropped');
+      await settings().update('workspaceIndex.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitForHover(doc, 'Yuri Ushakov', inOther, 'the workspace to be scanned again');
+      // One file only: the article beside it is not indexed, whichever was found first.
+      await settings().update('workspaceIndex.maxFiles', 1, vscode.ConfigurationTarget.Workspace);
+      await waitForHover(doc, 'Yuri Ushakov', alone, 'the index to keep to one file');
+    } finally {
+      await settings().update('workspaceIndex.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await settings().update('workspaceIndex.maxFiles', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForHover(doc, 'Yuri Ushakov', inOther, 'the full index back');
+  });
+
   it('compares two sources side by side', async () => {
     const shared = await vscode.commands.executeCommand<number>('newsAnnotator.compareSources', doc.uri, workspaceUri('seeds/001_21569e4679d671fa.txt'));
     assert.ok(shared >= 10, `shared statements: ${shared}`);

@@ -1,27 +1,32 @@
 // The reviewer's claims on one open article: the sidecar as last read or written (the merge base),
 // changes not yet on disk, and where each claim is in the editor's current text. Reading, locking,
-// merging with changes made elsewhere and writing are the shared SidecarStore's; writes and
-// reloads run one at a time here; a sidecar that does not parse is never written.
+// merging with changes made elsewhere and writing are the shared SidecarStore's, run on the service
+// worker; so is placing the claims of a sidecar just read. Claims touched by an edit are placed here
+// at once (a handful, near the edit). Writes and reloads run one at a time; a sidecar that does not
+// parse is never written.
 import * as vscode from 'vscode';
-import {
-  createAnchorer,
-  fileNameOf,
-  fnv1a64,
-  idGenerator,
-  merge,
-  parseSidecar,
-  shiftForEdits,
-  sidecarPathFor,
-  type AnchorKind,
-  type AnchorResult,
-  type Annotation,
-  type AnnotationTarget,
-  type ParsedSidecar,
-  type SidecarChanges,
-  type SidecarStore,
-  type TextChange,
-} from '../../core/annotations';
-import { refreshedTargets } from '../../core/annotations/refresh';
+import { createAnchorer, type AnchorKind, type AnchorResult } from '../../core/annotations/anchor';
+import { idGenerator } from '../../core/annotations/ids';
+import { merge } from '../../core/annotations/merge';
+import { fileNameOf, sidecarPathFor } from '../../core/annotations/paths';
+import { shiftForEdits, type TextChange } from '../../core/annotations/shift';
+import type { Annotation, AnnotationTarget } from '../../core/annotations/types';
+import { ServiceCancelled } from '../serviceWorker';
+import type { LivePlacement, SidecarSnapshotView, SidecarUpdateArgs, SidecarUpdateView, SidecarView } from '../worker/protocol';
+
+/**
+ * The sidecar store and the bulk anchoring, which run on the service worker: reading and parsing
+ * the YAML, the locked three-way merge and write, and placing many claims on an article at once.
+ */
+export interface ClaimServices {
+  read(path: string, articlePath: string): Promise<SidecarSnapshotView>;
+  update(args: SidecarUpdateArgs): Promise<SidecarUpdateView>;
+  /** Places every target on `text`; long work shows progress. */
+  anchor(text: string, targets: AnnotationTarget[]): Promise<AnchorResult[]>;
+}
+
+/** An empty sidecar, as the editor sees one before the file was read. */
+const NO_SIDECAR: SidecarView = { writable: true, error: null, warnings: [], entryProblems: [], annotations: [] };
 
 export interface PlacedClaim {
   readonly annotation: Annotation;
@@ -47,7 +52,7 @@ interface Pending {
 
 export class ArticleClaims {
   readonly sidecarUri: vscode.Uri;
-  private store: ParsedSidecar;
+  private store: SidecarView = NO_SIDECAR;
   /** The sidecar text as last read or written by us: the base of a three-way merge. */
   private baseText = '';
   private pending: Pending = { upsert: new Map(), remove: new Set() };
@@ -57,9 +62,8 @@ export class ArticleClaims {
   private readonly reported = new Set<string>();
   private disposed = false;
 
-  constructor(readonly document: vscode.TextDocument, private readonly host: ArticleClaimsHost, private readonly sidecars: SidecarStore) {
+  constructor(readonly document: vscode.TextDocument, private readonly host: ArticleClaimsHost, private readonly services: ClaimServices) {
     this.sidecarUri = document.uri.with({ path: sidecarPathFor(document.uri.path) });
-    this.store = parseSidecar('', { articlePath: document.uri.path });
   }
 
   get sidecarName(): string {
@@ -91,19 +95,19 @@ export class ArticleClaims {
   /** Reads the sidecar and anchors its claims on the document's text. Writes nothing. */
   load(): Promise<void> {
     return this.enqueue(async () => {
-      const text = await this.readDisk();
-      if (text === undefined) return;
-      this.adopt(text);
+      const snapshot = await this.readDisk();
+      if (snapshot === undefined) return;
+      await this.adopt(snapshot);
     });
   }
 
   /** The sidecar changed on disk: reload, or merge when we hold changes not yet written. */
   reload(): Promise<void> {
     return this.enqueue(async () => {
-      const text = await this.readDisk();
-      if (text === undefined || text === this.baseText) return;
+      const snapshot = await this.readDisk();
+      if (snapshot === undefined || snapshot.text === this.baseText) return;
       if (this.hasUnsavedChanges) await this.write();
-      else this.adopt(text);
+      else await this.adopt(snapshot);
     });
   }
 
@@ -196,21 +200,62 @@ export class ArticleClaims {
     return run;
   }
 
-  private async readDisk(): Promise<string | undefined> {
+  private async readDisk(): Promise<SidecarSnapshotView | undefined> {
     try {
-      return (await this.sidecars.read(this.sidecarUri.toString(), this.document.uri.path)).text;
+      return await this.services.read(this.sidecarUri.toString(), this.document.uri.path);
     } catch (err) {
       this.host.reportError(this, `${this.sidecarName} cannot be read: ${messageOf(err)}`);
       return undefined;
     }
   }
 
-  /** Takes `text` (just read from disk) as the new base and shows its problems once. */
-  private adopt(text: string): void {
-    this.baseText = text;
-    this.store = parseSidecar(text, { articlePath: this.document.uri.path });
+  /** Takes a sidecar just read or written as the new base, places its claims and shows its problems once. */
+  private async adopt(snapshot: SidecarSnapshotView): Promise<void> {
+    this.baseText = snapshot.text;
+    this.store = snapshot.parsed;
+    await this.placeNew(this.store.annotations);
     this.rebuild(this.store.annotations);
-    this.reportProblems(text);
+    this.reportProblems(snapshot.text);
+  }
+
+  /**
+   * Claims of `stored` that have no live placement yet are placed on the service worker (a sidecar
+   * just read may hold many, orphans among them, each a search of the whole text). If the article
+   * was edited meanwhile, the placements are for old text: placed again on the current one.
+   */
+  private async placeNew(stored: readonly Annotation[]): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const previous = new Map(this.placed.map((c) => [c.annotation.id, c]));
+      const fresh = this.withPending(stored).filter((a) => {
+        const before = previous.get(a.id);
+        return !before || !sameTarget(before.annotation.target, a.target);
+      });
+      if (fresh.length === 0 || this.disposed) return;
+      const version = this.document.version;
+      let results: AnchorResult[];
+      try {
+        results = await this.services.anchor(this.document.getText(), fresh.map((a) => a.target));
+      } catch (err) {
+        if (!(err instanceof ServiceCancelled)) return; // the worker failed: rebuild places them here
+        // The reviewer cancelled: shown as not found, with why; nothing is written for an orphan.
+        results = fresh.map(() => ({ kind: 'orphan', reason: 'placing the claims was cancelled; reopen the article to look again' }));
+      }
+      if (this.disposed || this.document.isClosed) return;
+      if (this.document.version !== version) continue;
+      const placedNow = fresh.map((a, i) => placeWith(a, results[i]!));
+      const byId = new Map(placedNow.map((c) => [c.annotation.id, c]));
+      // Kept beside the others until rebuild picks them up as live placements.
+      this.placed = [...this.placed.filter((c) => !byId.has(c.annotation.id)), ...placedNow];
+      return;
+    }
+    // The article kept changing: rebuild places what is left here.
+  }
+
+  /** The annotations to show: `stored` with the changes not yet written applied. */
+  private withPending(stored: readonly Annotation[]): Annotation[] {
+    const list = stored.filter((a) => !this.pending.remove.has(a.id)).map((a) => this.pending.upsert.get(a.id) ?? a);
+    for (const a of this.pending.upsert.values()) if (!stored.some((s) => s.id === a.id)) list.push(a);
+    return list;
   }
 
   private reportProblems(text: string): void {
@@ -226,17 +271,19 @@ export class ArticleClaims {
     }
   }
 
-  /** The annotations to show: `stored` with the changes not yet written applied. */
+  /**
+   * Shows `stored` with the pending changes applied. Claims placed before keep their live position
+   * (kept in step with edits); only a claim with a new target (one just tagged or re-attached) is
+   * placed here.
+   */
   private rebuild(stored: readonly Annotation[]): void {
-    const list = stored.filter((a) => !this.pending.remove.has(a.id)).map((a) => this.pending.upsert.get(a.id) ?? a);
-    for (const a of this.pending.upsert.values()) if (!stored.some((s) => s.id === a.id)) list.push(a);
+    const list = this.withPending(stored);
     const previous = new Map(this.placed.map((c) => [c.annotation.id, c]));
-    // One anchorer for all: claims searched for in the whole text share one index of it.
-    const place = createAnchorer(this.document.getText());
+    let place: ReturnType<typeof createAnchorer> | undefined;
     this.placed = list.map((a) => {
       const before = previous.get(a.id);
-      // Same target as before: the live position (kept in step with edits) beats a new search.
       if (before && sameTarget(before.annotation.target, a.target)) return { ...before, annotation: a };
+      place ??= createAnchorer(this.document.getText());
       return placeWith(a, place(a));
     });
     this.host.changed(this);
@@ -250,22 +297,19 @@ export class ArticleClaims {
   private async write(): Promise<void> {
     const upsert = new Map(this.pending.upsert);
     const remove = new Set(this.pending.remove);
-    const text = this.document.getText();
-    const live = new Map(this.placed.map((c) => [c.annotation.id, c]));
-    const outcome = await this.sidecars.update(this.sidecarUri.toString(), {
+    const live: LivePlacement[] = this.placed.map((c) => ({
+      id: c.annotation.id,
+      target: c.annotation.target,
+      result: c.kind === 'orphan' ? { kind: 'orphan', reason: c.reason ?? '' } : { kind: c.kind, start: c.start, end: c.end, score: 1, errors: 0 },
+    }));
+    const outcome = await this.services.update({
+      path: this.sidecarUri.toString(),
       articlePath: this.document.uri.path,
       base: this.baseText,
-      edit: () => (upsert.size === 0 && remove.size === 0 ? null : { upsert: [...upsert.values()], remove: [...remove] }),
-      finish: (result): SidecarChanges => {
-        let place: ReturnType<typeof createAnchorer> | undefined;
-        const placements: AnchorResult[] = result.annotations.map((a) => {
-          const c = live.get(a.id);
-          if (c && sameTarget(c.annotation.target, a.target)) return c.kind === 'orphan' ? { kind: 'orphan', reason: c.reason ?? '' } : { kind: c.kind, start: c.start, end: c.end, score: 1, errors: 0 };
-          place ??= createAnchorer(text);
-          return place(a);
-        });
-        return { upsert: refreshedTargets(text, result.annotations, placements), textHash: fnv1a64(text) };
-      },
+      upsert: [...upsert.values()],
+      remove: [...remove],
+      articleText: this.document.getText(),
+      live,
     });
     if (!outcome.ok) {
       if (outcome.kind === 'unreadable' && outcome.snapshot) {
@@ -294,7 +338,7 @@ export class ArticleClaims {
       const a = written.get(c.annotation.id);
       return a && sameExceptTarget(a, c.annotation) && a.target.selector.exact === c.annotation.target.selector.exact ? { ...c, annotation: a } : c;
     });
-    this.adopt(outcome.snapshot.text);
+    await this.adopt(outcome.snapshot);
   }
 }
 

@@ -2,7 +2,10 @@
 // analysis' claim candidates, export. Each asks through quick picks and input boxes; every change
 // goes through ArticleClaims, which refuses when the sidecar cannot be written safely.
 import * as vscode from 'vscode';
-import { createAnnotation, fileNameOf, freshId, idGenerator, isSidecarPath, reattach, type Annotation } from '../../core/annotations';
+import { freshId, idGenerator } from '../../core/annotations/ids';
+import { createAnnotation, reattach } from '../../core/annotations/make';
+import { fileNameOf, isSidecarPath } from '../../core/annotations/paths';
+import type { Annotation } from '../../core/annotations/types';
 import { claimantsOf } from '../../core/annotations/export/claimant';
 import { EXPORT_FORMAT_INFO, EXPORT_FORMATS, exportAnnotations, type ExportFormat } from '../../core/annotations/export/format';
 import { describeReasons } from '../../core/present/claimReasons';
@@ -251,10 +254,9 @@ export class ClaimCommands implements vscode.Disposable {
     const text = doc.getText();
     const current = claims.claims.map((c) => (c.kind === 'orphan' ? c.annotation : reattach(c.annotation, text, c.start, c.end)));
     const spans = new Map(claims.claims.filter((c) => c.kind !== 'orphan').map((c) => [c.annotation.id, { start: c.start, end: c.end }]));
-    const appearancesOf = (a: Annotation) => {
-      const span = spans.get(a.id);
-      return span && this.appearances ? this.appearances(doc.uri, span) : [];
-    };
+    // Asked of the workspace index (on the worker) for every claim first; the export itself is synchronous.
+    const found = new Map(await Promise.all([...spans].map(async ([id, span]) => [id, this.appearances ? await this.appearances(doc.uri, span).catch(() => []) : []] as const)));
+    const appearancesOf = (a: Annotation) => found.get(a.id) ?? [];
     // Speakers come from the analysis of this very text; an analysis of another version names nobody.
     const fits = analyzed !== undefined && analyzed.text === text;
     const claimantOf = claimantsOf(spans, fits ? analyzed.analysis : { quotes: [], entities: [] });

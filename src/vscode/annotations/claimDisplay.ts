@@ -6,6 +6,7 @@ import { escapeMarkdown, truncate } from '../../core/present/escape';
 import { evidenceMarkdown, multilineMarkdown } from '../../core/present/links';
 import type { ViewNode } from '../../core/present/viewTree';
 import type { AnalyzedDocument } from '../analysisCache';
+import { readConfig } from '../config';
 import type { DecorationSource } from '../decorations/sources';
 import type { NewsViewSection } from '../newsView';
 import type { PlacedClaim } from './articleClaims';
@@ -20,7 +21,7 @@ export const CHIP_PREFIX = 'chip:';
 
 /** Whether verdict chips are on (`newsAnnotator.highlight.verdictChips`). */
 export function verdictChipsEnabled(): boolean {
-  return vscode.workspace.getConfiguration('newsAnnotator').get<boolean>('highlight.verdictChips', true);
+  return readConfig().verdictChips;
 }
 
 /** A claim's highlight: its verdict colour behind the text, underlined, marked in the overview ruler. */

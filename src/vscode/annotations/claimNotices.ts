@@ -3,7 +3,7 @@
 // gone is said to be orphaned (undo brings it back); a claim found again is said so in the status
 // bar. Also stores the claims' refreshed positions in the sidecar when the article is saved.
 import * as vscode from 'vscode';
-import { reattach } from '../../core/annotations';
+import { reattach } from '../../core/annotations/make';
 import { truncate } from '../../core/present/escape';
 import { selectInEditor } from '../reveal';
 import type { ArticleClaims, PlacedClaim } from './articleClaims';

@@ -2,9 +2,11 @@
 // verdict, hover, News view section) and commands, and hands back the store for the API.
 import * as vscode from 'vscode';
 import type { AnalysisCache } from '../analysisCache';
+import type { ConfigWatcher } from '../config';
 import type { ClaimAppearances } from '../corpus/claimAppearances';
 import type { NewsDecorator } from '../decorations/decorator';
 import type { NewsTreeProvider } from '../newsView';
+import type { ServiceWorker } from '../serviceWorker';
 import { NEWS_LANGUAGE } from '../languageDetection';
 import { ClaimCommands } from './claimCommands';
 import { ClaimNotices } from './claimNotices';
@@ -21,9 +23,11 @@ export function registerReviewerAnnotations(
   analyses: AnalysisCache,
   decorator: NewsDecorator,
   newsTree: NewsTreeProvider,
+  worker: ServiceWorker,
+  config: ConfigWatcher,
   appearances?: ClaimAppearances,
 ): ReviewerAnnotations {
-  const annotations = own(new ReviewerAnnotations());
+  const annotations = own(new ReviewerAnnotations(worker));
   own(new ClaimCommands(analyses, annotations, new ReviewerName(), appearances));
   own(new ClaimNotices(annotations));
   own(vscode.languages.registerHoverProvider({ language: NEWS_LANGUAGE }, new ClaimHoverProvider(annotations)));
@@ -31,8 +35,8 @@ export function registerReviewerAnnotations(
   // Decoration styles come from the labels and chip settings: re-register the source when they change.
   let decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   own({ dispose: () => { decorations.dispose(); } });
-  own(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('newsAnnotator.claimLabels') && !e.affectsConfiguration('newsAnnotator.highlight.verdictChips')) return;
+  own(config.onDidChangeKeys((e) => {
+    if (!e.affects('claimLabels') && !e.affects('highlight.verdictChips')) return;
     decorations.dispose();
     decorations = decorator.registerSource(new ClaimDecorationSource(annotations));
   }));

@@ -2,12 +2,16 @@
 // the article, watches the sidecar for changes made elsewhere, and tells the display when claims
 // changed. Problems are shown to the reviewer with an "Open Sidecar" action.
 import * as vscode from 'vscode';
-import { SidecarStore } from '../../core/annotations';
+import type { AnchorResult } from '../../core/annotations/anchor';
+import type { AnnotationTarget } from '../../core/annotations/types';
 import { isNewsDocument } from '../analysisCache';
-import { ArticleClaims, type ArticleClaimsHost, type PlacedClaim } from './articleClaims';
-import { extensionHostProcess, WorkspaceSidecarFs } from './workspaceSidecarFs';
+import type { ServiceWorker } from '../serviceWorker';
+import { ArticleClaims, type ArticleClaimsHost, type ClaimServices, type PlacedClaim } from './articleClaims';
 
 export const OPEN_SIDECAR_ACTION = 'Open Sidecar';
+
+/** Placing more claims than this at once shows a cancellable progress notification. */
+export const ANCHOR_PROGRESS_AT = 200;
 
 /** Claims of a document as plain data, for tests and other features. */
 export interface ClaimSnapshot {
@@ -27,12 +31,17 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
   private readonly articles = new Map<string, { claims: ArticleClaims; loaded: Promise<void>; watcher: vscode.FileSystemWatcher }>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
-  /** One store for every article: the same lock and merge rules as the CLI. */
-  private readonly sidecars = new SidecarStore(new WorkspaceSidecarFs(), extensionHostProcess);
+  /** One sidecar store for every article (the same lock and merge rules as the CLI), on the service worker. */
+  private readonly services: ClaimServices;
   /** Fires with the article's uri when its claims (or their positions) changed. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor() {
+  constructor(worker: ServiceWorker) {
+    this.services = {
+      read: (path, articlePath) => worker.call('sidecar.read', { path, articlePath }),
+      update: (args) => worker.call('sidecar.update', args),
+      anchor: (text, targets) => placeClaims(worker, text, targets),
+    };
     vscode.workspace.onDidOpenTextDocument((doc) => this.track(doc), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((doc) => this.untrack(doc), this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -101,7 +110,7 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
   private track(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     if (this.articles.has(key) || !isNewsDocument(doc) || doc.uri.scheme === 'untitled' || doc.isClosed) return;
-    const claims = new ArticleClaims(doc, this, this.sidecars);
+    const claims = new ArticleClaims(doc, this, this.services);
     const folder = vscode.Uri.joinPath(claims.sidecarUri, '..');
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, claims.sidecarName));
     const reload = () => void claims.reload();
@@ -132,4 +141,25 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
     this.articles.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** Places claims on the worker; many at once (a large sidecar, many orphans) with progress and Cancel. */
+function placeClaims(worker: ServiceWorker, text: string, targets: AnnotationTarget[]): Promise<AnchorResult[]> {
+  if (targets.length < ANCHOR_PROGRESS_AT) return worker.call('claims.anchor', { text, targets });
+  return Promise.resolve(
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `News: placing ${targets.length} claims`, cancellable: true },
+      (progress, token) => {
+        let shown = 0;
+        return worker.call('claims.anchor', { text, targets }, {
+          token,
+          progress: (done, total) => {
+            const percent = (100 * done) / total;
+            progress.report({ message: `${done}/${total}`, increment: percent - shown });
+            shown = percent;
+          },
+        });
+      },
+    ),
+  );
 }

@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
+import { readConfig, updateUserSetting } from '../config';
 
 export interface ClaimLabel {
   label: string;
@@ -25,7 +26,7 @@ export const DEFAULT_CLAIM_LABELS: readonly ClaimLabel[] = [
 
 /** Reads the labels setting: objects `{label, color}` or plain strings; blanks and repeats dropped. */
 export function readClaimLabels(): ClaimLabel[] {
-  const raw = vscode.workspace.getConfiguration('newsAnnotator').get<unknown>('claimLabels');
+  const raw = readConfig().claimLabels;
   const list = Array.isArray(raw) ? raw : DEFAULT_CLAIM_LABELS;
   const seen = new Set<string>();
   const out: ClaimLabel[] = [];
@@ -62,7 +63,7 @@ export class ReviewerName {
 
   /** The name to record, asking for it first when none is set. */
   async current(): Promise<string> {
-    const configured = vscode.workspace.getConfiguration('newsAnnotator').get<string>('reviewer', '').trim();
+    const configured = readConfig().reviewer;
     if (configured) return configured;
     if (this.sessionName) return this.sessionName;
     const suggestion = await this.suggestion();
@@ -77,7 +78,7 @@ export class ReviewerName {
       this.sessionName = suggestion;
       return suggestion;
     }
-    await vscode.workspace.getConfiguration('newsAnnotator').update('reviewer', name, vscode.ConfigurationTarget.Global);
+    await updateUserSetting('reviewer', name);
     return name;
   }
 

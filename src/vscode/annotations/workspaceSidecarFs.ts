@@ -3,9 +3,8 @@
 // copying the target first so its permissions carry over, then renamed over it; a symlinked
 // sidecar is written in place so the link stays a link; a read-only file is refused. The lock is
 // created exclusively: a temp file renamed onto the lock name without overwrite.
-import { hostname } from 'node:os';
 import * as vscode from 'vscode';
-import { SidecarFsError, type FileSnapshot, type FileStat, type SidecarFs, type SidecarProcess } from '../../core/annotations';
+import { SidecarFsError, type FileSnapshot, type FileStat, type SidecarFs } from '../../core/annotations/store/sidecarFs';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -88,24 +87,6 @@ export class WorkspaceSidecarFs implements SidecarFs {
     }
   }
 }
-
-/** The extension host process: a Node process, so pid liveness can be checked on this host. */
-export const extensionHostProcess: SidecarProcess = {
-  pid: process.pid,
-  host: hostname(),
-  now: () => Date.now(),
-  sleep: (ms: number) => new Promise((done) => setTimeout(done, ms)),
-  isAlive(pid: number): boolean | undefined {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      return code === 'ESRCH' ? false : code === 'EPERM' ? true : undefined;
-    }
-  },
-  random: () => Math.random(),
-};
 
 async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   try {

@@ -65,17 +65,9 @@ export class CorpusCommands implements vscode.Disposable {
       return [];
     }
     await this.corpus.ready;
-    const locations: vscode.Location[] = [];
-    const seen = new Set<string>();
-    for (const name of entity.aliases) {
-      for (const m of this.corpus.index.mentionsOf(name)) {
-        const key = `${m.path}#${m.start}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const text = this.corpus.index.get(m.path)?.text ?? '';
-        locations.push(new vscode.Location(vscode.Uri.parse(m.path), new vscode.Range(positionIn(text, m.start), positionIn(text, m.end))));
-      }
-    }
+    const locations = (await this.corpus.mentionsOf(entity.aliases)).map(
+      (m) => new vscode.Location(vscode.Uri.parse(m.path), new vscode.Range(m.range[0], m.range[1], m.range[2], m.range[3])),
+    );
     await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, editor.selection.active, locations);
     return locations;
   }
@@ -87,7 +79,7 @@ export class CorpusCommands implements vscode.Disposable {
     if (!first) return 0;
     let second = b;
     if (!second) {
-      const picks = this.corpus.index
+      const picks = this.corpus
         .paths()
         .filter((p) => p !== first.toString())
         .map((p) => ({ label: label(p), uri: vscode.Uri.parse(p) }));

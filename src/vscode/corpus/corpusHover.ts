@@ -9,27 +9,25 @@ import type { WorkspaceCorpus } from './workspaceCorpus';
 /** At most this many corroborating statements in one hover. */
 const HOVER_MATCH_LIMIT = 3;
 
-export function corpusHoverSections(corpus: WorkspaceCorpus, doc: vscode.TextDocument, offset: number, entity: Entity | undefined): string[] {
-  const index = corpus.index;
+export async function corpusHoverSections(corpus: WorkspaceCorpus, doc: vscode.TextDocument, offset: number, entity: Entity | undefined): Promise<string[]> {
   const self = doc.uri.toString();
   const sections: string[] = [];
+  // Both questions go to the worker's index at once.
+  const [mentioning, matches] = await Promise.all([
+    entity ? corpus.articlesMentioning(entity.aliases.length ? entity.aliases : [entity.name]) : Promise.resolve([]),
+    // The index holds the saved text: its offsets only fit a document without unsaved edits.
+    !doc.isDirty && corpus.has(self) ? corpus.matchesFor(self, { start: offset, end: offset + 1 }, { limit: HOVER_MATCH_LIMIT }) : Promise.resolve([]),
+  ]);
   if (entity) {
-    const others = new Set<string>();
-    for (const name of entity.aliases.length ? entity.aliases : [entity.name]) {
-      for (const path of index.articlesMentioning(name)) if (path !== self) others.add(path);
-    }
+    const others = new Set(mentioning.filter((path) => path !== self));
     if (others.size > 0) {
       const list = [...others].slice(0, 5).map((p) => escapeMarkdown(label(p))).join(', ');
       sections.push(`**${escapeMarkdown(entity.name)}** in ${others.size} other article${others.size === 1 ? '' : 's'}: ${list}${others.size > 5 ? ', …' : ''}`);
     }
   }
-  // The index holds the saved text: its offsets only fit a document without unsaved edits.
-  if (!doc.isDirty && index.has(self)) {
-    const matches = index.matchesFor(self, { start: offset, end: offset + 1 }, { limit: HOVER_MATCH_LIMIT });
-    for (const m of matches) {
-      const conflict = m.conflict ? ` — **differs** (${m.conflict.kind}: ${escapeMarkdown(m.conflict.aText)} vs ${escapeMarkdown(m.conflict.bText)})` : '';
-      sections.push(`Also reported by ${escapeMarkdown(label(m.path))}: “${escapeMarkdown(clip(m.other.text))}”${conflict}`);
-    }
+  for (const m of matches) {
+    const conflict = m.conflict ? ` — **differs** (${m.conflict.kind}: ${escapeMarkdown(m.conflict.aText)} vs ${escapeMarkdown(m.conflict.bText)})` : '';
+    sections.push(`Also reported by ${escapeMarkdown(label(m.path))}: “${escapeMarkdown(clip(m.other.text))}”${conflict}`);
   }
   return sections;
 }

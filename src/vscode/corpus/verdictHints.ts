@@ -30,6 +30,11 @@ export class VerdictHints implements vscode.Disposable {
   });
   private readonly disposables: vscode.Disposable[] = [this.style];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The hints last painted, per article shown. */
+  private readonly painted = new Map<string, VerdictHint[]>();
+  /** Counts repaints, so an older one that finishes late paints nothing. */
+  private pass = 0;
+  private disposed = false;
 
   constructor(private readonly corpus: WorkspaceCorpus, private readonly annotations: ReviewerAnnotations) {
     const later = () => this.schedule();
@@ -42,21 +47,26 @@ export class VerdictHints implements vscode.Disposable {
     this.schedule();
   }
 
-  /** The hints for the article at `uri` from the claims of the other open articles. */
+  /** The hints painted on the article at `uri` (shown in an editor) by the latest repaint. */
   hintsFor(uri: vscode.Uri): VerdictHint[] {
+    return this.painted.get(uri.toString()) ?? [];
+  }
+
+  /** The hints for the article at `uri` from the claims of the other open articles, matched on the worker's index. */
+  async computeHints(uri: vscode.Uri): Promise<VerdictHint[]> {
     const target = uri.toString();
     const targetDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target);
-    if (targetDoc?.isDirty || !this.corpus.index.has(target)) return [];
+    if (targetDoc?.isDirty || !this.corpus.has(target)) return [];
     const hints: VerdictHint[] = [];
     const seen = new Set<string>();
     for (const doc of vscode.workspace.textDocuments) {
       const source = doc.uri.toString();
-      if (source === target || doc.isDirty || doc.isClosed || !this.corpus.index.has(source)) continue;
+      if (source === target || doc.isDirty || doc.isClosed || !this.corpus.has(source)) continue;
       const claims = this.annotations.peek(doc)?.claims ?? [];
       for (const claim of claims) {
         if (claim.kind === 'orphan') continue;
         const verdict = claim.annotation.label;
-        for (const match of this.corpus.index.matchesFor(source, { start: claim.start, end: claim.end })) {
+        for (const match of await this.corpus.matchesFor(source, { start: claim.start, end: claim.end })) {
           if (match.path !== target) continue;
           const key = `${match.other.start}|${source}|${verdict}`;
           if (seen.has(key)) continue;
@@ -77,12 +87,19 @@ export class VerdictHints implements vscode.Disposable {
   }
 
   /** Repaints every visible article now (tests call this rather than wait for the delay). */
-  repaint(): void {
-    for (const editor of vscode.window.visibleTextEditors) {
+  async repaint(): Promise<void> {
+    const pass = ++this.pass;
+    const editors = vscode.window.visibleTextEditors;
+    const computed = await Promise.all(editors.map((e) => this.computeHints(e.document.uri).catch(() => [])));
+    if (pass !== this.pass || this.disposed) return;
+    this.painted.clear();
+    editors.forEach((editor, i) => {
       const doc = editor.document;
+      const hints = computed[i]!;
+      this.painted.set(doc.uri.toString(), hints);
       // Several verdicts on one statement: one line after it, every detail in the hover.
       const byStatement = new Map<number, VerdictHint[]>();
-      for (const hint of this.hintsFor(doc.uri)) {
+      for (const hint of hints) {
         const list = byStatement.get(hint.start);
         if (list) list.push(hint);
         else byStatement.set(hint.start, [hint]);
@@ -98,18 +115,19 @@ export class VerdictHints implements vscode.Disposable {
         };
       });
       editor.setDecorations(this.style, options);
-    }
+    });
   }
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.repaint();
+      void this.repaint();
     }, REPAINT_DELAY_MS);
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     vscode.Disposable.from(...this.disposables).dispose();
   }

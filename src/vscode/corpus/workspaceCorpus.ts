@@ -1,39 +1,150 @@
 // Keeps a CorpusIndex of the workspace's news articles: a cancellable background scan on start
-// (the configured globs, plus .txt files that read like articles), then a file watcher and rename
-// events keep it current. Analysis runs on the shared worker, so the extension host stays free.
+// (the configured globs, plus .txt files that read like articles when `newsAnnotator.detect` is
+// on), then a file watcher and rename events keep it current. `newsAnnotator.workspaceIndex.*`
+// turns it off (no scan, no watcher) and caps the number of files; a change of those settings,
+// the globs or detection scans again. The index itself (analyses, postings) lives on the service
+// worker: the host reads the files, keeps which ones are indexed, and asks the worker its questions.
 import * as vscode from 'vscode';
-import { CorpusIndex } from '../../core/corpus/corpusIndex';
+import type { CorpusMatch } from '../../core/corpus/corpusIndex';
+import type { WorkspaceEntity } from '../../core/corpus/workspaceEntities';
 import { sniffNewsArticle } from '../../core/sniff';
 import { decodeArticle } from '../../core/text/decodeArticle';
-import type { Analysis } from '../../core/types';
-import { readConfig } from '../config';
+import type { Span } from '../../core/types';
+import { readConfig, type ConfigWatcher, type NewsConfig } from '../config';
+import type { ServiceWorker } from '../serviceWorker';
+import type { PlacedMention } from '../worker/corpusService';
 
 /** Files above this size are left out of the workspace index (the editor still analyses them when opened). */
 const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
-/** The first scan looks at no more than this many files per glob. */
-const MAX_SCANNED_FILES = 5000;
 /** Show a progress notification only when the first scan takes longer than this. */
 const NOTIFY_AFTER_MS = 1500;
+/** The first scan waits at most this long for the open articles' first analysis. */
+const SCAN_DELAY_MAX_MS = 3000;
+/** How many times the index is rebuilt after its worker stopped (an article that crashes it would loop). */
+const MAX_REBUILDS = 3;
+/** The queue key of work on the whole index (a clear). */
+const ALL = '*';
 /** How long after a rename the new file is read again (see `rename`). */
 const RENAME_RECHECK_MS = 1000;
 
 export class WorkspaceCorpus implements vscode.Disposable {
-  readonly index = new CorpusIndex();
+  /** The indexed articles (uri strings), as the worker's index holds them. */
+  private readonly indexed = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly scan = new vscode.CancellationTokenSource();
+  /** The file watcher and rename listener: they exist only while the index is on. */
+  private watching: vscode.Disposable | undefined;
+  private scan = new vscode.CancellationTokenSource();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the index changed (a scan finished, a file was added, changed, deleted or renamed). */
   readonly onDidChange = this.changed.event;
-  /** Resolves when the first workspace scan is over (finished or cancelled). */
-  readonly ready: Promise<void>;
+  /** Resolves when the latest workspace scan is over (finished or cancelled). */
+  ready: Promise<void> = Promise.resolve();
   /** Latest pending work per file, so a burst of saves analyses the file once at a time. */
   private readonly pending = new Map<string, Promise<void>>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private settings: NewsConfig;
+  /** Counts restarts: work begun before the latest one must not add to the index after it. */
+  private generation = 0;
+  private disposed = false;
+  private rebuilds = 0;
 
-  constructor(private readonly analyze: (text: string) => Promise<Analysis>) {
-    this.disposables.push(this.scan, this.changed);
+  /**
+   * @param startAfter the first scan waits for it (at most SCAN_DELAY_MAX_MS): the open article's
+   *   first analysis, so indexing the workspace does not compete with the first highlights
+   */
+  constructor(private readonly worker: ServiceWorker, config: ConfigWatcher, startAfter: Promise<unknown> = Promise.resolve()) {
+    this.settings = config.current;
+    this.disposables.push(this.changed);
+    config.onDidChangeKeys((e) => {
+      this.settings = e.config;
+      if (e.affects('workspaceIndex') || e.affects('files') || e.affects('detect')) this.restart();
+    }, this, this.disposables);
+    // The index lived on the worker that stopped: scan again into the new one.
+    const stopped = worker.onStopped(() => {
+      if (!this.disposed && this.generation > 0 && this.rebuilds++ < MAX_REBUILDS) this.restart();
+    });
+    this.disposables.push({ dispose: () => stopped.dispose() });
+    let delay: ReturnType<typeof setTimeout> | undefined;
+    const waited = Promise.race([startAfter, new Promise<void>((resolve) => (delay = setTimeout(resolve, SCAN_DELAY_MAX_MS)))]);
+    this.ready = waited.then(() => {
+      clearTimeout(delay);
+      if (this.generation === 0 && !this.disposed) this.restart();
+      return this.ready;
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.scan.cancel();
+    this.scan.dispose();
+    this.watching?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Whether the article at `path` (a uri string) is in the index. */
+  has(path: string): boolean {
+    return this.indexed.has(path);
+  }
+
+  /** The indexed articles' uri strings. */
+  paths(): string[] {
+    return [...this.indexed];
+  }
+
+  get size(): number {
+    return this.indexed.size;
+  }
+
+  /** Indexed articles naming any of `names` (alias-aware). */
+  articlesMentioning(names: string[]): Promise<string[]> {
+    return this.indexed.size === 0 ? Promise.resolve([]) : this.worker.call('corpus.articlesMentioning', { names });
+  }
+
+  /** Statements of other articles reporting what the sentences of `path` at `span` report, best first. */
+  matchesFor(path: string, span: Span, options?: { limit?: number }): Promise<CorpusMatch[]> {
+    return this.indexed.has(path) ? this.worker.call('corpus.matchesFor', { path, span, ...(options ? { options } : {}) }) : Promise.resolve([]);
+  }
+
+  /** Every mention, in every indexed article, of the entity `names` stand for. */
+  mentionsOf(names: string[]): Promise<PlacedMention[]> {
+    return this.indexed.size === 0 ? Promise.resolve([]) : this.worker.call('corpus.mentionsOf', { names });
+  }
+
+  /** The entities of every indexed article, most widely reported first. */
+  entities(): Promise<WorkspaceEntity[]> {
+    return this.indexed.size === 0 ? Promise.resolve([]) : this.worker.call('corpus.entities', {});
+  }
+
+  /** Whether the index is on (`newsAnnotator.workspaceIndex.enabled`). */
+  get enabled(): boolean {
+    return this.settings.workspaceIndex.enabled;
+  }
+
+  /** Drops the index and, when it is on, scans the workspace again and watches it. */
+  private restart(): void {
+    this.scan.cancel();
+    this.scan.dispose();
+    this.scan = new vscode.CancellationTokenSource();
+    this.generation++;
+    const hadFiles = this.indexed.size > 0;
+    this.indexed.clear();
+    // Queued like any file's work, so an analysis under way cannot land after the clear.
+    void this.queue(ALL, () => this.worker.call('corpus.clear', {}));
+    if (hadFiles) this.changed.fire();
+    if (!this.enabled) {
+      this.watching?.dispose();
+      this.watching = undefined;
+      this.ready = Promise.resolve();
+      return;
+    }
+    this.watching ??= this.watch();
+    this.ready = this.scanWorkspace(this.scan.token);
+  }
+
+  private watch(): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
-    this.disposables.push(
+    return vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => void this.refresh(uri)),
       watcher.onDidChange((uri) => void this.refresh(uri)),
@@ -42,31 +153,25 @@ export class WorkspaceCorpus implements vscode.Disposable {
         for (const f of e.files) this.rename(f.oldUri, f.newUri);
       }),
     );
-    this.ready = this.scanWorkspace(this.scan.token);
-  }
-
-  dispose(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.scan.cancel();
-    for (const d of this.disposables) d.dispose();
   }
 
   /** Re-reads one file and replaces its entry, or drops it when it no longer reads like an article. */
   refresh(uri: vscode.Uri): Promise<void> {
-    return this.queue(uri, () => this.indexFile(uri, true));
+    return this.queue(uri.toString(), () => this.indexFile(uri, true));
   }
 
   /** Queued behind the file's pending refresh: an analysis started before the delete must not re-add it. */
   forget(uri: vscode.Uri): Promise<void> {
-    return this.queue(uri, async () => {
-      if (this.index.remove(uri.toString())) this.changed.fire();
-    });
+    return this.queue(uri.toString(), () => this.drop(uri.toString(), true));
   }
 
-  private queue(uri: vscode.Uri, work: () => Promise<void>): Promise<void> {
-    const key = uri.toString();
-    const previous = this.pending.get(key) ?? Promise.resolve();
-    const next = previous.then(work).catch(() => undefined);
+  /**
+   * Work on one file runs after the file's earlier work, and after a clear of the whole index
+   * queued before it; a clear waits for every file's work queued before it.
+   */
+  private queue(key: string, work: () => Promise<unknown>): Promise<void> {
+    const before = key === ALL ? Promise.all([...this.pending.values()]) : Promise.all([this.pending.get(key), this.pending.get(ALL)]);
+    const next = before.then(work).then(() => undefined, () => undefined);
     this.pending.set(key, next);
     void next.then(() => {
       if (this.pending.get(key) === next) this.pending.delete(key);
@@ -74,9 +179,21 @@ export class WorkspaceCorpus implements vscode.Disposable {
     return next;
   }
 
+  private async drop(key: string, notify: boolean): Promise<void> {
+    if (!this.indexed.has(key)) return;
+    this.indexed.delete(key);
+    await this.worker.call('corpus.remove', { path: key });
+    if (notify) this.changed.fire();
+  }
+
   rename(oldUri: vscode.Uri, newUri: vscode.Uri): void {
-    if (this.index.rename(oldUri.toString(), newUri.toString())) this.changed.fire();
-    else void this.refresh(newUri);
+    const from = oldUri.toString();
+    const to = newUri.toString();
+    if (this.indexed.has(from) && from !== to) {
+      this.indexed.delete(from);
+      this.indexed.add(to);
+      void this.queue(to, () => this.worker.call('corpus.rename', { from, to })).then(() => this.changed.fire());
+    } else void this.refresh(newUri);
     // The watcher folds a create and a delete of one file that arrive together into no event at all:
     // a file deleted right after its rename would stay indexed. Look at it again once events settled.
     const timer = setTimeout(() => {
@@ -87,16 +204,22 @@ export class WorkspaceCorpus implements vscode.Disposable {
   }
 
   private async scanWorkspace(token: vscode.CancellationToken): Promise<void> {
-    const globs = readConfig().files;
+    const { files: globs, detect, workspaceIndex } = this.settings;
+    const cap = workspaceIndex.maxFiles;
     const found = new Map<string, vscode.Uri>();
-    for (const glob of [...globs, '**/*.txt']) {
+    // Named files first, so a cap keeps the articles the user pointed at; other .txt files only when sniffed.
+    for (const glob of detect ? [...globs, '**/*.txt'] : globs) {
       if (token.isCancellationRequested) return;
-      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', MAX_SCANNED_FILES, token)) found.set(uri.toString(), uri);
+      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', cap, token)) {
+        if (found.size >= cap) break;
+        found.set(uri.toString(), uri);
+      }
     }
     const uris = [...found.values()];
     const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
-        await this.indexFile(uris[i]!, false).catch(() => undefined);
+        const uri = uris[i]!;
+        await this.queue(uri.toString(), () => this.indexFile(uri, false));
         progress?.report({ message: `${i + 1}/${uris.length} files`, increment: 100 / uris.length });
       }
       this.changed.fire();
@@ -124,13 +247,19 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private async indexFile(uri: vscode.Uri, notify: boolean): Promise<void> {
     const key = uri.toString();
+    const generation = this.generation;
+    if (!this.enabled) return;
+    // A new file past the cap waits for the next scan (which keeps to the cap as well).
+    if (!this.indexed.has(key) && this.indexed.size >= this.settings.workspaceIndex.maxFiles) return;
     const text = await this.readArticle(uri);
     if (text === undefined || !this.isArticle(uri, text)) {
-      if (this.index.remove(key) && notify) this.changed.fire();
+      await this.drop(key, notify);
       return;
     }
-    const analysis = await this.analyze(text);
-    this.index.update({ path: key, text, analysis });
+    await this.worker.call('corpus.put', { path: key, text });
+    // A restart meanwhile queued a clear of the worker's index behind this: it is gone there too.
+    if (generation !== this.generation) return;
+    this.indexed.add(key);
     if (notify) this.changed.fire();
   }
 
@@ -149,10 +278,20 @@ export class WorkspaceCorpus implements vscode.Disposable {
     }
   }
 
-  /** Files the globs name are articles; other .txt files must read like one. */
+  /** Files the globs name are articles; other .txt files must read like one, when detection is on for them. */
   private isArticle(uri: vscode.Uri, text: string): boolean {
-    const globs = readConfig(uri).files;
+    const { files: globs, detect } = readConfig(uri);
     const matched = globs.some((g) => vscode.languages.match({ pattern: g }, { uri, languageId: 'plaintext' } as vscode.TextDocument) > 0);
-    return matched || sniffNewsArticle(text).isArticle;
+    return matched || (detect && sniffNewsArticle(text).isArticle);
   }
+}
+
+/** Resolves when `analyses` first reports an analysis (the article the window opened with). */
+export function firstAnalysis(analyses: { onDidAnalyze: vscode.Event<unknown> }): Promise<void> {
+  return new Promise((resolve) => {
+    const once = analyses.onDidAnalyze(() => {
+      once.dispose();
+      resolve();
+    });
+  });
 }

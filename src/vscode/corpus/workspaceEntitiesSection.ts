@@ -2,7 +2,7 @@
 // entities of every indexed article, most widely reported first, with the articles naming each and
 // how often; clicking an article shows its first mention of the entity.
 import * as vscode from 'vscode';
-import { workspaceEntities } from '../../core/corpus/workspaceEntities';
+import type { WorkspaceEntity } from '../../core/corpus/workspaceEntities';
 import type { ViewNode } from '../../core/present/viewTree';
 import type { NewsViewSection } from '../newsView';
 import { REVEAL_RANGE } from '../reveal';
@@ -21,36 +21,46 @@ export class WorkspaceEntitiesSection implements NewsViewSection, vscode.Disposa
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private shown = false;
+  /** The rows as the worker's index last gave them (undefined until asked). */
+  private rows: WorkspaceEntity[] | undefined;
+  private asked = 0;
 
   constructor(private readonly corpus: WorkspaceCorpus) {
     this.disposables.push(
       vscode.commands.registerCommand(TOGGLE_WORKSPACE_ENTITIES, () => this.toggle()),
       corpus.onDidChange(() => {
-        if (this.shown) this.changed.fire();
+        if (this.shown) void this.fetch();
       }),
     );
+  }
+
+  /** Asks the worker's index for the rows, then shows them; a newer request supersedes this one. */
+  private async fetch(): Promise<void> {
+    const ask = ++this.asked;
+    const rows = await this.corpus.entities().catch(() => undefined);
+    if (ask !== this.asked || !this.shown || rows === undefined) return;
+    this.rows = rows;
+    this.changed.fire();
   }
 
   get enabled(): boolean {
     return this.shown;
   }
 
-  /** Shows or hides the section; returns whether it is now shown. */
-  toggle(): boolean {
+  /** Shows or hides the section; resolves, once its rows are in, with whether it is now shown. */
+  async toggle(): Promise<boolean> {
     this.shown = !this.shown;
     void vscode.commands.executeCommand('setContext', 'newsAnnotator.workspaceEntities', this.shown);
+    this.rows = undefined;
     this.changed.fire();
+    if (this.shown) await this.fetch();
     return this.shown;
   }
 
   build(): ViewNode | undefined {
     if (!this.shown) return undefined;
-    const index = this.corpus.index;
-    const paths = index.paths();
-    const rows = workspaceEntities(paths.flatMap((path) => {
-      const doc = index.get(path);
-      return doc ? [{ path, entities: doc.analysis.entities }] : [];
-    }));
+    const paths = this.corpus.paths();
+    const rows = this.rows ?? [];
     const children = rows.slice(0, MAX_ROWS).map<ViewNode>((row) => {
       const id = `ws-entity/${row.type}/${row.name}`;
       return {

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ModelAssetError } from '../../../src/core/models/assetFile';
 import type { Analysis } from '../../../src/core/types';
 import { WorkerAnalyzer } from '../../../src/vscode/workerAnalyzer';
 
@@ -62,6 +63,48 @@ describe('WorkerAnalyzer', () => {
     const analyzer = new WorkerAnalyzer((text) => tagged(text, 'fallback'), file);
     try {
       assert.equal((await analyzer.analyze('x')).structure.headline?.text, 'fallback');
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
+  it('without a fallback, fails with the reason when no worker can run (the host never analyses)', async () => {
+    const analyzer = new WorkerAnalyzer(undefined, join(dir, 'missing-worker.js'));
+    try {
+      await assert.rejects(analyzer.analyze('abc'), /missing-worker\.js/);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
+  it('without a fallback, keeps a model file problem a ModelAssetError the editor can name', async () => {
+    const file = join(dir, 'no-models-worker.js');
+    writeFileSync(file, `const { parentPort } = require('node:worker_threads'); parentPort.on('message', ({ id }) => parentPort.postMessage({ id, error: 'ModelAssetError: model asset /x/tagger.bin is missing: reinstall\\n    at readModels' }));`);
+    const analyzer = new WorkerAnalyzer(undefined, file);
+    try {
+      await assert.rejects(analyzer.analyze('x'), (err: unknown) => err instanceof ModelAssetError && err.message === 'model asset /x/tagger.bin is missing: reinstall');
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
+  it('without a fallback, starts a worker that stopped again on the next request', async () => {
+    const file = join(dir, 'dying-worker.js');
+    // Dies on its first request of each life... unless the marker file says it already died once.
+    const marker = join(dir, 'died-once');
+    writeFileSync(
+      file,
+      `const { parentPort } = require('node:worker_threads'); const fs = require('node:fs');
+       parentPort.on('message', ({ id, text }) => {
+         if (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(1); }
+         parentPort.postMessage({ id, ms: 0, wire: { analysis: { length: text.length, structure: { headline: null, subheadings: [], datelines: [], bylines: [], captions: [], residue: [], paragraphs: [] }, sentences: [], quotes: [], entities: [], claims: [] } } });
+       });`,
+    );
+    const analyzer = new WorkerAnalyzer(undefined, file);
+    try {
+      await assert.rejects(analyzer.analyze('first'));
+      assert.equal((await analyzer.analyze('second')).length, 6);
+      assert.equal(analyzer.usesWorker, true);
     } finally {
       analyzer.dispose();
     }
