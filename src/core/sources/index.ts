@@ -15,7 +15,12 @@ interface Credited {
   pronoun: boolean;
 }
 
-export function collectSources(text: string, analysis: Analysis): ArticleSources {
+export interface SourceOptions {
+  /** Verbs that report a stance besides the verbs of saying (the default: deny, believe, think). */
+  stanceVerbs?: ReadonlySet<string>;
+}
+
+export function collectSources(text: string, analysis: Analysis, options: SourceOptions = {}): ArticleSources {
   const byId = new Map<string, Entity>(analysis.entities.map((e) => [e.id, e]));
   const mentions = sortedMentions(analysis.entities);
   const credited: Credited[] = [];
@@ -31,7 +36,7 @@ export function collectSources(text: string, analysis: Analysis): ArticleSources
     const speaker = { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text };
     credited.push({ statement: { kind: 'quote', span: { start: q.start, end: q.end }, speaker, cue: q.cue, words }, entityId: q.speaker.entityId, pronoun: q.speaker.kind === 'pronoun' });
   }
-  const paraphrases = findParaphrases(text, analysis);
+  const paraphrases = findParaphrases(text, analysis, options.stanceVerbs);
   const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
   paraphrases.forEach((p, i) => {
     const l = linked[i];

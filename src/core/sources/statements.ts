@@ -18,7 +18,7 @@ export interface Paraphrase {
 
 // Verbs of stance that report what someone holds or denies, rarely before a quote so the quote cue
 // list leaves them out, but reported speech all the same ("Moscow has denied that …", "Republicans believe …").
-const STANCE_VERBS = new Set(['deny', 'denies', 'denied', 'believe', 'believes', 'believed', 'think', 'thinks']);
+export const STANCE_VERBS: ReadonlySet<string> = new Set(['deny', 'denies', 'denied', 'believe', 'believes', 'believed', 'think', 'thinks']);
 
 // Verbs of finding and showing report a finding only before "that" ("the study found that …"); else
 // they are other acts ("helped found the state", "shells found on the battlefield", "finds itself").
@@ -30,7 +30,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const HYPOTHETICAL = new Set(['will', 'would', 'could', 'should', 'might', 'may', 'must', 'can', "won't", 'won’t', 'cannot']);
 
 /** Paraphrases in the body paragraphs, in text order, each cue taken once. */
-export function findParaphrases(text: string, analysis: Analysis): Paraphrase[] {
+export function findParaphrases(text: string, analysis: Analysis, cueWords: ReadonlySet<string> = STANCE_VERBS): Paraphrase[] {
   const quoteCues = new Set<string>();
   for (const q of analysis.quotes) if (q.cue && q.speaker) quoteCues.add(`${q.cue.start}:${q.cue.end}`);
   const quoteSpans: Span[] = analysis.quotes;
@@ -43,7 +43,7 @@ export function findParaphrases(text: string, analysis: Analysis): Paraphrase[] 
     // Headlines, captions and datelines report nobody's speech of their own.
     if (!para || para.start > s.start) continue;
     const toks = tokenizeWindow(text, s.start, s.end, quoteSpans);
-    const cues = [...findCues(toks, text), ...stanceCues(toks)].sort((a, b) => a.from - b.from);
+    const cues = [...findCues(toks, text), ...stanceCues(toks, cueWords)].sort((a, b) => a.from - b.from);
     for (const cue of cues) {
       const first = toks[cue.from]!;
       const last = toks[cue.to - 1]!;
@@ -63,11 +63,11 @@ export function findParaphrases(text: string, analysis: Analysis): Paraphrase[] 
 }
 
 /** Lower-case stance verbs after a subject (not after a determiner, where they would be nouns). */
-function stanceCues(toks: Tok[]): Cue[] {
+function stanceCues(toks: Tok[], words: ReadonlySet<string>): Cue[] {
   const cues: Cue[] = [];
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k]!;
-    if (t.kind !== T_WORD || t.cap || !STANCE_VERBS.has(t.lower)) continue;
+    if (t.kind !== T_WORD || t.cap || !words.has(t.lower)) continue;
     const prev = toks[k - 1]!;
     // After a determiner the word is a noun; after "be" a passive ("are expected"), no one's stance.
     if (NOUN_MARKERS.has(prev.lower) || DETERMINERS.has(prev.lower) || BE.has(prev.lower)) continue;
