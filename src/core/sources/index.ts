@@ -150,3 +150,4 @@ function coordinatedNames(text: string, sp: TextSpan, mentions: readonly Mention
   rest += text.slice(at, sp.end);
   return /^(\s|,|and|both|the|’s|'s)*$/i.test(rest) && /\band\b/i.test(rest) ? inside : null;
 }
+export { applySourceCorrections, type CorrectionResult, type SourceCorrection } from './corrections';
