@@ -23,6 +23,7 @@ import { NewsMentionProvider } from './vscode/mentionProviders';
 import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
 import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
+import { SourcesSection } from './vscode/sourcesSection';
 import { NewsStatusBar } from './vscode/statusBar';
 import { WorkerAnalyzer } from './vscode/workerAnalyzer';
 import { WorkerComparer } from './vscode/workerComparer';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));
+  own(newsTree.registerSection(own(new SourcesSection())));
   const statusBar = own(new NewsStatusBar(analyses));
   const legend = own(new ColourLegend(config, newsTree));
   own(new EditorCommands(analyses, decorator));

@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { collectSources, countWords, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
+import { collectSources, countWords, sourceAt, sourcesOfAnalysis, statementSpans, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
+import { sourceSection } from '../../src/core/present/viewTree';
+import { sourceHoverLine } from '../../src/core/present/hoverContent';
 
 const seed = (name: string) => readFileSync(join(__dirname, '../../seeds', name), 'utf8');
 const sourcesOf = (text: string): ArticleSources => collectSources(text, analyze(text));
@@ -124,5 +126,41 @@ describe('sources of an article', () => {
       { name: 'South Korea', kind: 'actor-place', quotes: 0, paraphrases: 1 },
     ]);
     assert.equal(r.unattributedQuotes, 1);
+  });
+});
+
+describe('sources in the editor’s view and hover', () => {
+  const text = seed('000_af60520f71ff48c9.txt');
+  const r = sourcesOfAnalysis(text, analyze(text));
+
+  it('a Sources section lists every source, most quoted first, each with its statements', () => {
+    const section = sourceSection(r);
+    assert.equal(section.label, 'Sources');
+    assert.equal(section.children.length, r.sources.length);
+    const kirby = section.children[0]!;
+    assert.equal(kirby.label, 'John Kirby');
+    assert.equal(kirby.description, 'person · 3 quotes · 47 words (53%)');
+    assert.equal(kirby.children.length, 3);
+    assert.deepEqual(kirby.target, kirby.children[0]!.target);
+    assert.match(text.slice(kirby.target!.start, kirby.target!.end), /^“We’re not concerned/);
+    const experts = section.children.find((n) => n.label === 'some experts (unnamed)')!;
+    assert.equal(experts.children[0]!.icon, 'paraphrase');
+    assert.match(experts.children[0]!.description!, /^paraphrase · some experts saying$/);
+  });
+
+  it('statement spans of a source are its quotes and paraphrasing sentences, in order, once each', () => {
+    const ushakov = r.sources.find((s) => s.entityName === 'Yuri Ushakov')!;
+    const spans = statementSpans(ushakov);
+    assert.equal(spans.length, 5);
+    assert.ok(spans.every((s, i) => i === 0 || spans[i - 1]!.start < s.start));
+    assert.match(text.slice(spans[4]!.start, spans[4]!.end), /^The Kremlin chief will be taking a large delegation/);
+  });
+
+  it('the hover line of a speaker names its source, escaped', () => {
+    const at = text.indexOf('Kremlin aide Yuri Ushakov') + 20;
+    const s = sourceAt(r, at)!;
+    assert.equal(sourceHoverLine(s), 'Source: **Yuri Ushakov** · Kremlin aide · person · 4 quotes · 23 words (26%) · 1 paraphrase');
+    const fake = { ...s, named: false, name: '[x](command:evil)' };
+    assert.ok(sourceHoverLine(fake).includes('\\[x\\]\\(command\\:evil\\)'));
   });
 });

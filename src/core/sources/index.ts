@@ -34,7 +34,7 @@ export function collectSources(text: string, analysis: Analysis, options: Source
       continue;
     }
     const speaker = { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text };
-    credited.push({ statement: { kind: 'quote', span: { start: q.start, end: q.end }, speaker, cue: q.cue, words }, entityId: q.speaker.entityId, pronoun: q.speaker.kind === 'pronoun' });
+    credited.push({ statement: { kind: 'quote', span: { start: q.start, end: q.end, text: q.text }, speaker, cue: q.cue, words }, entityId: q.speaker.entityId, pronoun: q.speaker.kind === 'pronoun' });
   }
   const paraphrases = findParaphrases(text, analysis, options.stanceVerbs);
   const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
@@ -151,3 +151,30 @@ function coordinatedNames(text: string, sp: TextSpan, mentions: readonly Mention
   return /^(\s|,|and|both|the|’s|'s)*$/i.test(rest) && /\band\b/i.test(rest) ? inside : null;
 }
 export { applySourceCorrections, type CorrectionResult, type SourceCorrection } from './corrections';
+
+// The editor asks for one analysis's sources from the view, the hover and the webview: worked out once.
+const memo = new WeakMap<Analysis, ArticleSources>();
+
+/** collectSources, kept per analysis object (an analysis is never changed once made). */
+export function sourcesOfAnalysis(text: string, analysis: Analysis): ArticleSources {
+  let r = memo.get(analysis);
+  if (!r) memo.set(analysis, (r = collectSources(text, analysis)));
+  return r;
+}
+
+/** Statement spans of a source in text order: its quotes and the sentences paraphrasing it. */
+export function statementSpans(s: Source): Span[] {
+  const seen = new Set<number>();
+  const out: Span[] = [];
+  for (const st of s.statements) {
+    if (seen.has(st.span.start)) continue;
+    seen.add(st.span.start);
+    out.push({ start: st.span.start, end: st.span.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The source whose mention (a quote's speaker or a paraphrase's subject) covers `offset`. */
+export function sourceAt(r: ArticleSources, offset: number): Source | undefined {
+  return r.sources.find((s) => s.statements.some((st) => st.speaker.start <= offset && offset <= st.speaker.end));
+}

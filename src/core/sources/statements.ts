@@ -11,7 +11,7 @@ import { MentionIndex, linkSpeakers, type LinkedSpeaker } from '../pronouns';
 
 export interface Paraphrase {
   /** The sentence reporting the speech. */
-  span: Span;
+  span: TextSpan;
   speaker: TextSpan;
   cue: TextSpan;
 }
@@ -56,7 +56,7 @@ export function findParaphrases(text: string, analysis: Analysis, cueWords: Read
       if (!found.speaker || endsInVerb(toks, found.speaker)) continue;
       if (!reportsSomething(toks, cue, found.speaker)) continue;
       const speaker = { start: found.speaker.start, end: found.speaker.end, text: text.slice(found.speaker.start, found.speaker.end) };
-      out.push({ span: { start: s.start, end: s.end }, speaker, cue: { start: first.start, end: last.end, text: text.slice(first.start, last.end) } });
+      out.push({ span: { start: s.start, end: s.end, text: text.slice(s.start, s.end) }, speaker, cue: { start: first.start, end: last.end, text: text.slice(first.start, last.end) } });
     }
   }
   return out;

@@ -1,5 +1,5 @@
 // The sources of one article: who is given a voice, how (direct quotes, paraphrase) and how much.
-import type { Span, TextSpan } from '../types';
+import type { TextSpan } from '../types';
 
 /**
  * What kind of voice a source is: a named person, an organisation (or a named group), a government
@@ -14,7 +14,7 @@ export const SOURCE_KINDS: readonly SourceKind[] = ['person', 'organisation', 'a
 export interface SourceStatement {
   kind: 'quote' | 'paraphrase';
   /** The quote with its marks, or the sentence that reports the speech. */
-  span: Span;
+  span: TextSpan;
   /** The source as written next to the cue: a name, a description or a pronoun ("he"). */
   speaker: TextSpan;
   /** said, told, according to… */
