@@ -23,6 +23,7 @@ import { NewsMentionProvider } from './vscode/mentionProviders';
 import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
 import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
+import { SourcesPanel } from './vscode/sourcesPanel';
 import { SourcesSection } from './vscode/sourcesSection';
 import { NewsStatusBar } from './vscode/statusBar';
 import { WorkerAnalyzer } from './vscode/workerAnalyzer';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));
   own(newsTree.registerSection(own(new SourcesSection())));
+  const sourcesPanel = own(new SourcesPanel(analyses));
   const statusBar = own(new NewsStatusBar(analyses));
   const legend = own(new ColourLegend(config, newsTree));
   own(new EditorCommands(analyses, decorator));
@@ -71,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
   const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend };
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, sourcesPanel };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { VerdictHints } from './corpus/verdictHints';
 import type { NewsDecorator } from './decorations/decorator';
 import type { ColourLegend } from './legend';
 import type { NewsTreeProvider } from './newsView';
+import type { SourcesPanel } from './sourcesPanel';
 import type { NewsStatusBar } from './statusBar';
 
 export interface NewsAnnotatorApi {
@@ -21,4 +22,6 @@ export interface NewsAnnotatorApi {
   readonly verdictHints: VerdictHints;
   /** The colour legend (News view section and "Show Colour Legend" page); `paintedIn(editor)` lists its samples. */
   readonly legend: ColourLegend;
+  /** Sources across the open articles (webview and exports); `rows()` lists them. */
+  readonly sourcesPanel: SourcesPanel;
 }
