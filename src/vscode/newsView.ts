@@ -11,7 +11,7 @@ export const NEWS_VIEW_ID = 'newsAnnotator.newsView';
 
 /** A section of the News view supplied by another feature. */
 export interface NewsViewSection {
-  /** Sections are shown in ascending order; entities are at 100, sources at 150, quotes at 200. */
+  /** Sections are shown in ascending order; entities are at 100, quotes at 200, sources at 250. */
   readonly order: number;
   build(analyzed: AnalyzedDocument): ViewNode | undefined;
   /** Fires when the section's content changed (e.g. a verdict was recorded). */

@@ -12,7 +12,7 @@ import type { NewsViewSection } from './newsView';
 export const SELECT_SPANS = 'newsAnnotator.selectSpans';
 
 export class SourcesSection implements NewsViewSection, vscode.Disposable {
-  readonly order = 150;
+  readonly order = 250;
   private readonly command = vscode.commands.registerCommand(SELECT_SPANS, (uri: string, spans: Span[]) => selectSpans(uri, spans));
 
   build(analyzed: AnalyzedDocument) {
