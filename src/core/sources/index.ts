@@ -130,8 +130,18 @@ function sortedMentions(entities: readonly Entity[]): Mention[] {
   return all.sort((a, b) => a.start - b.start);
 }
 
+/** Mentions within `sp`, by binary search over mentions sorted by start (they never overlap). */
 function mentionsInside(mentions: readonly Mention[], sp: Span): Mention[] {
-  return mentions.filter((m) => m.start >= sp.start && m.end <= sp.end);
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < sp.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i]!.start < sp.end; i++) if (mentions[i]!.end <= sp.end) out.push(mentions[i]!);
+  return out;
 }
 
 /**

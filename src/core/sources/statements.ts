@@ -42,24 +42,48 @@ export function findParaphrases(text: string, analysis: Analysis, cueWords: Read
     const para = paragraphs[p];
     // Headlines, captions and datelines report nobody's speech of their own.
     if (!para || para.start > s.start) continue;
-    const toks = tokenizeWindow(text, s.start, s.end, quoteSpans);
-    const cues = [...findCues(toks, text), ...stanceCues(toks, cueWords)].sort((a, b) => a.from - b.from);
-    for (const cue of cues) {
-      const first = toks[cue.from]!;
-      const last = toks[cue.to - 1]!;
-      if (quoteCues.has(`${first.start}:${last.end}`)) continue;
-      if (hypothetical(toks, cue.from)) continue;
-      // "if asked", "when told": a verb right after a subordinator has no subject of its own.
-      if (SUBORDINATORS.has(toks[cue.from - 1]?.lower ?? '')) continue;
-      if (cue.to - cue.from === 1 && FINDING.has(first.lower) && toks[cue.to]?.lower !== 'that') continue;
-      const found = speakerForCue(toks, -1, cue);
-      if (!found.speaker || endsInVerb(toks, found.speaker)) continue;
-      if (!reportsSomething(toks, cue, found.speaker)) continue;
-      const speaker = { start: found.speaker.start, end: found.speaker.end, text: text.slice(found.speaker.start, found.speaker.end) };
-      out.push({ span: { start: s.start, end: s.end, text: text.slice(s.start, s.end) }, speaker, cue: { start: first.start, end: last.end, text: text.slice(first.start, last.end) } });
+    // A sentence is read in windows of bounded length, so that the cost per cue stays constant
+    // whatever the input (a page-long "sentence" with no full stop); a window is the reported span
+    // of its paraphrases when the sentence is longer.
+    for (let from = s.start; from < s.end; ) {
+      const to = windowEnd(text, from, s.end);
+      const span = to - from === s.end - s.start ? s : { start: from, end: to };
+      const toks = tokenizeWindow(text, from, to, quoteSpans);
+      paraphrasesIn(text, toks, span, quoteCues, cueWords, out);
+      from = Math.max(to, toks.length ? toks[toks.length - 1]!.end : to);
     }
   }
   return out;
+}
+
+// Longest stretch of a sentence read at once, in characters (news sentences are rarely over 400).
+const MAX_WINDOW = 640;
+
+/** End of the window starting at `from`: the sentence end, or the last space before MAX_WINDOW. */
+function windowEnd(text: string, from: number, end: number): number {
+  if (end - from <= MAX_WINDOW) return end;
+  const space = text.lastIndexOf(' ', from + MAX_WINDOW);
+  return space > from + MAX_WINDOW / 2 ? space : from + MAX_WINDOW;
+}
+
+function paraphrasesIn(text: string, toks: Tok[], s: Span, quoteCues: ReadonlySet<string>, cueWords: ReadonlySet<string>, out: Paraphrase[]): void {
+  let sentence: TextSpan | null = null;
+  const cues = [...findCues(toks, text), ...stanceCues(toks, cueWords)].sort((a, b) => a.from - b.from);
+  for (const cue of cues) {
+    const first = toks[cue.from]!;
+    const last = toks[cue.to - 1]!;
+    if (quoteCues.has(`${first.start}:${last.end}`)) continue;
+    if (hypothetical(toks, cue.from)) continue;
+    // "if asked", "when told": a verb right after a subordinator has no subject of its own.
+    if (SUBORDINATORS.has(toks[cue.from - 1]?.lower ?? '')) continue;
+    if (cue.to - cue.from === 1 && FINDING.has(first.lower) && toks[cue.to]?.lower !== 'that') continue;
+    const found = speakerForCue(toks, -1, cue);
+    if (!found.speaker || endsInVerb(toks, found.speaker)) continue;
+    if (!reportsSomething(toks, cue, found.speaker)) continue;
+    const speaker = { start: found.speaker.start, end: found.speaker.end, text: text.slice(found.speaker.start, found.speaker.end) };
+    sentence ??= { start: s.start, end: s.end, text: text.slice(s.start, s.end) };
+    out.push({ span: sentence, speaker, cue: { start: first.start, end: last.end, text: text.slice(first.start, last.end) } });
+  }
 }
 
 /** Lower-case stance verbs after a subject (not after a determiner, where they would be nouns). */
@@ -102,8 +126,9 @@ function reportsSomething(toks: Tok[], cue: Cue, speaker: Span): boolean {
     if (t.start >= speaker.start && t.end <= speaker.end) continue;
     if (t.kind === T_WORD) words++;
     else if (t.kind === T_QUOTE) words += 2;
+    if (words >= 3) return true;
   }
-  return words >= 3;
+  return false;
 }
 
 /**
