@@ -80,6 +80,15 @@ describe('sources of an article', () => {
     assert.deepEqual(sourcesOf(text).sources.map((s) => s.name), []);
   });
 
+  it('shows an unresolved pronoun as written, without a role', () => {
+    const text = 'Vote delayed\n\nThey said the vote would be delayed until the spring.\n';
+    const s = find(sourcesOf(text), 'They');
+    assert.equal(s.kind, 'anonymous');
+    assert.equal(s.named, false);
+    assert.equal(s.role, null);
+    assert.equal(s.entityId, null);
+  });
+
   it('counts words inside quote marks, contractions as one word', () => {
     assert.equal(countWords('“We’re not concerned about the trip”', 0, 37), 6);
   });

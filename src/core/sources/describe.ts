@@ -27,6 +27,8 @@ const ORG_HEADS = new Set(
   outlets website site magazine journal channel station corporation club church centre center`.split(/\s+/),
 );
 const PRONOUN_PERSON = new Set(['he', 'she', 'i']);
+// Pronouns that may stand for a person, a group or an institution: shown as written, kind unknown.
+const PRONOUN_OTHER = new Set(['they', 'we', 'it', 'you', 'who', 'which', 'that']);
 const LEADING = /^((a|an|the|some|many|several|most|few|other|both|two|three|four|five|one|another|its|his|her|their|our)\s+)+/i;
 const PREPOSITION = /\s(of|for|at|in|from|with|on|to)\s/i;
 
@@ -45,7 +47,10 @@ export interface Described {
  */
 export function describe(written: string, offset: number, inside: readonly Mention[]): Described {
   const pronoun = written.toLowerCase();
+  // A pronoun the analysis could not resolve: "he" and "she" are people (nothing more is read into
+  // them), the others could be anyone.
   if (PRONOUN_PERSON.has(pronoun)) return { kind: 'person', named: false, role: null };
+  if (PRONOUN_OTHER.has(pronoun)) return { kind: 'anonymous', named: false, role: null };
   const cut = PREPOSITION.exec(written);
   const headPart = cut ? written.slice(0, cut.index) : written;
   const words: string[] = [];
