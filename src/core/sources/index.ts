@@ -3,7 +3,7 @@
 // kind, affiliation, role and how much space each gets. Pure: analysis in, data out.
 import type { Analysis, Entity, Mention, Span, TextSpan } from '../types';
 import type { ArticleSources, Source, SourceStatement } from './types';
-import { findParaphrases, linkParaphrases } from './statements';
+import { findParaphrases, linkParaphrases, type ParaphraseOptions } from './statements';
 import { affiliationFromRoles, describe, kindOfEntity } from './describe';
 
 export type { ArticleSources, Source, SourceKind, SourceStatement } from './types';
@@ -15,10 +15,7 @@ interface Credited {
   pronoun: boolean;
 }
 
-export interface SourceOptions {
-  /** Verbs that report a stance besides the verbs of saying (the default: deny, believe, think). */
-  stanceVerbs?: ReadonlySet<string>;
-}
+export type SourceOptions = ParaphraseOptions;
 
 export function collectSources(text: string, analysis: Analysis, options: SourceOptions = {}): ArticleSources {
   const byId = new Map<string, Entity>(analysis.entities.map((e) => [e.id, e]));
@@ -36,7 +33,7 @@ export function collectSources(text: string, analysis: Analysis, options: Source
     const speaker = { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text };
     credited.push({ statement: { kind: 'quote', span: { start: q.start, end: q.end, text: q.text }, speaker, cue: q.cue, words }, entityId: q.speaker.entityId, pronoun: q.speaker.kind === 'pronoun' });
   }
-  const paraphrases = findParaphrases(text, analysis, options.stanceVerbs);
+  const paraphrases = findParaphrases(text, analysis, options);
   const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
   paraphrases.forEach((p, i) => {
     const l = linked[i];

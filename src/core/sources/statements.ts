@@ -8,6 +8,7 @@ import { speakerForCue } from '../attribution/sentence';
 import { T_QUOTE, T_WORD, tokenizeWindow, type Tok } from '../attribution/tokens';
 import { DETERMINERS, NOUN_MARKERS } from '../attribution/words';
 import { MentionIndex, linkSpeakers, type LinkedSpeaker } from '../pronouns';
+import { scoreVerb, verbCandidates, type VerbWeights } from './verbs';
 
 export interface Paraphrase {
   /** The sentence reporting the speech. */
@@ -29,12 +30,40 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Modals before a verb of saying: what someone would or might say is not a report of speech.
 const HYPOTHETICAL = new Set(['will', 'would', 'could', 'should', 'might', 'may', 'must', 'can', "won't", 'won’t', 'cannot']);
 
+export interface ParaphraseOptions {
+  /** Verbs of stance taken as cues besides the verbs of saying (default STANCE_VERBS). */
+  stanceVerbs?: ReadonlySet<string>;
+  /** Other verbs with a subject, taken when the model scores them above the threshold. */
+  verbModel?: { weights: VerbWeights; threshold: number } | null;
+}
+
 /** Paraphrases in the body paragraphs, in text order, each cue taken once. */
-export function findParaphrases(text: string, analysis: Analysis, cueWords: ReadonlySet<string> = STANCE_VERBS): Paraphrase[] {
+export function findParaphrases(text: string, analysis: Analysis, options: ParaphraseOptions = {}): Paraphrase[] {
   const quoteCues = new Set<string>();
   for (const q of analysis.quotes) if (q.cue && q.speaker) quoteCues.add(`${q.cue.start}:${q.cue.end}`);
-  const quoteSpans: Span[] = analysis.quotes;
   const out: Paraphrase[] = [];
+  const cueWords = options.stanceVerbs ?? STANCE_VERBS;
+  eachWindow(text, analysis, (toks, span) => paraphrasesIn(text, toks, span, quoteCues, cueWords, options.verbModel ?? null, out));
+  return out;
+}
+
+/** Verb candidates of every body sentence with their features (for training and evaluating the model). */
+export function verbCandidatesOf(text: string, analysis: Analysis): { subject: Span; verb: Span; feats: string[] }[] {
+  const out: { subject: Span; verb: Span; feats: string[] }[] = [];
+  eachWindow(text, analysis, (toks) => {
+    for (const c of verbCandidates(toks)) out.push({ subject: c.subject, verb: { start: toks[c.verb]!.start, end: toks[c.verb]!.end }, feats: c.feats });
+  });
+  return out;
+}
+
+/**
+ * Calls `fn` with the tokens of every body sentence (quotes folded into single tokens). A sentence
+ * is read in windows of bounded length, so that the cost per cue stays constant whatever the input
+ * (a page-long "sentence" with no full stop); a window is the reported span of its paraphrases
+ * when the sentence is longer.
+ */
+function eachWindow(text: string, analysis: Analysis, fn: (toks: Tok[], span: Span) => void): void {
+  const quoteSpans: Span[] = analysis.quotes;
   const paragraphs = analysis.structure.paragraphs;
   let p = 0;
   for (const s of analysis.sentences) {
@@ -42,18 +71,14 @@ export function findParaphrases(text: string, analysis: Analysis, cueWords: Read
     const para = paragraphs[p];
     // Headlines, captions and datelines report nobody's speech of their own.
     if (!para || para.start > s.start) continue;
-    // A sentence is read in windows of bounded length, so that the cost per cue stays constant
-    // whatever the input (a page-long "sentence" with no full stop); a window is the reported span
-    // of its paraphrases when the sentence is longer.
     for (let from = s.start; from < s.end; ) {
       const to = windowEnd(text, from, s.end);
       const span = to - from === s.end - s.start ? s : { start: from, end: to };
       const toks = tokenizeWindow(text, from, to, quoteSpans);
-      paraphrasesIn(text, toks, span, quoteCues, cueWords, out);
+      fn(toks, span);
       from = Math.max(to, toks.length ? toks[toks.length - 1]!.end : to);
     }
   }
-  return out;
 }
 
 // Longest stretch of a sentence read at once, in characters (news sentences are rarely over 400).
@@ -66,9 +91,16 @@ function windowEnd(text: string, from: number, end: number): number {
   return space > from + MAX_WINDOW / 2 ? space : from + MAX_WINDOW;
 }
 
-function paraphrasesIn(text: string, toks: Tok[], s: Span, quoteCues: ReadonlySet<string>, cueWords: ReadonlySet<string>, out: Paraphrase[]): void {
+function paraphrasesIn(text: string, toks: Tok[], s: Span, quoteCues: ReadonlySet<string>, cueWords: ReadonlySet<string>, model: ParaphraseOptions['verbModel'], out: Paraphrase[]): void {
   let sentence: TextSpan | null = null;
-  const cues = [...findCues(toks, text), ...stanceCues(toks, cueWords)].sort((a, b) => a.from - b.from);
+  const cues = [...findCues(toks, text), ...stanceCues(toks, cueWords)];
+  if (model) {
+    // Verbs the cue lists leave out, when the model finds they attribute something to their subject.
+    const taken = new Set<number>();
+    for (const c of cues) for (let k = c.from; k < c.to; k++) taken.add(k);
+    for (const c of verbCandidates(toks)) if (!taken.has(c.verb) && scoreVerb(model.weights, c.feats) > model.threshold) cues.push({ from: c.verb, to: c.verb + 1, forward: false });
+  }
+  cues.sort((a, b) => a.from - b.from);
   for (const cue of cues) {
     const first = toks[cue.from]!;
     const last = toks[cue.to - 1]!;
