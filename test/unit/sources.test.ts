@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { collectSources, countWords, sourceAt, sourcesOfAnalysis, statementSpans, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
 import { sourceSection } from '../../src/core/present/viewTree';
+import { affiliationFromRoles } from '../../src/core/sources/describe';
 import { sourceHoverLine } from '../../src/core/present/hoverContent';
 
 const seed = (name: string) => readFileSync(join(__dirname, '../../seeds', name), 'utf8');
@@ -87,6 +88,13 @@ describe('sources of an article', () => {
     assert.equal(s.named, false);
     assert.equal(s.role, null);
     assert.equal(s.entityId, null);
+  });
+
+  it('reads the affiliation from a role: the longest organisation, place or group named in it', () => {
+    const names = new Set(['Ewha', 'Ewha University', 'Seoul', 'Ukraine']);
+    assert.equal(affiliationFromRoles(['professor at Ewha University in Seoul'], names), 'Ewha University');
+    assert.equal(affiliationFromRoles(['Ukraine’s Foreign Minister'], names), 'Ukraine');
+    assert.equal(affiliationFromRoles(['retired general'], names), null);
   });
 
   it('counts words inside quote marks, contractions as one word', () => {

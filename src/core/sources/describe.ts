@@ -72,33 +72,36 @@ export function describe(written: string, offset: number, inside: readonly Menti
   return { kind, named, role };
 }
 
+/** Names of the organisations, places and groups of one article, to find inside roles. */
+export function affiliationNames(entities: readonly Entity[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const e of entities) if (e.type !== 'PERSON') for (const a of e.aliases) names.add(a);
+  return names;
+}
+
+// Longest affiliation name looked for, in words ("Ministry of Foreign Affairs of the Russian Federation").
+const MAX_NAME_WORDS = 8;
+
 /**
  * The organisation, place or group a person speaks for, from the roles the text gives them
  * ("Kremlin aide" → Kremlin, "professor at Ewha University" → Ewha University): the longest name of
- * another entity written inside a role.
+ * an organisation, place or group written inside a role, looked up run of words by run of words so
+ * the cost does not grow with the number of entities.
  */
-export function affiliationFromRoles(roles: readonly string[], entities: readonly Entity[], self: Entity | null): string | null {
+export function affiliationFromRoles(roles: readonly string[], names: ReadonlySet<string>): string | null {
   let best: string | null = null;
   for (const role of roles) {
-    for (const e of entities) {
-      if (e === self || e.type === 'PERSON') continue;
-      for (const alias of e.aliases) {
-        if (best && alias.length <= best.length) continue;
-        if (containsWord(role, alias)) best = alias;
+    const words = [...role.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu)];
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i; j < words.length && j < i + MAX_NAME_WORDS; j++) {
+        const from = words[i]!.index;
+        const to = words[j]!.index + words[j]![0].length;
+        // The run as written, and without a possessive or a trailing dot ("Ukraine’s", "Corp.").
+        for (const cand of [role.slice(from, to), role.slice(from, to).replace(/['’]s$|\.$/, '')]) {
+          if (names.has(cand) && (!best || cand.length > best.length)) best = cand;
+        }
       }
     }
   }
   return best;
-}
-
-function containsWord(hay: string, needle: string): boolean {
-  let from = 0;
-  for (;;) {
-    const i = hay.indexOf(needle, from);
-    if (i < 0) return false;
-    const before = hay[i - 1];
-    const after = hay[i + needle.length];
-    if ((!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after))) return true;
-    from = i + 1;
-  }
 }

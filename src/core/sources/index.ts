@@ -4,7 +4,7 @@
 import type { Analysis, Entity, Mention, Span, TextSpan } from '../types';
 import type { ArticleSources, Source, SourceStatement } from './types';
 import { findParaphrases, linkParaphrases, type ParaphraseOptions } from './statements';
-import { affiliationFromRoles, describe, kindOfEntity } from './describe';
+import { affiliationFromRoles, affiliationNames, describe, kindOfEntity } from './describe';
 
 export type { ArticleSources, Source, SourceKind, SourceStatement } from './types';
 export { SOURCE_KINDS } from './types';
@@ -55,16 +55,16 @@ export function collectSources(text: string, analysis: Analysis, options: Source
     g.push(c);
   }
   const sources: Source[] = [];
-  for (const [key, group] of groups) sources.push(makeSource(text, key, group, byId, analysis.entities, mentions, totalQuotedWords));
+  const names = affiliationNames(analysis.entities);
+  for (const [key, group] of groups) sources.push(makeSource(text, key, group, byId, names, mentions, totalQuotedWords));
   const firstAt = new Map(sources.map((s) => [s, s.statements[0]!.speaker.start]));
   sources.sort((a, b) => b.quotedWords - a.quotedWords || b.quotes - a.quotes || b.paraphrases - a.paraphrases || firstAt.get(a)! - firstAt.get(b)!);
   return { sources, totalQuotedWords, unattributedQuotes };
 }
 
-function makeSource(text: string, key: string, group: Credited[], byId: Map<string, Entity>, entities: readonly Entity[], mentions: readonly Mention[], total: number): Source {
+function makeSource(text: string, key: string, group: Credited[], byId: Map<string, Entity>, names: ReadonlySet<string>, mentions: readonly Mention[], total: number): Source {
   const statements = group.map((c) => c.statement).sort((a, b) => a.span.start - b.span.start || a.speaker.start - b.speaker.start);
-  const forms: string[] = [];
-  for (const c of group) if (!forms.includes(c.statement.speaker.text)) forms.push(c.statement.speaker.text);
+  const forms = [...new Set(group.map((c) => c.statement.speaker.text))];
   const quotes = statements.filter((s) => s.kind === 'quote');
   const quotedWords = quotes.reduce((n, s) => n + s.words, 0);
   // A sentence that paraphrases one source through two cues ("said … and added …") is one statement.
@@ -76,7 +76,7 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
   if (entity) {
     const own = inside.find((m) => m.entityId === entity.id);
     const others = inside.filter((m) => m.entityId !== entity.id && byId.get(m.entityId)?.type !== 'PERSON');
-    const affiliation = entity.type === 'PERSON' ? affiliationFromRoles(entity.roles, entities, entity) ?? others[0]?.text ?? null : null;
+    const affiliation = entity.type === 'PERSON' ? affiliationFromRoles(entity.roles, names) ?? others[0]?.text ?? null : null;
     return {
       key,
       name: own?.text ?? (group.every((c) => c.pronoun) ? firstWritten.text : entity.name),
