@@ -134,7 +134,7 @@ describe('sources of an article', () => {
       { name: 'a U.S. Embassy spokesperson', kind: 'anonymous', named: false, quotes: 1, paraphrases: 0, affiliation: 'U.S. Embassy', role: 'spokesperson' },
       { name: 'Leif-Eric Easley', kind: 'person', quotes: 1, paraphrases: 0, affiliation: 'Ewha University', role: 'professor at Ewha University' },
       { name: 'Kremlin officials', kind: 'anonymous', named: false, quotes: 1, paraphrases: 0, affiliation: 'Kremlin', role: 'officials' },
-      { name: 'U.S. and South Korean officials', kind: 'anonymous', named: false, quotes: 0, paraphrases: 1, affiliation: 'U.S., South Korean', role: 'officials' },
+      { name: 'U.S. and South Korean officials', kind: 'anonymous', named: false, quotes: 0, paraphrases: 1, affiliation: 'U.S. / South Korean', role: 'officials' },
       { name: 'United States', kind: 'actor-place', quotes: 0, paraphrases: 2 },
       { name: 'Pyongyang', kind: 'actor-place', quotes: 0, paraphrases: 1 },
       { name: 'Moscow', kind: 'actor-place', quotes: 0, paraphrases: 1 },

@@ -103,7 +103,7 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
     named: d.named,
     description: d.named ? null : firstWritten.text,
     kind: d.kind,
-    affiliation: affiliation.length > 0 ? [...new Set(affiliation)].join(', ') : null,
+    affiliation: affiliation.length > 0 ? [...new Set(affiliation)].join(' / ') : null,
     role: d.role,
     forms,
     ...counts,
