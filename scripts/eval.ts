@@ -1,4 +1,4 @@
-// Runs every evaluation in turn (quotes and speakers, entities, cross-article corroboration on the seeds, then the
+// Runs every evaluation in turn (quotes and speakers, sources, entities, cross-article corroboration on the seeds, then the
 // content sniffer that recognises articles), each as its own process so
 // one failing does not hide the other's figures.
 // Usage: npx tsx scripts/eval.ts [dataDir] [--verbose]   (or: npm run eval)
@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
-const scripts = ['eval-quotes.ts', 'eval-entities.ts', 'eval-corroboration.ts', 'eval-sniff.ts'];
+const scripts = ['eval-quotes.ts', 'eval-sources.ts', 'eval-entities.ts', 'eval-corroboration.ts', 'eval-sniff.ts'];
 let failed = 0;
 for (const name of scripts) {
   const file = join(__dirname, name);

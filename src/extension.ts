@@ -21,6 +21,8 @@ import { NewsMentionProvider } from './vscode/mentionProviders';
 import { NewsView, NewsTreeProvider } from './vscode/newsView';
 import { NewsFoldingProvider, NewsSymbolProvider } from './vscode/outlineProviders';
 import { QuotesBySpeakerCommand } from './vscode/quotesBySpeaker';
+import { SourcesPanel } from './vscode/sourcesPanel';
+import { SourcesSection } from './vscode/sourcesSection';
 import { NewsStatusBar } from './vscode/statusBar';
 import { WorkspaceSidecarFs } from './vscode/annotations/workspaceSidecarFs';
 import { ServiceWorker } from './vscode/serviceWorker';
@@ -49,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));
+  own(newsTree.registerSection(own(new SourcesSection())));
+  const sourcesPanel = own(new SourcesPanel(analyses));
   const statusBar = own(new NewsStatusBar(analyses));
   const legend = own(new ColourLegend(config, newsTree));
   own(new EditorCommands(analyses, decorator));
@@ -72,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
   const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, services, config, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, activationMs: performance.now() - activationStarted };
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, sourcesPanel, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

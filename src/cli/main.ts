@@ -1,4 +1,4 @@
-// The terminal front: news-annotator analyze | claims | tag | export.
+// The terminal front: news-annotator analyze | claims | tag | export | sources | compare.
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze';
 import { ANALYZE_OPTIONS, isCorpusRun, planCorpusRun, runCorpusPlan } from './commands/analyzeCorpus';
@@ -6,6 +6,7 @@ import { runClaims } from './commands/claims';
 import { runCompare } from './commands/compare';
 import { runExport } from './commands/export';
 import { runTag } from './commands/tag';
+import { runSources } from './commands/sources';
 import { escapeControls, escapeJsonControls, terminalLine } from '../core/present/terminalText';
 import { ModelAssetError } from '../core/models';
 import { useModelAssets } from '../node/modelAssets';
@@ -28,6 +29,9 @@ Commands:
   export FILE --format w3c|claimreview|csv [--out PATH [--force]] [--url URL]
                                the annotations as W3C Web Annotation, ClaimReview or CSV; --out never
                                writes over the article or its sidecar, nor over another file without --force
+  sources FILE... [--json|--csv]
+                               who gets a voice: each source, named or not, its kind, role, quotes,
+                               quoted words and paraphrases
   compare A B [--json]         statements both articles report, where they disagree, and what each reports alone
   help                         this text
 
@@ -99,6 +103,13 @@ export function main(argv: string[], io: CliIo = processIo()): number | Promise<
           ...(values.url === undefined ? {} : { url: values.url }),
         });
         if (values.out === undefined) process.stdout.write(printable(text, values.format === 'csv'));
+        return EXIT.ok;
+      }
+      case 'sources': {
+        const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false } }, allowPositionals: true });
+        if (positionals.length === 0) throw new CliError('sources: name at least one FILE', EXIT.usage);
+        if (values.json && values.csv) throw new CliError('sources: choose one of --json and --csv', EXIT.usage);
+        runSources(positionals, values.json ? 'json' : values.csv ? 'csv' : 'text', out, makeStyle(colourWanted(process.stdout)), !!process.stdout.isTTY);
         return EXIT.ok;
       }
       case 'compare': {

@@ -6,6 +6,7 @@ import type { VerdictHints } from './corpus/verdictHints';
 import type { NewsDecorator } from './decorations/decorator';
 import type { ColourLegend } from './legend';
 import type { NewsTreeProvider } from './newsView';
+import type { SourcesPanel } from './sourcesPanel';
 import type { NewsStatusBar } from './statusBar';
 
 export interface NewsAnnotatorApi {
@@ -26,4 +27,6 @@ export interface NewsAnnotatorApi {
    * loading comes before and is not in it; the workers start later, on first use).
    */
   readonly activationMs: number;
+  /** Sources across the open articles (webview and exports); `rows()` lists them. */
+  readonly sourcesPanel: SourcesPanel;
 }

@@ -3,7 +3,8 @@
 // trusted Markdown is a separate link to our own command with arguments built here.
 import * as vscode from 'vscode';
 import { speakerKey } from '../core/present/analysisIndex';
-import { entityHover, HOVER_QUOTE_LIMIT, quoteHover } from '../core/present/hoverContent';
+import { entityHover, HOVER_QUOTE_LIMIT, quoteHover, sourceHoverLine } from '../core/present/hoverContent';
+import { sourceAt, sourcesOfAnalysis } from '../core/sources';
 import type { AnalysisCache } from './analysisCache';
 import { corpusHoverSections } from './corpus/corpusHover';
 import type { WorkspaceCorpus } from './corpus/workspaceCorpus';
@@ -33,6 +34,14 @@ export class NewsHoverProvider implements vscode.HoverProvider {
       }
       const span = index.mentionAt(offset) ?? index.quotes.map((q) => q.speaker).find((s) => s && s.start <= offset && offset <= s.end);
       if (span) range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+    }
+
+    // On a speaker (of a quote or of a paraphrase): the source it stands for, and its share of voice.
+    const source = sourceAt(sourcesOfAnalysis(analyzed.text, analyzed.analysis), offset);
+    if (source) {
+      contents.push(untrusted(sourceHoverLine(source)));
+      const st = source.statements.find((x) => x.speaker.start <= offset && offset <= x.speaker.end)!;
+      range ??= new vscode.Range(doc.positionAt(st.speaker.start), doc.positionAt(st.speaker.end));
     }
 
     const quote = index.quoteAt(offset);

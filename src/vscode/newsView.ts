@@ -11,7 +11,7 @@ export const NEWS_VIEW_ID = 'newsAnnotator.newsView';
 
 /** A section of the News view supplied by another feature. */
 export interface NewsViewSection {
-  /** Sections are shown in ascending order; entities are at 100, quotes at 200. */
+  /** Sections are shown in ascending order; entities are at 100, quotes at 200, sources at 250. */
   readonly order: number;
   build(analyzed: AnalyzedDocument): ViewNode | undefined;
   /** Fires when the section's content changed (e.g. a verdict was recorded). */
@@ -25,6 +25,8 @@ const ICONS: Record<string, string> = {
   NORP: 'globe',
   quote: 'quote',
   speaker: 'comment-discussion',
+  anonymous: 'question',
+  paraphrase: 'comment',
   section: 'list-tree',
   'compare-group': 'files',
   pair: 'link',

@@ -2,6 +2,8 @@
 // escaped (see escape.ts); only labels written here are formatted. The caller renders the result
 // as untrusted Markdown with HTML off; command links are built separately by the editor front.
 import type { Entity, Quote } from '../types';
+import type { Source } from '../sources';
+import { sourceSummary } from './viewTree';
 import type { AnalysisIndex } from './analysisIndex';
 import { escapeMarkdown, truncate } from './escape';
 
@@ -53,4 +55,14 @@ function quoteLine(quote: Quote): string {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The line a speaker's hover gives its source: who (unnamed ones say so), role and affiliation, and
+ * the space the article gives it. "Source: **Yuri Ushakov** · Kremlin aide · person · 4 quotes · …".
+ */
+export function sourceHoverLine(s: Source): string {
+  const who = s.named ? `**${escapeMarkdown(s.entityName ?? s.name)}**` : `*unnamed:* **${escapeMarkdown(s.name)}**`;
+  const about = [s.role, s.affiliation && !(s.role ?? '').includes(s.affiliation) ? s.affiliation : null].filter((x): x is string => !!x).map(escapeMarkdown);
+  return `Source: ${[who, ...about, sourceSummary(s)].join(' · ')}`;
 }

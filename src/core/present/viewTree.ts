@@ -3,6 +3,7 @@
 import { ENTITY_TYPES, type EntityType, type Span } from '../types';
 import type { AnalysisIndex } from './analysisIndex';
 import { truncate } from './escape';
+import type { ArticleSources, Source, SourceKind } from '../sources';
 
 export interface ViewNode {
   /** Unique within one tree, stable across re-analyses of the same text (used to keep expansion). */
@@ -96,4 +97,47 @@ export function filterNodes(nodes: ViewNode[], filter: string): ViewNode[] {
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+const KIND_LABELS: Record<SourceKind, string> = { person: 'person', organisation: 'organisation', 'actor-place': 'place/government', anonymous: 'anonymous' };
+
+/** "person · 3 quotes · 47 words (53%) · 1 paraphrase": a source's kind and the space it gets. */
+export function sourceSummary(s: Source): string {
+  const parts = [KIND_LABELS[s.kind]];
+  if (s.quotes) parts.push(`${plural(s.quotes, 'quote')} · ${plural(s.quotedWords, 'word')} (${Math.round(100 * s.share)}%)`);
+  if (s.paraphrases) parts.push(plural(s.paraphrases, 'paraphrase'));
+  return parts.join(' · ');
+}
+
+/**
+ * The Sources section: one node per source (most quoted first) targeting its first statement, with
+ * its quotes and paraphrases as children. Unnamed sources say so in their label.
+ */
+export function sourceSection(r: ArticleSources): ViewNode {
+  const children = r.sources.map<ViewNode>((s) => {
+    const about = [s.role, s.affiliation && !(s.role ?? '').includes(s.affiliation) ? s.affiliation : null].filter(Boolean).join(', ');
+    const tooltip = [
+      `${s.named ? s.entityName ?? s.name : `Unnamed: ${s.name}`} (${KIND_LABELS[s.kind]})`,
+      about ? `Role: ${about}` : '',
+      s.forms.length > 1 || s.forms[0] !== s.name ? `Written as: ${s.forms.join(', ')}` : '',
+    ].filter(Boolean).join('\n');
+    return {
+      id: `source/${s.key}`,
+      label: s.named ? s.name : `${s.name} (unnamed)`,
+      description: sourceSummary(s),
+      tooltip,
+      target: s.statements[0]!.span,
+      icon: s.named ? (s.kind === 'person' ? 'PERSON' : s.kind === 'organisation' ? 'ORG' : 'PLACE') : 'anonymous',
+      children: s.statements.map((st) => ({
+        id: `source/${s.key}/${st.kind}/${st.span.start}/${st.speaker.start}`,
+        label: truncate(st.span.text, 60),
+        description: st.kind === 'quote' ? `quote · ${st.speaker.text}` : `paraphrase · ${st.speaker.text}${st.cue ? ` ${st.cue.text}` : ''}`,
+        target: st.span,
+        icon: st.kind === 'quote' ? 'quote' : 'paraphrase',
+        children: [],
+      })),
+    };
+  });
+  const named = r.sources.filter((s) => s.named).length;
+  return { id: 'sources', label: 'Sources', description: `${r.sources.length} (${named} named)`, icon: 'section', children };
 }

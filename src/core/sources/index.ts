@@ -1,0 +1,187 @@
+// The sources of one article from its analysis: every quote's speaker and every paraphrase's
+// subject, grouped by the entity they resolve to (or, unresolved, by how they are written), with
+// kind, affiliation, role and how much space each gets. Pure: analysis in, data out.
+import type { Analysis, Entity, Mention, Span, TextSpan } from '../types';
+import type { ArticleSources, Source, SourceStatement } from './types';
+import { findParaphrases, linkParaphrases, type ParaphraseOptions } from './statements';
+import { affiliationFromRoles, affiliationNames, describe, kindOfEntity } from './describe';
+
+export type { ArticleSources, Source, SourceKind, SourceStatement } from './types';
+export { SOURCE_KINDS } from './types';
+
+interface Credited {
+  statement: SourceStatement;
+  entityId: string | null;
+  pronoun: boolean;
+}
+
+export type SourceOptions = ParaphraseOptions;
+
+export function collectSources(text: string, analysis: Analysis, options: SourceOptions = {}): ArticleSources {
+  const byId = new Map<string, Entity>(analysis.entities.map((e) => [e.id, e]));
+  const mentions = sortedMentions(analysis.entities);
+  const credited: Credited[] = [];
+  let totalQuotedWords = 0;
+  let unattributedQuotes = 0;
+  for (const q of analysis.quotes) {
+    const words = countWords(text, q.content.start, q.content.end);
+    totalQuotedWords += words;
+    if (!q.speaker) {
+      unattributedQuotes++;
+      continue;
+    }
+    const speaker = { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text };
+    credited.push({ statement: { kind: 'quote', span: { start: q.start, end: q.end, text: q.text }, speaker, cue: q.cue, words }, entityId: q.speaker.entityId, pronoun: q.speaker.kind === 'pronoun' });
+  }
+  const paraphrases = findParaphrases(text, analysis, options);
+  const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
+  paraphrases.forEach((p, i) => {
+    const l = linked[i];
+    // "Washington and Seoul say …", "Both Pyongyang and Moscow have denied …": each name speaks.
+    const parts = coordinatedNames(text, p.speaker, mentions);
+    if (parts) {
+      for (const m of parts) credited.push({ statement: { kind: 'paraphrase', span: p.span, speaker: { start: m.start, end: m.end, text: m.text }, cue: p.cue, words: 0 }, entityId: m.entityId, pronoun: false });
+      return;
+    }
+    credited.push({ statement: { kind: 'paraphrase', span: p.span, speaker: p.speaker, cue: p.cue, words: 0 }, entityId: l?.entityId ?? null, pronoun: l?.kind === 'pronoun' });
+  });
+  credited.sort((a, b) => a.statement.speaker.start - b.statement.speaker.start);
+
+  const groups = new Map<string, Credited[]>();
+  for (const c of credited) {
+    const key = c.entityId ?? (c.pronoun ? 'pronoun:' : 'description:') + normalise(c.statement.speaker.text);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(c);
+  }
+  const sources: Source[] = [];
+  const names = affiliationNames(analysis.entities);
+  for (const [key, group] of groups) sources.push(makeSource(text, key, group, byId, names, mentions, totalQuotedWords));
+  const firstAt = new Map(sources.map((s) => [s, s.statements[0]!.speaker.start]));
+  sources.sort((a, b) => b.quotedWords - a.quotedWords || b.quotes - a.quotes || b.paraphrases - a.paraphrases || firstAt.get(a)! - firstAt.get(b)!);
+  return { sources, totalQuotedWords, unattributedQuotes };
+}
+
+function makeSource(text: string, key: string, group: Credited[], byId: Map<string, Entity>, names: ReadonlySet<string>, mentions: readonly Mention[], total: number): Source {
+  const statements = group.map((c) => c.statement).sort((a, b) => a.span.start - b.span.start || a.speaker.start - b.speaker.start);
+  const forms = [...new Set(group.map((c) => c.statement.speaker.text))];
+  const quotes = statements.filter((s) => s.kind === 'quote');
+  const quotedWords = quotes.reduce((n, s) => n + s.words, 0);
+  // A sentence that paraphrases one source through two cues ("said … and added …") is one statement.
+  const paraphrases = new Set(statements.filter((s) => s.kind === 'paraphrase').map((s) => s.span.start)).size;
+  const counts = { quotes: quotes.length, quotedWords, paraphrases, share: total > 0 ? quotedWords / total : 0, statements };
+  const entity = group[0]!.entityId ? byId.get(group[0]!.entityId) ?? null : null;
+  const firstWritten = group.find((c) => !c.pronoun)?.statement.speaker ?? group[0]!.statement.speaker;
+  const inside = mentionsInside(mentions, firstWritten);
+  if (entity) {
+    const own = inside.find((m) => m.entityId === entity.id);
+    const others = inside.filter((m) => m.entityId !== entity.id && byId.get(m.entityId)?.type !== 'PERSON');
+    const affiliation = entity.type === 'PERSON' ? affiliationFromRoles(entity.roles, names) ?? others[0]?.text ?? null : null;
+    return {
+      key,
+      name: own?.text ?? (group.every((c) => c.pronoun) ? firstWritten.text : entity.name),
+      entityId: entity.id,
+      entityName: entity.name,
+      named: true,
+      description: null,
+      kind: kindOfEntity(entity),
+      affiliation,
+      role: entity.roles.length > 0 ? entity.roles.join('; ') : null,
+      forms,
+      ...counts,
+    };
+  }
+  const d = describe(firstWritten.text, firstWritten.start, inside);
+  // A named organisation's own name may hold places ("Korean Central News Agency"): only a
+  // possessive before it says whom it belongs to ("Pyongyang's").
+  const affiliation = inside.filter((m) => byId.get(m.entityId)?.type !== 'PERSON' && (!d.named || /^['’]s\b/.test(text.slice(m.end, m.end + 3)))).map((m) => m.text);
+  return {
+    key,
+    name: firstWritten.text,
+    entityId: null,
+    entityName: null,
+    named: d.named,
+    description: d.named ? null : firstWritten.text,
+    kind: d.kind,
+    affiliation: affiliation.length > 0 ? [...new Set(affiliation)].join(' / ') : null,
+    role: d.role,
+    forms,
+    ...counts,
+  };
+}
+
+/** Words (letters or digits, with inner apostrophes and hyphens) in text[from, to). */
+export function countWords(text: string, from: number, to: number): number {
+  const m = text.slice(from, to).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
+  return m ? m.length : 0;
+}
+
+/** Lower case, single spaces, no leading article: "The Kremlin officials" and "Kremlin officials" group. */
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/^(a|an|the) /, '').trim();
+}
+
+function sortedMentions(entities: readonly Entity[]): Mention[] {
+  const all: Mention[] = [];
+  for (const e of entities) all.push(...e.mentions);
+  return all.sort((a, b) => a.start - b.start);
+}
+
+/** Mentions within `sp`, by binary search over mentions sorted by start (they never overlap). */
+function mentionsInside(mentions: readonly Mention[], sp: Span): Mention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < sp.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i]!.start < sp.end; i++) if (mentions[i]!.end <= sp.end) out.push(mentions[i]!);
+  return out;
+}
+
+/**
+ * The names a subject joins with "and" or commas, when it is nothing else ("Both the United States
+ * and South Korea"), or null.
+ */
+function coordinatedNames(text: string, sp: TextSpan, mentions: readonly Mention[]): Mention[] | null {
+  const inside = mentionsInside(mentions, sp);
+  if (inside.length < 2) return null;
+  let rest = '';
+  let at = sp.start;
+  for (const m of inside) {
+    rest += text.slice(at, m.start) + ' ';
+    at = m.end;
+  }
+  rest += text.slice(at, sp.end);
+  return /^(\s|,|and|both|the|’s|'s)*$/i.test(rest) && /\band\b/i.test(rest) ? inside : null;
+}
+export { applySourceCorrections, type CorrectionResult, type SourceCorrection } from './corrections';
+
+// The editor asks for one analysis's sources from the view, the hover and the webview: worked out once.
+const memo = new WeakMap<Analysis, ArticleSources>();
+
+/** collectSources, kept per analysis object (an analysis is never changed once made). */
+export function sourcesOfAnalysis(text: string, analysis: Analysis): ArticleSources {
+  let r = memo.get(analysis);
+  if (!r) memo.set(analysis, (r = collectSources(text, analysis)));
+  return r;
+}
+
+/** Statement spans of a source in text order: its quotes and the sentences paraphrasing it. */
+export function statementSpans(s: Source): Span[] {
+  const seen = new Set<number>();
+  const out: Span[] = [];
+  for (const st of s.statements) {
+    if (seen.has(st.span.start)) continue;
+    seen.add(st.span.start);
+    out.push({ start: st.span.start, end: st.span.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The source whose mention (a quote's speaker or a paraphrase's subject) covers `offset`. */
+export function sourceAt(r: ArticleSources, offset: number): Source | undefined {
+  return r.sources.find((s) => s.statements.some((st) => st.speaker.start <= offset && offset <= st.speaker.end));
+}
