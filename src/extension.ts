@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from './core/analyze';
 import { useModelAssets } from './node/modelAssets';
-import { AnalysisCache } from './vscode/analysisCache';
+import { maxArticleBytes } from './core/text/articleSize';
+import { ANALYSIS_DEBOUNCE_MS, AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
 import { ConfigWatcher } from './vscode/config';
@@ -42,7 +43,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const assetsDir = join(context.extensionUri.fsPath, 'assets');
   useModelAssets(assetsDir);
   const analyzer = own(new WorkerAnalyzer(analyze, join(__dirname, 'analysisWorker.js'), { assetsDir }));
-  const analyses = own(new AnalysisCache(analyzer.analyze));
+  const analyses = own(new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, {
+    maxBytes: () => maxArticleBytes(config.current.maxArticleSizeMB),
+    onDidChange: config.onDidChange,
+    notify: (message) => void vscode.window.showWarningMessage(message),
+  }));
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));

@@ -1,6 +1,7 @@
 // A typed snapshot of the `newsAnnotator.*` settings. Readers hold the snapshot; it is rebuilt
 // only when `affectsConfiguration('newsAnnotator')` says something changed.
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_ARTICLE_SIZE_MB } from '../core/text/articleSize';
 
 export const CONFIG_SECTION = 'newsAnnotator';
 
@@ -12,6 +13,8 @@ export interface NewsConfig {
   highlight: HighlightConfig;
   /** Report quotes without a speaker as Information in the Problems panel. */
   unattributedQuoteDiagnostics: boolean;
+  /** Articles larger than this (MB of UTF-8) are not analysed or decorated in the editor; 0: no limit. */
+  maxArticleSizeMB: number;
 }
 
 /** Which kinds of decorations are painted (`newsAnnotator.highlight.*`). */
@@ -37,6 +40,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): NewsConfig {
       overviewRuler: c.get<boolean>('highlight.overviewRuler', true),
     },
     unattributedQuoteDiagnostics: c.get<boolean>('diagnostics.unattributedQuotes', false),
+    maxArticleSizeMB: c.get<number>('maxArticleSizeMB', DEFAULT_MAX_ARTICLE_SIZE_MB),
   };
 }
 
