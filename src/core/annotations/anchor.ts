@@ -192,8 +192,9 @@ function anchorOne(text: string, target: AnnotationTarget, opts: Required<Anchor
     return { kind: 'orphan', reason: 'the closest text lost the quote\'s punctuation at one end, where the context changed too' };
   }
   // A quotation mark added or lost: a paraphrase of a quote, or a quote of a paraphrase, is
-  // another statement even when the words agree.
-  if (quotationMarksOf(exact) !== quotationMarksOf(found)) {
+  // another statement even when the words agree. Only the claim's context intact on both sides
+  // says it is the claim's own text with a mark edited away.
+  if (quotationMarksOf(exact) !== quotationMarksOf(found) && winner.weakerSide < 1) {
     return { kind: 'orphan', reason: 'the closest text quotes differently (a quotation mark added or lost)' };
   }
   // An edit that cut the space between the claim and its neighbour fused the two into one word;

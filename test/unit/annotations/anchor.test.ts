@@ -279,6 +279,15 @@ describe('anchor: near copies and fused words', () => {
     assert.equal(anchor(edited, claim).kind, 'orphan');
   });
 
+  it('a quotation mark edited out of the claim itself, its context intact on both sides, is still followed', () => {
+    const text = 'Court\n\nHe warned that if his fellow candidate Donald Trump is president “we will see liberals on the court,” and left the stage.\n';
+    const claim = annotationOn(text, 'Donald Trump is president “we will see liberals');
+    const edited = text.replace('president “we will', 'president we will');
+    const result = anchor(edited, claim);
+    assert.ok(result.kind === 'fuzzy', result.kind);
+    assert.equal(edited.slice(result.start, result.end), 'Donald Trump is president we will see liberals');
+  });
+
   it("a near copy written next to the damaged claim: the claim's context on one side, the copy's text closer, is a tie", () => {
     const text = 'Running mate\n\nThe choice came a day after the Northeast primaries.\n\nIt is also a strategic effort to win over female voters in the 10 remaining primary states.\n\nIn picking Fiorina, the former executive, he gained a voice.\n';
     const claim = annotationOn(text, 'It is also a strategic effort to win over female voters in the 10 remaining primary states.');
