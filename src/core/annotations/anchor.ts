@@ -350,6 +350,8 @@ function fuzzyCandidates(text: string, selector: QuoteSelector, edges: Edges, hi
   return out;
 }
 
+const SPACE = /\s/;
+
 // Context breaks near-ties at a boundary but must not outweigh the quote's own characters.
 const CONTEXT_WEIGHT = 0.5;
 
@@ -361,6 +363,8 @@ function refineBounds(text: string, selector: QuoteSelector, edges: Edges, end: 
   let bestCost = Infinity;
   for (const [start, errors] of distancesToEnd(text, exact, end, span, relaxed)) {
     if (!edges.startInWord && splitsWord(text, start)) continue;
+    // Nor on a space the quote does not start with: it would take in the neighbour's word instead.
+    if (SPACE.test(text[start] ?? '') && !SPACE.test(exact[0]!)) continue;
     const cost = errors + CONTEXT_WEIGHT * editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start));
     if (cost < bestCost || (cost === bestCost && start > bestStart)) {
       bestCost = cost;
@@ -373,6 +377,7 @@ function refineBounds(text: string, selector: QuoteSelector, edges: Edges, end: 
   bestCost = Infinity;
   for (const [candidateEnd, errors] of distancesFromStart(text, exact, bestStart, span, relaxed)) {
     if (!edges.endInWord && splitsWord(text, candidateEnd)) continue;
+    if (SPACE.test(text[candidateEnd - 1] ?? '') && !SPACE.test(exact[exact.length - 1]!)) continue;
     const cost = errors + CONTEXT_WEIGHT * editDistance(suffix, text.slice(candidateEnd, candidateEnd + suffix.length));
     if (cost < bestCost || (cost === bestCost && candidateEnd < bestEnd)) {
       bestCost = cost;

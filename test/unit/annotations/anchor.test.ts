@@ -288,6 +288,14 @@ describe('anchor: near copies and fused words', () => {
     assert.equal(edited.slice(result.start, result.end), 'Donald Trump is president we will see liberals');
   });
 
+  it('a match neither starts nor ends on a space the quote does not: the neighbour\'s word is not taken in', () => {
+    const text = 'Primary\n\nHe said the superdelegates who back him would be going against the will of the voters, Mook said.\n';
+    const claim = annotationOn(text, 'going against the will');
+    const edited = text.replace('the will of the voters', 'the voters');
+    const result = anchor(edited, claim);
+    if (result.kind !== 'orphan') assert.doesNotMatch(edited.slice(result.start, result.end), /^\s|\s$/, JSON.stringify(edited.slice(result.start, result.end)));
+  });
+
   it("a near copy written next to the damaged claim: the claim's context on one side, the copy's text closer, is a tie", () => {
     const text = 'Running mate\n\nThe choice came a day after the Northeast primaries.\n\nIt is also a strategic effort to win over female voters in the 10 remaining primary states.\n\nIn picking Fiorina, the former executive, he gained a voice.\n';
     const claim = annotationOn(text, 'It is also a strategic effort to win over female voters in the 10 remaining primary states.');
