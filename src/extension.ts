@@ -1,7 +1,8 @@
 // Composition root: creates the editor services and registers their disposables. No logic here.
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { AnalysisCache } from './vscode/analysisCache';
+import { maxArticleBytes } from './core/text/articleSize';
+import { ANALYSIS_DEBOUNCE_MS, AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
 import type { NewsAnnotatorApi } from './vscode/api';
 import { ConfigWatcher } from './vscode/config';
@@ -47,7 +48,11 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const analyzer = own(new WorkerAnalyzer(undefined, workerFile, { assetsDir }));
   // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
   const services = own(new ServiceWorker(new WorkspaceSidecarFs(), workerFile, { assetsDir }));
-  const analyses = own(new AnalysisCache(analyzer.analyze));
+  const analyses = own(new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, {
+    maxBytes: () => maxArticleBytes(config.current.maxArticleSizeMB),
+    onDidChange: config.onDidChange,
+    notify: (message) => void vscode.window.showWarningMessage(message),
+  }));
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));

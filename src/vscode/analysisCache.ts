@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { AnalysisIndex } from '../core/present/analysisIndex';
+import { ArticleSizeGate } from '../core/text/articleSize';
 import type { Analysis } from '../core/types';
 import { NEWS_LANGUAGE } from './languageDetection';
 
@@ -20,6 +21,31 @@ export interface AnalyzedDocument {
   readonly index: AnalysisIndex;
   /** Time from handing the text to the analyzer to receiving the analysis, in milliseconds. */
   readonly analyzeMs: number;
+  /** Set when the document is over the editor's size limit: the analysis is then empty. */
+  readonly tooLarge?: boolean;
+}
+
+/** The editor's size limit (`newsAnnotator.maxArticleSizeMB`) and how to tell the user about it. */
+export interface SizeLimit {
+  /** The limit in UTF-8 bytes (Infinity: none). */
+  maxBytes(): number;
+  /** Fires when the limit may have changed. */
+  readonly onDidChange: vscode.Event<unknown>;
+  /** Shows the one notice for a document that went over the limit. */
+  notify(message: string): void;
+}
+
+const NO_SIZE_LIMIT: SizeLimit = { maxBytes: () => Infinity, onDidChange: () => new vscode.Disposable(() => undefined), notify: () => undefined };
+
+function emptyAnalysis(length: number): Analysis {
+  return {
+    length,
+    structure: { headline: null, subheadings: [], datelines: [], bylines: [], captions: [], residue: [], paragraphs: [] },
+    sentences: [],
+    quotes: [],
+    entities: [],
+    claims: [],
+  };
 }
 
 /** Quiet period after the last keystroke before an edit burst is analysed. */
@@ -39,10 +65,23 @@ export class AnalysisCache implements vscode.Disposable {
   private disposed = false;
   /** Set once the user has been told that the model files are unusable. */
   private toldAboutModels = false;
+  private readonly sizeGate = new ArticleSizeGate();
+  private maxBytes: number;
   /** Fires when the analysis of a document's current version is ready. */
   readonly onDidAnalyze = this.emitter.event;
 
-  constructor(private readonly analyze: AsyncAnalyzer, private readonly debounceMs = ANALYSIS_DEBOUNCE_MS) {
+  constructor(private readonly analyze: AsyncAnalyzer, private readonly debounceMs = ANALYSIS_DEBOUNCE_MS, private readonly sizeLimit: SizeLimit = NO_SIZE_LIMIT) {
+    this.maxBytes = sizeLimit.maxBytes();
+    // A changed limit re-decides every open article (one over the old limit may be under the new).
+    sizeLimit.onDidChange(() => {
+      const maxBytes = sizeLimit.maxBytes();
+      if (maxBytes === this.maxBytes) return;
+      this.maxBytes = maxBytes;
+      for (const doc of vscode.workspace.textDocuments) {
+        this.entries.delete(doc.uri.toString());
+        this.schedule(doc, 0);
+      }
+    }, this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) this.schedule(e.document, this.debounceMs);
     }, this, this.disposables);
@@ -111,10 +150,20 @@ export class AnalysisCache implements vscode.Disposable {
       busy.again = true; // one analysis per document at a time; the newest text goes next
       return;
     }
-    const state = { again: false };
-    this.running.set(key, state);
     const version = doc.version;
     const text = doc.getText();
+    const size = this.sizeGate.decide(key, fileName(doc.uri), text, this.maxBytes);
+    if (size.notice) this.sizeLimit.notify(size.notice);
+    if (!size.analyse) {
+      // Over the limit: an empty analysis clears what every feature showed, at no cost.
+      const analysis = emptyAnalysis(text.length);
+      const entry: AnalyzedDocument = { document: doc, version, text, analysis, index: new AnalysisIndex(analysis), analyzeMs: 0, tooLarge: true };
+      this.entries.set(key, entry);
+      this.emitter.fire(entry);
+      return;
+    }
+    const state = { again: false };
+    this.running.set(key, state);
     const started = performance.now();
     let analysis: Analysis | undefined;
     try {
@@ -143,6 +192,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   private forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    this.sizeGate.forget(key);
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.entries.delete(key);
@@ -155,4 +205,8 @@ export class AnalysisCache implements vscode.Disposable {
     this.entries.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }

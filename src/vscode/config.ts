@@ -3,6 +3,7 @@
 // resource (a folder's own settings); ConfigWatcher holds the window's snapshot, rebuilt only when
 // `affectsConfiguration('newsAnnotator')` says something changed, and tells which keys did.
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_ARTICLE_SIZE_MB } from '../core/text/articleSize';
 
 export const CONFIG_SECTION = 'newsAnnotator';
 
@@ -21,6 +22,8 @@ export interface NewsConfig {
   /** The reviewer's name recorded on claims ('' when not set yet). */
   reviewer: string;
   workspaceIndex: WorkspaceIndexConfig;
+  /** Articles larger than this (MB of UTF-8) are not analysed or decorated in the editor; 0: no limit. */
+  maxArticleSizeMB: number;
 }
 
 /** The index of the workspace's articles (Find All Mentions, matches in other articles, verdict hints). */
@@ -63,6 +66,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): NewsConfig {
       enabled: c.get<boolean>('workspaceIndex.enabled', true),
       maxFiles: positiveInteger(c.get<number>('workspaceIndex.maxFiles', DEFAULT_INDEX_MAX_FILES), DEFAULT_INDEX_MAX_FILES),
     },
+    maxArticleSizeMB: c.get<number>('maxArticleSizeMB', DEFAULT_MAX_ARTICLE_SIZE_MB),
   };
 }
 

@@ -36,7 +36,10 @@ export class NewsStatusBar implements vscode.Disposable {
     }
     // Counts come from the cached analysis only; while an edit burst is pending the last counts stay.
     const analyzed = this.cache.peek(doc);
-    if (analyzed) {
+    if (analyzed?.tooLarge) {
+      this.item.text = '$(warning) News: too large';
+      this.item.tooltip = 'This article is over the size limit newsAnnotator.maxArticleSizeMB: it is not analysed or highlighted in the editor. The command line still works on it.';
+    } else if (analyzed) {
       const { quotes, entities } = analyzed.analysis;
       this.item.text = `$(quote) ${quotes.length} $(person) ${entities.length}`;
       this.item.tooltip = `${plural(quotes.length, 'quote')}, ${plural(entities.length, 'entity', 'entities')} in this article. Click to open the News view.`;

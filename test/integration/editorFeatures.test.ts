@@ -79,6 +79,21 @@ describe('editor features on a seed article', () => {
     await appliedWhen((x) => (x.quote?.length ?? 0) > 0, 'quote decorations to come back');
   });
 
+  it('leaves an article over newsAnnotator.maxArticleSizeMB unanalysed, and analyses it again under a raised limit', async () => {
+    const settings = vscode.workspace.getConfiguration('newsAnnotator');
+    assert.ok(doc.getText().length > 2048, 'the seed is larger than the limit set below');
+    await settings.update('maxArticleSizeMB', 0.001, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => api.analyses.peek(doc)?.tooLarge === true, 'the article to be over the limit');
+      await appliedWhen((x) => Object.values(x).every((r) => r.length === 0), 'decorations to clear over the limit');
+      await waitFor(() => /too large/.test(api.statusBar.text), 'the status bar to say the article is too large');
+    } finally {
+      await settings.update('maxArticleSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await appliedWhen((x) => (x.quote?.length ?? 0) > 0, 'decorations to come back under the default limit');
+    assert.notEqual(api.analyses.peek(doc)?.tooLarge, true);
+  });
+
   it('toggles every highlight with News: Toggle Highlights', async () => {
     await vscode.commands.executeCommand('newsAnnotator.toggleHighlights');
     try {

@@ -15,7 +15,7 @@
 import { ApproxMatch, approxSearch, distancesFromStart, distancesToEnd, editDistance } from './approx';
 import { QGramIndex } from './qgramIndex';
 import { AnnotationTarget, QuoteSelector } from './types';
-import { splitsWord } from './wordEdges';
+import { isWordChar, splitsWord } from './wordEdges';
 
 export type AnchorKind = 'exact' | 'moved' | 'fuzzy' | 'orphan';
 
@@ -45,8 +45,8 @@ export interface AnchorOptions {
   /** A fuzzy winner must beat the best non-overlapping rival by this margin, else orphan. */
   minMargin?: number;
   /**
-   * When another passage matches the quote's own text about as well (a sentence repeated almost
-   * word for word), the winner's context must agree at least this well on both sides (0..1).
+   * When another passage also matches the quote within the bound (a sentence repeated almost word
+   * for word), the winner's context must agree at least this well on both sides (0..1).
    */
   contestedContextSide?: number;
   /** Characters searched on each side of the old position before scanning the whole text. */
@@ -145,12 +145,13 @@ function anchorOne(text: string, target: AnnotationTarget, opts: Required<Anchor
   if (!winner || winner.score < opts.minScore) return { kind: 'orphan', reason: 'no text close enough to the quote and its context' };
   const rivals = candidates.filter((c) => c !== winner && (c.end <= winner.start || c.start >= winner.end));
   if (rivals.length > 0 && winner.score - rivals[0]!.score < opts.minMargin) return { kind: 'orphan', reason: 'several passages resemble the quote equally well' };
-  // A near copy whose own text is as close as the winner's: only context on both sides can tell
-  // which is the claim's (context on one side may be the copy's neighbour, not the claim's).
-  const slack = Math.max(1, Math.round(0.05 * exact.length));
-  if (rivals.some((c) => c.errors <= winner.errors + slack) && winner.weakerSide < opts.contestedContextSide) {
+  // Every rival is a near copy of the quote (it is within the error bound): only context on both
+  // sides can then tell which is the claim's (context on one side may be the copy's neighbour, not
+  // the claim's), and a rival whose own text is closer is the likelier claim however the context reads.
+  if (rivals.length > 0 && winner.weakerSide < opts.contestedContextSide) {
     return { kind: 'orphan', reason: 'a near copy of the quote elsewhere matches as well and the context does not tell them apart' };
   }
+  if (rivals.some((c) => c.errors < winner.errors)) return { kind: 'orphan', reason: "another passage is closer to the quote's text" };
   // With its context changed on both sides, nothing but its own text says where the claim is:
   // that must then be closer to the quote.
   if (Math.max(winner.before, winner.after) < 1 && winner.score < opts.minScoreWithoutIntactContext) {
@@ -176,6 +177,12 @@ function anchorOne(text: string, target: AnnotationTarget, opts: Required<Anchor
   if (leftBehind('before') || leftBehind('after')) {
     return { kind: 'orphan', reason: "the quote's context is still in place elsewhere, around other text" };
   }
+  // The claim's context, intact around the winner, also stands elsewhere around a damaged
+  // version of the quote: the article repeats the passage (an update restating a paragraph with a
+  // word changed), and the damaged version is the claim's own, cut beyond the bound.
+  if (damagedCopyInContext(text, target.selector, winner.start, winner.end)) {
+    return { kind: 'orphan', reason: "the quote's context stands elsewhere too, around a damaged version of the quote" };
+  }
   // A look-alike often parts from the quote at a closing mark (the same sentence quoted inside
   // another, without its full stop) and goes on differently there. So a match that lost the
   // quote's closing or opening punctuation, with the context on that side changed too, is not taken.
@@ -184,7 +191,46 @@ function anchorOne(text: string, target: AnnotationTarget, opts: Required<Anchor
   if ((winner.before < 1 && lostMark(exact[0]!, found[0] ?? '')) || (winner.after < 1 && lostMark(exact[exact.length - 1]!, found[found.length - 1] ?? ''))) {
     return { kind: 'orphan', reason: 'the closest text lost the quote\'s punctuation at one end, where the context changed too' };
   }
+  // A quotation mark added or lost: a paraphrase of a quote, or a quote of a paraphrase, is
+  // another statement even when the words agree. Only the claim's context intact on both sides
+  // says it is the claim's own text with a mark edited away.
+  if (quotationMarksOf(exact) !== quotationMarksOf(found) && winner.weakerSide < 1) {
+    return { kind: 'orphan', reason: 'the closest text quotes differently (a quotation mark added or lost)' };
+  }
+  // An edit that cut the space between the claim and its neighbour fused the two into one word;
+  // a match kept to whole words then takes in the neighbour, the claim's own context.
+  if (fusedWithContext(text, winner.start, winner.end, target.selector, edges)) {
+    return { kind: 'orphan', reason: 'the quote is joined into one word with its context' };
+  }
   return { kind: 'fuzzy', start: winner.start, end: winner.end, score: winner.score, errors: winner.errors };
+}
+
+/** How many double quotation marks `s` holds, straight and curly alike (a retyped mark is the same mark). */
+function quotationMarksOf(s: string): number {
+  return (s.match(/["“”„«»]/g) ?? []).length;
+}
+
+/**
+ * Whether [start, end) begins with a word that is the last word of the stored prefix run into
+ * more letters (or ends with the first word of the suffix run into more), where the quote itself
+ * does not begin (end) with that word.
+ */
+function fusedWithContext(text: string, start: number, end: number, { exact, prefix, suffix }: QuoteSelector, edges: Edges): boolean {
+  if (!edges.startInWord) {
+    const neighbour = /([\p{L}\p{N}]+)[^\p{L}\p{N}]+$/u.exec(prefix)?.[1];
+    let runEnd = start;
+    while (runEnd < end && isWordChar(text, runEnd)) runEnd++;
+    const run = text.slice(start, runEnd);
+    if (neighbour && run.length > neighbour.length && run.startsWith(neighbour) && !exact.startsWith(neighbour)) return true;
+  }
+  if (!edges.endInWord) {
+    const neighbour = /^[^\p{L}\p{N}]+([\p{L}\p{N}]+)/u.exec(suffix)?.[1];
+    let runStart = end;
+    while (runStart > start && isWordChar(text, runStart - 1)) runStart--;
+    const run = text.slice(runStart, end);
+    if (neighbour && run.length > neighbour.length && run.endsWith(neighbour) && !exact.endsWith(neighbour)) return true;
+  }
+  return false;
 }
 
 const PUNCTUATION = /[.!?,;:"“”‘’'()[\]—–-]/;
@@ -203,6 +249,28 @@ function contextStandsElsewhere(text: string, context: string, edge: number, sid
     const borders = side === 'before' ? at + context.length : at;
     // A little slack: the winner's edge may fall on the other side of a space.
     if (Math.abs(borders - edge) > 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the stored prefix stands whole somewhere not bordering `start` and is followed there by
+ * text within half the quote's length of edits of it (or the suffix, not bordering `end`, preceded
+ * by such text).
+ */
+function damagedCopyInContext(text: string, { exact, prefix, suffix }: QuoteSelector, start: number, end: number): boolean {
+  const bound = Math.floor(exact.length / 2);
+  const span = exact.length + bound;
+  if (prefix.trim().length >= TELLING_CONTEXT) {
+    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      const edge = at + prefix.length;
+      if (Math.abs(edge - start) > 2 && distancesFromStart(text, exact, edge, span, bound).size > 0) return true;
+    }
+  }
+  if (suffix.trim().length >= TELLING_CONTEXT) {
+    for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + 1)) {
+      if (Math.abs(at - end) > 2 && distancesToEnd(text, exact, at, span, bound).size > 0) return true;
+    }
   }
   return false;
 }
@@ -282,6 +350,8 @@ function fuzzyCandidates(text: string, selector: QuoteSelector, edges: Edges, hi
   return out;
 }
 
+const SPACE = /\s/;
+
 // Context breaks near-ties at a boundary but must not outweigh the quote's own characters.
 const CONTEXT_WEIGHT = 0.5;
 
@@ -293,6 +363,8 @@ function refineBounds(text: string, selector: QuoteSelector, edges: Edges, end: 
   let bestCost = Infinity;
   for (const [start, errors] of distancesToEnd(text, exact, end, span, relaxed)) {
     if (!edges.startInWord && splitsWord(text, start)) continue;
+    // Nor on a space the quote does not start with: it would take in the neighbour's word instead.
+    if (SPACE.test(text[start] ?? '') && !SPACE.test(exact[0]!)) continue;
     const cost = errors + CONTEXT_WEIGHT * editDistance(prefix, text.slice(Math.max(0, start - prefix.length), start));
     if (cost < bestCost || (cost === bestCost && start > bestStart)) {
       bestCost = cost;
@@ -305,6 +377,7 @@ function refineBounds(text: string, selector: QuoteSelector, edges: Edges, end: 
   bestCost = Infinity;
   for (const [candidateEnd, errors] of distancesFromStart(text, exact, bestStart, span, relaxed)) {
     if (!edges.endInWord && splitsWord(text, candidateEnd)) continue;
+    if (SPACE.test(text[candidateEnd - 1] ?? '') && !SPACE.test(exact[exact.length - 1]!)) continue;
     const cost = errors + CONTEXT_WEIGHT * editDistance(suffix, text.slice(candidateEnd, candidateEnd + suffix.length));
     if (cost < bestCost || (cost === bestCost && candidateEnd < bestEnd)) {
       bestCost = cost;
@@ -322,9 +395,13 @@ function refineBounds(text: string, selector: QuoteSelector, edges: Edges, end: 
  * the start or end of the article) agrees only if the candidate is at that edge too.
  */
 function contextAgreement(text: string, start: number, end: number, prefix: string, suffix: string): { before: number; after: number } {
-  const side = (stored: string, found: string) => (stored.length === 0 ? (found.length === 0 ? 1 : 0.5) : Math.max(0, 1 - editDistance(stored, found) / stored.length));
-  const before = text.slice(Math.max(0, start - prefix.length), start);
-  const after = text.slice(end, end + suffix.length);
+  const side = (stored: string, found: string) =>
+    stored.length === 0 ? (found.length === 0 ? 1 : 0.5) : Math.max(0, 1 - editDistance(stored, found) / Math.max(stored.length, found.length));
+  // Context stored shorter than usual (the quote stood near an edge of the article) is compared
+  // with the usual length of text: a few characters agreeing there say little about a candidate
+  // that does not stand near the edge, and the text beyond them counts against it.
+  const before = text.slice(Math.max(0, start - Math.max(prefix.length, CONTEXT_LENGTH)), start);
+  const after = text.slice(end, end + Math.max(suffix.length, CONTEXT_LENGTH));
   return {
     before: side(prefix, prefix.length === 0 ? text.slice(Math.max(0, start - 1), start) : before),
     after: side(suffix, suffix.length === 0 ? text.slice(end, end + 1) : after),

@@ -41,6 +41,9 @@ interface Indexed {
   /** Squared weight of the terms after the prefix. */
   suffix: number;
   norm: number;
+  /** norm ** shortSide and norm ** (1 - shortSide): the two factors of a pair's denominator, computed once. */
+  short: number;
+  long: number;
 }
 
 /**
@@ -77,7 +80,7 @@ export function candidatePairs(
       let rest = norm;
       let cut = 0;
       while (cut < byWeight.length && rest >= threshold * norm) rest -= w2[byWeight[cut++]!]!;
-      return { ids, prefix: Int32Array.from(byWeight.slice(0, cut)), suffix: rest, norm };
+      return { ids, prefix: Int32Array.from(byWeight.slice(0, cut)), suffix: rest, norm, short: Math.pow(norm, shortSide), long: Math.pow(norm, 1 - shortSide) };
     });
   const xa = index(sa);
   const xb = index(sb);
@@ -99,53 +102,65 @@ export function candidatePairs(
   let capped = 0;
   // Only the statement with the smaller norm needs to propose a pair (see above), so each pair is
   // proposed from one side only: A proposes when its norm is not larger, B when it is smaller.
+  // Typed copies of what the inner loops read for every posting: no object or Map lookups there.
+  const weights = Float64Array.from(w2);
   const propose = (own: Indexed[], other: Indexed[], postingsOfOther: Map<number, number[]>, ownIsA: boolean) => {
     const stamp = new Int32Array(other.length);
+    const norms = Float64Array.from(other, (y) => y.norm);
+    const listOf: (number[] | undefined)[] = new Array<number[] | undefined>(weights.length).fill(undefined);
+    for (const [id, list] of postingsOfOther) listOf[id] = list;
     // Squared weight of the prefix terms each proposed statement shares with this one.
     const partial = new Float64Array(other.length);
     const found: number[] = [];
     // Which terms the proposing statement holds, stamped with its number: a dot product is then one pass over the other's terms.
-    const holds = new Int32Array(w2.length);
+    const holds = new Int32Array(weights.length);
     own.forEach((x, i) => {
       found.length = 0;
-      for (const id of x.ids) holds[id] = i + 1;
+      const mark = i + 1;
+      for (const id of x.ids) holds[id] = mark;
       // Prefix terms whose block was cut: a statement outside the window may still hold them.
       let unseen = 0;
+      const xNorm = x.norm;
       for (const id of x.prefix) {
-        const list = postingsOfOther.get(id);
+        const list = listOf[id];
         if (!list) continue;
         let from = 0;
         let to = list.length;
         if (list.length > cap) {
           // A common term proposes only the `cap` statements nearest this one's place in its article.
           capped++;
-          unseen += w2[id]!;
+          unseen += weights[id]!;
           const at = lowerBound(list, Math.floor((i * other.length) / own.length));
           from = Math.max(0, Math.min(at - (cap >> 1), list.length - cap));
           to = from + cap;
         }
-        const w = w2[id]!;
+        const w = weights[id]!;
         for (let k = from; k < to; k++) {
           const j = list[k]!;
-          if (stamp[j] === i + 1) {
+          if (stamp[j] === mark) {
             partial[j] += w;
             continue;
           }
-          const y = other[j]!;
-          if (ownIsA ? x.norm > y.norm : x.norm >= y.norm) continue;
-          stamp[j] = i + 1;
+          if (ownIsA ? xNorm > norms[j]! : xNorm >= norms[j]!) continue;
+          stamp[j] = mark;
           partial[j] = w;
           found.push(j);
         }
       }
-      for (const j of found) {
+      for (let f = 0; f < found.length; f++) {
+        const j = found[f]!;
         const y = other[j]!;
-        const denominator = Math.pow(x.norm, shortSide) * Math.pow(y.norm, 1 - shortSide);
+        // The same value as norm^s * norm^(1-s) computed per pair, from the factors each statement keeps.
+        const denominator = x.short * y.long;
         // The shared prefix terms plus every suffix term at most: when even that falls short, skip the exact count.
         if (partial[j]! + unseen + x.suffix < threshold * denominator) continue;
         scored++;
         let dot = 0;
-        for (const id of y.ids) if (holds[id] === i + 1) dot += w2[id]!;
+        const ids = y.ids;
+        for (let k = 0; k < ids.length; k++) {
+          const id = ids[k]!;
+          if (holds[id] === mark) dot += weights[id]!;
+        }
         const score = dot / denominator;
         if (score >= threshold) pairs.push(ownIsA ? { a: i, b: j, score } : { a: j, b: i, score });
       }

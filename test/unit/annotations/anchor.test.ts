@@ -251,3 +251,83 @@ describe('shiftForEdits', () => {
     assert.equal(text2.slice(p.start, p.end), TRADE);
   });
 });
+
+describe('anchor: near copies and fused words', () => {
+  // Each case is one general way a fuzzy re-anchor used to land on other text; the claim must be
+  // orphaned (kept for the reviewer) instead.
+
+  it('a deletion that fused the context word with the quote: the match does not take in the context', () => {
+    const text = 'Rally\n\nThe crowd was loud. Voters are speaking loud and clear. They want a leader like Mr. Trump; a chief executive.\n';
+    const claim = annotationOn(text, 'They want a leader like');
+    const edited = text.replace('clear. They want', 'clearwant');
+    const result = anchor(edited, claim);
+    if (result.kind !== 'orphan') assert.ok(!edited.slice(result.start, result.end).includes('clear'), edited.slice(result.start, result.end));
+  });
+
+  it('a claim at the very start of the article: its few characters of context do not vouch for a look-alike further on', () => {
+    const text = 'Clinton wins Democratic presidential primary in New York.\n\nNEW YORK (AP) — Hillary Clinton wins the Democratic presidential primary in New York, which she represented for eight years.\n';
+    const claim = annotationOn(text, 'wins Democratic presidential');
+    const edited = text.replace('Clinton wins Democratic presidential primary in New York.', 'Clintonto.');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+
+  it('a passage that quotes differently (an opening quotation mark lost) is not the claim', () => {
+    const text = 'Court\n\nHe warned that if his fellow candidate Donald Trump is president “we will see liberals on the court, and the court will change.”\n\n' +
+      'He added: I will tell you this, if Donald Trump becomes president, we will see liberals on the court, and we will regret it.\n';
+    const claim = annotationOn(text, 'president “we will');
+    const edited = text.replace('He warned that if his fellow candidate Donald Trump is president “we will see liberals on the court, and the court will change.”\n\n', '');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+
+  it('a quotation mark edited out of the claim itself, its context intact on both sides, is still followed', () => {
+    const text = 'Court\n\nHe warned that if his fellow candidate Donald Trump is president “we will see liberals on the court,” and left the stage.\n';
+    const claim = annotationOn(text, 'Donald Trump is president “we will see liberals');
+    const edited = text.replace('president “we will', 'president we will');
+    const result = anchor(edited, claim);
+    assert.ok(result.kind === 'fuzzy', result.kind);
+    assert.equal(edited.slice(result.start, result.end), 'Donald Trump is president we will see liberals');
+  });
+
+  it('a match neither starts nor ends on a space the quote does not: the neighbour\'s word is not taken in', () => {
+    const text = 'Primary\n\nHe said the superdelegates who back him would be going against the will of the voters, Mook said.\n';
+    const claim = annotationOn(text, 'going against the will');
+    const edited = text.replace('the will of the voters', 'the voters');
+    const result = anchor(edited, claim);
+    if (result.kind !== 'orphan') assert.doesNotMatch(edited.slice(result.start, result.end), /^\s|\s$/, JSON.stringify(edited.slice(result.start, result.end)));
+  });
+
+  it("a near copy written next to the damaged claim: the claim's context on one side, the copy's text closer, is a tie", () => {
+    const text = 'Running mate\n\nThe choice came a day after the Northeast primaries.\n\nIt is also a strategic effort to win over female voters in the 10 remaining primary states.\n\nIn picking Fiorina, the former executive, he gained a voice.\n';
+    const claim = annotationOn(text, 'It is also a strategic effort to win over female voters in the 10 remaining primary states.');
+    const edited = text.replace('in the 10 remaining', 'in primary, Cruz remaining')
+      .replace('primary states.\n\nIn picking', 'primary states.\n\nIt is also a Fiorina effort to win over female voters in the 10 remaining primary states.\n\nIn picking');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+
+  it('two passages with the same edited text: the context alone does not choose between them', () => {
+    const text = 'Vote\n\nThe count went on all night.\n\nSupport has been strongest among white voters, who make up most of the shrinking Democratic electorate.\n\nMeanwhile, the loss comes despite a lead.\n';
+    const claim = annotationOn(text, 'who make up most of the shrinking Democratic electorate.');
+    // The claim's sentence edited, its paragraph moved to the end, and the same edited sentence
+    // typed again where it stood: two identical passages, one with the claim's old context.
+    const sentence = 'Support has been strongest among white voters, who make up most of the shrinking in Democratic electorate.';
+    const edited = `Vote\n\nThe count went on all night.\n\n${sentence}\n\nMeanwhile, the loss comes despite a lead.\n\n${sentence}\n`;
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+
+  it('a copy in the claim\'s old place, edited more than the claim\'s own moved text: the context does not outweigh the closer text', () => {
+    const para = (edit: string) => `Her friends have mocked his campaign, calling him an orange buffoon, Susan said as she turned around ${edit}and spread her cape.`;
+    const text = `Rally\n\nThe crowd waited for hours in the cold.\n\n${para('')}\n\nBut he is our buffoon, she said.\n\nThe speech ended late.\n`;
+    const claim = annotationOn(text, para(''));
+    // The claim's paragraph, lightly edited, moved to the end; a copy edited more typed where it stood.
+    const edited = `Rally\n\nThe crowd waited for hours in the cold.\n\n${para('Wes supporters the ')}\n\nBut he is our buffoon, she said.\n\nThe speech ended late.\n\n${para('Wes ')}\n`;
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+
+  it('a passage the article repeats with a variation: the other version is not taken when the own copy is cut short', () => {
+    const passage = (verb: string) => `He praised what Islamic State militants are doing. “It’s fine,” Trump ${verb} of waterboarding. “And much tougher than that is fine.”`;
+    const text = `Debate\n\n${passage('said')}\n\n${'The crowd cheered and the moderators moved on to the economy. '.repeat(70)}\n\n${passage('says')}\n`;
+    const claim = annotationOn(text, '“It’s fine,” Trump said of waterboarding.');
+    const edited = text.replace('Trump said of waterboarding.', 'Trump said of');
+    assert.equal(anchor(edited, claim).kind, 'orphan');
+  });
+});
