@@ -78,6 +78,12 @@ describe('applyEntityCorrections', () => {
     assert.deepEqual(out.entities.find((e) => e.name === 'Kim Jong Un')!.roles, ['leader']);
   });
 
+  it('keeps the group with its own name whichever order the split names them in', () => {
+    const out = applyEntityCorrections(analysis(), [{ kind: 'split', names: ['Kim Jong Il', 'Kim Jong Un'] }]);
+    assert.deepEqual(byName(out)['Kim Jong Un']!.texts, ['Kim Jong Un', 'Kim']);
+    assert.deepEqual(byName(out)['Kim Jong Il']!.texts, ['Kim Jong Il']);
+  });
+
   it('leaves a speaker without an entity when its only mentions are no entity', () => {
     const out = applyEntityCorrections(analysis(), [{ kind: 'retype', mention: 'Kim', type: 'none' }, { kind: 'retype', mention: 'Kim Jong Un', type: 'none' }, { kind: 'retype', mention: 'Kim Jong Il', type: 'none' }]);
     assert.equal(out.quotes[0]!.speaker!.entityId, null);

@@ -74,10 +74,12 @@ function splitNames(groups: Group[], names: readonly string[]): Group[] {
       out.push(g);
       continue;
     }
-    // The first name present keeps the group (and its other aliases); each other one leaves with its mentions.
-    const leaving = new Set(present.slice(1));
-    out.push({ ...g, mentions: g.mentions.filter((m) => !leaving.has(m.text)) });
-    for (const n of present.slice(1)) out.push({ type: g.type, name: n, roles: [], mentions: g.mentions.filter((m) => m.text === n) });
+    // The group's own name keeps the group (and its other aliases) when it is one of them, else
+    // the first name present; each other one leaves with its mentions.
+    const stays = present.includes(g.name) ? g.name : present[0]!;
+    const leaving = present.filter((n) => n !== stays);
+    out.push({ ...g, mentions: g.mentions.filter((m) => !leaving.includes(m.text)) });
+    for (const n of leaving) out.push({ type: g.type, name: n, roles: [], mentions: g.mentions.filter((m) => m.text === n) });
   }
   return out;
 }

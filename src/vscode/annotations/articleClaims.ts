@@ -15,6 +15,7 @@ import {
   type AnchorKind,
   type AnchorResult,
   type Annotation,
+  type Corrections,
   type AnnotationTarget,
   type ParsedSidecar,
   type SidecarChanges,
@@ -69,6 +70,11 @@ export class ArticleClaims {
   /** Every claim, in file order, with its live placement. */
   get claims(): readonly PlacedClaim[] {
     return this.placed;
+  }
+
+  /** The reviewer's corrections in the sidecar as last read or written. */
+  get corrections(): Corrections {
+    return this.store.corrections;
   }
 
   /** Why tagging is refused in this article (unreadable or read-only sidecar), or undefined. */
@@ -219,6 +225,10 @@ export class ArticleClaims {
     const refusal = this.refusal;
     if (this.store.error && refusal) this.host.reportError(this, refusal);
     for (const warning of this.store.warnings) this.host.reportWarning(this, `${this.sidecarName}: ${warning}`);
+    const corrections = this.store.correctionProblems;
+    if (corrections.length > 0) {
+      this.host.reportWarning(this, `${this.sidecarName}: ${corrections.length} correction${corrections.length === 1 ? ' was' : 's were'} skipped (the others apply): ${corrections.slice(0, 3).map((p) => p.message).join('; ')}${corrections.length > 3 ? '; …' : ''}`);
+    }
     const problems = this.store.entryProblems;
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).map((p) => p.message).join('; ');

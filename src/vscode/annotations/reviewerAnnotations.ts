@@ -2,7 +2,7 @@
 // the article, watches the sidecar for changes made elsewhere, and tells the display when claims
 // changed. Problems are shown to the reviewer with an "Open Sidecar" action.
 import * as vscode from 'vscode';
-import { SidecarStore } from '../../core/annotations';
+import { recordEntityCorrection, SidecarStore, type EntityCorrection } from '../../core/annotations';
 import { isNewsDocument } from '../analysisCache';
 import { ArticleClaims, type ArticleClaimsHost, type PlacedClaim } from './articleClaims';
 import { extensionHostProcess, WorkspaceSidecarFs } from './workspaceSidecarFs';
@@ -75,6 +75,24 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
       exact: c.annotation.target.selector.exact,
       conflict: c.annotation.conflict === true,
     }));
+  }
+
+  /**
+   * Records a reviewer's entity correction in the document's sidecar, through the shared store
+   * (under its lock, applied to the file as it is now), then reloads the sidecar. Rejects with the
+   * reason when the sidecar cannot be written.
+   */
+  async correct(doc: vscode.TextDocument, correction: EntityCorrection): Promise<void> {
+    const claims = await this.claimsFor(doc);
+    if (!claims) throw new Error('corrections are kept for news articles saved in a folder');
+    const refusal = claims.refusal;
+    if (refusal) throw new Error(refusal);
+    const outcome = await this.sidecars.update(claims.sidecarUri.toString(), {
+      articlePath: doc.uri.path,
+      edit: (current) => ({ corrections: recordEntityCorrection(current.corrections, correction) }),
+    });
+    if (!outcome.ok) throw new Error(outcome.message);
+    await claims.reload();
   }
 
   changed(claims: ArticleClaims): void {
