@@ -29,7 +29,8 @@ export class EntityCorrectionCommands implements vscode.Disposable {
     annotations.onDidChange((uri) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (!doc) return;
-      const key = JSON.stringify(this.correctionsOf(doc).map(entityCorrectionKey));
+      // Compared with what the last analysis applied, without recording (the analysis does that).
+      const key = JSON.stringify((this.annotations.peek(doc)?.corrections.entities ?? []).map(entityCorrectionKey));
       if ((this.applied.get(uri.toString()) ?? '[]') !== key) analyses.refresh(doc);
     }, undefined, this.disposables);
     const command = (id: string, run: (editor: vscode.TextEditor) => Promise<void>) =>
