@@ -7,6 +7,8 @@ import { ModelAssetError } from '../core/models/assetFile';
 import { AnalysisIndex } from '../core/present/analysisIndex';
 import { ArticleSizeGate } from '../core/text/articleSize';
 import type { Analysis } from '../core/types';
+import type { EntityCorrection } from '../core/annotations/types';
+import { applyEntityCorrections } from '../core/entities/corrections';
 import { NEWS_LANGUAGE } from './languageDetection';
 
 export type AsyncAnalyzer = (text: string) => Promise<Analysis>;
@@ -63,6 +65,8 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<AnalyzedDocument>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private disposed = false;
+  /** The reviewer's entity corrections of a document (from its sidecar), applied to each analysis. */
+  private corrector: (doc: vscode.TextDocument) => readonly EntityCorrection[] = () => [];
   /** Set once the user has been told that the model files are unusable. */
   private toldAboutModels = false;
   private readonly sizeGate = new ArticleSizeGate();
@@ -128,6 +132,19 @@ export class AnalysisCache implements vscode.Disposable {
     });
   }
 
+  /** Sets where the reviewer's corrections come from; they win over the model in every later analysis. */
+  setCorrector(corrector: (doc: vscode.TextDocument) => readonly EntityCorrection[]): void {
+    this.corrector = corrector;
+  }
+
+  /** Analyses the document again (e.g. its corrections changed); the old analysis stays shown until then. */
+  refresh(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const cached = this.entries.get(key);
+    if (cached) this.entries.set(key, { ...cached, version: -1 });
+    this.schedule(doc, 0);
+  }
+
   private schedule(doc: vscode.TextDocument, delayMs: number): void {
     if (!isNewsDocument(doc) || this.disposed) return;
     const key = doc.uri.toString();
@@ -167,7 +184,7 @@ export class AnalysisCache implements vscode.Disposable {
     const started = performance.now();
     let analysis: Analysis | undefined;
     try {
-      analysis = await this.analyze(text);
+      analysis = applyEntityCorrections(await this.analyze(text), this.corrector(doc));
     } catch (err) {
       console.error(`News Annotator: analysis failed for ${doc.uri.toString()}:`, err);
       // A missing or damaged model file breaks every analysis: say so once, in words a user can act on.

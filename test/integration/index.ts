@@ -19,6 +19,7 @@ import './annotations.test';
 import './reviewerUi.test';
 import './concurrentTagging.test';
 import './sources.test';
+import './entityCorrections.test';
 
 /** Environment variable (set through `extensionEnvironment`) naming the file that receives the counts. */
 export const RESULT_FILE_ENV = 'NEWS_ANNOTATOR_TEST_RESULT';

@@ -6,10 +6,12 @@ import { HEADER_BYTES, readAsset, writeAsset } from '../../src/core/models/asset
 import { ModelAssetError, loadModels } from '../../src/core/models';
 import { defaultAssetsDir, readModels } from '../../src/node/modelAssets';
 import { FS_CLUSTERS, FS_GAZETTEER } from '../../src/core/entities/features';
+import { SPEAKERS_KIND, decodeSpeakerWeights, speakerWeightsPayload } from '../../src/core/speakers/weightsAsset';
 
 const taggerFile = join(defaultAssetsDir(), 'tagger.bin');
 const tagger = (): Uint8Array => new Uint8Array(readFileSync(taggerFile));
-const load = (bytes: Uint8Array): unknown => loadModels({ name: 'tagger.bin', bytes });
+const speakersFile = join(defaultAssetsDir(), 'speakers.bin');
+const load = (bytes: Uint8Array): unknown => loadModels({ name: 'tagger.bin', bytes }, { name: 'speakers.bin', bytes: new Uint8Array(readFileSync(speakersFile)) });
 
 describe('model assets', () => {
   it('loads the shipped tagger weights with the tables its features read', () => {
@@ -28,6 +30,25 @@ describe('model assets', () => {
     assert.throws(() => load(writeAsset('TAGR', 1, payload)), (e: Error) => e instanceof ModelAssetError && /tagger\.bin needs the word clusters \(clusters\.bin\), which is missing/.test(e.message));
     view.setUint32(8, FS_GAZETTEER, true);
     assert.throws(() => load(writeAsset('TAGR', 1, payload)), /tagger\.bin needs the name lists \(gazetteers\.bin\), which is missing/);
+  });
+
+  it('loads the speaker ranker weights from speakers.bin', () => {
+    const { speakers } = readModels();
+    assert.ok(speakers.size > 100);
+    assert.ok([...speakers.values()].every((w) => Number.isFinite(w) && w !== 0));
+    assert.ok([...speakers.keys()].some((f) => f.startsWith('A:')) && [...speakers.keys()].some((f) => f.startsWith('B:')));
+  });
+
+  it('round-trips speaker weights exactly, names with any characters included', () => {
+    const entries: [string, number][] = [['A:next=“said”', -2.195], ['B:pw=él', 0.1 + 0.2], ['side', -1e-9]];
+    assert.deepEqual([...decodeSpeakerWeights(speakerWeightsPayload(entries), 'x.bin')], entries);
+    assert.throws(() => decodeSpeakerWeights(speakerWeightsPayload(entries).subarray(0, 20), 'x.bin'), (e: Error) => e instanceof ModelAssetError && /x\.bin: 3 weights announced/.test(e.message));
+  });
+
+  it('says so when the speaker weights are not among the assets', () => {
+    assert.throws(() => loadModels({ name: 'tagger.bin', bytes: tagger() }, { name: 'clusters.bin', bytes: new Uint8Array(readFileSync(join(defaultAssetsDir(), 'clusters.bin'))) }),
+      (e: Error) => e instanceof ModelAssetError && /no speaker ranker weights among the model assets .*expected speakers\.bin/.test(e.message));
+    assert.equal(SPEAKERS_KIND, 'SPKR');
   });
 
   it('round-trips a payload through the header', () => {
@@ -59,6 +80,9 @@ describe('model assets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'news-assets-'));
     try {
       assert.throws(() => readModels(dir), (e: Error) => e instanceof ModelAssetError && e.message.includes(join(dir, 'tagger.bin')) && /is missing/.test(e.message));
+      writeFileSync(join(dir, 'tagger.bin'), tagger());
+      assert.throws(() => readModels(dir), (e: Error) => e instanceof ModelAssetError && e.message.includes(join(dir, 'speakers.bin')) && /is missing/.test(e.message));
+      writeFileSync(join(dir, 'speakers.bin'), readFileSync(speakersFile));
       writeFileSync(join(dir, 'tagger.bin'), tagger().subarray(0, 5000));
       assert.throws(() => readModels(dir), /is truncated/);
     } finally {

@@ -1,5 +1,5 @@
 // `news-annotator analyze FILE... [--json]`
-import { analyze } from '../../core/analyze';
+import { correctedAnalysis } from '../correctedAnalysis';
 import type { Analysis, Entity } from '../../core/types';
 import { readArticle } from '../readArticle';
 import { terminalJson, terminalLine } from '../../core/present/terminalText';
@@ -45,7 +45,8 @@ export function analyzeToJson(file: string, a: Analysis): AnalyzeJson {
 }
 
 export function runAnalyze(files: string[], json: boolean, out: (s: string) => void, style: Style): void {
-  const results = files.map((file) => analyzeToJson(file, analyze(readArticle(file))));
+  // The reviewer's corrections in each article's sidecar win over the model.
+  const results = files.map((file) => analyzeToJson(file, correctedAnalysis(file, readArticle(file))));
   if (json) {
     out(terminalJson(results.length === 1 ? results[0] : results));
     return;

@@ -3,6 +3,7 @@
 // article text, and who made each claim (the speaker of the quote it falls in) from the analysis.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { applyEntityCorrections } from '../../core/entities/corrections';
 import { analyze } from '../../core/analyze';
 import { anchorAll, fileNameOf } from '../../core/annotations';
 import { claimantsOf } from '../../core/annotations/export/claimant';
@@ -42,7 +43,8 @@ export function runExport(file: string, format: string, options: ExportOptions =
     if (p.kind !== 'orphan') spans.set(annotations[i]!.id, { start: p.start, end: p.end });
   });
   // The analysis is only needed to name speakers; an export of no placed claims skips it.
-  const claimantOf = claimantsOf(spans, spans.size > 0 ? analyze(text) : { quotes: [], entities: [] });
+  // Speakers are named with the reviewer's entity corrections applied.
+  const claimantOf = claimantsOf(spans, spans.size > 0 ? applyEntityCorrections(analyze(text), sidecar.parsed.corrections.entities) : { quotes: [], entities: [] });
   const ref = {
     article: fileNameOf(file),
     path: file,

@@ -1,6 +1,8 @@
-// Three-way merge of sidecar files: merge() on the annotations, written into *their* document so
-// their comments and layout survive (used when a save finds the file changed on disk meanwhile).
+// Three-way merge of sidecar files: merge() on the annotations, and on the corrections what ours
+// added and removed since base applied to theirs, written into *their* document so their
+// comments and layout survive (used when a save finds the file changed on disk meanwhile).
 
+import { correctionsDiff } from './corrections';
 import { IdGenerator } from './ids';
 import { merge, MergeConflict } from './merge';
 import { parseSidecar } from './parse';
@@ -21,6 +23,7 @@ export function mergeSidecarTexts(baseText: string, mineText: string, theirsText
   const update = updateSidecar(theirs, {
     upsert: result.annotations,
     remove: theirs.annotations.filter((a) => !kept.has(a.id)).map((a) => a.id),
+    corrections: correctionsDiff(base.corrections, mine.corrections),
   });
   if (!update.ok) return update;
   return { ok: true, text: update.text, conflicts: result.conflicts };

@@ -5,7 +5,8 @@
 import { Document, isNode, parseDocument, visit, YAMLError } from 'yaml';
 import { checkAnnotationEntry } from './validate';
 import { fileNameOf } from './paths';
-import { Annotation, SIDECAR_VERSION, SidecarHeader } from './types';
+import { checkEntityCorrection, checkSourceCorrection, EMPTY_CORRECTIONS } from './corrections';
+import { Annotation, Corrections, SIDECAR_VERSION, SidecarHeader } from './types';
 
 /** Larger sidecars are refused outright (a reviewer's notes on one article are a few KB). */
 export const MAX_SIDECAR_CHARS = 5 * 1024 * 1024;
@@ -39,6 +40,17 @@ export interface EntryProblem {
   message: string;
 }
 
+/** One `corrections.entities` or `corrections.sources` entry that failed the schema; the others still apply. */
+export interface CorrectionProblem {
+  list: 'entities' | 'sources';
+  /** 0-based index in that list. */
+  index: number;
+  problems: string[];
+  position: SourcePosition | null;
+  /** "correction entities 2: `type` must be one of … (line 30, column 7)". */
+  message: string;
+}
+
 export interface ParsedSidecar {
   /** False when saving would destroy something: unreadable file, newer schema, or another article's sidecar. */
   readonly writable: boolean;
@@ -50,6 +62,9 @@ export interface ParsedSidecar {
   readonly header: SidecarHeader;
   /** Valid annotations, in file order. */
   readonly annotations: Annotation[];
+  /** Valid corrections (version 2), in file order; entries that fail the schema are in correctionProblems. */
+  readonly corrections: Corrections;
+  readonly correctionProblems: CorrectionProblem[];
   /** The parsed document, edited in place (on a clone) by updateSidecar to keep comments and layout. */
   readonly document: Document | null;
   /** The text as read (BOM removed), to tell whether a rewrite changed anything. */
@@ -81,6 +96,8 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
     entryProblems: [],
     header: { version: SIDECAR_VERSION, article: expectedArticle, textHash: '' },
     annotations: [],
+    corrections: EMPTY_CORRECTIONS,
+    correctionProblems: [],
     document: null,
   });
 
@@ -100,6 +117,8 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
       entryProblems: [],
       header: { version: SIDECAR_VERSION, article: expectedArticle, textHash: '' },
       annotations: [],
+      corrections: EMPTY_CORRECTIONS,
+      correctionProblems: [],
       document: null,
     };
   }
@@ -130,7 +149,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
       : `The annotations file cannot be read: ${message}`);
   }
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return fail('The annotations file must be a mapping with `version`, `article`, `textHash` and `annotations`', positionAt(0));
+    return fail('The annotations file must be a mapping with `version`, `article`, `textHash`, `annotations` and optionally `corrections`', positionAt(0));
   }
   const top = plain as Record<string, unknown>;
   const version = top.version ?? SIDECAR_VERSION;
@@ -168,6 +187,26 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
     entryProblems.push({ index, id, problems, position, message: `annotation ${index + 1}${id ? ` (id ${id})` : ''}: ${problems.join('; ')}${where}` });
   });
 
+  const section = top.corrections ?? {};
+  if (!isRecord(section)) return fail('`corrections` must be a mapping with `entities` and `sources` lists', keyPosition(document, positionAt, ['corrections']));
+  const corrections: Corrections = { entities: [], sources: [] };
+  const correctionProblems: CorrectionProblem[] = [];
+  for (const listName of ['entities', 'sources'] as const) {
+    const entries = section[listName] ?? [];
+    if (!Array.isArray(entries)) return fail(`\`corrections.${listName}\` must be a list`, keyPosition(document, positionAt, ['corrections', listName]));
+    entries.forEach((entry, index) => {
+      const check = listName === 'entities' ? checkEntityCorrection(entry) : checkSourceCorrection(entry);
+      if (check.ok) {
+        if (listName === 'entities') corrections.entities.push(check.value as Corrections['entities'][number]);
+        else corrections.sources.push(check.value as Corrections['sources'][number]);
+        return;
+      }
+      const position = keyPosition(document, positionAt, ['corrections', listName, index]);
+      const where = position ? ` (line ${position.line}, column ${position.column})` : '';
+      correctionProblems.push({ list: listName, index, problems: check.problems, position, message: `correction ${listName} ${index + 1}: ${check.problems.join('; ')}${where}` });
+    });
+  }
+
   return {
     ...base,
     writable,
@@ -176,8 +215,14 @@ export function parseSidecar(text: string, options: ParseOptions = {}): ParsedSi
     entryProblems,
     header: { version, article: article || expectedArticle, textHash: typeof top.textHash === 'string' ? top.textHash : '' },
     annotations,
+    corrections,
+    correctionProblems,
     document,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Index of the first NUL or C0 control character other than tab, LF and CR, or -1. */

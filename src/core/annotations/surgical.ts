@@ -8,7 +8,9 @@
 
 import { Document, isMap, isScalar, isSeq, Scalar, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ParsedSidecar } from './parse';
-import type { Annotation } from './types';
+import { CORRECTIONS_VERSION, type Annotation } from './types';
+import type { CorrectionChanges } from './corrections';
+import { itemKey, listChanges, toPlain } from './correctionsNode';
 
 interface Splice {
   start: number;
@@ -26,6 +28,8 @@ export interface SurgicalPlan {
   additions: Annotation[];
   removals: Set<string>;
   textHash: string | undefined;
+  /** Corrections to add and remove (only when they change something). */
+  corrections?: CorrectionChanges;
 }
 
 const TO_STRING = { lineWidth: 0, minContentWidth: 0, blockQuote: false, doubleQuotedAsJSON: true } as const;
@@ -106,8 +110,16 @@ export function surgicalEdit(
     }
   }
 
+  if (plan.corrections) {
+    const more = correctionSplices(store, plan.corrections);
+    if (more === null) return null;
+    splices.push(...more);
+  }
+
   if (splices.length === 0) return null;
-  splices.sort((a, b) => b.start - a.start);
+  // Last first; of two insertions at one offset the later one is applied first, so the earlier ends up before it.
+  const order = new Map(splices.map((sp, i) => [sp, i]));
+  splices.sort((a, b) => b.start - a.start || order.get(b)! - order.get(a)!);
   let out = src;
   for (const s of splices) out = out.slice(0, s.start) + (store.eol === '\r\n' ? s.text.replace(/\r?\n/g, '\r\n') : s.text) + out.slice(s.end);
   return out;
@@ -196,4 +208,66 @@ function lineEndAfter(src: string, end: number): number {
   if (end === 0 || src[end - 1] === '\n') return end;
   const nl = src.indexOf('\n', end);
   return nl < 0 ? src.length : nl + 1;
+}
+
+/**
+ * The splices of a corrections change: entries cut and appended in their lists, the version raised
+ * to 2, or a whole new section appended at the end of the file when there is none. Null when the
+ * section's layout is one these rules do not cover (a list that is absent, empty or in flow style).
+ */
+function correctionSplices(store: ParsedSidecar, changes: CorrectionChanges): Splice[] | null {
+  const doc = store.document!;
+  const src = store.source;
+  const out: Splice[] = [];
+  if (store.header.version < CORRECTIONS_VERSION) {
+    const node = doc.get('version', true);
+    if (!isPlainSpliceable(node)) return null;
+    out.push({ start: node.range[0], end: node.range[1], text: String(CORRECTIONS_VERSION) });
+  }
+  const top = doc.contents && isMap(doc.contents) ? doc.contents : null;
+  if (top === null || top.flow) return null;
+  const section = top.get('corrections', true);
+  if (section === undefined) {
+    const plain: Record<string, unknown> = {};
+    for (const list of ['entities', 'sources'] as const) {
+      const { added } = listChanges(list, new Set(), changes);
+      if (added.length > 0) plain[list] = added;
+    }
+    const printed = new Document({ corrections: plain }).toString(TO_STRING);
+    const at = src.length;
+    out.push({ start: at, end: at, text: (src === '' || src.endsWith('\n') ? '' : '\n') + printed });
+    return out;
+  }
+  if (!isMap(section) || section.flow) return null;
+  for (const list of ['entities', 'sources'] as const) {
+    const seq = section.get(list, true);
+    const items = isSeq(seq) && !seq.flow ? seq.items : [];
+    const present = new Set(items.map((item) => itemKey(list, toPlain(item))).filter((k): k is string => k !== null));
+    const { removed, added } = listChanges(list, present, changes);
+    if (removed.size === 0 && added.length === 0) continue;
+    if (items.length === 0) return null;
+    for (const item of items) {
+      const range = (item as { range?: [number, number, number] }).range;
+      if (!range) return null;
+      const key = itemKey(list, toPlain(item));
+      if (key !== null && removed.has(key)) {
+        const dash = dashBefore(src, range[0]);
+        if (dash < 0) return null;
+        out.push({ start: lineStart(src, dash), end: lineEndAfter(src, range[2]), text: '' });
+      }
+    }
+    if (added.length === 0) continue;
+    // Appended on the line after the last entry (kept or cut: a cut entry's lines end there too).
+    const last = items[items.length - 1] as { range?: [number, number, number] };
+    const start = last.range![0];
+    const dash = dashBefore(src, start);
+    if (dash < 0) return null;
+    const dashColumn = dash - lineStart(src, dash);
+    const column = start - lineStart(src, start);
+    const at = lineEndAfter(src, last.range![2]);
+    const lead = at === src.length && !src.endsWith('\n') ? '\n' : '';
+    const text = added.map((plain) => seqItem(new Document(plain).contents as YAMLMap, dashColumn, column)).join('\n');
+    out.push({ start: at, end: at, text: lead + text + (lead === '' ? '\n' : '') });
+  }
+  return out;
 }

@@ -36,8 +36,17 @@ export const STANDARD_LABELS = [
 
 export type StandardLabel = (typeof STANDARD_LABELS)[number];
 
-/** The schema version this code reads and writes. Files with a higher version are read-only. */
-export const SIDECAR_VERSION = 1;
+/**
+ * The schema version this code reads and writes. Files with a higher version are read-only.
+ * Version 2 added the `corrections` section; a file without corrections is still written as
+ * version 1 (CORRECTIONS_VERSION is written only once a correction is), so older releases keep
+ * editing it.
+ */
+export const SIDECAR_VERSION = 2;
+/** The first version with a `corrections` section. */
+export const CORRECTIONS_VERSION = 2;
+/** The version of a file that holds no corrections. */
+export const PLAIN_SIDECAR_VERSION = 1;
 
 /** Mirrors the W3C Web Annotation TextQuoteSelector: the claim text and a little context on each side. */
 export interface QuoteSelector {
@@ -74,6 +83,45 @@ export interface Annotation {
   conflict?: boolean;
   /** Keys this version does not know, kept so a round trip loses nothing. */
   extra?: Record<string, unknown>;
+}
+
+/** Who made a correction and when; both optional in the file. */
+export interface CorrectionSignature {
+  reviewer?: string;
+  /** ISO 8601. */
+  date?: string;
+}
+
+/** The entity types a reviewer can give a mention, or `none`: not an entity at all. */
+export type CorrectedType = 'PERSON' | 'ORG' | 'PLACE' | 'NORP' | 'none';
+export const CORRECTED_TYPES: readonly CorrectedType[] = ['PERSON', 'ORG', 'PLACE', 'NORP', 'none'];
+
+/**
+ * A reviewer's correction of the entity analysis of one article; it wins over the model there.
+ * - retype: every mention written exactly `mention` gets `type` (`none`: it is no entity);
+ * - merge: the entities named by these texts are one entity (the first named leads);
+ * - split: mentions written as these texts are never grouped together.
+ */
+export type EntityCorrection =
+  | ({ kind: 'retype'; mention: string; type: CorrectedType } & CorrectionSignature)
+  | ({ kind: 'merge'; names: string[] } & CorrectionSignature)
+  | ({ kind: 'split'; names: string[] } & CorrectionSignature);
+
+/** What kind of source a quote's speaker is, for the sources list. */
+export type SourceKind = 'person' | 'organisation' | 'actor-place' | 'anonymous';
+export const SOURCE_KINDS: readonly SourceKind[] = ['person', 'organisation', 'actor-place', 'anonymous'];
+
+/** A reviewer's correction of one source (speaker) as the sources list shows it. */
+export interface SourceCorrection extends CorrectionSignature {
+  source: string;
+  kind?: SourceKind;
+  affiliation?: string;
+}
+
+/** The `corrections` section of a sidecar. */
+export interface Corrections {
+  entities: EntityCorrection[];
+  sources: SourceCorrection[];
 }
 
 /** The top of a sidecar file. */

@@ -8,7 +8,9 @@ import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } fro
 import { sameAnnotation } from './merge';
 import { MAX_ALIAS_COUNT, ParsedSidecar } from './parse';
 import { surgicalEdit, type SurgicalPlan } from './surgical';
-import { Annotation, SIDECAR_VERSION, SidecarHeader } from './types';
+import { applyCorrectionChanges, correctionChangesSomething, type CorrectionChanges } from './corrections';
+import { correctionsNode, editCorrections } from './correctionsNode';
+import { Annotation, Corrections, CORRECTIONS_VERSION, PLAIN_SIDECAR_VERSION, SidecarHeader } from './types';
 
 export interface SidecarChanges {
   /** Annotations to add (unknown id) or replace (known id), field by field. */
@@ -17,6 +19,8 @@ export interface SidecarChanges {
   remove?: string[];
   /** New `textHash`, after anchors were resolved on the current text. */
   textHash?: string;
+  /** Reviewer corrections to add or remove (the file becomes version 2 once it holds any). */
+  corrections?: CorrectionChanges;
 }
 
 export type UpdateResult =
@@ -27,13 +31,15 @@ export type UpdateResult =
 const TO_STRING = { lineWidth: 0, minContentWidth: 0, blockQuote: false, doubleQuotedAsJSON: true } as const;
 
 /** A brand-new sidecar, with a short header comment explaining what the file is. */
-export function createSidecar(header: Omit<SidecarHeader, 'version'>, annotations: Annotation[], eol: '\n' | '\r\n' = '\n'): string {
-  const doc = new Document({ version: SIDECAR_VERSION, article: header.article, textHash: header.textHash, annotations: [] });
+export function createSidecar(header: Omit<SidecarHeader, 'version'>, annotations: Annotation[], eol: '\n' | '\r\n' = '\n', corrections?: Corrections): string {
+  const hasCorrections = corrections !== undefined && (corrections.entities.length > 0 || corrections.sources.length > 0);
+  const doc = new Document({ version: hasCorrections ? CORRECTIONS_VERSION : PLAIN_SIDECAR_VERSION, article: header.article, textHash: header.textHash, annotations: [] });
   doc.commentBefore =
     ` Reviewer notes for ${header.article}, kept by News Annotator.\n` +
     ' One block per claim: label is the verdict, target is the claim text (exact) with context and position.';
   const list = doc.get('annotations', true) as YAMLSeq;
   for (const a of annotations) list.items.push(annotationNode(doc, a));
+  if (hasCorrections) doc.set('corrections', correctionsNode(doc, corrections));
   const text = doc.toString(TO_STRING);
   return eol === '\n' ? text : text.replace(/\n/g, '\r\n');
 }
@@ -49,8 +55,10 @@ export function updateSidecar(store: ParsedSidecar, changes: SidecarChanges): Up
   if (store.document === null) {
     // Empty or absent file: write from scratch when there is anything to write.
     const added = changes.upsert ?? [];
-    if (added.length === 0 && (changes.textHash === undefined || changes.textHash === store.header.textHash)) return { ok: true, text: null };
-    const text = createSidecar({ article: store.header.article, textHash: changes.textHash ?? store.header.textHash }, added, store.eol);
+    const corrected = correctionChangesSomething(store.corrections, changes.corrections);
+    if (added.length === 0 && !corrected && (changes.textHash === undefined || changes.textHash === store.header.textHash)) return { ok: true, text: null };
+    const corrections = applyCorrectionChanges(store.corrections, changes.corrections ?? {});
+    const text = createSidecar({ article: store.header.article, textHash: changes.textHash ?? store.header.textHash }, added, store.eol, corrections);
     return { ok: true, text: (store.hadBom ? '\uFEFF' : '') + text };
   }
 
@@ -92,7 +100,8 @@ function planOf(store: ParsedSidecar, changes: SidecarChanges): SurgicalPlan {
     const current = known.get(a.id);
     if (current === undefined || !sameAnnotation(current, a)) updates.set(a.id, a);
   }
-  return { updates, additions, removals, textHash: changes.textHash };
+  const corrections = correctionChangesSomething(store.corrections, changes.corrections) ? changes.corrections : undefined;
+  return { updates, additions, removals, textHash: changes.textHash, corrections };
 }
 
 /** `text` parses to the same data as `doc` (key order aside). */
@@ -151,6 +160,10 @@ function reprinted(store: ParsedSidecar, changes: SidecarChanges): Document | nu
     } else if (updateEntry(doc, entry, a)) {
       changed = true;
     }
+  }
+  if (correctionChangesSomething(store.corrections, changes.corrections)) {
+    editCorrections(doc, changes.corrections!);
+    changed = true;
   }
   return changed ? doc : null;
 }
@@ -235,6 +248,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** Cheap check that spares cloning and re-printing a large document when a save changes nothing. */
 function changesNothing(store: ParsedSidecar, changes: SidecarChanges): boolean {
   if (changes.textHash !== undefined && changes.textHash !== store.header.textHash) return false;
+  if (correctionChangesSomething(store.corrections, changes.corrections)) return false;
   const known = new Map(store.annotations.map((a) => [a.id, a]));
   if ((changes.remove ?? []).some((id) => known.has(id) || store.entryProblems.some((p) => p.id === id))) return false;
   return (changes.upsert ?? []).every((a) => {

@@ -10,10 +10,16 @@ import type { QuoteSpan } from '../quotes';
 import { MentionIndex, linkSpeakers } from '../pronouns';
 import { RANKER_ENABLED, rankSpeakers } from '../speakers/index';
 import { compileWeights, type CompiledWeights } from '../speakers/ranker';
-import { SPEAKER_WEIGHTS } from '../speakers/weights';
+import { currentModels } from '../models';
 
-// The ranker's weights split for scoring, once per process.
-let compiled: CompiledWeights | null = null;
+/** The ranker's weights compiled once per weights map (the models are registered once per process). */
+let compiled: { from: ReadonlyMap<string, number>; weights: CompiledWeights } | null = null;
+
+function rankerWeights(): CompiledWeights {
+  const weights = currentModels().speakers;
+  if (compiled?.from !== weights) compiled = { from: weights, weights: compileWeights(weights) };
+  return compiled.weights;
+}
 import { colonIntroducer, colonLabel } from './colon';
 import { embeddingClauseSubject } from './embedding';
 import { coordinatedPredicate, fallbackAttribution, invertedCueBefore, passiveAgent, trailingSayingClause } from './fallbacks';
@@ -89,7 +95,7 @@ export function attributeQuotes(
   const rules = attributeRaw(text, quotes, sentences, blocks);
   const mentions = new MentionIndex(entities);
   // The rules' picks are one feature of the learned ranker, which has the last word when it is on.
-  const raw = RANKER_ENABLED ? rankSpeakers({ text, quotes, sentences, blocks, raw: rules, mentions }, (compiled ??= compileWeights(SPEAKER_WEIGHTS))) : rules;
+  const raw = RANKER_ENABLED ? rankSpeakers({ text, quotes, sentences, blocks, raw: rules, mentions }, rankerWeights()) : rules;
   const speakers = linkSpeakers(text, raw.map((r) => r.speaker), quotes, entities, mentions);
   return quotes.map((q, i): Quote => {
     const r = raw[i]!;

@@ -55,8 +55,12 @@ export interface DocContext {
   lowerSeen: HashTable;
   capsLine: Uint8Array;
   features: number;
-  /** Path code of each word's cluster (0: unknown), when the model uses clusters. */
+  /**
+   * Path code of each token's cluster (0: unknown or not a word), when the model uses clusters;
+   * -1 until clusterAt looks it up: only candidates and their neighbours are ever asked for.
+   */
   cluster: Int32Array;
+  clusterTable: HashTable | null;
   /** List match code of each token (lists * 8 + BILOU), when the model uses name lists. */
   gaz: Uint16Array;
   /** Spelling → 1 + its slot in historyCounts. */
@@ -96,15 +100,8 @@ export function docContext(tok: Tokens, res: FeatureResources = NO_RESOURCES): D
   }
   closeLine(tok.count);
   let cluster = EMPTY_I32;
-  if (res.features & FS_CLUSTERS && res.clusters) {
-    const table = res.clusters;
-    cluster = new Int32Array(tok.count);
-    for (let i = 0; i < tok.count; i++) {
-      if (tok.kind[i] !== WORD) continue;
-      const c = table.get(tok.exact[i]!);
-      cluster[i] = c !== 0 ? c : table.get(tok.lower[i]!);
-    }
-  }
+  const clusterTable = res.features & FS_CLUSTERS ? res.clusters : null;
+  if (clusterTable) cluster = new Int32Array(tok.count).fill(-1);
   let gaz = EMPTY_U16;
   if (res.features & FS_GAZETTEER && res.gazetteer) {
     gaz = new Uint16Array(tok.count);
@@ -112,9 +109,24 @@ export function docContext(tok: Tokens, res: FeatureResources = NO_RESOURCES): D
   }
   const history = res.features & FS_HISTORY;
   return {
-    lowerSeen, capsLine, features: res.features, cluster, gaz,
+    lowerSeen, capsLine, features: res.features, cluster, clusterTable, gaz,
     historyIndex: new HashTable(history ? 256 : 1), historyCounts: new Uint16Array(history ? 5 * 256 : 0), historySlots: 0,
   };
+}
+
+/** The cluster path code of token i (0: unknown, or not a word), looked up on first use. */
+export function clusterAt(ctx: DocContext, tok: Tokens, i: number): number {
+  let c = ctx.cluster[i]!;
+  if (c < 0) {
+    const table = ctx.clusterTable!;
+    c = 0;
+    if (tok.kind[i] === WORD) {
+      c = table.get(tok.exact[i]!);
+      if (c === 0) c = table.get(tok.lower[i]!);
+    }
+    ctx.cluster[i] = c;
+  }
+  return c;
 }
 
 /** Records that token i was given `label` (the prediction history; only models that use it). */
@@ -135,7 +147,7 @@ export function recordLabel(ctx: DocContext, tok: Tokens, i: number, label: numb
 }
 
 /** The label type (0 O, 1-4) given most often so far to token i's spelling; 5 if never labelled. */
-function historyType(ctx: DocContext, tok: Tokens, i: number): number {
+export function historyType(ctx: DocContext, tok: Tokens, i: number): number {
   const slot = ctx.historyIndex.get(tok.exact[i]!) - 1;
   if (slot < 0) return 5;
   const c = ctx.historyCounts;
@@ -197,7 +209,7 @@ export function tokenFeatures(_text: string, tok: Tokens, ctx: DocContext, i: nu
   out[k++] = mix(32, gazetteerClass(w)) & mask;
   // The word's cluster depends only on its spelling, so these stay in the per-spelling sum.
   if (ctx.features & FS_CLUSTERS) {
-    const c = ctx.cluster[i]!;
+    const c = clusterAt(ctx, tok, i);
     out[k++] = mix(60, clusterPrefix(c, 4)) & mask;
     out[k++] = mix(61, clusterPrefix(c, 6)) & mask;
     out[k++] = mix(62, clusterPrefix(c, 10)) & mask;
@@ -243,6 +255,20 @@ export function stateFeatures(tok: Tokens, ctx: DocContext, i: number, prev: num
 
 /** Context features that look at the neighbouring words. Writes from out[k]. */
 export function neighbourFeatures(tok: Tokens, ctx: DocContext, i: number, prev: number, mask: number, out: Int32Array, k: number): number {
+  k = neighbourWordFeatures(tok, i, prev, mask, out, k);
+  const fs = ctx.features;
+  const n = tok.count;
+  if (fs & FS_CLUSTERS) {
+    k = clusterFeatures(CLUSTER_LEFT, i > 0 ? clusterAt(ctx, tok, i - 1) : 1, mask, out, k);
+    k = clusterFeatures(CLUSTER_RIGHT, i + 1 < n ? clusterAt(ctx, tok, i + 1) : 1, mask, out, k);
+  }
+  if (fs & FS_GAZETTEER) k = gazetteerFeatures(tok, ctx, i, prev, mask, out, k);
+  if (fs & FS_HISTORY) k = historyFeatures(historyType(ctx, tok, i), prev, mask, out, k);
+  return k;
+}
+
+/** The neighbour features of the word-shape model: words, shapes and capitals around token i. Writes from out[k]. */
+export function neighbourWordFeatures(tok: Tokens, i: number, prev: number, mask: number, out: Int32Array, k: number): number {
   const { lower, shape, flags } = tok;
   const n = tok.count;
   const w = lower[i];
@@ -268,33 +294,42 @@ export function neighbourFeatures(tok: Tokens, ctx: DocContext, i: number, prev:
   const gzm1 = i > 0 ? gazetteerClass(wm1) : 3;
   const gzp1 = i + 1 < n ? gazetteerClass(wp1) : 3;
   out[k++] = mix(33, gz * 16 + gzm1 * 4 + gzp1) & mask;
-  const fs = ctx.features;
-  if (fs & FS_CLUSTERS) {
-    const cm1 = i > 0 ? ctx.cluster[i - 1]! : 1;
-    const cp1 = i + 1 < n ? ctx.cluster[i + 1]! : 1;
-    out[k++] = mix(64, clusterPrefix(cm1, 4)) & mask;
-    out[k++] = mix(65, clusterPrefix(cm1, 6)) & mask;
-    out[k++] = mix(66, clusterPrefix(cm1, 10)) & mask;
-    out[k++] = mix(67, cm1) & mask;
-    out[k++] = mix(68, clusterPrefix(cp1, 4)) & mask;
-    out[k++] = mix(69, clusterPrefix(cp1, 6)) & mask;
-    out[k++] = mix(70, clusterPrefix(cp1, 10)) & mask;
-    out[k++] = mix(71, cp1) & mask;
-  }
-  if (fs & FS_GAZETTEER) {
-    const g = ctx.gaz[i]!;
-    out[k++] = mix(72, g) & mask;
-    out[k++] = mix(73, i > 0 ? ctx.gaz[i - 1]! : 0xffff) & mask;
-    out[k++] = mix(74, i + 1 < n ? ctx.gaz[i + 1]! : 0xffff) & mask;
-    out[k++] = mix(mix(75, g), prev) & mask;
-    // One feature per list the match is in, with the position: lists combine freely.
-    const pos = g & 7;
-    for (let lists = g >> 3, bit = 0; lists !== 0; lists >>= 1, bit++) if (lists & 1) out[k++] = mix(76, bit * 8 + pos) & mask;
-  }
-  if (fs & FS_HISTORY) {
-    const h = historyType(ctx, tok, i);
-    out[k++] = mix(77, h) & mask;
-    out[k++] = mix(mix(78, h), prev) & mask;
-  }
+  return k;
+}
+
+/** Which neighbour a cluster feature describes: the template ids of its four prefixes start here. */
+export const CLUSTER_LEFT = 64;
+export const CLUSTER_RIGHT = 68;
+
+/**
+ * The four features of a neighbour's cluster (path code `c`; 1 past either end of the text):
+ * they depend on nothing else, so the tagger can sum their weights once per code.
+ */
+export function clusterFeatures(side: number, c: number, mask: number, out: Int32Array, k: number): number {
+  out[k++] = mix(side, clusterPrefix(c, 4)) & mask;
+  out[k++] = mix(side + 1, clusterPrefix(c, 6)) & mask;
+  out[k++] = mix(side + 2, clusterPrefix(c, 10)) & mask;
+  out[k++] = mix(side + 3, c) & mask;
+  return k;
+}
+
+/** Name-list match features of token i and its neighbours. Writes from out[k]. */
+export function gazetteerFeatures(tok: Tokens, ctx: DocContext, i: number, prev: number, mask: number, out: Int32Array, k: number): number {
+  const n = tok.count;
+  const g = ctx.gaz[i]!;
+  out[k++] = mix(72, g) & mask;
+  out[k++] = mix(73, i > 0 ? ctx.gaz[i - 1]! : 0xffff) & mask;
+  out[k++] = mix(74, i + 1 < n ? ctx.gaz[i + 1]! : 0xffff) & mask;
+  out[k++] = mix(mix(75, g), prev) & mask;
+  // One feature per list the match is in, with the position: lists combine freely.
+  const pos = g & 7;
+  for (let lists = g >> 3, bit = 0; lists !== 0; lists >>= 1, bit++) if (lists & 1) out[k++] = mix(76, bit * 8 + pos) & mask;
+  return k;
+}
+
+/** Prediction-history features: `h` from historyType, `prev` the previous label. Writes from out[k]. */
+export function historyFeatures(h: number, prev: number, mask: number, out: Int32Array, k: number): number {
+  out[k++] = mix(77, h) & mask;
+  out[k++] = mix(mix(78, h), prev) & mask;
   return k;
 }

@@ -44,12 +44,18 @@ export function encodeWeights(w: Float32Array, clipQuantile: number): EncodedWei
   return { bytes, scale, outlierIndex, outlierValue, decoded };
 }
 
-function decodeBytes(bytes: Uint8Array, scale: number): Float32Array {
+/** The weight each byte stands for, at float32 precision. */
+function byteValues(scale: number): Float32Array {
   const table = new Float32Array(256);
   for (let b = 0; b < 256; b++) {
     const q = b > 127 ? b - 256 : b;
     table[b] = Math.sign(q) * (q / 127) * (q / 127) * scale;
   }
+  return table;
+}
+
+function decodeBytes(bytes: Uint8Array, scale: number): Float32Array {
+  const table = byteValues(scale);
   const out = new Float32Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i]!]!;
   return out;
@@ -84,12 +90,19 @@ export function decodeTagger(payload: Uint8Array, name: string): LinearModel {
   const buckets = 2 ** bits;
   const expected = 16 + 8 * n + buckets * NUM_LABELS;
   if (payload.length !== expected) throw bad(`expected ${expected} bytes of tagger payload, found ${payload.length}`);
-  const weights = decodeBytes(payload.subarray(16 + 8 * n), scale);
+  const bytes = payload.subarray(16 + 8 * n);
+  const weights = decodeBytes(bytes, scale);
+  // The coded form the tagger scores with: code b < 256 is the byte b, 256 + k the k-th outlier.
+  const codes = new Uint16Array(bytes);
+  const values = new Float64Array(256 + n);
+  values.set(byteValues(scale));
   for (let k = 0; k < n; k++) {
     const at = view.getUint32(16 + 4 * k, true);
     if (at >= weights.length) throw bad(`outlier index ${at} out of range`);
     weights[at] = view.getFloat32(16 + 4 * n + 4 * k, true);
+    values[256 + k] = weights[at]!;
+    codes[at] = 256 + k;
   }
   // The tables the feature groups read are attached by loadModels.
-  return { mask: buckets - 1, weights, features: view.getUint32(8, true), clusters: null, gazetteer: null };
+  return { mask: buckets - 1, weights, coded: { codes, values }, features: view.getUint32(8, true), clusters: null, gazetteer: null };
 }

@@ -8,7 +8,8 @@ import type { DocContext } from './features';
 import { HashTable } from '../text/hashTable';
 
 // Local copies of imported bindings (module interop may make each imported name a getter).
-const { MAX_FEATURES, NUM_LABELS, O, FS_HISTORY, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures, neighbourFeatures, recordLabel } = F;
+const { MAX_FEATURES, NUM_LABELS, O, FS_CLUSTERS, FS_GAZETTEER, FS_HISTORY, CLUSTER_LEFT, CLUSTER_RIGHT, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures } = F;
+const { neighbourWordFeatures, gazetteerFeatures, clusterFeatures, historyFeatures, historyType, clusterAt, recordLabel } = F;
 const F_LINE_START = T.F_LINE_START;
 
 if (NUM_LABELS !== 9) throw new Error('the scoring loop is unrolled for nine labels');
@@ -18,6 +19,12 @@ export interface LinearModel extends F.FeatureResources {
   mask: number;
   /** weights[bucket * NUM_LABELS + label]. */
   weights: Float32Array;
+  /**
+   * The same weights as indexes into `values`, when the model was decoded from an asset (a few
+   * hundred distinct values): half the bytes of `weights`, so more of the table the tagger reads
+   * at random stays in the CPU cache. Absent while training, where the weights change.
+   */
+  coded?: { codes: Uint16Array; values: Float64Array };
 }
 
 /** I-X may only continue B-X or I-X. */
@@ -42,6 +49,19 @@ function scoreFrom(w: Float32Array, list: Int32Array, count: number, init: Float
     const b = list[k]! * 9;
     s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
     s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
+  }
+  scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
+  scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+}
+
+/** scoreFrom over coded weights: values[codes[...]] is exactly the weight scoreFrom would read. */
+function scoreFromCoded(codes: Uint16Array, v: Float64Array, list: Int32Array, count: number, init: Float64Array, row: number): void {
+  let s0 = init[row]!, s1 = init[row + 1]!, s2 = init[row + 2]!, s3 = init[row + 3]!, s4 = init[row + 4]!;
+  let s5 = init[row + 5]!, s6 = init[row + 6]!, s7 = init[row + 7]!, s8 = init[row + 8]!;
+  for (let k = 0; k < count; k++) {
+    const b = list[k]! * 9;
+    s0 += v[codes[b]!]!; s1 += v[codes[b + 1]!]!; s2 += v[codes[b + 2]!]!; s3 += v[codes[b + 3]!]!; s4 += v[codes[b + 4]!]!;
+    s5 += v[codes[b + 5]!]!; s6 += v[codes[b + 6]!]!; s7 += v[codes[b + 7]!]!; s8 += v[codes[b + 8]!]!;
   }
   scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
   scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
@@ -89,6 +109,7 @@ interface ScoreCache {
   stateRow: HashTable;
   data: Float64Array;
   used: number;
+  sums: ModelSums;
 }
 
 const PART_SCRATCH = 0;
@@ -96,8 +117,8 @@ const STATE_SCRATCH = 9;
 /** Slots per spelling: (prev * 9 + prev2) * 4 + line state. */
 const STATES = 9 * 9 * 4;
 
-function newCache(): ScoreCache {
-  return { entryOf: new HashTable(1024), entries: 0, partRow: new Int32Array(1024), stateRow: new HashTable(4096), data: new Float64Array(9 * 4096), used: 18 };
+function newCache(model: LinearModel): ScoreCache {
+  return { entryOf: new HashTable(1024), entries: 0, partRow: new Int32Array(1024), stateRow: new HashTable(4096), data: new Float64Array(9 * 4096), used: 18, sums: sumsOf(model) };
 }
 
 function newRow(cache: ScoreCache): number {
@@ -151,6 +172,58 @@ function spellingEntry(text: string, tok: Tokens, ctx: DocContext, i: number, mo
 }
 
 /**
+ * Sums of weights that depend on one small key only, kept per model (by its weights array, which
+ * is never changed once a model is decoded or averaged): the four features of a neighbour's cluster
+ * by its path code, one table per side, and the two history features by (history type, previous
+ * label). A few thousand rows at most, so they stay in the CPU cache while the weights do not.
+ */
+interface ModelSums {
+  clusterLeft: HashTable;
+  clusterRight: HashTable;
+  /** Rows of nine sums; row 0 unused so that a table value of 0 means absent. */
+  data: Float64Array;
+  used: number;
+  /** history[(h * 9 + prev) * 9 ..] for h in 0..5 (historyType), prev in 0..8. */
+  history: Float64Array;
+}
+
+const modelSums = new WeakMap<Float32Array, ModelSums>();
+
+function sumsOf(model: LinearModel): ModelSums {
+  let sums = modelSums.get(model.weights);
+  if (sums) return sums;
+  const history = new Float64Array(6 * NUM_LABELS * NUM_LABELS);
+  if (model.features & FS_HISTORY) {
+    for (let h = 0; h < 6; h++) {
+      for (let prev = 0; prev < NUM_LABELS; prev++) addWeights(model.weights, historyFeatures(h, prev, model.mask, feats, 0), history, (h * NUM_LABELS + prev) * NUM_LABELS);
+    }
+  }
+  sums = { clusterLeft: new HashTable(1024), clusterRight: new HashTable(1024), data: new Float64Array(9 * 1024), used: 9, history };
+  modelSums.set(model.weights, sums);
+  return sums;
+}
+
+/** The row (in sums.data) of the summed weights of a neighbour's cluster features. */
+function clusterRow(sums: ModelSums, model: LinearModel, side: number, code: number): number {
+  const table = side === CLUSTER_LEFT ? sums.clusterLeft : sums.clusterRight;
+  let row = table.get(code);
+  if (row !== 0) return row;
+  if (sums.used + 9 > sums.data.length) {
+    const grown = new Float64Array(sums.data.length * 2);
+    grown.set(sums.data);
+    sums.data = grown;
+  }
+  row = sums.used;
+  sums.used += 9;
+  addWeights(model.weights, clusterFeatures(side, code, model.mask, feats, 0), sums.data, row);
+  table.add(code, row);
+  return row;
+}
+
+/** The scores a token starts from before its neighbour-word features: its state row plus the cached sums. */
+const start = new Float64Array(NUM_LABELS);
+
+/**
  * The same score as scoreToken, with the weights of the features that do not look at the
  * neighbours summed once per distinct (word, previous labels, line state) (keyed by the token's
  * exact hash): names repeat, so most lookups hit and only the neighbour features, scattered over
@@ -169,7 +242,31 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
     addWeights(w, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), cache.data, base);
     if (entry !== 0) cache.stateRow.add(entry * STATES + slot, base);
   }
-  scoreFrom(w, feats, neighbourFeatures(tok, ctx, i, prev, model.mask, feats, 0), cache.data, base);
+  // The neighbour features, less the ones whose sums are kept per model (clusters, history). The
+  // weights are quantised (multiples of 2^-29, under 2^11), so these float64 sums are exact and
+  // adding the kept sums first gives the very scores of scoreToken.
+  const data = cache.data;
+  for (let l = 0; l < 9; l++) start[l] = data[base + l]!;
+  const fs = model.features;
+  if (fs & (FS_CLUSTERS | FS_HISTORY)) {
+    const sums = cache.sums;
+    if (fs & FS_CLUSTERS) {
+      const left = clusterRow(sums, model, CLUSTER_LEFT, i > 0 ? clusterAt(ctx, tok, i - 1) : 1);
+      const right = clusterRow(sums, model, CLUSTER_RIGHT, i + 1 < tok.count ? clusterAt(ctx, tok, i + 1) : 1);
+      const d = sums.data;
+      for (let l = 0; l < 9; l++) start[l] += d[left + l]! + d[right + l]!;
+    }
+    if (fs & FS_HISTORY) {
+      const row = (historyType(ctx, tok, i) * NUM_LABELS + prev) * NUM_LABELS;
+      const h = sums.history;
+      for (let l = 0; l < 9; l++) start[l] += h[row + l]!;
+    }
+  }
+  let count = neighbourWordFeatures(tok, i, prev, model.mask, feats, 0);
+  if (fs & FS_GAZETTEER) count = gazetteerFeatures(tok, ctx, i, prev, model.mask, feats, count);
+  const coded = model.coded;
+  if (coded) scoreFromCoded(coded.codes, coded.values, feats, count, start, 0);
+  else scoreFrom(w, feats, count, start, 0);
   return bestAllowed(prev);
 }
 
@@ -178,7 +275,7 @@ export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8A
   const labels = new Uint8Array(tok.count);
   const ctx = docContext(tok, model);
   const history = (model.features & FS_HISTORY) !== 0;
-  const cache = newCache();
+  const cache = newCache(model);
   let prev = O;
   let prev2 = O;
   for (let i = 0; i < tok.count; i++) {

@@ -6,6 +6,7 @@ import { TAGGER_KIND, TAGGER_VERSION, decodeTagger } from '../entities/model';
 import { CLUSTERS_KIND, CLUSTERS_VERSION, decodeClusters } from '../entities/wordClusters';
 import { GAZETTEER_KIND, GAZETTEER_VERSION, decodeGazetteer } from '../entities/gazetteerMatch';
 import { FS_CLUSTERS, FS_GAZETTEER } from '../entities/features';
+import { SPEAKERS_KIND, SPEAKERS_VERSION, decodeSpeakerWeights } from '../speakers/weightsAsset';
 import type { HashTable } from '../text/hashTable';
 import { ModelAssetError, readAsset } from './assetFile';
 
@@ -14,6 +15,8 @@ export { ModelAssetError } from './assetFile';
 export interface Models {
   /** The entity tagger: its weights and the tables its features read. */
   tagger: LinearModel;
+  /** The speaker ranker's weights: feature name → weight. */
+  speakers: ReadonlyMap<string, number>;
 }
 
 /** One asset file's bytes and its name (for error messages). */
@@ -22,12 +25,12 @@ export interface ModelAsset {
   bytes: Uint8Array;
 }
 
-/** The asset files: the tagger's weights (always), then the tables its features may read. */
-export const MODEL_ASSET_FILES = ['tagger.bin', 'clusters.bin', 'gazetteers.bin'] as const;
+/** The asset files: the tagger's weights (always), the tables its features may read, the speaker ranker's weights. */
+export const MODEL_ASSET_FILES = ['tagger.bin', 'clusters.bin', 'gazetteers.bin', 'speakers.bin'] as const;
 /** The files a front must find; the others are read when present and needed only by some models. */
-export const REQUIRED_ASSET_FILES = ['tagger.bin'] as const;
+export const REQUIRED_ASSET_FILES = ['tagger.bin', 'speakers.bin'] as const;
 
-const FORMATS: Record<string, number> = { [TAGGER_KIND]: TAGGER_VERSION, [CLUSTERS_KIND]: CLUSTERS_VERSION, [GAZETTEER_KIND]: GAZETTEER_VERSION };
+const FORMATS: Record<string, number> = { [TAGGER_KIND]: TAGGER_VERSION, [CLUSTERS_KIND]: CLUSTERS_VERSION, [GAZETTEER_KIND]: GAZETTEER_VERSION, [SPEAKERS_KIND]: SPEAKERS_VERSION };
 
 /** Checks and decodes the assets; throws ModelAssetError naming the file when one is unusable or missing. */
 export function loadModels(...assets: ModelAsset[]): Models {
@@ -35,6 +38,7 @@ export function loadModels(...assets: ModelAsset[]): Models {
   let taggerName = '';
   let clusters: HashTable | null = null;
   let gazetteer: HashTable | null = null;
+  let speakers: ReadonlyMap<string, number> | null = null;
   for (const asset of assets) {
     const { kind, version, payload } = readAsset(asset.bytes, asset.name);
     const reads = FORMATS[kind];
@@ -44,15 +48,17 @@ export function loadModels(...assets: ModelAsset[]): Models {
       tagger = decodeTagger(payload, asset.name);
       taggerName = asset.name;
     } else if (kind === CLUSTERS_KIND) clusters = decodeClusters(payload, asset.name);
+    else if (kind === SPEAKERS_KIND) speakers = decodeSpeakerWeights(payload, asset.name);
     else gazetteer = decodeGazetteer(payload, asset.name);
   }
   if (!tagger) throw new ModelAssetError(`no tagger weights among the model assets (${assets.map((a) => a.name).join(', ') || 'none given'}): expected ${REQUIRED_ASSET_FILES.join(', ')}`);
   const needs = (what: string, file: string): ModelAssetError => new ModelAssetError(`model asset ${taggerName} needs ${what} (${file}), which is missing: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
   if (tagger.features & FS_CLUSTERS && !clusters) throw needs('the word clusters', 'clusters.bin');
   if (tagger.features & FS_GAZETTEER && !gazetteer) throw needs('the name lists', 'gazetteers.bin');
+  if (!speakers) throw new ModelAssetError(`no speaker ranker weights among the model assets (${assets.map((a) => a.name).join(', ')}): expected speakers.bin; reinstall News Annotator, or rebuild it with \`npx tsx scripts/train-speakers.ts\``);
   tagger.clusters = clusters;
   tagger.gazetteer = gazetteer;
-  return { tagger };
+  return { tagger, speakers };
 }
 
 let source: (() => Models) | undefined;

@@ -1,5 +1,5 @@
 // The learned speaker ranker, as a pipeline of small stages: candidates (candidates.ts) → features
-// (features.ts) → a linear ranker (ranker.ts, weights in weights.ts) → resolution (pronouns and
+// (features.ts) → a linear ranker (ranker.ts, weights in assets/speakers.bin) → resolution (pronouns and
 // descriptions to entities, ../pronouns.ts, done by the caller on the picked mentions).
 import type { Span } from '../types';
 import type { QuoteSpan } from '../quotes';

@@ -10,7 +10,8 @@ import { idGenerator } from '../../core/annotations/ids';
 import { merge } from '../../core/annotations/merge';
 import { fileNameOf, sidecarPathFor } from '../../core/annotations/paths';
 import { shiftForEdits, type TextChange } from '../../core/annotations/shift';
-import type { Annotation, AnnotationTarget } from '../../core/annotations/types';
+import { EMPTY_CORRECTIONS } from '../../core/annotations/corrections';
+import type { Annotation, AnnotationTarget, Corrections } from '../../core/annotations/types';
 import { ServiceCancelled } from '../serviceWorker';
 import type { LivePlacement, SidecarSnapshotView, SidecarUpdateArgs, SidecarUpdateView, SidecarView } from '../worker/protocol';
 
@@ -26,7 +27,7 @@ export interface ClaimServices {
 }
 
 /** An empty sidecar, as the editor sees one before the file was read. */
-const NO_SIDECAR: SidecarView = { writable: true, error: null, warnings: [], entryProblems: [], annotations: [] };
+const NO_SIDECAR: SidecarView = { writable: true, error: null, warnings: [], entryProblems: [], annotations: [], corrections: EMPTY_CORRECTIONS, correctionProblems: [] };
 
 export interface PlacedClaim {
   readonly annotation: Annotation;
@@ -73,6 +74,11 @@ export class ArticleClaims {
   /** Every claim, in file order, with its live placement. */
   get claims(): readonly PlacedClaim[] {
     return this.placed;
+  }
+
+  /** The reviewer's corrections in the sidecar as last read or written. */
+  get corrections(): Corrections {
+    return this.store.corrections;
   }
 
   /** Why tagging is refused in this article (unreadable or read-only sidecar), or undefined. */
@@ -264,6 +270,10 @@ export class ArticleClaims {
     const refusal = this.refusal;
     if (this.store.error && refusal) this.host.reportError(this, refusal);
     for (const warning of this.store.warnings) this.host.reportWarning(this, `${this.sidecarName}: ${warning}`);
+    const corrections = this.store.correctionProblems;
+    if (corrections.length > 0) {
+      this.host.reportWarning(this, `${this.sidecarName}: ${corrections.length} correction${corrections.length === 1 ? ' was' : 's were'} skipped (the others apply): ${corrections.slice(0, 3).map((p) => p.message).join('; ')}${corrections.length > 3 ? '; …' : ''}`);
+    }
     const problems = this.store.entryProblems;
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).map((p) => p.message).join('; ');

@@ -10,12 +10,14 @@ import type { ServiceWorker } from '../serviceWorker';
 import { NEWS_LANGUAGE } from '../languageDetection';
 import { ClaimCommands } from './claimCommands';
 import { ClaimNotices } from './claimNotices';
+import { EntityCorrectionCommands } from './entityCorrections';
 import { ClaimDecorationSource, ClaimHoverProvider, ClaimsViewSection } from './claimDisplay';
 import { ReviewerAnnotations } from './reviewerAnnotations';
 import { ReviewerName } from './settings';
 
 export { ReviewerAnnotations, type ClaimSnapshot } from './reviewerAnnotations';
 export { CLAIM_COMMANDS } from './claimCommands';
+export { CORRECTION_COMMANDS } from './entityCorrections';
 
 /** Registers everything; `own` puts each disposable into the extension's subscriptions. */
 export function registerReviewerAnnotations(
@@ -28,7 +30,9 @@ export function registerReviewerAnnotations(
   appearances?: ClaimAppearances,
 ): ReviewerAnnotations {
   const annotations = own(new ReviewerAnnotations(worker));
-  own(new ClaimCommands(analyses, annotations, new ReviewerName(), appearances));
+  const reviewer = new ReviewerName();
+  own(new ClaimCommands(analyses, annotations, reviewer, appearances));
+  own(new EntityCorrectionCommands(analyses, annotations, reviewer));
   own(new ClaimNotices(annotations));
   own(vscode.languages.registerHoverProvider({ language: NEWS_LANGUAGE }, new ClaimHoverProvider(annotations)));
   own(newsTree.registerSection(new ClaimsViewSection(annotations)));

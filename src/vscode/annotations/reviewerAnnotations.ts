@@ -3,7 +3,7 @@
 // changed. Problems are shown to the reviewer with an "Open Sidecar" action.
 import * as vscode from 'vscode';
 import type { AnchorResult } from '../../core/annotations/anchor';
-import type { AnnotationTarget } from '../../core/annotations/types';
+import type { AnnotationTarget, EntityCorrection } from '../../core/annotations/types';
 import { isNewsDocument } from '../analysisCache';
 import type { ServiceWorker } from '../serviceWorker';
 import { ArticleClaims, type ArticleClaimsHost, type ClaimServices, type PlacedClaim } from './articleClaims';
@@ -36,7 +36,7 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
   /** Fires with the article's uri when its claims (or their positions) changed. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(worker: ServiceWorker) {
+  constructor(private readonly worker: ServiceWorker) {
     this.services = {
       read: (path, articlePath) => worker.call('sidecar.read', { path, articlePath }),
       update: (args) => worker.call('sidecar.update', args),
@@ -84,6 +84,21 @@ export class ReviewerAnnotations implements vscode.Disposable, ArticleClaimsHost
       exact: c.annotation.target.selector.exact,
       conflict: c.annotation.conflict === true,
     }));
+  }
+
+  /**
+   * Records a reviewer's entity correction in the document's sidecar, through the shared store on
+   * the service worker (under its lock, applied to the file as it is now), then reloads the sidecar.
+   * Rejects with the reason when the sidecar cannot be written.
+   */
+  async correct(doc: vscode.TextDocument, correction: EntityCorrection): Promise<void> {
+    const claims = await this.claimsFor(doc);
+    if (!claims) throw new Error('corrections are kept for news articles saved in a folder');
+    const refusal = claims.refusal;
+    if (refusal) throw new Error(refusal);
+    const outcome = await this.worker.call('sidecar.correct', { path: claims.sidecarUri.toString(), articlePath: doc.uri.path, correction });
+    if (!outcome.ok) throw new Error(outcome.message);
+    await claims.reload();
   }
 
   changed(claims: ArticleClaims): void {

@@ -3,9 +3,9 @@
 // calls back to the host for file access (the sidecar files live behind vscode.workspace.fs, which
 // only the host can reach). New message kinds only: plain analysis keeps its own {id, text} shape.
 import type { AnchorResult } from '../../core/annotations/anchor';
-import type { EntryProblem, SidecarError } from '../../core/annotations/parse';
+import type { CorrectionProblem, EntryProblem, SidecarError } from '../../core/annotations/parse';
 import type { MergeConflict } from '../../core/annotations/merge';
-import type { Annotation, AnnotationTarget } from '../../core/annotations/types';
+import type { Annotation, AnnotationTarget, Corrections, EntityCorrection } from '../../core/annotations/types';
 import type { CorpusMethods } from './corpusService';
 
 /** What the host knows of a parsed sidecar: the parse without its YAML document. */
@@ -15,6 +15,9 @@ export interface SidecarView {
   readonly warnings: string[];
   readonly entryProblems: EntryProblem[];
   readonly annotations: Annotation[];
+  /** The reviewer's corrections (schema version 2); entries that failed the schema are in correctionProblems. */
+  readonly corrections: Corrections;
+  readonly correctionProblems: CorrectionProblem[];
 }
 
 export interface SidecarSnapshotView {
@@ -51,6 +54,8 @@ export type SidecarUpdateView =
 export interface ServiceMethods extends CorpusMethods {
   'sidecar.read': [{ path: string; articlePath: string }, SidecarSnapshotView];
   'sidecar.update': [SidecarUpdateArgs, SidecarUpdateView];
+  /** Records one entity correction in the sidecar as it is now (under the store's lock). */
+  'sidecar.correct': [{ path: string; articlePath: string; correction: EntityCorrection }, SidecarUpdateView];
   /** Finds each target in `text` (one shared index); reports progress as claims are placed. */
   'claims.anchor': [{ text: string; targets: AnnotationTarget[] }, AnchorResult[]];
 }

@@ -3,6 +3,7 @@
 // reached through the host (FsCall), which owns vscode.workspace.fs; everything else runs here.
 import { hostname } from 'node:os';
 import { createAnchorer, type AnchorResult } from '../../core/annotations/anchor';
+import { recordEntityCorrection } from '../../core/annotations/corrections';
 import type { ParsedSidecar } from '../../core/annotations/parse';
 import { refreshedTargets } from '../../core/annotations/refresh';
 import { SidecarStore, type SidecarSnapshot, type UpdateOutcome } from '../../core/annotations/store/sidecarStore';
@@ -53,6 +54,8 @@ export class ServiceHost {
       }
       case 'sidecar.update':
         return this.update(call.args as SidecarUpdateArgs);
+      case 'sidecar.correct':
+        return this.correct(call.args as ServiceMethods['sidecar.correct'][0]);
       case 'claims.anchor': {
         const { text, targets } = call.args as ServiceMethods['claims.anchor'][0];
         return this.anchor(call.id, text, targets);
@@ -98,8 +101,15 @@ export class ServiceHost {
         return { upsert: refreshedTargets(text, result.annotations, placements), textHash: fnv1a64(text) };
       },
     });
-    if (!outcome.ok) return { ok: false, kind: outcome.kind, message: outcome.message, snapshot: outcome.snapshot && snapshotView(outcome.snapshot) };
-    return { ok: true, written: outcome.written, snapshot: snapshotView(outcome.snapshot), conflicts: outcome.conflicts };
+    return updateView(outcome);
+  }
+
+  private async correct({ path, articlePath, correction }: ServiceMethods['sidecar.correct'][0]): Promise<SidecarUpdateView> {
+    const outcome = await this.store.update(path, {
+      articlePath,
+      edit: (current) => ({ corrections: recordEntityCorrection(current.corrections, correction) }),
+    });
+    return updateView(outcome);
   }
 
   /** The sidecar files, reached through the host's vscode.workspace.fs. */
@@ -153,7 +163,20 @@ const workerProcess: SidecarProcess = {
 };
 
 function viewOf(parsed: ParsedSidecar): SidecarView {
-  return { writable: parsed.writable, error: parsed.error, warnings: parsed.warnings, entryProblems: parsed.entryProblems, annotations: parsed.annotations };
+  return {
+    writable: parsed.writable,
+    error: parsed.error,
+    warnings: parsed.warnings,
+    entryProblems: parsed.entryProblems,
+    annotations: parsed.annotations,
+    corrections: parsed.corrections,
+    correctionProblems: parsed.correctionProblems,
+  };
+}
+
+function updateView(outcome: UpdateOutcome): SidecarUpdateView {
+  if (!outcome.ok) return { ok: false, kind: outcome.kind, message: outcome.message, snapshot: outcome.snapshot && snapshotView(outcome.snapshot) };
+  return { ok: true, written: outcome.written, snapshot: snapshotView(outcome.snapshot), conflicts: outcome.conflicts };
 }
 
 function snapshotView(snapshot: SidecarSnapshot): SidecarSnapshotView {

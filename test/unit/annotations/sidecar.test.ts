@@ -3,6 +3,7 @@ import { fnv1a64 } from '../../../src/core/annotations/hash';
 import { MAX_ALIAS_COUNT, parseSidecar } from '../../../src/core/annotations/parse';
 import { isSidecarPath, sidecarPathFor } from '../../../src/core/annotations/paths';
 import { createSidecar, updateSidecar } from '../../../src/core/annotations/write';
+import { SIDECAR_VERSION } from '../../../src/core/annotations/types';
 import { ARTICLE, annotationOn } from './fixtures';
 
 const trade = annotationOn(ARTICLE, 'Trade between the two countries rose to $34 million last year');
@@ -172,9 +173,9 @@ describe('parseSidecar', () => {
   });
 
   it('opens a newer schema version read-only', () => {
-    const store = parseSidecar(HAND_EDITED.replace('version: 1', 'version: 2'), { articlePath: 'story.txt' });
+    const store = parseSidecar(HAND_EDITED.replace('version: 1', `version: ${SIDECAR_VERSION + 1}`), { articlePath: 'story.txt' });
     assert.equal(store.writable, false);
-    assert.match(store.warnings[0]!, /version 2/);
+    assert.match(store.warnings[0]!, new RegExp(`version ${SIDECAR_VERSION + 1}`));
   });
 });
 

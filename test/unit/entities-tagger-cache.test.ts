@@ -1,0 +1,59 @@
+// The tagger's fast path (weights summed once per spelling, per neighbour cluster and per history
+// state, scored over the coded weight table) must label every token exactly as the plain path the
+// training script uses: every feature's weight read one by one from the float table.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { currentModels } from '../../src/core/models';
+import { NUM_LABELS, O, FS_HISTORY, MAX_FEATURES, docContext, isCandidate, recordLabel } from '../../src/core/entities/features';
+import { scoreToken, tagTokens, type LinearModel } from '../../src/core/entities/tagger';
+import { F_LINE_START, tokenize } from '../../src/core/text/tokenize';
+
+/** Greedy tagging through scoreToken: no caches, float weights. */
+function plainLabels(text: string, model: LinearModel): Uint8Array {
+  const tok = tokenize(text);
+  const ctx = docContext(tok, model);
+  const feats = new Int32Array(MAX_FEATURES);
+  const labels = new Uint8Array(tok.count);
+  let prev = O;
+  let prev2 = O;
+  for (let i = 0; i < tok.count; i++) {
+    if (tok.flags[i]! & F_LINE_START) prev = prev2 = O;
+    let label = O;
+    if (isCandidate(tok, i, prev)) {
+      label = scoreToken(text, tok, ctx, i, prev, prev2, model, feats).label;
+      if (model.features & FS_HISTORY) recordLabel(ctx, tok, i, label);
+    }
+    labels[i] = label;
+    prev2 = prev;
+    prev = label;
+  }
+  return labels;
+}
+
+describe('entity tagger fast path', () => {
+  const seeds = join(__dirname, '../../seeds');
+  const texts = readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(seeds, f), 'utf8'));
+
+  it('labels the seeds exactly as the plain scoring path', () => {
+    const model = currentModels().tagger;
+    assert.ok(model.coded, 'a model read from its asset carries the coded weights');
+    for (const text of texts) {
+      const fast = tagTokens(text, tokenize(text), model);
+      const plain = plainLabels(text, model);
+      assert.ok(fast.some((l) => l !== O), 'the seeds have entities');
+      assert.deepEqual([...fast], [...plain]);
+    }
+  });
+
+  it('scores over the float weights the same when the model has no coded table (a model in training)', () => {
+    const { coded: _coded, ...model } = currentModels().tagger;
+    for (const text of texts) assert.deepEqual([...tagTokens(text, tokenize(text), model)], [...plainLabels(text, model)]);
+  });
+
+  it('codes every weight exactly', () => {
+    const model = currentModels().tagger;
+    const { codes, values } = model.coded!;
+    for (let i = 0; i < model.weights.length; i++) if (values[codes[i]!] !== model.weights[i]) assert.fail(`weight ${i} (label ${i % NUM_LABELS}) is coded as ${values[codes[i]!]}, not ${model.weights[i]}`);
+  });
+});
