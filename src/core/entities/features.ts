@@ -135,7 +135,7 @@ export function recordLabel(ctx: DocContext, tok: Tokens, i: number, label: numb
 }
 
 /** The label type (0 O, 1-4) given most often so far to token i's spelling; 5 if never labelled. */
-function historyType(ctx: DocContext, tok: Tokens, i: number): number {
+export function historyType(ctx: DocContext, tok: Tokens, i: number): number {
   const slot = ctx.historyIndex.get(tok.exact[i]!) - 1;
   if (slot < 0) return 5;
   const c = ctx.historyCounts;
