@@ -42,7 +42,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const assetsDir = join(context.extensionUri.fsPath, 'assets');
   useModelAssets(assetsDir);
   const analyzer = own(new WorkerAnalyzer(analyze, join(__dirname, 'analysisWorker.js'), { assetsDir }));
-  const analyses = own(new AnalysisCache(analyzer.analyze));
+  const analyses = own(
+    new AnalysisCache(analyzer.analyze, undefined, (text, stretch) => analyzer.preview(text, stretch), (document) => analyzer.forget(document)),
+  );
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));

@@ -1,14 +1,18 @@
-// One analysis per news document and version, shared by every editor feature. Edits are analysed
-// once per change burst (after a short quiet period), off the extension host's thread when the
+// One analysis per news document and version, shared by every editor feature. A small edit is
+// analysed at once (the worker re-analyses only what it changed), a large one after a short quiet
+// period; one analysis per document runs at a time, and edits made meanwhile are analysed together
+// next, so a typing burst never queues up. Analysis runs off the extension host's thread when the
 // analyzer runs on a worker; requests made mid-burst wait for that analysis instead of starting
-// their own.
+// their own. A long article's first analysis is preceded by a preview of what is on screen.
 import * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models';
 import { AnalysisIndex } from '../core/present/analysisIndex';
-import type { Analysis } from '../core/types';
+import type { Analysis, Span } from '../core/types';
+import { paragraphStretch } from '../core/incremental/region';
 import { NEWS_LANGUAGE } from './languageDetection';
 
-export type AsyncAnalyzer = (text: string) => Promise<Analysis>;
+/** Analyses a text; `document` names the open document it is from, so an analyzer may reuse what it computed for its earlier texts. */
+export type AsyncAnalyzer = (text: string, document?: string) => Promise<Analysis>;
 
 export interface AnalyzedDocument {
   readonly document: vscode.TextDocument;
@@ -22,8 +26,30 @@ export interface AnalyzedDocument {
   readonly analyzeMs: number;
 }
 
-/** Quiet period after the last keystroke before an edit burst is analysed. */
+/** Quiet period after the last change of a large edit (a paste, a replace-all) before it is analysed. */
 export const ANALYSIS_DEBOUNCE_MS = 200;
+
+/** An edit that inserts and removes at most this many characters, in one change, is analysed at once. */
+export const SMALL_EDIT_CHARS = 200;
+
+/** Above this many characters a document's first analysis is preceded by a preview of what is on screen. */
+export const PREVIEW_ABOVE_CHARS = 200_000;
+
+/** Characters previewed from the top of a document that no editor shows yet (an editor opens at the top). */
+const PREVIEW_TOP_CHARS = 16_000;
+
+/** Analyses a stretch of a text on its own, offsets into the whole text (see core/incremental/region.ts). */
+export type StretchAnalyzer = (text: string, stretch: Span) => Promise<Analysis | undefined>;
+
+/** A preview: the analysis of a stretch of a document's text on its own, before the whole is analysed. */
+export interface PreviewedDocument {
+  readonly document: vscode.TextDocument;
+  readonly version: number;
+  readonly text: string;
+  /** The stretch analysed; outside it the preview holds nothing. */
+  readonly stretch: Span;
+  readonly analysis: Analysis;
+}
 
 export function isNewsDocument(doc: vscode.TextDocument): boolean {
   return doc.languageId === NEWS_LANGUAGE;
@@ -41,10 +67,25 @@ export class AnalysisCache implements vscode.Disposable {
   private toldAboutModels = false;
   /** Fires when the analysis of a document's current version is ready. */
   readonly onDidAnalyze = this.emitter.event;
+  private readonly previewEmitter = new vscode.EventEmitter<PreviewedDocument>();
+  /** Fires when a preview of what is on screen is ready, before a long document's first analysis. */
+  readonly onDidPreview = this.previewEmitter.event;
 
-  constructor(private readonly analyze: AsyncAnalyzer, private readonly debounceMs = ANALYSIS_DEBOUNCE_MS) {
+  /**
+   * @param analyze the analysis of a whole text
+   * @param debounceMs the quiet period before a large edit is analysed
+   * @param preview the analysis of a stretch on its own, for long documents' first paint (none: no preview)
+   * @param forgetDocument called when a document closes, so the analyzer can drop what it kept for it
+   */
+  constructor(
+    private readonly analyze: AsyncAnalyzer,
+    private readonly debounceMs = ANALYSIS_DEBOUNCE_MS,
+    private readonly preview?: StretchAnalyzer,
+    private readonly forgetDocument?: (document: string) => void,
+  ) {
+    this.disposables.push(this.previewEmitter);
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length) this.schedule(e.document, this.debounceMs);
+      if (e.contentChanges.length) this.schedule(e.document, isSmallEdit(e.contentChanges) ? 0 : this.debounceMs);
     }, this, this.disposables);
     // A language switch (e.g. plaintext -> news) reaches extensions as a close followed by an open.
     vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0), this, this.disposables);
@@ -116,9 +157,10 @@ export class AnalysisCache implements vscode.Disposable {
     const version = doc.version;
     const text = doc.getText();
     const started = performance.now();
+    if (!this.entries.has(key)) this.startPreview(doc, version, text);
     let analysis: Analysis | undefined;
     try {
-      analysis = await this.analyze(text);
+      analysis = await this.analyze(text, key);
     } catch (err) {
       console.error(`News Annotator: analysis failed for ${doc.uri.toString()}:`, err);
       // A missing or damaged model file breaks every analysis: say so once, in words a user can act on.
@@ -141,8 +183,26 @@ export class AnalysisCache implements vscode.Disposable {
     if ((state.again || doc.version !== version) && !this.pending.has(key)) this.schedule(doc, 0);
   }
 
+  /**
+   * Asks for a preview of what is on screen (the top of the text when no editor shows it yet) of a
+   * long document not analysed before. Asked before the whole analysis, so it is answered first.
+   */
+  private startPreview(doc: vscode.TextDocument, version: number, text: string): void {
+    if (!this.preview || text.length <= PREVIEW_ABOVE_CHARS) return;
+    const ranges = vscode.window.visibleTextEditors.filter((e) => e.document === doc).flatMap((e) => e.visibleRanges);
+    const onScreen = ranges.length
+      ? { start: Math.min(...ranges.map((r) => doc.offsetAt(r.start))), end: Math.max(...ranges.map((r) => doc.offsetAt(r.end))) }
+      : { start: 0, end: PREVIEW_TOP_CHARS };
+    const stretch = paragraphStretch(text, onScreen.start, onScreen.end);
+    void this.preview(text, stretch).then((analysis) => {
+      if (!analysis || this.disposed || doc.isClosed || doc.version !== version || this.peek(doc)) return;
+      this.previewEmitter.fire({ document: doc, version, text, stretch, analysis });
+    });
+  }
+
   private forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    this.forgetDocument?.(key);
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.entries.delete(key);
@@ -155,4 +215,9 @@ export class AnalysisCache implements vscode.Disposable {
     this.entries.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** One change that inserts and removes few characters (typing, a deletion, a word pasted). */
+function isSmallEdit(changes: readonly vscode.TextDocumentContentChangeEvent[]): boolean {
+  return changes.length === 1 && changes[0]!.rangeLength + changes[0]!.text.length <= SMALL_EDIT_CHARS;
 }
