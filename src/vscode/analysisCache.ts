@@ -57,6 +57,8 @@ export function isNewsDocument(doc: vscode.TextDocument): boolean {
 
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, AnalyzedDocument>();
+  /** The latest preview of a long document not analysed yet, for editors that show it after it came. */
+  private readonly previews = new Map<string, PreviewedDocument>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents being analysed now, and whether another pass was asked for meanwhile. */
   private readonly running = new Map<string, { again: boolean }>();
@@ -97,6 +99,12 @@ export class AnalysisCache implements vscode.Disposable {
   peek(doc: vscode.TextDocument): AnalyzedDocument | undefined {
     const cached = this.entries.get(doc.uri.toString());
     return cached && cached.version === doc.version ? cached : undefined;
+  }
+
+  /** The preview of the current version, while its analysis is still on its way. */
+  previewOf(doc: vscode.TextDocument): PreviewedDocument | undefined {
+    const preview = this.previews.get(doc.uri.toString());
+    return preview && preview.version === doc.version && !this.peek(doc) ? preview : undefined;
   }
 
   /** Makes sure the current version gets analysed soon (e.g. when an editor first shows it). */
@@ -172,13 +180,15 @@ export class AnalysisCache implements vscode.Disposable {
       this.running.delete(key);
     }
     if (this.disposed || doc.isClosed) return;
-    if (analysis) {
+    // An analysis of a text edited since is not kept: nothing reads it (peek wants the current
+    // version), and its index would cost the host thread for nothing; the newest text goes next.
+    if (analysis && doc.version === version) {
       const entry: AnalyzedDocument = {
         document: doc, version, text, analysis, index: new AnalysisIndex(analysis), analyzeMs: performance.now() - started,
       };
       this.entries.set(key, entry);
-      // Listeners get only analyses of the text they see: a stale one is superseded below.
-      if (doc.version === version) this.emitter.fire(entry);
+      this.previews.delete(key);
+      this.emitter.fire(entry);
     }
     if ((state.again || doc.version !== version) && !this.pending.has(key)) this.schedule(doc, 0);
   }
@@ -196,7 +206,9 @@ export class AnalysisCache implements vscode.Disposable {
     const stretch = paragraphStretch(text, onScreen.start, onScreen.end);
     void this.preview(text, stretch).then((analysis) => {
       if (!analysis || this.disposed || doc.isClosed || doc.version !== version || this.peek(doc)) return;
-      this.previewEmitter.fire({ document: doc, version, text, stretch, analysis });
+      const preview: PreviewedDocument = { document: doc, version, text, stretch, analysis };
+      this.previews.set(doc.uri.toString(), preview);
+      this.previewEmitter.fire(preview);
     });
   }
 
@@ -206,6 +218,7 @@ export class AnalysisCache implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.entries.delete(key);
+    this.previews.delete(key);
   }
 
   dispose(): void {
@@ -213,6 +226,7 @@ export class AnalysisCache implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.entries.clear();
+    this.previews.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

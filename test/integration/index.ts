@@ -18,6 +18,7 @@ import './corpus.test';
 import './annotations.test';
 import './reviewerUi.test';
 import './concurrentTagging.test';
+import './latency10mb.test';
 
 /** Environment variable (set through `extensionEnvironment`) naming the file that receives the counts. */
 export const RESULT_FILE_ENV = 'NEWS_ANNOTATOR_TEST_RESULT';

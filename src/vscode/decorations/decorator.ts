@@ -138,7 +138,12 @@ export class NewsDecorator implements vscode.Disposable {
       if (!isNewsDocument(doc) || (uri && doc.uri.toString() !== uri.toString())) continue;
       const analyzed = this.cache.peek(doc);
       if (analyzed) this.apply(editor, analyzed);
-      else this.cache.ensure(doc); // painted when the analysis arrives
+      else {
+        // The preview of what is on screen, if one came before this editor showed the document.
+        const preview = this.cache.previewOf(doc);
+        if (preview) this.applyPreview(preview);
+        this.cache.ensure(doc); // painted when the analysis arrives
+      }
     }
   }
 
