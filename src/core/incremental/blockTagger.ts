@@ -17,6 +17,8 @@ import { startTagging, tagCandidate, type LinearModel, type TaggingRun } from '.
 
 /** What a line's tagging saw and gave. */
 interface LineTags {
+  /** The second hash of the line's key (the map is keyed by the first), to tell colliding lines apart. */
+  check: number;
   /** The label of each token of the line. */
   labels: Uint8Array;
   /** Per token: NOT_SCORED, or the document facts it was scored with (see facts()). */
@@ -33,7 +35,7 @@ export interface TaggingStats {
 }
 
 export class BlockTagger {
-  private lines = new Map<string, LineTags>();
+  private lines = new Map<number, LineTags>();
   stats: TaggingStats = { reused: 0, tagged: 0 };
 
   /** The labels tagTokens(text, tok, model) gives, reusing what earlier calls computed. */
@@ -41,20 +43,24 @@ export class BlockTagger {
     const ctx = docContext(tok, model);
     const run = startTagging(text, tok, model, ctx);
     const labels = new Uint8Array(tok.count);
-    const kept = new Map<string, LineTags>();
+    const kept = new Map<number, LineTags>();
     // Identical lines (a repeated sign-off, a copy of a paragraph) are told apart by their
     // occurrence: each copy saw other document facts, so each keeps an entry of its own.
-    const copies = new Map<string, number>();
+    const copies = new Map<number, number>();
     const stats: TaggingStats = { reused: 0, tagged: 0 };
     let a = 0;
     while (a < tok.count) {
       let b = a + 1;
       while (b < tok.count && !(tok.flags[b]! & F_LINE_START)) b++;
-      let key = lineKey(tok, ctx, a, b);
-      const copy = copies.get(key) ?? 0;
-      copies.set(key, copy + 1);
-      if (copy > 0) key += `#${copy}`;
-      const entry = tagLine(run, a, b, this.lines.get(key), labels);
+      lineKey(tok, ctx, a, b);
+      const copy = copies.get(keyHash) ?? 0;
+      copies.set(keyHash, copy + 1);
+      // Keys are 32-bit; the occurrence goes into the high bits (exact in a double).
+      let key = keyHash + copy * 0x100000000;
+      while (kept.has(key)) key += 0x100000000 * 0x10000; // a first-hash collision within this text
+      let cached = this.lines.get(key);
+      if (cached && cached.check !== keyCheck) cached = undefined;
+      const entry = tagLine(run, a, b, cached, keyCheck, labels);
       if (entry.reused) stats.reused++;
       else stats.tagged++;
       kept.set(key, entry.tags);
@@ -73,10 +79,10 @@ function facts(run: TaggingRun, i: number): number {
 }
 
 /** Tags tokens a..b (one line) into `labels`, replaying `cached` while its recorded facts hold. */
-function tagLine(run: TaggingRun, a: number, b: number, cached: LineTags | undefined, labels: Uint8Array): { tags: LineTags; reused: boolean } {
+function tagLine(run: TaggingRun, a: number, b: number, cached: LineTags | undefined, check: number, labels: Uint8Array): { tags: LineTags; reused: boolean } {
   const tok = run.tok;
   const replay = cached !== undefined && cached.labels.length === b - a;
-  const tags: LineTags = replay ? cached! : { labels: new Uint8Array(b - a), facts: new Uint8Array(b - a) };
+  const tags: LineTags = replay ? cached! : { check, labels: new Uint8Array(b - a), facts: new Uint8Array(b - a) };
   let prev = O;
   let prev2 = O;
   for (let i = a; i < b; i++) {
@@ -91,7 +97,7 @@ function tagLine(run: TaggingRun, a: number, b: number, cached: LineTags | undef
       } else {
         if (replay) {
           // From here on the line is tagged for real, into a fresh entry holding what came before.
-          const fresh: LineTags = { labels: tags.labels.slice(), facts: tags.facts.slice() };
+          const fresh: LineTags = { check, labels: tags.labels.slice(), facts: tags.facts.slice() };
           return finishLine(run, a, b, i, prev, prev2, fresh, labels);
         }
         label = tagCandidate(run, i, prev, prev2);
@@ -128,32 +134,38 @@ function finishLine(run: TaggingRun, a: number, b: number, from: number, prev: n
   return { tags, reused: false };
 }
 
+// The last lineKey's two hashes (module state rather than a returned object: one call per line).
+let keyHash = 0;
+let keyCheck = 0;
+
 /**
- * Two independent 32-bit hashes (and the token count) of everything the line's labels depend on
- * besides the looked-up facts: each token of the line and of the two either side, as the features
- * read them, and whether those neighbours exist at all (the document's start and end).
+ * Two independent 32-bit hashes of everything the line's labels depend on besides the looked-up
+ * facts, into keyHash and keyCheck: each token of the line and of the two either side, as the
+ * features read them, whether those neighbours exist at all (the document's start and end), and
+ * the token count.
  */
-function lineKey(tok: Tokens, ctx: DocContext, a: number, b: number): string {
+function lineKey(tok: Tokens, ctx: DocContext, a: number, b: number): void {
   let h1 = 0x811c9dc5 | 0;
-  let h2 = 0x01234567;
-  const mixIn = (v: number): void => {
-    h1 = Math.imul(h1 ^ v, 0x01000193);
-    h2 = Math.imul(h2 ^ v, 0x5bd1e995) ^ (h2 >>> 15);
-  };
+  let h2 = 0x01234567 ^ (b - a);
   const from = Math.max(0, a - 2);
   const to = Math.min(tok.count, b + 2);
-  mixIn(a - from);
-  mixIn(to - b);
   const gaz = ctx.gaz.length > 0;
+  const { kind, flags, lower, exact, shape, start, end } = tok;
+  const capsLine = ctx.capsLine;
+  h1 = Math.imul(h1 ^ (a - from), 0x01000193);
+  h1 = Math.imul(h1 ^ (to - b), 0x01000193);
   for (let i = from; i < to; i++) {
-    mixIn(tok.kind[i]!);
-    mixIn(tok.flags[i]!);
-    mixIn(tok.lower[i]!);
-    mixIn(tok.exact[i]!);
-    mixIn(tok.shape[i]!);
-    mixIn(tok.end[i]! - tok.start[i]!);
-    mixIn(ctx.capsLine[i]!);
-    if (gaz) mixIn(ctx.gaz[i]!);
+    // Kind (2 bits), flags (10), all-caps line (1), list match (9) and length (capped, 10) side by side.
+    const v1 = kind[i]! | (flags[i]! << 2) | (capsLine[i]! << 12) | ((gaz ? ctx.gaz[i]! : 0) << 13) | (Math.min(end[i]! - start[i]!, 1023) << 22);
+    h1 = Math.imul(h1 ^ v1, 0x01000193);
+    h1 = Math.imul(h1 ^ lower[i]!, 0x01000193);
+    h1 = Math.imul(h1 ^ exact[i]!, 0x01000193);
+    h1 = Math.imul(h1 ^ shape[i]!, 0x01000193);
+    h2 = Math.imul(h2 ^ v1, 0x5bd1e995) ^ (h2 >>> 15);
+    h2 = Math.imul(h2 ^ lower[i]!, 0x5bd1e995) ^ (h2 >>> 15);
+    h2 = Math.imul(h2 ^ exact[i]!, 0x5bd1e995) ^ (h2 >>> 15);
+    h2 = Math.imul(h2 ^ shape[i]!, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  return `${b - a}:${h1 >>> 0}:${h2 >>> 0}`;
+  keyHash = h1 >>> 0;
+  keyCheck = h2 | 0;
 }
