@@ -4,7 +4,9 @@
 // does, types one character at 50 places spread through the file (first to last), and after each
 // edit times the incremental path (what the editor's worker runs) and a full analyze() of the same
 // text, side by side, with the worker's packing of the result for the host (toWire). Each result is
-// checked equal to the full one. Wall-clock milliseconds on a possibly shared machine.
+// checked equal to the full one. The entity tagger, the one pass the incremental analysis reuses
+// work of, is also timed alone (line reuse against tagging every token). Wall-clock milliseconds on
+// a possibly shared machine.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -12,6 +14,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { buildSync } from 'esbuild';
 import type { Analysis } from '../src/core/types';
 import type { Models } from '../src/core/models';
+import type { Tokens } from '../src/core/text/tokenize';
+import type { LinearModel } from '../src/core/entities/tagger';
 import type { WireAnalysis } from '../src/core/present/wireFormat';
 import { readModels } from '../src/node/modelAssets';
 
@@ -20,6 +24,10 @@ interface Bundle {
   IncrementalAnalyzer: new () => { analyze(text: string): Analysis; stats: { reused: number; tagged: number } };
   toWire(analysis: Analysis, text: string): WireAnalysis;
   provideModels(models: Models): void;
+  tokenize(text: string): Tokens;
+  tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array;
+  BlockTagger: new () => { labels(text: string, tok: Tokens, model: LinearModel): Uint8Array };
+  currentModels(): Models;
 }
 
 /** The core as esbuild bundles it for the worker (tsx's per-binding getters would slow the hot loops). */
@@ -27,7 +35,7 @@ function loadBundle(): Bundle {
   const core = join(__dirname, '../src/core');
   const out = buildSync({
     stdin: {
-      contents: `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire } from './present/wireFormat'; export { provideModels } from './models';`,
+      contents: `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire } from './present/wireFormat'; export { provideModels, currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger';`,
       resolveDir: core,
       loader: 'ts',
     },
@@ -79,6 +87,11 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   const incMs: number[] = [];
   const wireMs: number[] = [];
   const fullMs: number[] = [];
+  const tagIncMs: number[] = [];
+  const tagFullMs: number[] = [];
+  const blockTagger = new core.BlockTagger();
+  const model = core.currentModels().tagger;
+  blockTagger.labels(text, core.tokenize(text), model);
   let tagged = 0;
   let mismatches = 0;
   for (let k = 0; k < EDITS; k++) {
@@ -89,6 +102,13 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
     const result = inc.analyze(text);
     incMs.push(performance.now() - t);
     tagged += inc.stats.tagged;
+    const tok = core.tokenize(text);
+    t = performance.now();
+    blockTagger.labels(text, tok, model);
+    tagIncMs.push(performance.now() - t);
+    t = performance.now();
+    core.tagTokens(text, tok, model);
+    tagFullMs.push(performance.now() - t);
     t = performance.now();
     core.toWire(result, text);
     wireMs.push(performance.now() - t);
@@ -103,6 +123,7 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   console.log(`\n${label} article (${text.length} chars): first analysis ${openMs.toFixed(0)} ms; one-character edit at ${EDITS} places spread through the file`);
   console.log(`  incremental analysis     ${fmt(incMs)}   (${(tagged / EDITS).toFixed(1)} lines re-tagged per edit)`);
   console.log(`  full analyze()           ${fmt(fullMs)}   (${fullMs.length} of the edits)`);
+  console.log(`  of which entity tagging: reusing lines ${fmt(tagIncMs)}   every token ${fmt(tagFullMs)}`);
   console.log(`  packing for the host     ${fmt(wireMs)}   (toWire, on the worker)`);
   console.log(`  results equal to the full analysis: ${fullMs.length - mismatches} of ${fullMs.length}`);
   if (mismatches > 0) process.exitCode = 1;
