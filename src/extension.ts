@@ -48,11 +48,14 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const analyzer = own(new WorkerAnalyzer(undefined, workerFile, { assetsDir }));
   // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
   const services = own(new ServiceWorker(new WorkspaceSidecarFs(), workerFile, { assetsDir }));
-  const analyses = own(new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, {
+  const sizeLimit = {
     maxBytes: () => maxArticleBytes(config.current.maxArticleSizeMB),
     onDidChange: config.onDidChange,
-    notify: (message) => void vscode.window.showWarningMessage(message),
-  }));
+    notify: (message: string) => void vscode.window.showWarningMessage(message),
+  };
+  const analyses = own(
+    new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, sizeLimit, (text, stretch) => analyzer.preview(text, stretch), (document) => analyzer.forget(document)),
+  );
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
   own(new NewsView(newsTree));

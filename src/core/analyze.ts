@@ -9,9 +9,17 @@ import { findClaims } from './claims';
 import { findEntities } from './entities/index';
 import { entitiesOutside } from './outsideResidue';
 import { insideSorted } from './spans';
-import { scans, tokenize, tokenizeTransient } from './text/tokenize';
+import { scans, tokenize, tokenizeTransient, type Tokens } from './text/tokenize';
 
 export function analyze(text: string): Analysis {
+  return analyzeWith(text);
+}
+
+/** The tagger's labels for the tokens of a text (tagTokens, or the incremental analysis' reuse of earlier ones). */
+export type TagLabels = (text: string, tok: Tokens) => Uint8Array;
+
+/** analyze(), with the entity tagger's labels from `labelsOf` when given (it must give tagTokens' labels). */
+export function analyzeWith(text: string, labelsOf?: TagLabels): Analysis {
   const lines = classifyLines(text, splitLines(text));
   const structure = findStructure(text, lines);
   const blocks = textBlocks(structure);
@@ -24,7 +32,7 @@ export function analyze(text: string): Analysis {
   // One tokenization serves the entity tagger and the claim words, kept in the tokenizer's buffers.
   const tok = tokenizeTransient(text);
   const scan = scans();
-  const entities = entitiesOutside(findEntities(text, tok), residue);
+  const entities = entitiesOutside(findEntities(text, tok, labelsOf?.(text, tok)), residue);
   const quoteSpans = findQuotes(text, blocks);
   // Quotes in residue (headlines of other stories in a "Read more:" list) helped find speakers
   // through the shared sentences, but are not the article's: the analysis reports the others.

@@ -1,17 +1,21 @@
-// One analysis per news document and version, shared by every editor feature. Edits are analysed
-// once per change burst (after a short quiet period), off the extension host's thread when the
+// One analysis per news document and version, shared by every editor feature. A small edit is
+// analysed at once (the worker re-analyses only what it changed), a large one after a short quiet
+// period; one analysis per document runs at a time, and edits made meanwhile are analysed together
+// next, so a typing burst never queues up. Analysis runs off the extension host's thread when the
 // analyzer runs on a worker; requests made mid-burst wait for that analysis instead of starting
-// their own.
+// their own. A long article's first analysis is preceded by a preview of what is on screen.
 import * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { AnalysisIndex } from '../core/present/analysisIndex';
 import { ArticleSizeGate } from '../core/text/articleSize';
-import type { Analysis } from '../core/types';
+import type { Analysis, Span } from '../core/types';
 import type { EntityCorrection } from '../core/annotations/types';
 import { applyEntityCorrections } from '../core/entities/corrections';
+import { paragraphStretch } from '../core/incremental/region';
 import { NEWS_LANGUAGE } from './languageDetection';
 
-export type AsyncAnalyzer = (text: string) => Promise<Analysis>;
+/** Analyses a text; `document` names the open document it is from, so an analyzer may reuse what it computed for its earlier texts. */
+export type AsyncAnalyzer = (text: string, document?: string) => Promise<Analysis>;
 
 export interface AnalyzedDocument {
   readonly document: vscode.TextDocument;
@@ -50,8 +54,30 @@ function emptyAnalysis(length: number): Analysis {
   };
 }
 
-/** Quiet period after the last keystroke before an edit burst is analysed. */
+/** Quiet period after the last change of a large edit (a paste, a replace-all) before it is analysed. */
 export const ANALYSIS_DEBOUNCE_MS = 200;
+
+/** An edit that inserts and removes at most this many characters, in one change, is analysed at once. */
+export const SMALL_EDIT_CHARS = 200;
+
+/** Above this many characters a document's first analysis is preceded by a preview of what is on screen. */
+export const PREVIEW_ABOVE_CHARS = 200_000;
+
+/** Characters previewed from the top of a document that no editor shows yet (an editor opens at the top). */
+const PREVIEW_TOP_CHARS = 16_000;
+
+/** Analyses a stretch of a text on its own, offsets into the whole text (see core/incremental/region.ts). */
+export type StretchAnalyzer = (text: string, stretch: Span) => Promise<Analysis | undefined>;
+
+/** A preview: the analysis of a stretch of a document's text on its own, before the whole is analysed. */
+export interface PreviewedDocument {
+  readonly document: vscode.TextDocument;
+  readonly version: number;
+  readonly text: string;
+  /** The stretch analysed; outside it the preview holds nothing. */
+  readonly stretch: Span;
+  readonly analysis: Analysis;
+}
 
 export function isNewsDocument(doc: vscode.TextDocument): boolean {
   return doc.languageId === NEWS_LANGUAGE;
@@ -59,6 +85,8 @@ export function isNewsDocument(doc: vscode.TextDocument): boolean {
 
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, AnalyzedDocument>();
+  /** The latest preview of a long document not analysed yet, for editors that show it after it came. */
+  private readonly previews = new Map<string, PreviewedDocument>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents being analysed now, and whether another pass was asked for meanwhile. */
   private readonly running = new Map<string, { again: boolean }>();
@@ -73,8 +101,25 @@ export class AnalysisCache implements vscode.Disposable {
   private maxBytes: number;
   /** Fires when the analysis of a document's current version is ready. */
   readonly onDidAnalyze = this.emitter.event;
+  private readonly previewEmitter = new vscode.EventEmitter<PreviewedDocument>();
+  /** Fires when a preview of what is on screen is ready, before a long document's first analysis. */
+  readonly onDidPreview = this.previewEmitter.event;
 
-  constructor(private readonly analyze: AsyncAnalyzer, private readonly debounceMs = ANALYSIS_DEBOUNCE_MS, private readonly sizeLimit: SizeLimit = NO_SIZE_LIMIT) {
+  /**
+   * @param analyze the analysis of a whole text
+   * @param debounceMs the quiet period before a large edit is analysed
+   * @param sizeLimit the editor's size limit, above which a document is not analysed
+   * @param preview the analysis of a stretch on its own, for long documents' first paint (none: no preview)
+   * @param forgetDocument called when a document closes, so the analyzer can drop what it kept for it
+   */
+  constructor(
+    private readonly analyze: AsyncAnalyzer,
+    private readonly debounceMs = ANALYSIS_DEBOUNCE_MS,
+    private readonly sizeLimit: SizeLimit = NO_SIZE_LIMIT,
+    private readonly preview?: StretchAnalyzer,
+    private readonly forgetDocument?: (document: string) => void,
+  ) {
+    this.disposables.push(this.previewEmitter);
     this.maxBytes = sizeLimit.maxBytes();
     // A changed limit re-decides every open article (one over the old limit may be under the new).
     sizeLimit.onDidChange(() => {
@@ -87,7 +132,7 @@ export class AnalysisCache implements vscode.Disposable {
       }
     }, this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length) this.schedule(e.document, this.debounceMs);
+      if (e.contentChanges.length) this.schedule(e.document, isSmallEdit(e.contentChanges) ? 0 : this.debounceMs);
     }, this, this.disposables);
     // A language switch (e.g. plaintext -> news) reaches extensions as a close followed by an open.
     vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0), this, this.disposables);
@@ -99,6 +144,12 @@ export class AnalysisCache implements vscode.Disposable {
   peek(doc: vscode.TextDocument): AnalyzedDocument | undefined {
     const cached = this.entries.get(doc.uri.toString());
     return cached && cached.version === doc.version ? cached : undefined;
+  }
+
+  /** The preview of the current version, while its analysis is still on its way. */
+  previewOf(doc: vscode.TextDocument): PreviewedDocument | undefined {
+    const preview = this.previews.get(doc.uri.toString());
+    return preview && preview.version === doc.version && !this.peek(doc) ? preview : undefined;
   }
 
   /** Makes sure the current version gets analysed soon (e.g. when an editor first shows it). */
@@ -182,9 +233,10 @@ export class AnalysisCache implements vscode.Disposable {
     const state = { again: false };
     this.running.set(key, state);
     const started = performance.now();
+    if (!this.entries.has(key)) this.startPreview(doc, version, text);
     let analysis: Analysis | undefined;
     try {
-      analysis = applyEntityCorrections(await this.analyze(text), this.corrector(doc));
+      analysis = applyEntityCorrections(await this.analyze(text, key), this.corrector(doc));
     } catch (err) {
       console.error(`News Annotator: analysis failed for ${doc.uri.toString()}:`, err);
       // A missing or damaged model file breaks every analysis: say so once, in words a user can act on.
@@ -196,23 +248,46 @@ export class AnalysisCache implements vscode.Disposable {
       this.running.delete(key);
     }
     if (this.disposed || doc.isClosed) return;
-    if (analysis) {
+    // An analysis of a text edited since is not kept: nothing reads it (peek wants the current
+    // version), and its index would cost the host thread for nothing; the newest text goes next.
+    if (analysis && doc.version === version) {
       const entry: AnalyzedDocument = {
         document: doc, version, text, analysis, index: new AnalysisIndex(analysis), analyzeMs: performance.now() - started,
       };
       this.entries.set(key, entry);
-      // Listeners get only analyses of the text they see: a stale one is superseded below.
-      if (doc.version === version) this.emitter.fire(entry);
+      this.previews.delete(key);
+      this.emitter.fire(entry);
     }
     if ((state.again || doc.version !== version) && !this.pending.has(key)) this.schedule(doc, 0);
+  }
+
+  /**
+   * Asks for a preview of what is on screen (the top of the text when no editor shows it yet) of a
+   * long document not analysed before. Asked before the whole analysis, so it is answered first.
+   */
+  private startPreview(doc: vscode.TextDocument, version: number, text: string): void {
+    if (!this.preview || text.length <= PREVIEW_ABOVE_CHARS) return;
+    const ranges = vscode.window.visibleTextEditors.filter((e) => e.document === doc).flatMap((e) => e.visibleRanges);
+    const onScreen = ranges.length
+      ? { start: Math.min(...ranges.map((r) => doc.offsetAt(r.start))), end: Math.max(...ranges.map((r) => doc.offsetAt(r.end))) }
+      : { start: 0, end: PREVIEW_TOP_CHARS };
+    const stretch = paragraphStretch(text, onScreen.start, onScreen.end);
+    void this.preview(text, stretch).then((analysis) => {
+      if (!analysis || this.disposed || doc.isClosed || doc.version !== version || this.peek(doc)) return;
+      const preview: PreviewedDocument = { document: doc, version, text, stretch, analysis };
+      this.previews.set(doc.uri.toString(), preview);
+      this.previewEmitter.fire(preview);
+    });
   }
 
   private forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.sizeGate.forget(key);
+    this.forgetDocument?.(key);
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.entries.delete(key);
+    this.previews.delete(key);
   }
 
   dispose(): void {
@@ -220,10 +295,16 @@ export class AnalysisCache implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.entries.clear();
+    this.previews.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 
 function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+}
+
+/** One change that inserts and removes few characters (typing, a deletion, a word pasted). */
+function isSmallEdit(changes: readonly vscode.TextDocumentContentChangeEvent[]): boolean {
+  return changes.length === 1 && changes[0]!.rangeLength + changes[0]!.text.length <= SMALL_EDIT_CHARS;
 }

@@ -4,10 +4,12 @@
 // stopped when the user cancels, and the service worker of serviceWorker.ts (sidecars, anchoring).
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
+import { DocumentAnalyses } from '../core/incremental/documents';
+import { analyzeStretch } from '../core/incremental/region';
 import { compareTexts } from '../core/corpus/compare';
 import { toWire } from '../core/present/wireFormat';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
-import type { AnalysisReply, AnalysisRequest, WorkerData } from './workerAnalyzer';
+import type { AnalysisReply, AnalysisRequest, ForgetRequest, WorkerData } from './workerAnalyzer';
 import type { CompareMessage, CompareRequest } from './workerComparer';
 import { isServiceMessage } from './worker/protocol';
 import { ServiceHost } from './worker/services';
@@ -15,11 +17,19 @@ import { ServiceHost } from './worker/services';
 // The model files: the folder the extension host names, else the one beside this bundle.
 useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir());
 
+// Each open document's incremental analysis: an edit re-analyses what it changed (core/incremental).
+const documents = new DocumentAnalyses();
+
+function analysisOf(request: AnalysisRequest) {
+  if (request.stretch) return analyzeStretch(request.text, request.stretch);
+  return request.document !== undefined ? documents.analyze(request.document, request.text) : analyze(request.text);
+}
+
 function runAnalysis(request: AnalysisRequest): void {
   let reply: AnalysisReply;
   try {
     const started = performance.now();
-    const wire = toWire(analyze(request.text), request.text);
+    const wire = toWire(analysisOf(request), request.text);
     reply = { id: request.id, wire, ms: performance.now() - started };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
@@ -44,8 +54,9 @@ function runComparison(request: CompareRequest): void {
 // Sidecar reads and writes, and the anchoring of many claims (serviceWorker.ts), made only when asked.
 let services: ServiceHost | undefined;
 
-parentPort?.on('message', (request: AnalysisRequest | CompareRequest) => {
+parentPort?.on('message', (request: AnalysisRequest | CompareRequest | ForgetRequest) => {
   if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
   else if ('kind' in request && request.kind === 'compare') runComparison(request);
+  else if ('kind' in request && request.kind === 'forget') documents.forget(request.document);
   else runAnalysis(request as AnalysisRequest);
 });

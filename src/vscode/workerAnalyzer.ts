@@ -7,12 +7,22 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
-import type { Analysis } from '../core/types';
+import type { Analysis, Span } from '../core/types';
 import type { AsyncAnalyzer } from './analysisCache';
 
 export interface AnalysisRequest {
   id: number;
   text: string;
+  /** The open document the text is from: its analysis reuses what the worker computed for its earlier texts. */
+  document?: string;
+  /** Analyse only this stretch, on its own (the on-screen preview; see core/incremental/region.ts). */
+  stretch?: Span;
+}
+
+/** Tells the worker a document was closed: what it kept for the document can go. */
+export interface ForgetRequest {
+  kind: 'forget';
+  document: string;
 }
 
 /** What the worker is started with. */
@@ -53,22 +63,41 @@ export class WorkerAnalyzer implements vscode.Disposable {
     private readonly workerData: WorkerData = {},
   ) {}
 
-  readonly analyze: AsyncAnalyzer = (text) => {
+  /** The analysis of `text`; with `document`, the worker reuses what it computed for that document's earlier texts. */
+  readonly analyze: AsyncAnalyzer = (text, document) => {
     const worker = this.ensureWorker();
     const fallback = this.fallback;
     if (!worker) {
       return fallback ? Promise.resolve().then(() => fallback(text)) : Promise.reject(new Error('the analysis worker cannot run: News Annotator analyses on a worker thread'));
     }
-    const id = this.nextId++;
-    const reply = new Promise<Analysis>((resolve, reject) => {
-      this.waiting.set(id, { text, resolve, reject });
-      worker.postMessage({ id, text } satisfies AnalysisRequest);
-    });
+    const reply = this.request(worker, { id: this.nextId++, text, document });
     return reply.catch((err: Error) => {
       if (this.disposed || !fallback) throw err;
       return fallback(text);
     });
   };
+
+  /**
+   * The analysis of one stretch of `text` on its own, offsets into `text` (a preview of what is on
+   * screen); undefined when there is no worker to run it on (the full analysis comes anyway).
+   */
+  preview(text: string, stretch: Span): Promise<Analysis | undefined> {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve(undefined);
+    return this.request(worker, { id: this.nextId++, text, stretch }).catch(() => undefined);
+  }
+
+  /** Lets the worker drop what it kept for a closed document. */
+  forget(document: string): void {
+    this.worker?.postMessage({ kind: 'forget', document } satisfies ForgetRequest);
+  }
+
+  private request(worker: Worker, request: AnalysisRequest): Promise<Analysis> {
+    return new Promise<Analysis>((resolve, reject) => {
+      this.waiting.set(request.id, { text: request.text, resolve, reject });
+      worker.postMessage(request);
+    });
+  }
 
   /** True while analyses run on the worker thread (false after a failure: in-process). */
   get usesWorker(): boolean {

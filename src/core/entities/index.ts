@@ -25,9 +25,11 @@ export interface RawMention extends NamedMention {
   last: number;
 }
 
-/** Typed mention spans before grouping (titles stripped, MISC narrowed to NORP). */
-export function findMentions(text: string, tok: Tokens = tokenize(text)): RawMention[] {
-  const labels = tagTokens(text, tok, currentModels().tagger);
+/**
+ * Typed mention spans before grouping (titles stripped, MISC narrowed to NORP). `labels` are the
+ * tagger's labels of `tok`, when the caller has them already (the incremental analysis).
+ */
+export function findMentions(text: string, tok: Tokens = tokenize(text), labels: Uint8Array = tagTokens(text, tok, currentModels().tagger)): RawMention[] {
   const out: RawMention[] = [];
   const surfaces = new Surfaces(text, tok.codes);
   // The BIO spans of labelsToSpans, read straight off the labels: an I- continues the span just
@@ -185,8 +187,8 @@ interface SurfaceTypes {
   isSurname: number;
 }
 
-export function findEntities(text: string, tok: Tokens = tokenize(text)): Entity[] {
-  const raw = findMentions(text, tok);
+export function findEntities(text: string, tok: Tokens = tokenize(text), labels?: Uint8Array): Entity[] {
+  const raw = findMentions(text, tok, labels);
   harmoniseTypes(raw);
   const inNamedMention = new Uint8Array(tok.count);
   for (const m of raw) if (m.type !== 'PERSON') inNamedMention.fill(1, m.first, m.last + 1);

@@ -273,24 +273,43 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
 /** Labels every token (O for the ones not scored). */
 export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array {
   const labels = new Uint8Array(tok.count);
-  const ctx = docContext(tok, model);
-  const history = (model.features & FS_HISTORY) !== 0;
-  const cache = newCache(model);
+  const run = startTagging(text, tok, model);
   let prev = O;
   let prev2 = O;
   for (let i = 0; i < tok.count; i++) {
     // Names never run across a line break: a new line starts with fresh context.
     if (tok.flags[i] & F_LINE_START) prev = prev2 = O;
-    let label = O;
-    if (isCandidate(tok, i, prev)) {
-      label = scoreCached(text, tok, ctx, i, prev, prev2, model, cache);
-      if (history) recordLabel(ctx, tok, i, label);
-    }
+    const label = isCandidate(tok, i, prev) ? tagCandidate(run, i, prev, prev2) : O;
     labels[i] = label;
     prev2 = prev;
     prev = label;
   }
   return labels;
+}
+
+/**
+ * One document's tagging in progress: its facts (DocContext, with the prediction history so far)
+ * and its score cache. tagTokens drives it over every token; the incremental analysis drives it
+ * over the blocks it cannot reuse, in the same order, so both give the same labels.
+ */
+export interface TaggingRun {
+  readonly text: string;
+  readonly tok: Tokens;
+  readonly ctx: DocContext;
+  readonly model: LinearModel;
+  readonly history: boolean;
+  readonly cache: ScoreCache;
+}
+
+export function startTagging(text: string, tok: Tokens, model: LinearModel, ctx: DocContext = docContext(tok, model)): TaggingRun {
+  return { text, tok, ctx, model, history: (model.features & FS_HISTORY) !== 0, cache: newCache(model) };
+}
+
+/** Scores candidate token i (isCandidate is the caller's test) and records its label in the history. */
+export function tagCandidate(run: TaggingRun, i: number, prev: number, prev2: number): number {
+  const label = scoreCached(run.text, run.tok, run.ctx, i, prev, prev2, run.model, run.cache);
+  if (run.history) recordLabel(run.ctx, run.tok, i, label);
+  return label;
 }
 
 export interface TokenSpan {

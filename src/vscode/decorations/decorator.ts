@@ -1,11 +1,16 @@
 // Paints quotes, speakers, entities and page residue (and any registered extra sources) in every
-// visible editor that shows a news document, from the shared analysis cache.
+// visible editor that shows a news document, from the shared analysis cache. A style's ranges are
+// sent to the editor only when they changed: the ranges last sent are carried through each edit as
+// the editor carries its decorations, and a style whose new ranges equal them is left alone.
+// Before a long document's first analysis, the preview of what is on screen is painted there.
 import * as vscode from 'vscode';
+import { AnalysisIndex } from '../../core/present/analysisIndex';
 import type { Span } from '../../core/types';
-import type { AnalysisCache, AnalyzedDocument } from '../analysisCache';
+import type { AnalysisCache, AnalyzedDocument, PreviewedDocument } from '../analysisCache';
 import { isNewsDocument } from '../analysisCache';
 import type { ConfigWatcher, HighlightConfig } from '../config';
 import { BUILT_IN_STYLES, type BuiltInStyle } from './styles';
+import { carryRanges, sameRanges } from './rangeDiff';
 import type { DecorationSource } from './sources';
 
 /** Which offsets each style received in one editor: `{ quote: [[start, end], …], … }`. */
@@ -19,6 +24,10 @@ export interface DecorationsApplied {
   version: number;
   /** Time spent converting spans and calling setDecorations, in milliseconds. */
   applyMs: number;
+  /** True for the preview of what is on screen, painted before the document's first analysis. */
+  preview: boolean;
+  /** The built-in styles whose ranges were sent (the others had not changed). */
+  sent: string[];
 }
 
 /**
@@ -46,6 +55,10 @@ export class NewsDecorator implements vscode.Disposable {
   private readonly appliedText = new WeakMap<vscode.TextEditor, AppliedTexts>();
   /** For large articles: the offsets each editor was decorated for. */
   private readonly windows = new WeakMap<vscode.TextEditor, Span>();
+  /** The decoration type each style's ranges were last sent with, per editor (a recreated type starts empty). */
+  private readonly sentTypes = new WeakMap<vscode.TextEditor, Map<string, vscode.TextEditorDecorationType>>();
+  /** Styles whose ranges in an editor an edit touched since they were sent: they are sent again. */
+  private readonly touched = new WeakMap<vscode.TextEditor, Set<string>>();
   /** Sorted spans per style, computed once per analysis. */
   private readonly spanCache = new WeakMap<AnalyzedDocument, Map<string, Span[]>>();
   private readonly appliedEmitter = new vscode.EventEmitter<DecorationsApplied>();
@@ -57,6 +70,8 @@ export class NewsDecorator implements vscode.Disposable {
   constructor(private readonly cache: AnalysisCache, private readonly config: ConfigWatcher) {
     this.syncStyles(config.current.highlight);
     cache.onDidAnalyze((analyzed) => this.applyToDocument(analyzed), this, this.disposables);
+    cache.onDidPreview((previewed) => this.applyPreview(previewed), this, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => this.carryThroughEdit(e), this, this.disposables);
     vscode.window.onDidChangeVisibleTextEditors(() => this.applyAll(), this, this.disposables);
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.followScroll(e.textEditor), this, this.disposables);
     config.onDidChange((c) => {
@@ -123,7 +138,12 @@ export class NewsDecorator implements vscode.Disposable {
       if (!isNewsDocument(doc) || (uri && doc.uri.toString() !== uri.toString())) continue;
       const analyzed = this.cache.peek(doc);
       if (analyzed) this.apply(editor, analyzed);
-      else this.cache.ensure(doc); // painted when the analysis arrives
+      else {
+        // The preview of what is on screen, if one came before this editor showed the document.
+        const preview = this.cache.previewOf(doc);
+        if (preview) this.applyPreview(preview);
+        this.cache.ensure(doc); // painted when the analysis arrives
+      }
     }
   }
 
@@ -134,23 +154,69 @@ export class NewsDecorator implements vscode.Disposable {
     }
   }
 
-  private apply(editor: vscode.TextEditor, analyzed: AnalyzedDocument): void {
+  /** Paints the preview of what is on screen in the editors showing it, while no analysis is there yet. */
+  private applyPreview(previewed: PreviewedDocument): void {
+    if (this.cache.peek(previewed.document)) return;
+    const analyzed: AnalyzedDocument = { ...previewed, index: new AnalysisIndex(previewed.analysis), analyzeMs: 0 };
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document === previewed.document) this.apply(editor, analyzed, previewed.stretch);
+    }
+  }
+
+  /**
+   * Carries the ranges last sent to each editor of the document through an edit, as the editor
+   * moves its decorations: ranges after the edit shift, ranges before it stay. A style with a range
+   * the edit touches (the editor may grow or cut it) is marked to be sent again.
+   */
+  private carryThroughEdit(e: vscode.TextDocumentChangeEvent): void {
+    if (!e.contentChanges.length) return;
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document !== e.document) continue;
+      const record = this.applied.get(editor);
+      if (!record) continue;
+      let touched = this.touched.get(editor);
+      if (!touched) this.touched.set(editor, (touched = new Set()));
+      const change = e.contentChanges.length === 1 ? e.contentChanges[0]! : undefined;
+      for (const style of BUILT_IN_STYLES) {
+        const ranges = record[style.id];
+        if (!ranges || touched.has(style.id)) continue;
+        // Several changes at once (multi-cursor typing): sent again rather than worked out.
+        if (!change || !carryRanges(ranges, change.rangeOffset, change.rangeLength, change.text.length)) touched.add(style.id);
+      }
+    }
+  }
+
+  private apply(editor: vscode.TextEditor, analyzed: AnalyzedDocument, previewStretch?: Span): void {
     const doc = editor.document;
     if (doc.version !== analyzed.version) return; // a newer analysis is on its way
     const started = performance.now();
     const config = this.config.current.highlight;
     const record: AppliedDecorations = {};
     const texts: AppliedTexts = {};
+    const before = this.applied.get(editor);
+    const touched = this.touched.get(editor);
+    const sent: string[] = [];
+    let types = this.sentTypes.get(editor);
+    if (!types) this.sentTypes.set(editor, (types = new Map<string, vscode.TextEditorDecorationType>()));
     const toRange = (span: Span) => new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
-    const window = this.windowFor(editor, analyzed);
+    const window = previewStretch ?? this.windowFor(editor, analyzed);
     for (const style of BUILT_IN_STYLES) {
       const live = this.styles.get(style.id)!;
       let spans = this.visible && config[style.setting] ? this.spansOf(style, analyzed) : [];
-      if (window && style.id !== 'quote') spans = spans.filter((s) => s.end >= window.start && s.start <= window.end);
+      if (window && (style.id !== 'quote' || previewStretch)) spans = spans.filter((s) => s.end >= window.start && s.start <= window.end);
+      const last = before?.[style.id];
+      if (last && types.get(style.id) === live.type && !touched?.has(style.id) && sameRanges(last, spans)) {
+        record[style.id] = last;
+        continue;
+      }
       editor.setDecorations(live.type, spans.map(toRange));
+      types.set(style.id, live.type);
       record[style.id] = spans.map((s) => [s.start, s.end]);
+      sent.push(style.id);
     }
-    for (const { source, types } of this.sources) {
+    touched?.clear();
+    // The extra sources paint from a whole analysis, never from a preview.
+    for (const { source, types } of previewStretch ? [] : this.sources) {
       const ranges = this.visible ? source.ranges(analyzed) : {};
       for (const [name, type] of types) {
         const list = ranges[name] ?? [];
@@ -162,8 +228,8 @@ export class NewsDecorator implements vscode.Disposable {
       }
     }
     this.applied.set(editor, record);
-    this.appliedText.set(editor, texts);
-    this.appliedEmitter.fire({ editor, version: analyzed.version, applyMs: performance.now() - started });
+    if (!previewStretch) this.appliedText.set(editor, texts);
+    this.appliedEmitter.fire({ editor, version: analyzed.version, applyMs: performance.now() - started, preview: previewStretch !== undefined, sent });
   }
 
   private spansOf(style: BuiltInStyle, analyzed: AnalyzedDocument): Span[] {
@@ -212,3 +278,4 @@ export class NewsDecorator implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
+

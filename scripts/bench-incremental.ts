@@ -1,0 +1,130 @@
+// Speed of the incremental analysis against a full analyze() after one-character edits.
+// Usage: npx tsx scripts/bench-incremental.ts   (part of npm run bench)
+// Builds a 1 MB and a 10 MB article from the seeds and the Wikinews samples, as scripts/bench.ts
+// does, types one character at 50 places spread through the file (first to last), and after each
+// edit times the incremental path (what the editor's worker runs) and a full analyze() of the same
+// text, side by side, with the worker's packing of the result for the host (toWire). Each result is
+// checked equal to the full one. The entity tagger, the one pass the incremental analysis reuses
+// work of, is also timed alone (line reuse against tagging every token). Wall-clock milliseconds on
+// a possibly shared machine.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import { buildSync } from 'esbuild';
+import type { Analysis } from '../src/core/types';
+import type { Models } from '../src/core/models';
+import type { Tokens } from '../src/core/text/tokenize';
+import type { LinearModel } from '../src/core/entities/tagger';
+import type { WireAnalysis } from '../src/core/present/wireFormat';
+import { readModels } from '../src/node/modelAssets';
+
+interface Bundle {
+  analyze(text: string): Analysis;
+  IncrementalAnalyzer: new () => { analyze(text: string): Analysis; stats: { reused: number; tagged: number } };
+  toWire(analysis: Analysis, text: string): WireAnalysis;
+  provideModels(models: Models): void;
+  tokenize(text: string): Tokens;
+  tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array;
+  BlockTagger: new () => { labels(text: string, tok: Tokens, model: LinearModel): Uint8Array };
+  currentModels(): Models;
+}
+
+/** The core as esbuild bundles it for the worker (tsx's per-binding getters would slow the hot loops). */
+function loadBundle(): Bundle {
+  const core = join(__dirname, '../src/core');
+  const out = buildSync({
+    stdin: {
+      contents: `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire } from './present/wireFormat'; export { provideModels, currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger';`,
+      resolveDir: core,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'error',
+  });
+  const mod = { exports: {} as Bundle };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
+  const run = new Function('module', 'exports', 'require', out.outputFiles[0].text) as (module: typeof mod, exports: Bundle, req: NodeJS.Require) => void;
+  run(mod, mod.exports, require);
+  mod.exports.provideModels(readModels());
+  return mod.exports;
+}
+
+const root = join(__dirname, '..');
+const sources = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'seeds', f));
+const samples = join(root, '../shared/samples/wikinews');
+if (existsSync(samples)) sources.push(...readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => join(samples, f)));
+const corpus = sources.map((f) => readFileSync(f, 'utf8')).join('\n\n');
+
+function sized(bytes: number): string {
+  let s = corpus;
+  while (s.length < bytes) s += '\n\n' + corpus;
+  return s.slice(0, bytes);
+}
+
+const percentile = (xs: number[], p: number): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const fmt = (xs: number[]): string => `p50 ${percentile(xs, 50).toFixed(1).padStart(7)}  p95 ${percentile(xs, 95).toFixed(1).padStart(7)}`;
+
+const EDITS = 50;
+const MB = 1024 * 1024;
+const core = loadBundle();
+console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on this machine (wall-clock ms)`);
+console.log(`articles built from ${sources.length} news files (${(corpus.length / 1024).toFixed(0)} KB) concatenated and repeated`);
+core.analyze(sized(200_000)); // warm-up: model decode and JIT
+
+for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 10]] as const) {
+  let text = sized(size);
+  const inc = new core.IncrementalAnalyzer();
+  let t = performance.now();
+  inc.analyze(text);
+  const openMs = performance.now() - t;
+  const incMs: number[] = [];
+  const wireMs: number[] = [];
+  const fullMs: number[] = [];
+  const tagIncMs: number[] = [];
+  const tagFullMs: number[] = [];
+  const blockTagger = new core.BlockTagger();
+  const model = core.currentModels().tagger;
+  blockTagger.labels(text, core.tokenize(text), model);
+  let tagged = 0;
+  let mismatches = 0;
+  for (let k = 0; k < EDITS; k++) {
+    // A letter typed after a space at a point k/EDITS through the text.
+    const at = text.indexOf(' ', Math.floor(((k + 0.5) / EDITS) * text.length)) + 1;
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    t = performance.now();
+    const result = inc.analyze(text);
+    incMs.push(performance.now() - t);
+    tagged += inc.stats.tagged;
+    const tok = core.tokenize(text);
+    t = performance.now();
+    blockTagger.labels(text, tok, model);
+    tagIncMs.push(performance.now() - t);
+    t = performance.now();
+    core.tagTokens(text, tok, model);
+    tagFullMs.push(performance.now() - t);
+    t = performance.now();
+    core.toWire(result, text);
+    wireMs.push(performance.now() - t);
+    // The full analysis of 10 MB takes seconds: timed at every (EDITS / fullRuns)th edit.
+    if (k % (EDITS / fullRuns) === 0) {
+      t = performance.now();
+      const full = core.analyze(text);
+      fullMs.push(performance.now() - t);
+      if (!isDeepStrictEqual(result, full)) mismatches++;
+    }
+  }
+  console.log(`\n${label} article (${text.length} chars): first analysis ${openMs.toFixed(0)} ms; one-character edit at ${EDITS} places spread through the file`);
+  console.log(`  incremental analysis     ${fmt(incMs)}   (${(tagged / EDITS).toFixed(1)} lines re-tagged per edit)`);
+  console.log(`  full analyze()           ${fmt(fullMs)}   (${fullMs.length} of the edits)`);
+  console.log(`  of which entity tagging: reusing lines ${fmt(tagIncMs)}   every token ${fmt(tagFullMs)}`);
+  console.log(`  packing for the host     ${fmt(wireMs)}   (toWire, on the worker)`);
+  console.log(`  results equal to the full analysis: ${fullMs.length - mismatches} of ${fullMs.length}`);
+  if (mismatches > 0) process.exitCode = 1;
+}

@@ -1,0 +1,82 @@
+// What the latency reports measure with (latency.test.ts, latency10mb.test.ts): the longest block of
+// the extension host thread, the next decoration pass of a document, and single keystrokes spread
+// through an article. Measures only; the reports print, never assert.
+import * as vscode from 'vscode';
+import type { NewsAnnotatorApi } from '../../src/vscode/api';
+import type { DecorationsApplied } from '../../src/vscode/decorations/decorator';
+import { sleep } from './helpers';
+
+export /** Records the longest gap between timer ticks: how long the extension host thread was busy at once. */
+function blockMonitor(): { stop(): number } {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(longest, performance.now() - last);
+    },
+  };
+}
+
+/** The next decoration pass of the document's current version (`preview`: a preview pass counts too). */
+export function nextApply(api: NewsAnnotatorApi, doc: vscode.TextDocument, version: () => number, preview = false): Promise<DecorationsApplied> {
+  return new Promise((resolve) => {
+    const sub = api.decorator.onDidApply((e) => {
+      if (e.editor.document === doc && e.version === version() && (preview || !e.preview)) {
+        sub.dispose();
+        resolve(e);
+      }
+    });
+  });
+}
+
+export interface Spread {
+  /** Keystroke to the decoration pass of its version, per edit. */
+  paintMs: number[];
+  /** Keystroke to the editor's edit promise resolving, per edit. */
+  roundTripMs: number[];
+  longestBlockMs: number;
+  /** Built-in styles sent per pass, summed. */
+  stylesSent: number;
+}
+
+/**
+ * One character typed inside a paragraph at `count` places spread from the top to the bottom of
+ * the article, each waited for until its decorations are painted, the view scrolled to it first
+ * (as a user types where they look).
+ */
+export async function spreadKeystrokes(api: NewsAnnotatorApi, editor: vscode.TextEditor, count: number): Promise<Spread> {
+  const doc = editor.document;
+  const out: Spread = { paintMs: [], roundTripMs: [], longestBlockMs: 0, stylesSent: 0 };
+  for (let k = 0; k < count; k++) {
+    let line = Math.floor(((k + 0.5) / count) * doc.lineCount);
+    while (line < doc.lineCount - 1 && doc.lineAt(line).text.length < 20) line++;
+    const at = new vscode.Position(line, 10);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await sleep(80);
+    const monitor = blockMonitor();
+    const painted = nextApply(api, doc, () => doc.version);
+    const t = performance.now();
+    await editor.edit((b) => b.insert(at, 'x'));
+    out.roundTripMs.push(performance.now() - t);
+    const pass = await painted;
+    out.paintMs.push(performance.now() - t);
+    out.stylesSent += pass.sent.length;
+    out.longestBlockMs = Math.max(out.longestBlockMs, monitor.stop());
+  }
+  return out;
+}
+
+export function reportSpread(label: string, s: Spread): void {
+  const pct = (xs: number[], p: number) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+  };
+  const n = s.paintMs.length;
+  console.log(`latency: ${label}, one keystroke at ${n} places spread through the file: keystroke -> updated decorations p50 ${pct(s.paintMs, 50)} ms, p95 ${pct(s.paintMs, 95)} ms; keystroke round trip p50 ${pct(s.roundTripMs, 50)} ms, p95 ${pct(s.roundTripMs, 95)} ms; longest extension-host block ${Math.round(s.longestBlockMs * 10) / 10} ms; styles sent per pass ${(s.stylesSent / n).toFixed(1)} of 7`);
+}
