@@ -10,12 +10,14 @@ import { AnalysisIndex } from '../core/present/analysisIndex';
 import { ArticleSizeGate } from '../core/text/articleSize';
 import type { Analysis, Span } from '../core/types';
 import type { EntityCorrection } from '../core/annotations/types';
-import { applyEntityCorrections } from '../core/entities/corrections';
-import { paragraphStretch } from '../core/incremental/region';
+import { paragraphStretch } from '../core/incremental/stretch';
 import { NEWS_LANGUAGE } from './languageDetection';
 
-/** Analyses a text; `document` names the open document it is from, so an analyzer may reuse what it computed for its earlier texts. */
-export type AsyncAnalyzer = (text: string, document?: string) => Promise<Analysis>;
+/**
+ * Analyses a text; `document` names the open document it is from, so an analyzer may reuse what it
+ * computed for its earlier texts; `corrections` are the reviewer's, which win over the model.
+ */
+export type AsyncAnalyzer = (text: string, document?: string, corrections?: readonly EntityCorrection[]) => Promise<Analysis>;
 
 export interface AnalyzedDocument {
   readonly document: vscode.TextDocument;
@@ -236,7 +238,7 @@ export class AnalysisCache implements vscode.Disposable {
     if (!this.entries.has(key)) this.startPreview(doc, version, text);
     let analysis: Analysis | undefined;
     try {
-      analysis = applyEntityCorrections(await this.analyze(text, key), this.corrector(doc));
+      analysis = await this.analyze(text, key, this.corrector(doc));
     } catch (err) {
       console.error(`News Annotator: analysis failed for ${doc.uri.toString()}:`, err);
       // A missing or damaged model file breaks every analysis: say so once, in words a user can act on.

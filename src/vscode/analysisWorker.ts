@@ -7,6 +7,8 @@ import { analyze } from '../core/analyze';
 import { DocumentAnalyses } from '../core/incremental/documents';
 import { analyzeStretch } from '../core/incremental/region';
 import { compareTexts } from '../core/corpus/compare';
+import { applyEntityCorrections } from '../core/entities/corrections';
+import { collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
 import type { AnalysisReply, AnalysisRequest, ForgetRequest, WorkerData } from './workerAnalyzer';
@@ -29,8 +31,12 @@ function runAnalysis(request: AnalysisRequest): void {
   let reply: AnalysisReply;
   try {
     const started = performance.now();
-    const wire = toWire(analysisOf(request), request.text);
-    reply = { id: request.id, wire, ms: performance.now() - started };
+    let analysis = analysisOf(request);
+    if (request.corrections?.length) analysis = applyEntityCorrections(analysis, request.corrections);
+    // A whole article's sources go with its analysis: the view, the hover and the sources page read them.
+    const sources = request.stretch ? undefined : collectSources(request.text, analysis);
+    const wire = toWire(analysis, request.text);
+    reply = { id: request.id, wire, ms: performance.now() - started, ...(sources ? { sources } : {}) };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { speakerKey } from '../core/present/analysisIndex';
 import { entityHover, HOVER_QUOTE_LIMIT, quoteHover, sourceHoverLine } from '../core/present/hoverContent';
-import { sourceAt, sourcesOfAnalysis } from '../core/sources';
+import { sourceAt } from '../core/sources/lookup';
+import { sourcesOf } from './analysisSources';
 import type { AnalysisCache } from './analysisCache';
 import { corpusHoverSections } from './corpus/corpusHover';
 import type { WorkspaceCorpus } from './corpus/workspaceCorpus';
@@ -37,7 +38,7 @@ export class NewsHoverProvider implements vscode.HoverProvider {
     }
 
     // On a speaker (of a quote or of a paraphrase): the source it stands for, and its share of voice.
-    const source = sourceAt(sourcesOfAnalysis(analyzed.text, analyzed.analysis), offset);
+    const source = sourceAt(sourcesOf(analyzed.analysis), offset);
     if (source) {
       contents.push(untrusted(sourceHoverLine(source)));
       const st = source.statements.find((x) => x.speaker.start <= offset && offset <= x.speaker.end)!;

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { sourcesPageHtml } from '../core/present/sourcesPage';
-import { sourcesOfAnalysis } from '../core/sources';
+import { sourcesOf } from './analysisSources';
 import { sourceRows, sourcesCsv, sourcesMarkdown, type SourceRow } from '../core/sources/table';
 import { isNewsDocument, type AnalysisCache } from './analysisCache';
 
@@ -37,7 +37,7 @@ export class SourcesPanel implements vscode.Disposable {
       if (!analyzed) continue;
       const name = vscode.workspace.asRelativePath(doc.uri, false);
       articles.push(name);
-      rows.push(...sourceRows(name, sourcesOfAnalysis(analyzed.text, analyzed.analysis)));
+      rows.push(...sourceRows(name, sourcesOf(analyzed.analysis)));
     }
     return { rows, articles };
   }

@@ -2,7 +2,8 @@
 // all its quotes and paraphrasing sentences at once (one selection each); clicking one of them
 // selects that one.
 import * as vscode from 'vscode';
-import { sourcesOfAnalysis, statementSpans } from '../core/sources';
+import { statementSpans } from '../core/sources/lookup';
+import { sourcesOf } from './analysisSources';
 import { sourceSection } from '../core/present/viewTree';
 import type { Span } from '../core/types';
 import type { AnalyzedDocument } from './analysisCache';
@@ -16,7 +17,7 @@ export class SourcesSection implements NewsViewSection, vscode.Disposable {
   private readonly command = vscode.commands.registerCommand(SELECT_SPANS, (uri: string, spans: Span[]) => selectSpans(uri, spans));
 
   build(analyzed: AnalyzedDocument) {
-    const r = sourcesOfAnalysis(analyzed.text, analyzed.analysis);
+    const r = sourcesOf(analyzed.analysis);
     const section = sourceSection(r);
     const uri = analyzed.document.uri.toString();
     section.children = section.children.map((node, i) => ({ ...node, command: { id: SELECT_SPANS, args: [uri, statementSpans(r.sources[i]!)] } }));

@@ -7,7 +7,10 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
+import type { EntityCorrection } from '../core/annotations/types';
+import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
+import { rememberSources } from './analysisSources';
 import type { AsyncAnalyzer } from './analysisCache';
 
 export interface AnalysisRequest {
@@ -17,6 +20,8 @@ export interface AnalysisRequest {
   document?: string;
   /** Analyse only this stretch, on its own (the on-screen preview; see core/incremental/region.ts). */
   stretch?: Span;
+  /** The reviewer's entity corrections from the article's sidecar, applied before its sources are found. */
+  corrections?: readonly EntityCorrection[];
 }
 
 /** Tells the worker a document was closed: what it kept for the document can go. */
@@ -31,7 +36,9 @@ export interface WorkerData {
   assetsDir?: string;
 }
 
-export type AnalysisReply = { id: number; wire: WireAnalysis; ms: number } | { id: number; error: string };
+export type AnalysisReply =
+  | { id: number; wire: WireAnalysis; ms: number; /** Worked out with each whole analysis (not a preview's). */ sources?: ArticleSources }
+  | { id: number; error: string };
 
 interface Waiting {
   /** The text sent, from which packed mentions are rebuilt. */
@@ -64,13 +71,13 @@ export class WorkerAnalyzer implements vscode.Disposable {
   ) {}
 
   /** The analysis of `text`; with `document`, the worker reuses what it computed for that document's earlier texts. */
-  readonly analyze: AsyncAnalyzer = (text, document) => {
+  readonly analyze: AsyncAnalyzer = (text, document, corrections) => {
     const worker = this.ensureWorker();
     const fallback = this.fallback;
     if (!worker) {
       return fallback ? Promise.resolve().then(() => fallback(text)) : Promise.reject(new Error('the analysis worker cannot run: News Annotator analyses on a worker thread'));
     }
-    const reply = this.request(worker, { id: this.nextId++, text, document });
+    const reply = this.request(worker, { id: this.nextId++, text, document, ...(corrections?.length ? { corrections } : {}) });
     return reply.catch((err: Error) => {
       if (this.disposed || !fallback) throw err;
       return fallback(text);
@@ -114,7 +121,11 @@ export class WorkerAnalyzer implements vscode.Disposable {
         this.waiting.delete(reply.id);
         if (!waiting) return;
         if ('error' in reply) waiting.reject(workerError(reply.error));
-        else waiting.resolve(fromWire(reply.wire, waiting.text));
+        else {
+          const analysis = fromWire(reply.wire, waiting.text);
+          if (reply.sources) rememberSources(analysis, reply.sources);
+          waiting.resolve(analysis);
+        }
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', () => this.fail(new Error('the analysis worker stopped')));

@@ -3,8 +3,8 @@
 // write the correction into the article's sidecar through the shared store, and the analysis is
 // redone with it (highlights, hovers and the News view follow).
 import * as vscode from 'vscode';
-import type { CorrectedType, EntityCorrection } from '../../core/annotations';
-import { entityCorrectionKey } from '../../core/annotations';
+import { entityCorrectionKey } from '../../core/annotations/corrections';
+import type { CorrectedType, EntityCorrection } from '../../core/annotations/types';
 import type { Entity, Mention } from '../../core/types';
 import type { AnalysisCache } from '../analysisCache';
 import type { ReviewerAnnotations } from './reviewerAnnotations';
