@@ -9,7 +9,7 @@ import { ModelAssetError } from '../core/models/assetFile';
 import { AnalysisIndex } from '../core/present/analysisIndex';
 import { ArticleSizeGate } from '../core/text/articleSize';
 import type { Analysis, Span } from '../core/types';
-import type { EntityCorrection } from '../core/annotations/types';
+import type { Corrections } from '../core/annotations/types';
 import { paragraphStretch } from '../core/incremental/stretch';
 import { NEWS_LANGUAGE } from './languageDetection';
 
@@ -17,7 +17,7 @@ import { NEWS_LANGUAGE } from './languageDetection';
  * Analyses a text; `document` names the open document it is from, so an analyzer may reuse what it
  * computed for its earlier texts; `corrections` are the reviewer's, which win over the model.
  */
-export type AsyncAnalyzer = (text: string, document?: string, corrections?: readonly EntityCorrection[]) => Promise<Analysis>;
+export type AsyncAnalyzer = (text: string, document?: string, corrections?: Corrections) => Promise<Analysis>;
 
 export interface AnalyzedDocument {
   readonly document: vscode.TextDocument;
@@ -96,7 +96,7 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private disposed = false;
   /** The reviewer's entity corrections of a document (from its sidecar), applied to each analysis. */
-  private corrector: (doc: vscode.TextDocument) => readonly EntityCorrection[] = () => [];
+  private corrector: (doc: vscode.TextDocument) => Corrections | undefined = () => undefined;
   /** Set once the user has been told that the model files are unusable. */
   private toldAboutModels = false;
   private readonly sizeGate = new ArticleSizeGate();
@@ -186,7 +186,7 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   /** Sets where the reviewer's corrections come from; they win over the model in every later analysis. */
-  setCorrector(corrector: (doc: vscode.TextDocument) => readonly EntityCorrection[]): void {
+  setCorrector(corrector: (doc: vscode.TextDocument) => Corrections | undefined): void {
     this.corrector = corrector;
   }
 

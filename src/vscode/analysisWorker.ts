@@ -8,7 +8,7 @@ import { DocumentAnalyses } from '../core/incremental/documents';
 import { analyzeStretch } from '../core/incremental/region';
 import { compareTexts } from '../core/corpus/compare';
 import { applyEntityCorrections } from '../core/entities/corrections';
-import { collectSources } from '../core/sources';
+import { applySourceCorrections, collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
 import type { AnalysisReply, AnalysisRequest, ForgetRequest, WorkerData } from './workerAnalyzer';
@@ -31,10 +31,12 @@ function runAnalysis(request: AnalysisRequest): void {
   let reply: AnalysisReply;
   try {
     const started = performance.now();
+    const corrections = request.corrections;
     let analysis = analysisOf(request);
-    if (request.corrections?.length) analysis = applyEntityCorrections(analysis, request.corrections);
+    if (corrections?.entities.length) analysis = applyEntityCorrections(analysis, corrections.entities);
     // A whole article's sources go with its analysis: the view, the hover and the sources page read them.
-    const sources = request.stretch ? undefined : collectSources(request.text, analysis);
+    let sources = request.stretch ? undefined : collectSources(request.text, analysis);
+    if (sources && corrections?.sources.length) sources = applySourceCorrections(sources, corrections.sources).sources;
     const wire = toWire(analysis, request.text);
     reply = { id: request.id, wire, ms: performance.now() - started, ...(sources ? { sources } : {}) };
   } catch (err) {

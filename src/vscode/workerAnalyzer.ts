@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
-import type { EntityCorrection } from '../core/annotations/types';
+import type { Corrections } from '../core/annotations/types';
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
 import { rememberSources } from './analysisSources';
@@ -20,8 +20,8 @@ export interface AnalysisRequest {
   document?: string;
   /** Analyse only this stretch, on its own (the on-screen preview; see core/incremental/region.ts). */
   stretch?: Span;
-  /** The reviewer's entity corrections from the article's sidecar, applied before its sources are found. */
-  corrections?: readonly EntityCorrection[];
+  /** The reviewer's corrections from the article's sidecar: entities before its sources are found, then sources. */
+  corrections?: Corrections;
 }
 
 /** Tells the worker a document was closed: what it kept for the document can go. */
@@ -77,7 +77,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (!worker) {
       return fallback ? Promise.resolve().then(() => fallback(text)) : Promise.reject(new Error('the analysis worker cannot run: News Annotator analyses on a worker thread'));
     }
-    const reply = this.request(worker, { id: this.nextId++, text, document, ...(corrections?.length ? { corrections } : {}) });
+    const reply = this.request(worker, { id: this.nextId++, text, document, ...(corrections && (corrections.entities.length > 0 || corrections.sources.length > 0) ? { corrections } : {}) });
     return reply.catch((err: Error) => {
       if (this.disposed || !fallback) throw err;
       return fallback(text);

@@ -83,3 +83,47 @@ describe('sources of a seed article', () => {
     panel.dispose();
   });
 });
+
+describe('a reviewer correction of a source', () => {
+  const ARTICLE_PATH = 'reviews/source-corrections.news.txt';
+  const SIDECAR_PATH = 'reviews/source-corrections.news.annotations.yaml';
+  const ARTICLE = [
+    'Harbour to double its quays',
+    '',
+    '"We will double the quays by 2030," harbour master Lena Holm said on Tuesday.',
+    '',
+    'The port authority said that the work would start in spring.',
+    '',
+  ].join('\n');
+
+  async function sourceRow(api: NewsAnnotatorApi, name: string): Promise<string | undefined> {
+    const sections = await api.newsTree.getChildren();
+    const row = sections.find((s) => s.label === 'Sources')?.children.find((n) => n.label === name);
+    return row?.description;
+  }
+
+  it('shows the kind the sidecar gives a source, over the analysis, and the analysed kind once the correction is gone', async () => {
+    const sidecar = ['version: 2', 'article: source-corrections.news.txt', 'annotations: []', 'corrections:', '  sources:', '    - source: Lena Holm', '      kind: organisation', '      affiliation: Port of Ystad', ''].join('\n');
+    await vscode.workspace.fs.writeFile(workspaceUri(ARTICLE_PATH), new TextEncoder().encode(ARTICLE));
+    await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), new TextEncoder().encode(sidecar));
+    const ext = extension();
+    await ext.activate();
+    const api = ext.exports as NewsAnnotatorApi;
+    await openInEditor(workspaceUri(ARTICLE_PATH));
+    await waitFor(() => vscode.window.activeTextEditor?.document.languageId === 'news', 'the article to open as news');
+    const doc = vscode.window.activeTextEditor!.document;
+    await api.analyses.whenAnalyzed(doc);
+    await waitFor(() => api.newsTree.currentDocument === doc, 'the News view to follow the article');
+    let description: string | undefined;
+    await waitFor(() => {
+      void sourceRow(api, 'Lena Holm').then((d) => (description = d));
+      return description?.startsWith('organisation') === true;
+    }, 'the corrected kind of Lena Holm in the Sources section');
+    // Without the correction the analysis calls her a person.
+    await vscode.workspace.fs.writeFile(workspaceUri(SIDECAR_PATH), new TextEncoder().encode(['version: 1', 'article: source-corrections.news.txt', 'annotations: []', ''].join('\n')));
+    await waitFor(() => {
+      void sourceRow(api, 'Lena Holm').then((d) => (description = d));
+      return description?.startsWith('person') === true;
+    }, 'the analysed kind once the correction is gone');
+  });
+});

@@ -3,8 +3,8 @@
 // write the correction into the article's sidecar through the shared store, and the analysis is
 // redone with it (highlights, hovers and the News view follow).
 import * as vscode from 'vscode';
-import { entityCorrectionKey } from '../../core/annotations/corrections';
-import type { CorrectedType, EntityCorrection } from '../../core/annotations/types';
+import { EMPTY_CORRECTIONS, entityCorrectionKey, sourceCorrectionKey } from '../../core/annotations/corrections';
+import type { CorrectedType, Corrections, EntityCorrection } from '../../core/annotations/types';
 import type { Entity, Mention } from '../../core/types';
 import type { AnalysisCache } from '../analysisCache';
 import type { ReviewerAnnotations } from './reviewerAnnotations';
@@ -30,8 +30,7 @@ export class EntityCorrectionCommands implements vscode.Disposable {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (!doc) return;
       // Compared with what the last analysis applied, without recording (the analysis does that).
-      const key = JSON.stringify((this.annotations.peek(doc)?.corrections.entities ?? []).map(entityCorrectionKey));
-      if ((this.applied.get(uri.toString()) ?? '[]') !== key) analyses.refresh(doc);
+      if ((this.applied.get(uri.toString()) ?? correctionsKey(EMPTY_CORRECTIONS)) !== correctionsKey(this.annotations.peek(doc)?.corrections ?? EMPTY_CORRECTIONS)) analyses.refresh(doc);
     }, undefined, this.disposables);
     const command = (id: string, run: (editor: vscode.TextEditor) => Promise<void>) =>
       this.disposables.push(vscode.commands.registerTextEditorCommand(id, (editor) => void run(editor).catch((err: unknown) => {
@@ -43,10 +42,11 @@ export class EntityCorrectionCommands implements vscode.Disposable {
     command(CORRECTION_COMMANDS.split, (e) => this.split(e));
   }
 
-  private correctionsOf(doc: vscode.TextDocument): readonly EntityCorrection[] {
-    const list = this.annotations.peek(doc)?.corrections.entities ?? [];
-    this.applied.set(doc.uri.toString(), JSON.stringify(list.map(entityCorrectionKey)));
-    return list;
+  /** The sidecar's corrections (entities and sources), recorded as the ones this analysis applies. */
+  private correctionsOf(doc: vscode.TextDocument): Corrections {
+    const corrections = this.annotations.peek(doc)?.corrections ?? EMPTY_CORRECTIONS;
+    this.applied.set(doc.uri.toString(), correctionsKey(corrections));
+    return corrections;
   }
 
   /** The mention and entity under the cursor, or a message saying there is none. */
@@ -102,4 +102,9 @@ export class EntityCorrectionCommands implements vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** What decides an analysis: the corrections' keys, in order. */
+function correctionsKey(c: Corrections): string {
+  return JSON.stringify([c.entities.map(entityCorrectionKey), c.sources.map(sourceCorrectionKey)]);
 }
