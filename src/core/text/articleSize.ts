@@ -3,7 +3,7 @@
 // tested without an editor; the editor only feeds it the text and shows the notice.
 
 /** The limit when the setting is missing or unusable, in megabytes (MiB) of UTF-8. */
-export const DEFAULT_MAX_ARTICLE_SIZE_MB = 20;
+export const DEFAULT_MAX_ARTICLE_SIZE_MB = 10;
 
 const BYTES_PER_MB = 1024 * 1024;
 
