@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { IncrementalAnalyzer } from '../../src/core/incremental/index';
+import { seededRandom as random } from './annotations/editModel';
 
 // The two seed articles, whole and mixed: the mixes repeat names and paragraphs across the text,
 // which is what the document-wide facts of the tagger (a word seen in lower case anywhere, the
@@ -12,18 +13,6 @@ const seeds = readdirSync(seedDir)
   .filter((f) => f.endsWith('.txt'))
   .sort()
   .map((f) => readFileSync(join(seedDir, f), 'utf8'));
-
-/** Mulberry32: a small seeded generator, so a failing sequence can be replayed from its number. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['Putin', 'said', 'the', 'Kremlin', 'Moscow', 'Ushakov', 'told', 'reporters', 'Smith', 'NATO', 'Russian', 'he', 'she', 'according to', 'Mr.', 'President', 'Washington', 'in'];
 const MARKS = ['“', '”', '"', '‘', '’', "'", '«', '»'];

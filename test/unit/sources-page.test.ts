@@ -1,23 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { escapeHtml, sourcesPageHtml } from '../../src/core/present/sourcesPage';
-import type { SourceRow } from '../../src/core/sources/table';
+import { sourceRow } from './sourceRowFixture';
 
 const NONCE = 'abcdefghijklmnop0123==';
-const row = (over: Partial<SourceRow>): SourceRow => ({
-  article: 'a.txt',
-  source: 'Jane Roe',
-  entity: 'Jane Roe',
-  named: true,
-  kind: 'person',
-  affiliation: 'City Hall',
-  role: 'mayor',
-  quotes: 2,
-  quotedWords: 30,
-  share: 75,
-  paraphrases: 1,
-  forms: 'Jane Roe | she',
-  ...over,
-});
+const row = sourceRow;
 
 describe('sources webview page', () => {
   const rows = [row({}), row({ source: 'officials', named: false, kind: 'anonymous', entity: '', quotedWords: 10, share: 25 }), row({ article: 'b.txt', source: 'Oslo', kind: 'actor-place', quotedWords: 0, quotes: 0 })];

@@ -1,21 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { sourceTotals, sourcesCsv, sourcesMarkdown, type SourceRow } from '../../src/core/sources/table';
+import { sourceRow } from './sourceRowFixture';
 
-const row = (over: Partial<SourceRow>): SourceRow => ({
-  article: 'a.txt',
-  source: 'Jane Roe',
-  entity: 'Jane Roe',
-  named: true,
-  kind: 'person',
-  affiliation: '',
-  role: 'mayor',
-  quotes: 2,
-  quotedWords: 30,
-  share: 75,
-  paraphrases: 1,
-  forms: 'Jane Roe | she',
-  ...over,
-});
+/** Rows without an affiliation unless a test gives one. */
+const row = (over: Partial<SourceRow>): SourceRow => sourceRow({ affiliation: '', ...over });
 
 describe('sources table', () => {
   it('writes CSV with a header, CRLF rows and quoted fields', () => {
