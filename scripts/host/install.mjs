@@ -38,15 +38,28 @@ function runNpm(args, { cwd, env, logFile }) {
 }
 
 /**
- * The environments of the two npm installs: the user's plain environment (no variables of an
- * outer npm, see childEnv.mjs); for code-server, Node 24 first on PATH and node-gyp pointed at
- * the headers that package ships.
+ * The global npmrc of the machine's own npm (`npm config get globalconfig`), or undefined when it
+ * has none. npm looks for it beside the Node it runs on, so an npm run by Node 24 would miss it,
+ * and with it the registry, proxy and certificate settings a machine keeps there.
  */
-export function installEnvs(base = process.env) {
+export function machineNpmGlobalConfig(env) {
+  const res = spawnSync('npm', ['config', 'get', 'globalconfig'], { env, encoding: 'utf8' });
+  const path = res.status === 0 ? res.stdout.trim() : '';
+  return path && existsSync(path) ? path : undefined;
+}
+
+/**
+ * The environments of the two npm installs: the user's plain environment (no variables of an
+ * outer npm, see childEnv.mjs); for code-server, Node 24 first on PATH, node-gyp pointed at the
+ * headers that package ships, and the machine's global npmrc (found with the plain environment;
+ * `globalConfig` null: none).
+ */
+export function installEnvs(base = process.env, globalConfig = machineNpmGlobalConfig(cleanChildEnv(base))) {
   const node24 = cleanChildEnv(base);
   const codeServer = cleanChildEnv(node24, {
     PATH: join(NODE24_DIR, 'bin') + delimiter + (node24.PATH ?? ''),
     npm_config_nodedir: NODE24_DIR,
+    npm_config_globalconfig: globalConfig ?? undefined,
   });
   return { node24, codeServer };
 }

@@ -88,7 +88,18 @@ describe('host scripts: child environment', () => {
     assert.match(seen.childUserAgent, /^npm\//, 'the child npm computes its own user agent');
     assert.ok(!seen.childUserAgent.includes('outer-npm-sentinel'), `child user agent: ${seen.childUserAgent}`);
     assert.deepEqual(seen.node24, []);
-    assert.deepEqual(seen.codeServer, ['npm_config_nodedir']);
+    assert.deepEqual(seen.codeServer.filter((name) => name !== 'npm_config_globalconfig'), ['npm_config_nodedir']);
+  });
+
+  it("gives the code-server install, which npm runs on Node 24, the machine's global npmrc (registry, proxy and CA settings)", async () => {
+    const { installEnvs } = await load<{
+      installEnvs: (base: NodeJS.ProcessEnv, globalConfig?: string | null) => { node24: NodeJS.ProcessEnv; codeServer: NodeJS.ProcessEnv };
+    }>('install.mjs');
+    const base = { PATH: '/usr/bin:/bin', HOME: '/home/reviewer' };
+    const envs = installEnvs(base, '/usr/etc/npmrc');
+    assert.equal(envs.codeServer.npm_config_globalconfig, '/usr/etc/npmrc');
+    assert.equal(envs.node24.npm_config_globalconfig, undefined, 'the first install runs on the machine npm, which finds its own');
+    assert.equal(installEnvs(base, null).codeServer.npm_config_globalconfig, undefined, 'none when the machine has none');
   });
 });
 
