@@ -93,6 +93,11 @@ export class ArticleClaims {
     return this.pending.upsert.size > 0 || this.pending.remove.size > 0;
   }
 
+  /** True while a change to claim `id` is only in memory (its write failed, was refused, or is under way). */
+  hasUnsavedChange(id: string): boolean {
+    return this.pending.upsert.has(id) || this.pending.remove.has(id);
+  }
+
   /** Resolves when every queued write or reload has finished. */
   whenIdle(): Promise<void> {
     return this.queue.then(() => undefined);

@@ -62,7 +62,8 @@ export class NoteEditor implements vscode.FileSystemProvider, vscode.Disposable 
     const { claims, id } = await this.resolve(uri);
     const note = new TextDecoder().decode(content).replace(/\r\n?/g, '\n').replace(/\s+$/, '');
     await this.store.saveNote(claims, id, note);
-    if (claims.hasUnsavedChanges) throw vscode.FileSystemError.Unavailable(`${claims.sidecarName} could not be written; the note is not saved`);
+    // This note's own change, not another claim's write that may still be under way.
+    if (claims.hasUnsavedChange(id)) throw vscode.FileSystemError.Unavailable(`${claims.sidecarName} could not be written; the note is not saved`);
     this.mtimes.set(uri.toString(), Date.now());
     this.changeEmitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
