@@ -3,7 +3,7 @@
 // the bytes (loadModels); this module only finds and reads the files, once per process.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MODEL_ASSET_FILES, REQUIRED_ASSET_FILES, ModelAssetError, loadModels, provideModels, type ModelAsset, type Models } from '../core/models';
+import { MODEL_ASSET_FILES, REQUIRED_ASSET_FILES, ModelAssetError, assetFix, loadModels, provideModels, type ModelAsset, type Models } from '../core/models';
 
 /**
  * The assets folder beside the running code: `<root>/assets` where the code runs from
@@ -26,7 +26,7 @@ export function readModels(dir: string = defaultAssetsDir()): Models {
       // A table the tagger does not use may be absent; loadModels says so if the tagger needs it.
       if (missing && !(REQUIRED_ASSET_FILES as readonly string[]).includes(name)) continue;
       const why = missing ? 'is missing' : `cannot be read (${(err as Error).message})`;
-      throw new ModelAssetError(`model asset ${path} ${why}: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
+      throw new ModelAssetError(`model asset ${path} ${why}: ${assetFix(name)}`);
     }
   }
   return loadModels(...assets);

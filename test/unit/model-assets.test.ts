@@ -79,9 +79,9 @@ describe('model assets', () => {
   it('says which file is missing from the assets folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'news-assets-'));
     try {
-      assert.throws(() => readModels(dir), (e: Error) => e instanceof ModelAssetError && e.message.includes(join(dir, 'tagger.bin')) && /is missing/.test(e.message));
+      assert.throws(() => readModels(dir), (e: Error) => e instanceof ModelAssetError && e.message.includes(join(dir, 'tagger.bin')) && /is missing: .*rebuild tagger\.bin with `npm run train`/.test(e.message));
       writeFileSync(join(dir, 'tagger.bin'), tagger());
-      assert.throws(() => readModels(dir), (e: Error) => e instanceof ModelAssetError && e.message.includes(join(dir, 'speakers.bin')) && /is missing/.test(e.message));
+      assert.throws(() => readModels(dir), (e: Error) => e instanceof ModelAssetError && e.message.includes(join(dir, 'speakers.bin')) && /is missing: .*rebuild speakers\.bin with `npx tsx scripts\/train-speakers\.ts`/.test(e.message));
       writeFileSync(join(dir, 'speakers.bin'), readFileSync(speakersFile));
       writeFileSync(join(dir, 'tagger.bin'), tagger().subarray(0, 5000));
       assert.throws(() => readModels(dir), /is truncated/);

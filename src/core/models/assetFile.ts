@@ -21,6 +21,16 @@ export class ModelAssetError extends Error {
   override readonly name = 'ModelAssetError';
 }
 
+/**
+ * What to do about an unusable asset: reinstalling always works; rebuilding needs the data folder,
+ * and the speaker ranker's weights come from their own training script, not the tagger's.
+ */
+export function assetFix(name: string): string {
+  const file = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const rebuild = file === 'speakers.bin' ? 'npx tsx scripts/train-speakers.ts' : 'npm run train';
+  return `reinstall News Annotator, or rebuild ${file || 'the assets'} with \`${rebuild}\``;
+}
+
 export interface AssetContents {
   kind: string;
   version: number;
@@ -46,7 +56,7 @@ export function writeAsset(kind: string, version: number, payload: Uint8Array): 
  * for the error message, which says what is wrong and what to do.
  */
 export function readAsset(bytes: Uint8Array, name: string): AssetContents {
-  const fix = 'reinstall News Annotator, or rebuild the assets with `npm run train`';
+  const fix = assetFix(name);
   if (bytes.length < HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new ModelAssetError(`model asset ${name} is not a News Annotator model file (${bytes.length < HEADER_BYTES ? `only ${bytes.length} bytes` : 'wrong signature'}): ${fix}`);
   }

@@ -8,9 +8,9 @@ import { GAZETTEER_KIND, GAZETTEER_VERSION, decodeGazetteer } from '../entities/
 import { FS_CLUSTERS, FS_GAZETTEER } from '../entities/features';
 import { SPEAKERS_KIND, SPEAKERS_VERSION, decodeSpeakerWeights } from '../speakers/weightsAsset';
 import type { HashTable } from '../text/hashTable';
-import { ModelAssetError, readAsset } from './assetFile';
+import { ModelAssetError, assetFix, readAsset } from './assetFile';
 
-export { ModelAssetError } from './assetFile';
+export { ModelAssetError, assetFix } from './assetFile';
 
 export interface Models {
   /** The entity tagger: its weights and the tables its features read. */
@@ -43,7 +43,7 @@ export function loadModels(...assets: ModelAsset[]): Models {
     const { kind, version, payload } = readAsset(asset.bytes, asset.name);
     const reads = FORMATS[kind];
     if (reads === undefined) throw new ModelAssetError(`model asset ${asset.name} holds "${kind}" data, which this version of News Annotator does not use`);
-    if (version !== reads) throw new ModelAssetError(`model asset ${asset.name} is format version ${version}; this version of News Annotator reads version ${reads}: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
+    if (version !== reads) throw new ModelAssetError(`model asset ${asset.name} is format version ${version}; this version of News Annotator reads version ${reads}: ${assetFix(asset.name)}`);
     if (kind === TAGGER_KIND) {
       tagger = decodeTagger(payload, asset.name);
       taggerName = asset.name;
@@ -52,10 +52,10 @@ export function loadModels(...assets: ModelAsset[]): Models {
     else gazetteer = decodeGazetteer(payload, asset.name);
   }
   if (!tagger) throw new ModelAssetError(`no tagger weights among the model assets (${assets.map((a) => a.name).join(', ') || 'none given'}): expected ${REQUIRED_ASSET_FILES.join(', ')}`);
-  const needs = (what: string, file: string): ModelAssetError => new ModelAssetError(`model asset ${taggerName} needs ${what} (${file}), which is missing: reinstall News Annotator, or rebuild the assets with \`npm run train\``);
+  const needs = (what: string, file: string): ModelAssetError => new ModelAssetError(`model asset ${taggerName} needs ${what} (${file}), which is missing: ${assetFix(file)}`);
   if (tagger.features & FS_CLUSTERS && !clusters) throw needs('the word clusters', 'clusters.bin');
   if (tagger.features & FS_GAZETTEER && !gazetteer) throw needs('the name lists', 'gazetteers.bin');
-  if (!speakers) throw new ModelAssetError(`no speaker ranker weights among the model assets (${assets.map((a) => a.name).join(', ')}): expected speakers.bin; reinstall News Annotator, or rebuild it with \`npx tsx scripts/train-speakers.ts\``);
+  if (!speakers) throw new ModelAssetError(`no speaker ranker weights among the model assets (${assets.map((a) => a.name).join(', ')}): expected speakers.bin; ${assetFix('speakers.bin')}`);
   tagger.clusters = clusters;
   tagger.gazetteer = gazetteer;
   return { tagger, speakers };
