@@ -13,6 +13,7 @@ import type { Span } from '../../core/types';
 import { readConfig, type ConfigWatcher, type NewsConfig } from '../config';
 import type { ServiceWorker } from '../serviceWorker';
 import type { PlacedMention } from '../worker/corpusService';
+import { ScanTally } from './scanTally';
 
 /** Files above this size are left out of the workspace index (the editor still analyses them when opened). */
 const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
@@ -216,11 +217,13 @@ export class WorkspaceCorpus implements vscode.Disposable {
       }
     }
     const uris = [...found.values()];
-    const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-      for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
-        const uri = uris[i]!;
+    // The scan starts silently; a notification shown later takes the report over from where it is.
+    const tally = new ScanTally(uris.length);
+    const work = async () => {
+      while (tally.done < uris.length && !token.isCancellationRequested) {
+        const uri = uris[tally.done]!;
         await this.queue(uri.toString(), () => this.indexFile(uri, false));
-        progress?.report({ message: `${i + 1}/${uris.length} files`, increment: 100 / uris.length });
+        tally.step();
       }
       this.changed.fire();
     };
@@ -232,11 +235,13 @@ export class WorkspaceCorpus implements vscode.Disposable {
       // Still scanning: show where it stands, with a cancel button that stops the scan.
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'News: indexing workspace articles', cancellable: true },
-        async (_progress, cancel) => {
+        async (shown, cancel) => {
           const stop = cancel.onCancellationRequested(() => this.scan.cancel());
+          tally.attach(shown);
           try {
             await quick;
           } finally {
+            tally.attach(undefined);
             stop.dispose();
           }
         },
