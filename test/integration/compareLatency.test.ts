@@ -6,6 +6,7 @@
 // (their own analysis, highlights and indexing run meanwhile too), and once more when that has
 // settled, so the last figure is the comparison's alone.
 import * as assert from 'node:assert/strict';
+import { availableParallelism, loadavg } from 'node:os';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
 import { comparePair } from './compareArticles';
@@ -133,7 +134,7 @@ function report(label: string, t: Typed): void {
   };
   console.log(
     `compare responsiveness: keystroke round trip p50 ${pct(50)} ms, p95 ${pct(95)} ms over ${t.roundTripMs.length} keystrokes ${label}; ` +
-      `longest extension-host block ${Math.round(t.longestBlockMs)} ms`,
+      `longest extension-host block ${Math.round(t.longestBlockMs)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
   );
 }
 
@@ -170,7 +171,8 @@ async function typeInto(doc: vscode.TextDocument, edit: (b: vscode.TextEditorEdi
 /** Reverts and closes the editors of these files (the typed-in seed is dirty). */
 async function closeAndRevert(uris: vscode.Uri[]): Promise<void> {
   const wanted = new Set(uris.map((u) => u.toString()));
-  for (;;) {
+  // Each file is open in at most a few tabs; the bound keeps a tab that will not close from looping.
+  for (let i = 0; i < 4 * uris.length; i++) {
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && wanted.has(t.input.uri.toString()));
     if (!tab) return;
     await vscode.window.showTextDocument((tab.input as vscode.TabInputText).uri, { viewColumn: tab.group.viewColumn, preview: false });
