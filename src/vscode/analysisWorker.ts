@@ -15,6 +15,7 @@ import type { AnalysisReply, AnalysisRequest, ForgetRequest, WorkerData } from '
 import type { CompareMessage, CompareRequest } from './workerComparer';
 import { isServiceMessage } from './worker/protocol';
 import { ServiceHost } from './worker/services';
+import { lowerThreadPriority } from './worker/threadPriority';
 
 // The model files: the folder the extension host names, else the one beside this bundle.
 useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir());
@@ -51,6 +52,9 @@ function runAnalysis(request: AnalysisRequest): void {
 
 function runComparison(request: CompareRequest): void {
   const post = (message: CompareMessage) => parentPort?.postMessage(message);
+  // A comparison of long articles keeps a core busy for seconds; typing and the editor come first.
+  // This thread is the comparison's own (one worker per comparison): nothing else is slowed.
+  lowerThreadPriority();
   try {
     const comparison = compareTexts(request.a, request.b, (fraction, step) => post({ id: request.id, progress: { fraction, step } }));
     post({ id: request.id, comparison });

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { statementSpans } from '../core/sources/lookup';
 import { sourcesOf } from './analysisSources';
-import { sourceSection } from '../core/present/viewTree';
+import { sourceSection, type ViewNode } from '../core/present/viewTree';
 import type { Span } from '../core/types';
 import type { AnalyzedDocument } from './analysisCache';
 import type { NewsViewSection } from './newsView';
@@ -16,7 +16,16 @@ export class SourcesSection implements NewsViewSection, vscode.Disposable {
   readonly order = 250;
   private readonly command = vscode.commands.registerCommand(SELECT_SPANS, (uri: string, spans: Span[]) => selectSpans(uri, spans));
 
-  build(analyzed: AnalyzedDocument) {
+  /** Built once per analysis: any section's change rebuilds the whole tree, and long articles have thousands of statements. */
+  private readonly built = new WeakMap<AnalyzedDocument, ViewNode>();
+
+  build(analyzed: AnalyzedDocument): ViewNode {
+    let section = this.built.get(analyzed);
+    if (!section) this.built.set(analyzed, (section = this.buildFresh(analyzed)));
+    return section;
+  }
+
+  private buildFresh(analyzed: AnalyzedDocument): ViewNode {
     const r = sourcesOf(analyzed.analysis);
     const section = sourceSection(r);
     const uri = analyzed.document.uri.toString();

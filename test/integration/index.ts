@@ -20,6 +20,7 @@ import './reviewerUi.test';
 import './concurrentTagging.test';
 import './sources.test';
 import './entityCorrections.test';
+import './compareLatency.test';
 import './latency10mb.test';
 
 /** Environment variable (set through `extensionEnvironment`) naming the file that receives the counts. */

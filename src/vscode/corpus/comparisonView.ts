@@ -32,6 +32,11 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private last: ComparedArticles | undefined;
+  /**
+   * The groups of the latest comparison per side, built once: thousands of pairs on long articles,
+   * and any section's change rebuilds the whole tree.
+   */
+  private groups = new Map<'a' | 'b', ViewNode[]>();
   private readonly command: vscode.Disposable;
 
   constructor() {
@@ -44,6 +49,7 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
    */
   show(a: vscode.TextDocument, b: vscode.TextDocument, comparison: Comparison, versions = new Map([[a.uri.toString(), a.version], [b.uri.toString(), b.version]])): void {
     this.last = { a: a.uri.toString(), b: b.uri.toString(), versions, comparison };
+    this.groups = new Map();
     this.changed.fire();
   }
 
@@ -53,43 +59,9 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
     const self = analyzed.document.uri.toString();
     if (self !== last.a && self !== last.b) return undefined;
     const side: 'a' | 'b' = self === last.a ? 'a' : 'b';
-    const otherSide: 'a' | 'b' = side === 'a' ? 'b' : 'a';
     const other = side === 'a' ? last.b : last.a;
-    const { shared } = last.comparison;
-    const only = side === 'a' ? last.comparison.onlyA : last.comparison.onlyB;
-    const pairItem = (s: Comparison['shared'][number], kind: string): ViewNode => {
-      const here = s[side];
-      const there = s[otherSide];
-      const conflict = s.conflict;
-      const wordings = conflict ? (side === 'a' ? [conflict.aText, conflict.bText] : [conflict.bText, conflict.aText]) : undefined;
-      return {
-        id: `compare/${kind}/${here.start}-${there.start}`,
-        label: wordings ? `${conflict!.kind}: “${truncate(wordings[0]!, 40)}” vs “${truncate(wordings[1]!, 40)}”` : truncate(flat(here.text), LABEL_LENGTH),
-        // Why the pair was made, in plain words; tooltips are plain text, so article text shows as written.
-        description: wordings ? truncate(flat(here.text), LABEL_LENGTH) : truncate(s.reason.text, LABEL_LENGTH),
-        tooltip: [
-          `Here: ${flat(here.text)}`,
-          `${label(other)}: ${flat(there.text)}`,
-          `Why (score ${s.score}): ${s.reason.text}`,
-          `Wording, A to B ([-only in A-] {+only in B+}): ${diffPlain(s.diff)}`,
-        ].join('\n'),
-        target: here,
-        icon: wordings ? 'conflict' : 'pair',
-        command: { id: REVEAL_COMPARED_PAIR, args: [argsOf(self, here), argsOf(other, there)] },
-        children: [],
-      };
-    };
-    const agreeing = shared.filter((s) => !s.conflict).map((s) => pairItem(s, 'both'));
-    const conflicting = shared.filter((s) => s.conflict).map((s) => pairItem(s, 'conflict'));
-    const alone = only.map<ViewNode>((span) => ({
-      id: `compare/only/${span.start}`,
-      label: truncate(flat(span.text), LABEL_LENGTH),
-      tooltip: span.text,
-      target: span,
-      icon: 'only',
-      children: [],
-    }));
-    const group = (id: string, name: string, children: ViewNode[]): ViewNode => ({ id: `compare/${id}`, label: `${name} (${children.length})`, icon: 'compare-group', children });
+    let groups = this.groups.get(side);
+    if (!groups) this.groups.set(side, (groups = groupsOf(last, side, self, other)));
     const stale = [last.a, last.b].some((uri) => {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
       return open !== undefined && open.version !== last.versions.get(uri);
@@ -99,7 +71,7 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
       label: `Compared with ${label(other)}`,
       description: stale ? 'edited since: compare again' : undefined,
       icon: 'section',
-      children: [group('both', 'In both', agreeing), group('only', 'Only here', alone), group('conflict', 'In conflict', conflicting)],
+      children: groups,
     };
   }
 
@@ -107,6 +79,50 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
     this.command.dispose();
     this.changed.dispose();
   }
+}
+
+/** In both, only here, in conflict: the three groups of one side of a comparison. */
+function groupsOf(last: ComparedArticles, side: 'a' | 'b', self: string, other: string): ViewNode[] {
+  const otherSide: 'a' | 'b' = side === 'a' ? 'b' : 'a';
+  const { shared } = last.comparison;
+  const only = side === 'a' ? last.comparison.onlyA : last.comparison.onlyB;
+  const pairItem = (s: Comparison['shared'][number], kind: string): ViewNode => {
+    const here = s[side];
+    const there = s[otherSide];
+    const conflict = s.conflict;
+    const wordings = conflict ? (side === 'a' ? [conflict.aText, conflict.bText] : [conflict.bText, conflict.aText]) : undefined;
+    return {
+      id: `compare/${kind}/${here.start}-${there.start}`,
+      label: wordings ? `${conflict!.kind}: “${truncate(wordings[0]!, 40)}” vs “${truncate(wordings[1]!, 40)}”` : truncate(flat(here.text), LABEL_LENGTH),
+      // Why the pair was made, in plain words; tooltips are plain text, so article text shows as written.
+      description: wordings ? truncate(flat(here.text), LABEL_LENGTH) : truncate(s.reason.text, LABEL_LENGTH),
+      // Built when VS Code asks for the item (its group expanded), not for every pair up front.
+      get tooltip() {
+        return [
+          `Here: ${flat(here.text)}`,
+          `${label(other)}: ${flat(there.text)}`,
+          `Why (score ${s.score}): ${s.reason.text}`,
+          `Wording, A to B ([-only in A-] {+only in B+}): ${diffPlain(s.diff)}`,
+        ].join('\n');
+      },
+      target: here,
+      icon: wordings ? 'conflict' : 'pair',
+      command: { id: REVEAL_COMPARED_PAIR, args: [argsOf(self, here), argsOf(other, there)] },
+      children: [],
+    };
+  };
+  const agreeing = shared.filter((s) => !s.conflict).map((s) => pairItem(s, 'both'));
+  const conflicting = shared.filter((s) => s.conflict).map((s) => pairItem(s, 'conflict'));
+  const alone = only.map<ViewNode>((span) => ({
+    id: `compare/only/${span.start}`,
+    label: truncate(flat(span.text), LABEL_LENGTH),
+    tooltip: span.text,
+    target: span,
+    icon: 'only',
+    children: [],
+  }));
+  const group = (id: string, name: string, children: ViewNode[]): ViewNode => ({ id: `compare/${id}`, label: `${name} (${children.length})`, icon: 'compare-group', children });
+  return [group('both', 'In both', agreeing), group('only', 'Only here', alone), group('conflict', 'In conflict', conflicting)];
 }
 
 type RevealArgs = [uri: string, start: number, end: number];

@@ -1,10 +1,12 @@
 // Workspace-wide commands: every mention of the entity under the cursor across indexed articles
 // (in the references view), and two articles side by side with their shared statements marked
-// (compared on a worker thread, with progress and a Cancel button).
+// (compared on a worker thread, with progress and a Cancel button). The marks carry no hover text of
+// their own: a hover provider builds it for the pair under the pointer (comparedPairs.ts).
 import * as vscode from 'vscode';
 import type { Comparison } from '../../core/corpus/compare';
 import { pairHoverMarkdown } from '../../core/present/compareText';
 import type { AnalysisCache } from '../analysisCache';
+import { ComparedPairs } from './comparedPairs';
 import { CompareCancelled, type WorkerComparer } from '../workerComparer';
 import type { ComparisonSection } from './comparisonView';
 import { label } from './corpusHover';
@@ -36,6 +38,9 @@ export class CorpusCommands implements vscode.Disposable {
     overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.errorForeground'),
   });
 
+  /** Per compared document (uri): where its pairs are, and the name of the article it was compared with. */
+  private readonly compared = new Map<string, { pairs: ComparedPairs; other: string }>();
+
   constructor(
     private readonly corpus: WorkspaceCorpus,
     private readonly analyses: AnalysisCache,
@@ -47,7 +52,23 @@ export class CorpusCommands implements vscode.Disposable {
       this.conflictStyle,
       vscode.commands.registerCommand(FIND_MENTIONS_IN_WORKSPACE, () => this.findMentions()),
       vscode.commands.registerCommand(COMPARE_SOURCES, (a?: vscode.Uri, b?: vscode.Uri) => this.compare(a, b)),
+      vscode.languages.registerHoverProvider('*', { provideHover: (doc, position) => this.hover(doc, position) }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        const entry = this.compared.get(e.document.uri.toString());
+        for (const c of entry ? e.contentChanges : []) entry!.pairs.edit(c.rangeOffset, c.rangeOffset + c.rangeLength, c.text.length);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.compared.delete(doc.uri.toString())),
     );
+  }
+
+  /** The pair under the pointer in a compared article: why it was paired and the word diff. */
+  private hover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = this.compared.get(doc.uri.toString());
+    const placed = entry?.pairs.at(doc.offsetAt(position));
+    if (!entry || !placed) return undefined;
+    // Article text in the hover is escaped (pairHoverMarkdown); the string is not trusted.
+    const range = new vscode.Range(doc.positionAt(placed.span.start), doc.positionAt(placed.span.end));
+    return new vscode.Hover(new vscode.MarkdownString(pairHoverMarkdown(placed.pair, entry.other)), range);
   }
 
   dispose(): void {
@@ -109,18 +130,17 @@ export class CorpusCommands implements vscode.Disposable {
     }
     const editorA = await vscode.window.showTextDocument(docA, { viewColumn: vscode.ViewColumn.One, preview: false });
     const editorB = await vscode.window.showTextDocument(docB, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    const marks = (doc: vscode.TextDocument, side: 'a' | 'b', conflicts: boolean) =>
-      comparison.shared
-        .filter((s) => Boolean(s.conflict) === conflicts)
-        .map((s) => ({
-          range: new vscode.Range(doc.positionAt(s[side].start), doc.positionAt(s[side].end)),
-          // Article text in the hover is escaped (pairHoverMarkdown); the string is not trusted.
-          hoverMessage: new vscode.MarkdownString(pairHoverMarkdown(s, label((side === 'a' ? docB : docA).uri.toString()))),
-        }));
-    editorA.setDecorations(this.sharedStyle, marks(docA, 'a', false));
-    editorA.setDecorations(this.conflictStyle, marks(docA, 'a', true));
-    editorB.setDecorations(this.sharedStyle, marks(docB, 'b', false));
-    editorB.setDecorations(this.conflictStyle, marks(docB, 'b', true));
+    // Ranges only: VS Code sends plain ranges in one compact array; hover text comes from this.hover.
+    const mark = (editor: vscode.TextEditor, side: 'a' | 'b', other: vscode.TextDocument) => {
+      const pairs = new ComparedPairs(comparison.shared, side);
+      const doc = editor.document;
+      const ranges = (conflicts: boolean) => pairs.spans(conflicts).map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+      editor.setDecorations(this.sharedStyle, ranges(false));
+      editor.setDecorations(this.conflictStyle, ranges(true));
+      this.compared.set(doc.uri.toString(), { pairs, other: label(other.uri.toString()) });
+    };
+    mark(editorA, 'a', docB);
+    mark(editorB, 'b', docA);
     this.results.show(docA, docB, comparison, versions);
     return comparison.shared.length;
   }

@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../src/core/analyze';
+import type { Entity, Span } from '../../../src/core/types';
 import { AnalysisIndex, UNATTRIBUTED_KEY } from '../../../src/core/present/analysisIndex';
 import { escapeMarkdown, truncate } from '../../../src/core/present/escape';
 import { entityHover, quoteHover } from '../../../src/core/present/hoverContent';
@@ -34,6 +38,29 @@ describe('AnalysisIndex', () => {
     const idx = index();
     const spans = idx.spansOf(idx.entitiesById.get('PERSON:Jane Doe')!);
     assert.deepEqual(spans.map((s) => ARTICLE.slice(s.start, s.end)), ['Jane Doe', 'Doe']);
+  });
+
+  it('adds the speakers resolved to an entity once, and only its own, on the seed articles', () => {
+    // The plain definition: mentions, then each quote's speaker resolved to the entity unless it
+    // overlaps a span already listed; sorted by start.
+    const reference = (idx: AnalysisIndex, entity: Entity) => {
+      const spans: Span[] = entity.mentions.map(({ start, end }) => ({ start, end }));
+      for (const q of idx.quotes) {
+        const s = q.speaker;
+        if (s?.entityId === entity.id && !spans.some((m) => m.start < s.end && s.start < m.end)) spans.push({ start: s.start, end: s.end });
+      }
+      return spans.sort((a, b) => a.start - b.start);
+    };
+    let speakersAdded = 0;
+    for (const file of ['000_af60520f71ff48c9.txt', '001_21569e4679d671fa.txt']) {
+      const idx = new AnalysisIndex(analyze(readFileSync(join(__dirname, '../../../seeds', file), 'utf8')));
+      for (const entity of idx.analysis.entities) {
+        const spans = idx.spansOf(entity);
+        assert.deepEqual(spans, reference(idx, entity), entity.id);
+        speakersAdded += spans.length - entity.mentions.length;
+      }
+    }
+    assert.ok(speakersAdded > 0, 'some speaker (a pronoun or a description) is resolved to an entity it does not name');
   });
 
   it('groups quotes by speaker, unattributed last, and walks quotes with wrap-around', () => {
