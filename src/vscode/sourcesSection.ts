@@ -16,8 +16,8 @@ export class SourcesSection implements NewsViewSection, vscode.Disposable {
   readonly order = 250;
   private readonly command = vscode.commands.registerCommand(SELECT_SPANS, (uri: string, spans: Span[]) => selectSpans(uri, spans));
 
-  build(analyzed: AnalyzedDocument) {
-    const r = sourcesOf(analyzed.analysis);
+  async build(analyzed: AnalyzedDocument) {
+    const r = await sourcesOf(analyzed.analysis);
     const section = sourceSection(r);
     const uri = analyzed.document.uri.toString();
     section.children = section.children.map((node, i) => ({ ...node, command: { id: SELECT_SPANS, args: [uri, statementSpans(r.sources[i]!)] } }));

@@ -36,15 +36,35 @@ export interface WorkerData {
   assetsDir?: string;
 }
 
-export type AnalysisReply =
-  | { id: number; wire: WireAnalysis; ms: number; /** Worked out with each whole analysis (not a preview's). */ sources?: ArticleSources }
-  | { id: number; error: string };
+export type AnalysisReply = { id: number; wire: WireAnalysis; ms: number } | { id: number; error: string };
+
+/**
+ * Asks for the sources of an analysis the worker made (`analysisId`, the id of its request). The
+ * worker keeps the last analysis of each document; should it have dropped that one, it answers
+ * `gone`, and the request is sent again with the text, to be analysed afresh.
+ */
+export interface SourcesRequest {
+  kind: 'sources';
+  id: number;
+  analysisId: number;
+  document?: string;
+  text?: string;
+  corrections?: Corrections;
+}
+
+export type SourcesReply = { id: number; sources: ArticleSources } | { id: number; gone: true } | { id: number; error: string };
 
 interface Waiting {
-  /** The text sent, from which packed mentions are rebuilt. */
-  text: string;
-  resolve(analysis: Analysis): void;
+  settle(reply: AnalysisReply | SourcesReply): void;
   reject(err: Error): void;
+}
+
+/** What the sources of an analysis are asked for with. */
+interface Made {
+  analysisId: number;
+  text: string;
+  document?: string;
+  corrections?: Corrections;
 }
 
 /** Without a fallback, how many times a worker that stopped is started again. */
@@ -77,7 +97,13 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (!worker) {
       return fallback ? Promise.resolve().then(() => fallback(text)) : Promise.reject(new Error('the analysis worker cannot run: News Annotator analyses on a worker thread'));
     }
-    const reply = this.request(worker, { id: this.nextId++, text, document, ...(corrections && (corrections.entities.length > 0 || corrections.sources.length > 0) ? { corrections } : {}) });
+    const withCorrections = corrections && (corrections.entities.length > 0 || corrections.sources.length > 0) ? corrections : undefined;
+    const id = this.nextId++;
+    const reply = this.request(worker, { id, text, document, ...(withCorrections ? { corrections: withCorrections } : {}) }).then((analysis) => {
+      const made: Made = { analysisId: id, text, document, corrections: withCorrections };
+      rememberSources(analysis, () => this.sources(made));
+      return analysis;
+    });
     return reply.catch((err: Error) => {
       if (this.disposed || !fallback) throw err;
       return fallback(text);
@@ -101,9 +127,37 @@ export class WorkerAnalyzer implements vscode.Disposable {
 
   private request(worker: Worker, request: AnalysisRequest): Promise<Analysis> {
     return new Promise<Analysis>((resolve, reject) => {
-      this.waiting.set(request.id, { text: request.text, resolve, reject });
+      const settle = (reply: AnalysisReply | SourcesReply) => {
+        if ('error' in reply) reject(workerError(reply.error));
+        else if ('wire' in reply) resolve(fromWire(reply.wire, request.text));
+        else reject(new Error('the analysis worker answered an analysis with something else'));
+      };
+      this.waiting.set(request.id, { settle, reject });
       worker.postMessage(request);
     });
+  }
+
+  /** The sources of an analysis this worker made, found on the worker when first asked for. */
+  private async sources(made: Made): Promise<ArticleSources> {
+    const ask = (withText: boolean) => {
+      const worker = this.ensureWorker();
+      if (!worker) return Promise.reject(new Error('the analysis worker cannot run'));
+      const request: SourcesRequest = {
+        kind: 'sources', id: this.nextId++, analysisId: made.analysisId, document: made.document,
+        ...(withText ? { text: made.text, ...(made.corrections ? { corrections: made.corrections } : {}) } : {}),
+      };
+      return new Promise<ArticleSources | undefined>((resolve, reject) => {
+        const settle = (reply: AnalysisReply | SourcesReply) => {
+          if ('error' in reply) reject(workerError(reply.error));
+          else if ('sources' in reply) resolve(reply.sources);
+          else if ('gone' in reply) resolve(undefined);
+          else reject(new Error('the analysis worker answered a sources request with something else'));
+        };
+        this.waiting.set(request.id, { settle, reject });
+        worker.postMessage(request);
+      });
+    };
+    return (await ask(false)) ?? (await ask(true))!;
   }
 
   /** True while analyses run on the worker thread (false after a failure: in-process). */
@@ -116,16 +170,10 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (this.broken || this.disposed) return undefined;
     try {
       const worker = new Worker(this.workerFile, { workerData: this.workerData });
-      worker.on('message', (reply: AnalysisReply) => {
+      worker.on('message', (reply: AnalysisReply | SourcesReply) => {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
-        if (!waiting) return;
-        if ('error' in reply) waiting.reject(workerError(reply.error));
-        else {
-          const analysis = fromWire(reply.wire, waiting.text);
-          if (reply.sources) rememberSources(analysis, reply.sources);
-          waiting.resolve(analysis);
-        }
+        waiting?.settle(reply);
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', () => this.fail(new Error('the analysis worker stopped')));
