@@ -10,6 +10,8 @@ import { compareTexts } from '../core/corpus/compare';
 import { applyEntityCorrections } from '../core/entities/corrections';
 import { applySourceCorrections, collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
+import { toDelta } from '../core/present/wireDelta';
+import { applyTextEdit } from '../core/text/textEdit';
 import type { Corrections } from '../core/annotations/types';
 import type { Analysis } from '../core/types';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
@@ -53,14 +55,29 @@ function analysisOf(request: AnalysisRequest) {
 
 function runAnalysis(request: AnalysisRequest): void {
   let reply: AnalysisReply;
+  if (request.edit) {
+    // The text comes as a change to the text of the analysis the host holds, which this worker kept.
+    const kept = lastAnalysed.get(request.document ?? `#${request.base}`);
+    const text = kept && kept.id === request.base ? applyTextEdit(kept.text, request.edit) : undefined;
+    if (text === undefined) {
+      parentPort?.postMessage({ id: request.id, needText: true } satisfies AnalysisReply);
+      return;
+    }
+    request = { ...request, text, edit: undefined };
+  }
   try {
     const started = performance.now();
     const corrections = request.corrections;
     let analysis = analysisOf(request);
     if (corrections?.entities.length) analysis = applyEntityCorrections(analysis, corrections.entities);
-    if (!request.stretch) keep(request.document ?? `#${request.id}`, { id: request.id, text: request.text, analysis, corrections });
-    const wire = toWire(analysis, request.text);
-    reply = { id: request.id, wire, ms: performance.now() - started };
+    const key = request.document ?? `#${request.id}`;
+    // The host holds the document's analysis `base`: when this worker made it and still keeps it,
+    // what changed since is sent instead of the whole (see core/present/wireDelta.ts).
+    const base = request.base !== undefined && !request.stretch ? lastAnalysed.get(key) : undefined;
+    const delta = base && base.id === request.base ? toDelta(base.analysis, base.text, analysis, request.text) : undefined;
+    if (!request.stretch) keep(key, { id: request.id, text: request.text, analysis, corrections });
+    if (delta) reply = { id: request.id, delta, base: request.base!, ms: performance.now() - started };
+    else reply = { id: request.id, wire: toWire(analysis, request.text), ms: performance.now() - started };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

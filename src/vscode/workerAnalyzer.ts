@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
+import { fromDelta, type WireDelta } from '../core/present/wireDelta';
+import { editBetween, type TextEdit } from '../core/text/textEdit';
 import type { Corrections } from '../core/annotations/types';
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
@@ -15,13 +17,18 @@ import type { AsyncAnalyzer } from './analysisCache';
 
 export interface AnalysisRequest {
   id: number;
+  /** The text to analyse; empty when `edit` says how it differs from the text of `base`. */
   text: string;
+  /** The text as a change to the text of analysis `base`, which the worker keeps: a keystroke sends a character, not the article. */
+  edit?: TextEdit;
   /** The open document the text is from: its analysis reuses what the worker computed for its earlier texts. */
   document?: string;
   /** Analyse only this stretch, on its own (the on-screen preview; see core/incremental/region.ts). */
   stretch?: Span;
   /** The reviewer's corrections from the article's sidecar: entities before its sources are found, then sources. */
   corrections?: Corrections;
+  /** The id of the document's analysis the host holds: the reply may be a change to it. */
+  base?: number;
 }
 
 /** Tells the worker a document was closed: what it kept for the document can go. */
@@ -36,7 +43,13 @@ export interface WorkerData {
   assetsDir?: string;
 }
 
-export type AnalysisReply = { id: number; wire: WireAnalysis; ms: number } | { id: number; error: string };
+export type AnalysisReply =
+  | { id: number; wire: WireAnalysis; ms: number }
+  /** The analysis as a change to the one of request `base`. */
+  | { id: number; delta: WireDelta; base: number; ms: number }
+  | { id: number; error: string }
+  /** The worker no longer keeps the text `edit` applies to: the request is sent again with the whole text. */
+  | { id: number; needText: true };
 
 /**
  * Asks for the sources of an analysis the worker made (`analysisId`, the id of its request). The
@@ -78,6 +91,8 @@ export class WorkerAnalyzer implements vscode.Disposable {
   private failures = 0;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
+  /** The last analysis of each document, by the id of its request: the next may come as a change to it. */
+  private readonly held = new Map<string, { id: number; analysis: Analysis; text: string }>();
 
   /**
    * @param workerFile the bundled worker script
@@ -99,9 +114,15 @@ export class WorkerAnalyzer implements vscode.Disposable {
     }
     const withCorrections = corrections && (corrections.entities.length > 0 || corrections.sources.length > 0) ? corrections : undefined;
     const id = this.nextId++;
-    const reply = this.request(worker, { id, text, document, ...(withCorrections ? { corrections: withCorrections } : {}) }).then((analysis) => {
+    const base = document !== undefined ? this.held.get(document) : undefined;
+    const request: AnalysisRequest = {
+      id, text: base ? '' : text, document, ...(withCorrections ? { corrections: withCorrections } : {}),
+      ...(base ? { base: base.id, edit: editBetween(base.text, text) } : {}),
+    };
+    const reply = this.request(worker, request, text, base?.analysis).then((analysis) => {
       const made: Made = { analysisId: id, text, document, corrections: withCorrections };
       rememberSources(analysis, () => this.sources(made));
+      if (document !== undefined && !this.disposed) this.held.set(document, { id, analysis, text });
       return analysis;
     });
     return reply.catch((err: Error) => {
@@ -117,19 +138,29 @@ export class WorkerAnalyzer implements vscode.Disposable {
   preview(text: string, stretch: Span): Promise<Analysis | undefined> {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(undefined);
-    return this.request(worker, { id: this.nextId++, text, stretch }).catch(() => undefined);
+    return this.request(worker, { id: this.nextId++, text, stretch }, text).catch(() => undefined);
   }
 
   /** Lets the worker drop what it kept for a closed document. */
   forget(document: string): void {
+    this.held.delete(document);
     this.worker?.postMessage({ kind: 'forget', document } satisfies ForgetRequest);
   }
 
-  private request(worker: Worker, request: AnalysisRequest): Promise<Analysis> {
+  /**
+   * Sends `request` for `text` (which request.edit may carry as a change); `base` is the analysis
+   * of request.base, which a change in the reply applies to.
+   */
+  private request(worker: Worker, request: AnalysisRequest, text: string, base?: Analysis): Promise<Analysis> {
     return new Promise<Analysis>((resolve, reject) => {
       const settle = (reply: AnalysisReply | SourcesReply) => {
         if ('error' in reply) reject(workerError(reply.error));
-        else if ('wire' in reply) resolve(fromWire(reply.wire, request.text));
+        else if ('needText' in reply) {
+          // The worker dropped the text the edit applies to: the whole text, and a whole analysis back.
+          this.waiting.set(request.id, { settle, reject });
+          worker.postMessage({ id: request.id, text, document: request.document, ...(request.corrections ? { corrections: request.corrections } : {}) } satisfies AnalysisRequest);
+        } else if ('wire' in reply) resolve(fromWire(reply.wire, text));
+        else if ('delta' in reply && base && reply.base === request.base) resolve(fromDelta(base, reply.delta, text));
         else reject(new Error('the analysis worker answered an analysis with something else'));
       };
       this.waiting.set(request.id, { settle, reject });
@@ -190,6 +221,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
   private fail(err: Error): void {
     if (!this.disposed && (this.fallback || ++this.failures > MAX_RESTARTS)) this.broken = true;
     this.worker = undefined;
+    this.held.clear();
     for (const waiting of this.waiting.values()) waiting.reject(err);
     this.waiting.clear();
   }

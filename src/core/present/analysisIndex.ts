@@ -1,6 +1,7 @@
 // Lookups over one Analysis, built once per analysed version and shared by every editor feature:
 // which mention or quote lies at an offset, every span naming an entity, quotes grouped by speaker.
 import type { Analysis, Entity, Mention, Quote, Span } from '../types';
+import { mentionsInOrder } from './mentionOrder';
 
 /** Groups quotes by who said them; unresolved speakers are keyed by their text as written. */
 export interface SpeakerGroup {
@@ -29,7 +30,7 @@ export class AnalysisIndex {
 
   constructor(readonly analysis: Analysis) {
     for (const entity of analysis.entities) this.entitiesById.set(entity.id, entity);
-    this.mentions = analysis.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    this.mentions = mentionsInOrder(analysis);
     this.quotes = [...analysis.quotes].sort((a, b) => a.start - b.start);
   }
 
