@@ -11,6 +11,7 @@ import { ArticleSizeGate } from '../core/text/articleSize';
 import type { Analysis, Span } from '../core/types';
 import type { Corrections } from '../core/annotations/types';
 import { paragraphStretch } from '../core/incremental/stretch';
+import { DocumentTexts } from './documentTexts';
 import { NEWS_LANGUAGE } from './languageDetection';
 
 /**
@@ -102,6 +103,8 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents being analysed now, and whether another pass was asked for meanwhile. */
   private readonly running = new Map<string, { again: boolean }>();
+  /** Each analysed document's text, followed through its edits rather than read whole again. */
+  private readonly texts = new DocumentTexts();
   /** When each document last changed (performance.now()), for features that wait for a pause in typing. */
   private readonly lastChange = new Map<string, number>();
   private readonly emitter = new vscode.EventEmitter<AnalyzedDocument>();
@@ -147,7 +150,9 @@ export class AnalysisCache implements vscode.Disposable {
     }, this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!e.contentChanges.length) return;
-      this.lastChange.set(e.document.uri.toString(), performance.now());
+      const key = e.document.uri.toString();
+      this.lastChange.set(key, performance.now());
+      this.texts.applyChanges(key, e.document.version, e.contentChanges, documentLength(e.document));
       this.schedule(e.document, isSmallEdit(e.contentChanges) ? 0 : this.debounceMs);
     }, this, this.disposables);
     // A language switch (e.g. plaintext -> news) reaches extensions as a close followed by an open.
@@ -264,7 +269,7 @@ export class AnalysisCache implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const text = doc.getText();
+    const text = this.texts.textOf(key, version, () => doc.getText());
     const size = this.sizeGate.decide(key, fileName(doc.uri), text, this.maxBytes);
     if (size.notice) this.sizeLimit.notify(size.notice);
     if (!size.analyse) {
@@ -334,6 +339,7 @@ export class AnalysisCache implements vscode.Disposable {
     this.entries.delete(key);
     this.previews.delete(key);
     this.lastChange.delete(key);
+    this.texts.forget(key);
   }
 
   dispose(): void {
@@ -344,6 +350,11 @@ export class AnalysisCache implements vscode.Disposable {
     this.previews.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** The document's length in characters, without copying its text out (offsets are kept per line). */
+function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
 
 function fileName(uri: vscode.Uri): string {
