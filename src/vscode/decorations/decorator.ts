@@ -236,7 +236,12 @@ export class NewsDecorator implements vscode.Disposable {
     let perStyle = this.spanCache.get(analyzed);
     if (!perStyle) this.spanCache.set(analyzed, (perStyle = new Map<string, Span[]>()));
     let spans = perStyle.get(style.id);
-    if (!spans) perStyle.set(style.id, (spans = [...style.spans(analyzed.analysis, analyzed.index)].sort((a, b) => a.start - b.start)));
+    if (!spans) {
+      spans = [...style.spans(analyzed.analysis, analyzed.index)];
+      // Most styles' spans come in text order already (mentions from the index, quotes from the analysis).
+      if (!sortedByStart(spans)) spans.sort((a, b) => a.start - b.start);
+      perStyle.set(style.id, spans);
+    }
     return spans;
   }
 
@@ -279,3 +284,8 @@ export class NewsDecorator implements vscode.Disposable {
   }
 }
 
+
+function sortedByStart(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.start) return false;
+  return true;
+}
