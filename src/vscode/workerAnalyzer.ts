@@ -160,7 +160,11 @@ export class WorkerAnalyzer implements vscode.Disposable {
           this.waiting.set(request.id, { settle, reject });
           worker.postMessage({ id: request.id, text, document: request.document, ...(request.corrections ? { corrections: request.corrections } : {}) } satisfies AnalysisRequest);
         } else if ('wire' in reply) resolve(fromWire(reply.wire, text));
-        else if ('delta' in reply && base && reply.base === request.base) resolve(fromDelta(base, reply.delta, text));
+        else if ('delta' in reply && base && reply.base === request.base) {
+          // The base is spent (its kept objects are moved into the new analysis): it is nobody's base again.
+          if (request.document !== undefined && this.held.get(request.document)?.analysis === base) this.held.delete(request.document);
+          resolve(fromDelta(base, reply.delta, text));
+        }
         else reject(new Error('the analysis worker answered an analysis with something else'));
       };
       this.waiting.set(request.id, { settle, reject });

@@ -58,16 +58,16 @@ describe('analysis sent as a change to the previous one (wireDelta)', () => {
     const next = text.slice(0, at) + 'x' + text.slice(at);
     const prev = fromWire(sent(toWire(analyze(text), text)), text);
     const delta = toDelta(analyze(text), text, analyze(next), next)!;
+    const lastBefore = { ...prev.sentences[prev.sentences.length - 1]! };
+    const before = prev.sentences.filter((s) => s.end < at);
     const got = fromDelta(prev, sent(delta), next);
     assert.deepStrictEqual(got, analyze(next));
     assert.ok(delta.sentences.items.length <= 1 && delta.quotes.items.length <= 1, JSON.stringify({ s: delta.sentences.items.length, q: delta.quotes.items.length }));
     assert.ok(delta.mentions.items.length <= 2);
-    const before = prev.sentences.filter((s) => s.end < at);
     assert.ok(before.length > 3);
     for (let i = 0; i < before.length; i++) assert.equal(got.sentences[i], before[i], 'the same object');
     // After the edit, moved by one.
-    const last = prev.sentences[prev.sentences.length - 1]!;
-    assert.deepEqual(got.sentences[got.sentences.length - 1], { start: last.start + 1, end: last.end + 1 });
+    assert.deepEqual(got.sentences[got.sentences.length - 1], { start: lastBefore.start + 1, end: lastBefore.end + 1 });
   });
 
   it('says it cannot send a change when an empty text would be taken for a slice of the text', () => {

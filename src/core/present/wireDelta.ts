@@ -8,7 +8,8 @@
 //
 // Correct by construction: an old item is kept only when, moved through the edit, it is equal,
 // field by field, to the new one (moving adds the edit's length to every `start` and `end` at or
-// after the end of the replaced stretch); the receiver moves kept items the same way.
+// after the end of the replaced stretch); the receiver moves kept items the same way, in place
+// (the old analysis is spent: its kept objects are the new one's).
 import type { Analysis, Entity, Mention, Span, Structure, TextSpan } from '../types';
 import { mentionsInOrder, setMentionsInOrder } from './mentionOrder';
 import { editBetween } from '../text/textEdit';
@@ -83,7 +84,11 @@ export function toDelta(prev: Analysis, oldText: string, next: Analysis, newText
 /** Set when a span to send has an empty text that is not its slice: the receiver would fill it in. */
 let unsliceable = false;
 
-/** The analysis of `text` from `prev` (of the text before the edit) and the change sent. */
+/**
+ * The analysis of `text` from `prev` (of the text before the edit) and the change sent. The items
+ * kept are `prev`'s own objects, moved through the edit in place: `prev` is spent, and only the
+ * analysis returned is to be read from then on.
+ */
 export function fromDelta(prev: Analysis, delta: WireDelta, text: string): Analysis {
   const move: Move = { editEnd: delta.editEnd, shift: delta.shift };
   const structure = { headline: delta.headline } as Structure;
@@ -172,25 +177,24 @@ function sameMoved(a: unknown, b: unknown, key: string | undefined, move: Move):
   return n === 0;
 }
 
-/** `item` moved through the edit: itself when no offset of it moves, else a moved copy. */
+/**
+ * `item` moved through the edit, in place: copying every item after a keystroke (tens of
+ * thousands on a long article) would cost the receiving thread more than everything else it does.
+ */
 function moved<T>(item: T, move: Move): T {
   if (item === null || typeof item !== 'object') return item;
   if (Array.isArray(item)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < item.length; i++) {
-      const m = moved(item[i] as unknown, move);
-      if (m !== item[i]) (copy ??= item.slice())[i] = m;
-    }
-    return (copy ?? item) as T;
+    for (const x of item) if (typeof x === 'object') moved(x as unknown, move);
+    return item;
   }
   const rec = item as Record<string, unknown>;
-  let copy: Record<string, unknown> | undefined;
   for (const k in rec) {
     const v = rec[k];
-    const m = typeof v === 'number' ? (isOffset(k) ? moveOffset(v, move) : v) : typeof v === 'object' ? moved(v, move) : v;
-    if (m !== v) (copy ??= { ...rec })[k] = m;
+    if (typeof v === 'number') {
+      if (v >= move.editEnd && isOffset(k)) rec[k] = v + move.shift;
+    } else if (typeof v === 'object' && v !== null) moved(v, move);
   }
-  return (copy ?? item) as T;
+  return item;
 }
 
 /** A span's text travels empty when it is exactly its slice of the text (its start and end say it). */
