@@ -39,6 +39,24 @@ export class AnalysisIndex {
     return findContaining(this.mentions, offset);
   }
 
+  /**
+   * The mentions reaching into `window` (end >= window.start, start <= window.end), in text order,
+   * by binary search: mentions never overlap, so their ends are in order too.
+   */
+  mentionsIn(window: Span): Mention[] {
+    const mentions = this.mentions;
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].end < window.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < mentions.length && mentions[end].start <= window.end) end++;
+    return mentions.slice(lo, end);
+  }
+
   /** The innermost quote containing `offset`. */
   quoteAt(offset: number): Quote | undefined {
     return findContaining(this.quotes, offset);

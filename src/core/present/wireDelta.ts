@@ -18,6 +18,8 @@ export { mentionsInOrder } from './mentionOrder';
 
 /** A list as the old list's first `keep` and last `tail` items, moved, with `items` in between. */
 export interface ListPatch<T> {
+  /** The first this many items lie wholly before the edit: they stay as they are. */
+  still: number;
   keep: number;
   tail: number;
   items: T[];
@@ -138,13 +140,26 @@ function listPatch<T>(prev: readonly T[], next: readonly T[], move: Move, text: 
   while (keep < max && sameMoved(prev[keep], next[keep], undefined, move)) keep++;
   let tail = 0;
   while (tail < max - keep && sameMoved(prev[prev.length - 1 - tail], next[next.length - 1 - tail], undefined, move)) tail++;
-  return { keep, tail, items: next.slice(keep, next.length - tail).map((item) => withoutTexts(item, text)) };
+  let still = 0;
+  while (still < keep && !reaches(prev[still], undefined, move.editEnd)) still++;
+  return { still, keep, tail, items: next.slice(keep, next.length - tail).map((item) => withoutTexts(item, text)) };
+}
+
+/** Whether some offset of `item` is at or after `editEnd` (so moving it changes it). */
+function reaches(item: unknown, key: string | undefined, editEnd: number): boolean {
+  if (typeof item === 'number') return isOffset(key) && item >= editEnd;
+  if (item === null || typeof item !== 'object') return false;
+  if (Array.isArray(item)) return item.some((x) => reaches(x, undefined, editEnd));
+  const rec = item as Record<string, unknown>;
+  for (const k in rec) if (reaches(rec[k], k, editEnd)) return true;
+  return false;
 }
 
 function applyPatch<T>(prev: readonly T[], patch: ListPatch<T>, move: Move, text: string): T[] {
   const out = new Array<T>(patch.keep + patch.items.length + patch.tail);
   let k = 0;
-  for (let i = 0; i < patch.keep; i++) out[k++] = moved(prev[i]!, move);
+  for (let i = 0; i < patch.still; i++) out[k++] = prev[i]!;
+  for (let i = patch.still; i < patch.keep; i++) out[k++] = moved(prev[i]!, move);
   for (const item of patch.items) out[k++] = withTexts(item, text);
   for (let i = prev.length - patch.tail; i < prev.length; i++) out[k++] = moved(prev[i]!, move);
   return out;

@@ -202,8 +202,15 @@ export class NewsDecorator implements vscode.Disposable {
     const window = previewStretch ?? this.windowFor(editor, analyzed);
     for (const style of BUILT_IN_STYLES) {
       const live = this.styles.get(style.id)!;
-      let spans = this.visible && config[style.setting] ? this.spansOf(style, analyzed) : [];
-      if (window && (style.id !== 'quote' || previewStretch)) spans = spans.filter((s) => s.end >= window.start && s.start <= window.end);
+      const windowed = window && (style.id !== 'quote' || previewStretch) ? window : undefined;
+      let spans: readonly Span[] = [];
+      if (this.visible && config[style.setting]) {
+        if (windowed && style.spansIn) spans = style.spansIn(analyzed.analysis, analyzed.index, windowed);
+        else {
+          spans = this.spansOf(style, analyzed);
+          if (windowed) spans = spans.filter((s) => s.end >= windowed.start && s.start <= windowed.end);
+        }
+      }
       const last = before?.[style.id];
       if (last && types.get(style.id) === live.type && !touched?.has(style.id) && sameRanges(last, spans)) {
         record[style.id] = last;

@@ -17,6 +17,11 @@ export interface BuiltInStyle {
    */
   optionsKey(config: HighlightConfig): string;
   spans(analysis: Analysis, index: AnalysisIndex): readonly Span[];
+  /**
+   * The spans that reach into `window` (end >= window.start, start <= window.end), in text order,
+   * found without going through the whole article; styles without it are filtered from spans().
+   */
+  spansIn?(analysis: Analysis, index: AnalysisIndex, window: Span): readonly Span[];
 }
 
 const color = (id: string) => new vscode.ThemeColor(`newsAnnotator.${id}`);
@@ -28,6 +33,7 @@ function entityStyle(type: EntityType, colorId: string): BuiltInStyle {
     options: () => ({ backgroundColor: color(colorId), borderRadius: '2px' }),
     optionsKey: () => '',
     spans: (_analysis, index) => mentionsByType(index).get(type) ?? [],
+    spansIn: (_analysis, index, window) => index.mentionsIn(window).filter((m) => index.entitiesById.get(m.entityId)?.type === type),
   };
 }
 
