@@ -103,7 +103,7 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     if (!doc || doc.isClosed) return [];
     const analyzed = await this.cache.whenSettled(doc);
     if (!analyzed) return [];
-    const roots = (await Promise.all(this.sections.map((s) => s.build(analyzed)))).flatMap((node) => node ?? []);
+    const roots = (await Promise.all(this.sections.map((s) => Promise.resolve(s.build(analyzed))))).flatMap((node) => node ?? []);
     return filterNodes(roots, this.filterText);
   }
 

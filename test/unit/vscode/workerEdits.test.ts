@@ -20,7 +20,8 @@ describe('WorkerAnalyzer sends edits and receives changes', () => {
   let dir: string;
   let analyzer: WorkerAnalyzer;
   const sent: AnalysisRequest[] = [];
-  const post = Worker.prototype.postMessage;
+  // The worker's own postMessage, wrapped to record what the host sends (restored after).
+  const post = Object.getOwnPropertyDescriptor(Worker.prototype, 'postMessage')!.value as Worker['postMessage'];
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'news-worker-edits-'));
     const file = join(dir, 'analysisWorker.js');
