@@ -163,9 +163,12 @@ export class WorkerAnalyzer implements vscode.Disposable {
         else if ('delta' in reply && base && reply.base === request.base) {
           // The base is spent (its kept objects are moved into the new analysis): it is nobody's base again.
           if (request.document !== undefined && this.held.get(request.document)?.analysis === base) this.held.delete(request.document);
-          resolve(fromDelta(base, reply.delta, text));
-        }
-        else reject(new Error('the analysis worker answered an analysis with something else'));
+          try {
+            resolve(fromDelta(base, reply.delta, text));
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        } else reject(new Error('the analysis worker answered an analysis with something else'));
       };
       this.waiting.set(request.id, { settle, reject });
       worker.postMessage(request);
