@@ -3,7 +3,9 @@
 // Builds a 1 MB and a 10 MB article from the seeds and the Wikinews samples, as scripts/bench.ts
 // does, types one character at 50 places spread through the file (first to last), and after each
 // edit times the incremental path (what the editor's worker runs) and a full analyze() of the same
-// text, side by side, with the worker's packing of the result for the host (toWire). Each result is
+// text, side by side, with the worker's packing of the result for the host: the whole analysis
+// (toWire, what an article's first analysis sends) and the change to the previous one (toDelta,
+// what each edit sends), and the host's rebuilding of the analysis from that change. Each result is
 // checked equal to the full one. The entity tagger, the one pass the incremental analysis reuses
 // work of, is also timed alone (line reuse against tagging every token). Wall-clock milliseconds on
 // a possibly shared machine.
@@ -17,12 +19,16 @@ import type { Models } from '../src/core/models';
 import type { Tokens } from '../src/core/text/tokenize';
 import type { LinearModel } from '../src/core/entities/tagger';
 import type { WireAnalysis } from '../src/core/present/wireFormat';
+import type { WireDelta } from '../src/core/present/wireDelta';
 import { readModels } from '../src/node/modelAssets';
 
 interface Bundle {
   analyze(text: string): Analysis;
   IncrementalAnalyzer: new () => { analyze(text: string): Analysis; stats: { reused: number; tagged: number } };
   toWire(analysis: Analysis, text: string): WireAnalysis;
+  fromWire(wire: WireAnalysis, text: string): Analysis;
+  toDelta(prev: Analysis, oldText: string, next: Analysis, newText: string): WireDelta | undefined;
+  fromDelta(prev: Analysis, delta: WireDelta, text: string): Analysis;
   provideModels(models: Models): void;
   tokenize(text: string): Tokens;
   tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array;
@@ -35,7 +41,7 @@ function loadBundle(): Bundle {
   const core = join(__dirname, '../src/core');
   const out = buildSync({
     stdin: {
-      contents: `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire } from './present/wireFormat'; export { provideModels, currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger';`,
+      contents: `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire, fromWire } from './present/wireFormat'; export { toDelta, fromDelta } from './present/wireDelta'; export { provideModels, currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger';`,
       resolveDir: core,
       loader: 'ts',
     },
@@ -82,8 +88,13 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   let text = sized(size);
   const inc = new core.IncrementalAnalyzer();
   let t = performance.now();
-  inc.analyze(text);
+  let prev = inc.analyze(text);
   const openMs = performance.now() - t;
+  // The host's copy, as it decoded the first analysis; each edit's change is applied to it.
+  let held = core.fromWire(structuredClone(core.toWire(prev, text)), text);
+  const deltaMs: number[] = [];
+  const applyMs: number[] = [];
+  let deltaMismatches = 0;
   const incMs: number[] = [];
   const wireMs: number[] = [];
   const fullMs: number[] = [];
@@ -97,6 +108,7 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   for (let k = 0; k < EDITS; k++) {
     // A letter typed after a space at a point k/EDITS through the text.
     const at = text.indexOf(' ', Math.floor(((k + 0.5) / EDITS) * text.length)) + 1;
+    const before = text;
     text = text.slice(0, at) + 'x' + text.slice(at);
     t = performance.now();
     const result = inc.analyze(text);
@@ -112,19 +124,30 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
     t = performance.now();
     core.toWire(result, text);
     wireMs.push(performance.now() - t);
+    t = performance.now();
+    const delta = core.toDelta(prev, before, result, text);
+    deltaMs.push(performance.now() - t);
+    const sent = structuredClone(delta ?? core.toWire(result, text));
+    t = performance.now();
+    held = delta ? core.fromDelta(held, sent as WireDelta, text) : core.fromWire(sent as WireAnalysis, text);
+    applyMs.push(performance.now() - t);
+    prev = result;
     // The full analysis of 10 MB takes seconds: timed at every (EDITS / fullRuns)th edit.
     if (k % (EDITS / fullRuns) === 0) {
       t = performance.now();
       const full = core.analyze(text);
       fullMs.push(performance.now() - t);
       if (!isDeepStrictEqual(result, full)) mismatches++;
+      if (!isDeepStrictEqual(held, full)) deltaMismatches++;
     }
   }
   console.log(`\n${label} article (${text.length} chars): first analysis ${openMs.toFixed(0)} ms; one-character edit at ${EDITS} places spread through the file`);
   console.log(`  incremental analysis     ${fmt(incMs)}   (${(tagged / EDITS).toFixed(1)} lines re-tagged per edit)`);
   console.log(`  full analyze()           ${fmt(fullMs)}   (${fullMs.length} of the edits)`);
   console.log(`  of which entity tagging: reusing lines ${fmt(tagIncMs)}   every token ${fmt(tagFullMs)}`);
-  console.log(`  packing for the host     ${fmt(wireMs)}   (toWire, on the worker)`);
-  console.log(`  results equal to the full analysis: ${fullMs.length - mismatches} of ${fullMs.length}`);
-  if (mismatches > 0) process.exitCode = 1;
+  console.log(`  packing for the host     ${fmt(wireMs)}   (toWire, the whole analysis, on the worker)`);
+  console.log(`  change for the host      ${fmt(deltaMs)}   (toDelta, what an edit sends, on the worker)`);
+  console.log(`  host applies the change  ${fmt(applyMs)}   (fromDelta, on the editor's thread)`);
+  console.log(`  results equal to the full analysis: ${fullMs.length - mismatches} of ${fullMs.length}; host's copy equal to it: ${fullMs.length - deltaMismatches} of ${fullMs.length}`);
+  if (mismatches > 0 || deltaMismatches > 0) process.exitCode = 1;
 }

@@ -11,6 +11,7 @@ import { ArticleSizeGate } from '../core/text/articleSize';
 import type { Analysis, Span } from '../core/types';
 import type { Corrections } from '../core/annotations/types';
 import { paragraphStretch } from '../core/incremental/stretch';
+import { DocumentTexts } from './documentTexts';
 import { NEWS_LANGUAGE } from './languageDetection';
 
 /**
@@ -65,6 +66,16 @@ export const SMALL_EDIT_CHARS = 200;
 /** Above this many characters a document's first analysis is preceded by a preview of what is on screen. */
 export const PREVIEW_ABOVE_CHARS = 200_000;
 
+/**
+ * Above this many characters, what is rebuilt whole from an analysis and handed to the workbench
+ * whole (the outline, folding, the News view) waits for a pause in typing: thousands of symbols
+ * serialised on every keystroke would stall the extension host while the user types.
+ */
+export const SETTLE_ABOVE_CHARS = 200_000;
+
+/** The pause in typing, in milliseconds, that those features of a long article wait for. */
+export const SETTLE_MS = 750;
+
 /** Characters previewed from the top of a document that no editor shows yet (an editor opens at the top). */
 const PREVIEW_TOP_CHARS = 16_000;
 
@@ -92,6 +103,10 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents being analysed now, and whether another pass was asked for meanwhile. */
   private readonly running = new Map<string, { again: boolean }>();
+  /** Each analysed document's text, followed through its edits rather than read whole again. */
+  private readonly texts = new DocumentTexts();
+  /** When each document last changed (performance.now()), for features that wait for a pause in typing. */
+  private readonly lastChange = new Map<string, number>();
   private readonly emitter = new vscode.EventEmitter<AnalyzedDocument>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private disposed = false;
@@ -134,7 +149,11 @@ export class AnalysisCache implements vscode.Disposable {
       }
     }, this, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length) this.schedule(e.document, isSmallEdit(e.contentChanges) ? 0 : this.debounceMs);
+      if (!e.contentChanges.length) return;
+      const key = e.document.uri.toString();
+      this.lastChange.set(key, performance.now());
+      this.texts.applyChanges(key, e.document.version, e.contentChanges, documentLength(e.document));
+      this.schedule(e.document, isSmallEdit(e.contentChanges) ? 0 : this.debounceMs);
     }, this, this.disposables);
     // A language switch (e.g. plaintext -> news) reaches extensions as a close followed by an open.
     vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0), this, this.disposables);
@@ -185,6 +204,35 @@ export class AnalysisCache implements vscode.Disposable {
     });
   }
 
+  /**
+   * Like whenAnalyzed, but for a long article (over SETTLE_ABOVE_CHARS) only once it has gone
+   * SETTLE_MS without an edit: for what is rebuilt whole on each analysis and is not needed while
+   * the user types. Resolves undefined when cancelled or when the document closes.
+   */
+  async whenSettled(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<AnalyzedDocument | undefined> {
+    for (;;) {
+      const analyzed = await this.whenAnalyzed(doc, token);
+      if (!analyzed || token?.isCancellationRequested) return undefined;
+      const sinceEdit = performance.now() - (this.lastChange.get(doc.uri.toString()) ?? -Infinity);
+      if (analyzed.text.length <= SETTLE_ABOVE_CHARS || sinceEdit >= SETTLE_MS) return analyzed;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, SETTLE_MS - sinceEdit);
+        const cancel = token?.onCancellationRequested(done);
+        function done() {
+          clearTimeout(timer);
+          cancel?.dispose();
+          resolve();
+        }
+      });
+      if (token?.isCancellationRequested || doc.isClosed || this.disposed) return undefined;
+    }
+  }
+
+  /** Whether an analysis of this document is whole-article work worth putting off until typing pauses. */
+  isLong(analyzed: AnalyzedDocument): boolean {
+    return analyzed.text.length > SETTLE_ABOVE_CHARS;
+  }
+
   /** Sets where the reviewer's corrections come from; they win over the model in every later analysis. */
   setCorrector(corrector: (doc: vscode.TextDocument) => Corrections | undefined): void {
     this.corrector = corrector;
@@ -221,7 +269,7 @@ export class AnalysisCache implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const text = doc.getText();
+    const text = this.texts.textOf(key, version, () => doc.getText());
     const size = this.sizeGate.decide(key, fileName(doc.uri), text, this.maxBytes);
     if (size.notice) this.sizeLimit.notify(size.notice);
     if (!size.analyse) {
@@ -290,6 +338,8 @@ export class AnalysisCache implements vscode.Disposable {
     this.pending.delete(key);
     this.entries.delete(key);
     this.previews.delete(key);
+    this.lastChange.delete(key);
+    this.texts.forget(key);
   }
 
   dispose(): void {
@@ -300,6 +350,11 @@ export class AnalysisCache implements vscode.Disposable {
     this.previews.clear();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** The document's length in characters, without copying its text out (offsets are kept per line). */
+function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
 
 function fileName(uri: vscode.Uri): string {

@@ -1,18 +1,40 @@
-// The sources of each analysis the worker sent (core/sources runs on the analysis worker, with the
-// analysis, so the extension host bundles none of it). Kept beside the analysis object they belong
-// to: an analysis is never changed once made, and a new analysis brings its own.
+// The sources of each analysis the worker sent (core/sources runs on the analysis worker, so the
+// extension host bundles none of it). They are found on the worker only when something asks for
+// them (a hover on a speaker, the News view, the sources page): on a long article finding them
+// takes a third of the analysis' time, and their reply is megabytes that the host thread would
+// decode on every keystroke. Kept beside the analysis object they belong to: an analysis is never
+// changed once made, and a new analysis brings its own.
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis } from '../core/types';
 
-const sourcesByAnalysis = new WeakMap<Analysis, ArticleSources>();
+/** Finds the sources of one analysis (asks the worker that made it). */
+export type SourcesFinder = () => Promise<ArticleSources>;
+
+const finders = new WeakMap<Analysis, SourcesFinder>();
+const found = new WeakMap<Analysis, Promise<ArticleSources>>();
 
 const NO_SOURCES: ArticleSources = Object.freeze({ sources: [], totalQuotedWords: 0, unattributedQuotes: 0 }) as ArticleSources;
 
-export function rememberSources(analysis: Analysis, sources: ArticleSources): void {
-  sourcesByAnalysis.set(analysis, sources);
+/** Says how the sources of `analysis` are found, when first asked for. */
+export function rememberSources(analysis: Analysis, finder: SourcesFinder): void {
+  finders.set(analysis, finder);
 }
 
-/** The sources found with `analysis`; none for an analysis made without them (a preview, an article over the size limit). */
-export function sourcesOf(analysis: Analysis): ArticleSources {
-  return sourcesByAnalysis.get(analysis) ?? NO_SOURCES;
+/**
+ * The sources found with `analysis`, asked for once; none for an analysis made without a way to
+ * find them (a preview, an article over the size limit) or when finding them failed.
+ */
+export function sourcesOf(analysis: Analysis): Promise<ArticleSources> {
+  let sources = found.get(analysis);
+  if (!sources) {
+    const finder = finders.get(analysis);
+    sources = finder
+      ? finder().catch((err: unknown) => {
+          console.error('News Annotator: the sources of an article could not be found:', err);
+          return NO_SOURCES;
+        })
+      : Promise.resolve(NO_SOURCES);
+    found.set(analysis, sources);
+  }
+  return sources;
 }

@@ -10,8 +10,12 @@ import { compareTexts } from '../core/corpus/compare';
 import { applyEntityCorrections } from '../core/entities/corrections';
 import { applySourceCorrections, collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
+import { toDelta } from '../core/present/wireDelta';
+import { applyTextEdit } from '../core/text/textEdit';
+import type { Corrections } from '../core/annotations/types';
+import type { Analysis } from '../core/types';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
-import type { AnalysisReply, AnalysisRequest, ForgetRequest, WorkerData } from './workerAnalyzer';
+import type { AnalysisReply, AnalysisRequest, ForgetRequest, SourcesReply, SourcesRequest, WorkerData } from './workerAnalyzer';
 import type { CompareMessage, CompareRequest } from './workerComparer';
 import { isServiceMessage } from './worker/protocol';
 import { ServiceHost } from './worker/services';
@@ -23,6 +27,28 @@ useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir(
 // Each open document's incremental analysis: an edit re-analyses what it changed (core/incremental).
 const documents = new DocumentAnalyses();
 
+/** What an analysis' sources are found from, when the host asks for them. */
+interface Analysed {
+  id: number;
+  text: string;
+  analysis: Analysis;
+  corrections?: Corrections;
+}
+
+/**
+ * The last whole analysis of each document (of each text sent without one, by its request id), so
+ * the host can ask for its sources only when a view or a hover needs them: finding them takes as
+ * long as a third of the analysis, and their reply is megabytes on a long article.
+ */
+const lastAnalysed = new Map<string, Analysed>();
+const KEPT_ANALYSES = 8;
+
+function keep(key: string, analysed: Analysed): void {
+  lastAnalysed.delete(key);
+  lastAnalysed.set(key, analysed);
+  while (lastAnalysed.size > KEPT_ANALYSES) lastAnalysed.delete(lastAnalysed.keys().next().value!);
+}
+
 function analysisOf(request: AnalysisRequest) {
   if (request.stretch) return analyzeStretch(request.text, request.stretch);
   return request.document !== undefined ? documents.analyze(request.document, request.text) : analyze(request.text);
@@ -30,16 +56,29 @@ function analysisOf(request: AnalysisRequest) {
 
 function runAnalysis(request: AnalysisRequest): void {
   let reply: AnalysisReply;
+  if (request.edit) {
+    // The text comes as a change to the text of the analysis the host holds, which this worker kept.
+    const kept = lastAnalysed.get(request.document ?? `#${request.base}`);
+    const text = kept && kept.id === request.base ? applyTextEdit(kept.text, request.edit) : undefined;
+    if (text === undefined) {
+      parentPort?.postMessage({ id: request.id, needText: true } satisfies AnalysisReply);
+      return;
+    }
+    request = { ...request, text, edit: undefined };
+  }
   try {
     const started = performance.now();
     const corrections = request.corrections;
     let analysis = analysisOf(request);
     if (corrections?.entities.length) analysis = applyEntityCorrections(analysis, corrections.entities);
-    // A whole article's sources go with its analysis: the view, the hover and the sources page read them.
-    let sources = request.stretch ? undefined : collectSources(request.text, analysis);
-    if (sources && corrections?.sources.length) sources = applySourceCorrections(sources, corrections.sources).sources;
-    const wire = toWire(analysis, request.text);
-    reply = { id: request.id, wire, ms: performance.now() - started, ...(sources ? { sources } : {}) };
+    const key = request.document ?? `#${request.id}`;
+    // The host holds the document's analysis `base`: when this worker made it and still keeps it,
+    // what changed since is sent instead of the whole (see core/present/wireDelta.ts).
+    const base = request.base !== undefined && !request.stretch ? lastAnalysed.get(key) : undefined;
+    const delta = base && base.id === request.base ? toDelta(base.analysis, base.text, analysis, request.text) : undefined;
+    if (!request.stretch) keep(key, { id: request.id, text: request.text, analysis, corrections });
+    if (delta) reply = { id: request.id, delta, base: request.base!, ms: performance.now() - started };
+    else reply = { id: request.id, wire: toWire(analysis, request.text), ms: performance.now() - started };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
@@ -48,6 +87,29 @@ function runAnalysis(request: AnalysisRequest): void {
     ? [reply.wire.mentionOffsets.buffer as ArrayBuffer, reply.wire.mentionCounts.buffer as ArrayBuffer]
     : [];
   parentPort?.postMessage(reply, transfer);
+}
+
+/** The sources of an analysis made before (or, when it is no longer kept, of the text sent with the request). */
+function runSources(request: SourcesRequest): void {
+  let reply: SourcesReply;
+  try {
+    const kept = lastAnalysed.get(request.document ?? `#${request.analysisId}`);
+    let analysed: Analysed | undefined = kept?.id === request.analysisId ? kept : undefined;
+    if (!analysed && request.text !== undefined) {
+      let analysis = analyze(request.text);
+      if (request.corrections?.entities.length) analysis = applyEntityCorrections(analysis, request.corrections.entities);
+      analysed = { id: request.analysisId, text: request.text, analysis, corrections: request.corrections };
+    }
+    if (!analysed) reply = { id: request.id, gone: true };
+    else {
+      let sources = collectSources(analysed.text, analysed.analysis);
+      if (analysed.corrections?.sources.length) sources = applySourceCorrections(sources, analysed.corrections.sources).sources;
+      reply = { id: request.id, sources };
+    }
+  } catch (err) {
+    reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+  parentPort?.postMessage(reply);
 }
 
 function runComparison(request: CompareRequest): void {
@@ -66,9 +128,13 @@ function runComparison(request: CompareRequest): void {
 // Sidecar reads and writes, and the anchoring of many claims (serviceWorker.ts), made only when asked.
 let services: ServiceHost | undefined;
 
-parentPort?.on('message', (request: AnalysisRequest | CompareRequest | ForgetRequest) => {
+parentPort?.on('message', (request: AnalysisRequest | CompareRequest | ForgetRequest | SourcesRequest) => {
   if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
   else if ('kind' in request && request.kind === 'compare') runComparison(request);
-  else if ('kind' in request && request.kind === 'forget') documents.forget(request.document);
+  else if ('kind' in request && request.kind === 'sources') runSources(request);
+  else if ('kind' in request && request.kind === 'forget') {
+    documents.forget(request.document);
+    lastAnalysed.delete(request.document);
+  }
   else runAnalysis(request as AnalysisRequest);
 });

@@ -38,7 +38,8 @@ export class NewsHoverProvider implements vscode.HoverProvider {
     }
 
     // On a speaker (of a quote or of a paraphrase): the source it stands for, and its share of voice.
-    const source = sourceAt(sourcesOf(analyzed.analysis), offset);
+    const source = sourceAt(await sourcesOf(analyzed.analysis), offset);
+    if (token.isCancellationRequested) return undefined;
     if (source) {
       contents.push(untrusted(sourceHoverLine(source)));
       const st = source.statements.find((x) => x.speaker.start <= offset && offset <= x.speaker.end)!;

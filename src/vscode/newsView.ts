@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { entitySection, filterNodes, quoteSection, type ViewNode } from '../core/present/viewTree';
 import type { AnalysisCache, AnalyzedDocument } from './analysisCache';
-import { isNewsDocument } from './analysisCache';
+import { isNewsDocument, SETTLE_MS } from './analysisCache';
 import { REVEAL_RANGE } from './reveal';
 
 export const NEWS_VIEW_ID = 'newsAnnotator.newsView';
@@ -13,7 +13,8 @@ export const NEWS_VIEW_ID = 'newsAnnotator.newsView';
 export interface NewsViewSection {
   /** Sections are shown in ascending order; entities are at 100, quotes at 200, sources at 250. */
   readonly order: number;
-  build(analyzed: AnalyzedDocument): ViewNode | undefined;
+  /** The section's node; a promise for one that is worked out elsewhere (the sources, on the analysis worker). */
+  build(analyzed: AnalyzedDocument): ViewNode | undefined | Promise<ViewNode | undefined>;
   /** Fires when the section's content changed (e.g. a verdict was recorded). */
   readonly onDidChange?: vscode.Event<void>;
 }
@@ -47,12 +48,17 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   ];
   private document: vscode.TextDocument | undefined;
   private filterText = '';
+  /** A refresh put off until typing pauses in a long article (the tree is rebuilt whole). */
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly cache: AnalysisCache) {
     this.follow(vscode.window.activeTextEditor);
     vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor), this, this.disposables);
     cache.onDidAnalyze((analyzed) => {
-      if (analyzed.document === this.document) this.changeEmitter.fire(undefined);
+      if (analyzed.document !== this.document) return;
+      clearTimeout(this.settleTimer);
+      if (cache.isLong(analyzed)) this.settleTimer = setTimeout(() => this.changeEmitter.fire(undefined), SETTLE_MS);
+      else this.changeEmitter.fire(undefined);
     }, this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc === this.document) this.follow(undefined);
@@ -95,9 +101,9 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     if (node) return node.children;
     const doc = this.document;
     if (!doc || doc.isClosed) return [];
-    const analyzed = await this.cache.whenAnalyzed(doc);
+    const analyzed = await this.cache.whenSettled(doc);
     if (!analyzed) return [];
-    const roots = this.sections.flatMap((s) => s.build(analyzed) ?? []);
+    const roots = (await Promise.all(this.sections.map((s) => Promise.resolve(s.build(analyzed))))).flatMap((node) => node ?? []);
     return filterNodes(roots, this.filterText);
   }
 
@@ -142,6 +148,7 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   }
 
   dispose(): void {
+    clearTimeout(this.settleTimer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

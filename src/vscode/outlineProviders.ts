@@ -20,7 +20,8 @@ export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
   async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
-    const analyzed = await this.cache.whenAnalyzed(doc, token);
+    // A long article's outline waits for a pause in typing (see AnalysisCache.whenSettled).
+    const analyzed = await this.cache.whenSettled(doc, token);
     if (!analyzed || token.isCancellationRequested) return [];
     const cached = this.built.get(analyzed);
     if (cached) return cached;
@@ -41,7 +42,7 @@ export class NewsFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
   async provideFoldingRanges(doc: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
-    const analyzed = await this.cache.whenAnalyzed(doc, token);
+    const analyzed = await this.cache.whenSettled(doc, token);
     if (!analyzed || token.isCancellationRequested) return [];
     const { analysis, text } = analyzed;
     const ranges: vscode.FoldingRange[] = [];

@@ -37,7 +37,7 @@ export class SourcesPanel implements vscode.Disposable {
       if (!analyzed) continue;
       const name = vscode.workspace.asRelativePath(doc.uri, false);
       articles.push(name);
-      rows.push(...sourceRows(name, sourcesOf(analyzed.analysis)));
+      rows.push(...sourceRows(name, await sourcesOf(analyzed.analysis)));
     }
     return { rows, articles };
   }

@@ -16,17 +16,24 @@ export class SourcesSection implements NewsViewSection, vscode.Disposable {
   readonly order = 250;
   private readonly command = vscode.commands.registerCommand(SELECT_SPANS, (uri: string, spans: Span[]) => selectSpans(uri, spans));
 
-  /** Built once per analysis: any section's change rebuilds the whole tree, and long articles have thousands of statements. */
-  private readonly built = new WeakMap<AnalyzedDocument, ViewNode>();
+  /**
+   * Built once per analysis: any section's change rebuilds the whole tree, and long articles have
+   * thousands of statements. A build that failed is tried again next time.
+   */
+  private readonly built = new WeakMap<AnalyzedDocument, Promise<ViewNode>>();
 
-  build(analyzed: AnalyzedDocument): ViewNode {
+  build(analyzed: AnalyzedDocument): Promise<ViewNode> {
     let section = this.built.get(analyzed);
-    if (!section) this.built.set(analyzed, (section = this.buildFresh(analyzed)));
+    if (!section) {
+      section = this.buildFresh(analyzed);
+      this.built.set(analyzed, section);
+      section.catch(() => this.built.delete(analyzed));
+    }
     return section;
   }
 
-  private buildFresh(analyzed: AnalyzedDocument): ViewNode {
-    const r = sourcesOf(analyzed.analysis);
+  private async buildFresh(analyzed: AnalyzedDocument): Promise<ViewNode> {
+    const r = await sourcesOf(analyzed.analysis);
     const section = sourceSection(r);
     const uri = analyzed.document.uri.toString();
     section.children = section.children.map((node, i) => ({ ...node, command: { id: SELECT_SPANS, args: [uri, statementSpans(r.sources[i]!)] } }));

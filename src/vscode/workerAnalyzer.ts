@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
+import { fromDelta, type WireDelta } from '../core/present/wireDelta';
+import { editBetween, type TextEdit } from '../core/text/textEdit';
 import type { Corrections } from '../core/annotations/types';
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
@@ -15,13 +17,18 @@ import type { AsyncAnalyzer } from './analysisCache';
 
 export interface AnalysisRequest {
   id: number;
+  /** The text to analyse; empty when `edit` says how it differs from the text of `base`. */
   text: string;
+  /** The text as a change to the text of analysis `base`, which the worker keeps: a keystroke sends a character, not the article. */
+  edit?: TextEdit;
   /** The open document the text is from: its analysis reuses what the worker computed for its earlier texts. */
   document?: string;
   /** Analyse only this stretch, on its own (the on-screen preview; see core/incremental/region.ts). */
   stretch?: Span;
   /** The reviewer's corrections from the article's sidecar: entities before its sources are found, then sources. */
   corrections?: Corrections;
+  /** The id of the document's analysis the host holds: the reply may be a change to it. */
+  base?: number;
 }
 
 /** Tells the worker a document was closed: what it kept for the document can go. */
@@ -37,14 +44,40 @@ export interface WorkerData {
 }
 
 export type AnalysisReply =
-  | { id: number; wire: WireAnalysis; ms: number; /** Worked out with each whole analysis (not a preview's). */ sources?: ArticleSources }
-  | { id: number; error: string };
+  | { id: number; wire: WireAnalysis; ms: number }
+  /** The analysis as a change to the one of request `base`. */
+  | { id: number; delta: WireDelta; base: number; ms: number }
+  | { id: number; error: string }
+  /** The worker no longer keeps the text `edit` applies to: the request is sent again with the whole text. */
+  | { id: number; needText: true };
+
+/**
+ * Asks for the sources of an analysis the worker made (`analysisId`, the id of its request). The
+ * worker keeps the last analysis of each document; should it have dropped that one, it answers
+ * `gone`, and the request is sent again with the text, to be analysed afresh.
+ */
+export interface SourcesRequest {
+  kind: 'sources';
+  id: number;
+  analysisId: number;
+  document?: string;
+  text?: string;
+  corrections?: Corrections;
+}
+
+export type SourcesReply = { id: number; sources: ArticleSources } | { id: number; gone: true } | { id: number; error: string };
 
 interface Waiting {
-  /** The text sent, from which packed mentions are rebuilt. */
-  text: string;
-  resolve(analysis: Analysis): void;
+  settle(reply: AnalysisReply | SourcesReply): void;
   reject(err: Error): void;
+}
+
+/** What the sources of an analysis are asked for with. */
+interface Made {
+  analysisId: number;
+  text: string;
+  document?: string;
+  corrections?: Corrections;
 }
 
 /** Without a fallback, how many times a worker that stopped is started again. */
@@ -58,6 +91,8 @@ export class WorkerAnalyzer implements vscode.Disposable {
   private failures = 0;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
+  /** The last analysis of each document, by the id of its request: the next may come as a change to it. */
+  private readonly held = new Map<string, { id: number; analysis: Analysis; text: string }>();
 
   /**
    * @param workerFile the bundled worker script
@@ -77,7 +112,19 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (!worker) {
       return fallback ? Promise.resolve().then(() => fallback(text)) : Promise.reject(new Error('the analysis worker cannot run: News Annotator analyses on a worker thread'));
     }
-    const reply = this.request(worker, { id: this.nextId++, text, document, ...(corrections && (corrections.entities.length > 0 || corrections.sources.length > 0) ? { corrections } : {}) });
+    const withCorrections = corrections && (corrections.entities.length > 0 || corrections.sources.length > 0) ? corrections : undefined;
+    const id = this.nextId++;
+    const base = document !== undefined ? this.held.get(document) : undefined;
+    const request: AnalysisRequest = {
+      id, text: base ? '' : text, document, ...(withCorrections ? { corrections: withCorrections } : {}),
+      ...(base ? { base: base.id, edit: editBetween(base.text, text) } : {}),
+    };
+    const reply = this.request(worker, request, text, base?.analysis).then((analysis) => {
+      const made: Made = { analysisId: id, text, document, corrections: withCorrections };
+      rememberSources(analysis, () => this.sources(made));
+      if (document !== undefined && !this.disposed) this.held.set(document, { id, analysis, text });
+      return analysis;
+    });
     return reply.catch((err: Error) => {
       if (this.disposed || !fallback) throw err;
       return fallback(text);
@@ -91,19 +138,64 @@ export class WorkerAnalyzer implements vscode.Disposable {
   preview(text: string, stretch: Span): Promise<Analysis | undefined> {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(undefined);
-    return this.request(worker, { id: this.nextId++, text, stretch }).catch(() => undefined);
+    return this.request(worker, { id: this.nextId++, text, stretch }, text).catch(() => undefined);
   }
 
   /** Lets the worker drop what it kept for a closed document. */
   forget(document: string): void {
+    this.held.delete(document);
     this.worker?.postMessage({ kind: 'forget', document } satisfies ForgetRequest);
   }
 
-  private request(worker: Worker, request: AnalysisRequest): Promise<Analysis> {
+  /**
+   * Sends `request` for `text` (which request.edit may carry as a change); `base` is the analysis
+   * of request.base, which a change in the reply applies to.
+   */
+  private request(worker: Worker, request: AnalysisRequest, text: string, base?: Analysis): Promise<Analysis> {
     return new Promise<Analysis>((resolve, reject) => {
-      this.waiting.set(request.id, { text: request.text, resolve, reject });
+      const settle = (reply: AnalysisReply | SourcesReply) => {
+        if ('error' in reply) reject(workerError(reply.error));
+        else if ('needText' in reply) {
+          // The worker dropped the text the edit applies to: the whole text, and a whole analysis back.
+          this.waiting.set(request.id, { settle, reject });
+          worker.postMessage({ id: request.id, text, document: request.document, ...(request.corrections ? { corrections: request.corrections } : {}) } satisfies AnalysisRequest);
+        } else if ('wire' in reply) resolve(fromWire(reply.wire, text));
+        else if ('delta' in reply && base && reply.base === request.base) {
+          // The base is spent (its kept objects are moved into the new analysis): it is nobody's base again.
+          if (request.document !== undefined && this.held.get(request.document)?.analysis === base) this.held.delete(request.document);
+          try {
+            resolve(fromDelta(base, reply.delta, text));
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        } else reject(new Error('the analysis worker answered an analysis with something else'));
+      };
+      this.waiting.set(request.id, { settle, reject });
       worker.postMessage(request);
     });
+  }
+
+  /** The sources of an analysis this worker made, found on the worker when first asked for. */
+  private async sources(made: Made): Promise<ArticleSources> {
+    const ask = (withText: boolean) => {
+      const worker = this.ensureWorker();
+      if (!worker) return Promise.reject(new Error('the analysis worker cannot run'));
+      const request: SourcesRequest = {
+        kind: 'sources', id: this.nextId++, analysisId: made.analysisId, document: made.document,
+        ...(withText ? { text: made.text, ...(made.corrections ? { corrections: made.corrections } : {}) } : {}),
+      };
+      return new Promise<ArticleSources | undefined>((resolve, reject) => {
+        const settle = (reply: AnalysisReply | SourcesReply) => {
+          if ('error' in reply) reject(workerError(reply.error));
+          else if ('sources' in reply) resolve(reply.sources);
+          else if ('gone' in reply) resolve(undefined);
+          else reject(new Error('the analysis worker answered a sources request with something else'));
+        };
+        this.waiting.set(request.id, { settle, reject });
+        worker.postMessage(request);
+      });
+    };
+    return (await ask(false)) ?? (await ask(true))!;
   }
 
   /** True while analyses run on the worker thread (false after a failure: in-process). */
@@ -116,16 +208,10 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (this.broken || this.disposed) return undefined;
     try {
       const worker = new Worker(this.workerFile, { workerData: this.workerData });
-      worker.on('message', (reply: AnalysisReply) => {
+      worker.on('message', (reply: AnalysisReply | SourcesReply) => {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
-        if (!waiting) return;
-        if ('error' in reply) waiting.reject(workerError(reply.error));
-        else {
-          const analysis = fromWire(reply.wire, waiting.text);
-          if (reply.sources) rememberSources(analysis, reply.sources);
-          waiting.resolve(analysis);
-        }
+        waiting?.settle(reply);
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', () => this.fail(new Error('the analysis worker stopped')));
@@ -142,6 +228,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
   private fail(err: Error): void {
     if (!this.disposed && (this.fallback || ++this.failures > MAX_RESTARTS)) this.broken = true;
     this.worker = undefined;
+    this.held.clear();
     for (const waiting of this.waiting.values()) waiting.reject(err);
     this.waiting.clear();
   }

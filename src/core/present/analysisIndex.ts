@@ -1,6 +1,7 @@
 // Lookups over one Analysis, built once per analysed version and shared by every editor feature:
 // which mention or quote lies at an offset, every span naming an entity, quotes grouped by speaker.
 import type { Analysis, Entity, Mention, Quote, Span } from '../types';
+import { mentionsInOrder } from './mentionOrder';
 
 /** Groups quotes by who said them; unresolved speakers are keyed by their text as written. */
 export interface SpeakerGroup {
@@ -30,13 +31,31 @@ export class AnalysisIndex {
 
   constructor(readonly analysis: Analysis) {
     for (const entity of analysis.entities) this.entitiesById.set(entity.id, entity);
-    this.mentions = analysis.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    this.mentions = mentionsInOrder(analysis);
     this.quotes = [...analysis.quotes].sort((a, b) => a.start - b.start);
   }
 
   /** The mention containing `offset` (a cursor right after the last character still counts). */
   mentionAt(offset: number): Mention | undefined {
     return findContaining(this.mentions, offset);
+  }
+
+  /**
+   * The mentions reaching into `window` (end >= window.start, start <= window.end), in text order,
+   * by binary search: mentions never overlap, so their ends are in order too.
+   */
+  mentionsIn(window: Span): Mention[] {
+    const mentions = this.mentions;
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].end < window.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < mentions.length && mentions[end].start <= window.end) end++;
+    return mentions.slice(lo, end);
   }
 
   /** The innermost quote containing `offset`. */

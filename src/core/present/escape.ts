@@ -15,8 +15,18 @@ export function escapeMarkdown(text: string): string {
 
 /** Shortens text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
+  // Only the start shows: flatten a prefix long enough to fill `max` rather than a whole paragraph
+  // (the outline names thousands of paragraphs of a long article). A prefix whose flattened form is
+  // longer than `max` starts exactly as the whole text's does.
+  for (let n = max * 2; n < text.length; n *= 4) {
+    const flat = text.slice(0, n).replace(/\s+/g, ' ').trimStart();
+    if (flat.length > max) return cut(flat, max);
+  }
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
+  return flat.length <= max ? flat : cut(flat, max);
+}
+
+function cut(flat: string, max: number): string {
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`;

@@ -202,8 +202,15 @@ export class NewsDecorator implements vscode.Disposable {
     const window = previewStretch ?? this.windowFor(editor, analyzed);
     for (const style of BUILT_IN_STYLES) {
       const live = this.styles.get(style.id)!;
-      let spans = this.visible && config[style.setting] ? this.spansOf(style, analyzed) : [];
-      if (window && (style.id !== 'quote' || previewStretch)) spans = spans.filter((s) => s.end >= window.start && s.start <= window.end);
+      const windowed = window && (style.id !== 'quote' || previewStretch) ? window : undefined;
+      let spans: readonly Span[] = [];
+      if (this.visible && config[style.setting]) {
+        if (windowed && style.spansIn) spans = style.spansIn(analyzed.analysis, analyzed.index, windowed);
+        else {
+          spans = this.spansOf(style, analyzed);
+          if (windowed) spans = spans.filter((s) => s.end >= windowed.start && s.start <= windowed.end);
+        }
+      }
       const last = before?.[style.id];
       if (last && types.get(style.id) === live.type && !touched?.has(style.id) && sameRanges(last, spans)) {
         record[style.id] = last;
@@ -236,7 +243,12 @@ export class NewsDecorator implements vscode.Disposable {
     let perStyle = this.spanCache.get(analyzed);
     if (!perStyle) this.spanCache.set(analyzed, (perStyle = new Map<string, Span[]>()));
     let spans = perStyle.get(style.id);
-    if (!spans) perStyle.set(style.id, (spans = [...style.spans(analyzed.analysis, analyzed.index)].sort((a, b) => a.start - b.start)));
+    if (!spans) {
+      spans = [...style.spans(analyzed.analysis, analyzed.index)];
+      // Most styles' spans come in text order already (mentions from the index, quotes from the analysis).
+      if (!sortedByStart(spans)) spans.sort((a, b) => a.start - b.start);
+      perStyle.set(style.id, spans);
+    }
     return spans;
   }
 
@@ -279,3 +291,8 @@ export class NewsDecorator implements vscode.Disposable {
   }
 }
 
+
+function sortedByStart(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.start) return false;
+  return true;
+}

@@ -3,7 +3,7 @@
 // high contrast) gets suitable defaults and users can override them in `workbench.colorCustomizations`.
 import * as vscode from 'vscode';
 import type { AnalysisIndex } from '../../core/present/analysisIndex';
-import type { Analysis, EntityType, Span } from '../../core/types';
+import type { Analysis, EntityType, Mention, Span } from '../../core/types';
 import type { HighlightConfig } from '../config';
 
 export interface BuiltInStyle {
@@ -17,6 +17,11 @@ export interface BuiltInStyle {
    */
   optionsKey(config: HighlightConfig): string;
   spans(analysis: Analysis, index: AnalysisIndex): readonly Span[];
+  /**
+   * The spans that reach into `window` (end >= window.start, start <= window.end), in text order,
+   * found without going through the whole article; styles without it are filtered from spans().
+   */
+  spansIn?(analysis: Analysis, index: AnalysisIndex, window: Span): readonly Span[];
 }
 
 const color = (id: string) => new vscode.ThemeColor(`newsAnnotator.${id}`);
@@ -27,8 +32,28 @@ function entityStyle(type: EntityType, colorId: string): BuiltInStyle {
     setting: 'entities',
     options: () => ({ backgroundColor: color(colorId), borderRadius: '2px' }),
     optionsKey: () => '',
-    spans: (_analysis, index) => index.mentions.filter((m) => index.entitiesById.get(m.entityId)?.type === type),
+    spans: (_analysis, index) => mentionsByType(index).get(type) ?? [],
+    spansIn: (_analysis, index, window) => index.mentionsIn(window).filter((m) => index.entitiesById.get(m.entityId)?.type === type),
   };
+}
+
+const byType = new WeakMap<AnalysisIndex, Map<EntityType, Mention[]>>();
+
+/** The index's mentions (in text order) by their entity's type, sorted out in one pass for the four entity styles. */
+function mentionsByType(index: AnalysisIndex): Map<EntityType, Mention[]> {
+  let types = byType.get(index);
+  if (!types) {
+    types = new Map();
+    for (const m of index.mentions) {
+      const type = index.entitiesById.get(m.entityId)?.type;
+      if (!type) continue;
+      let list = types.get(type);
+      if (!list) types.set(type, (list = []));
+      list.push(m);
+    }
+    byType.set(index, types);
+  }
+  return types;
 }
 
 export const BUILT_IN_STYLES: readonly BuiltInStyle[] = [

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { fromDelta, mentionsInOrder, toDelta } from '../../src/core/present/wireDelta';
+import { fromWire, toWire } from '../../src/core/present/wireFormat';
+import type { Analysis } from '../../src/core/types';
+import { seededRandom as random } from './annotations/editModel';
+import { applyEdit, randomEdit } from './randomEdits';
+
+const seedDir = join(__dirname, '../../seeds');
+const seeds = readdirSync(seedDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join(seedDir, f), 'utf8'));
+
+/** What the receiving thread gets: the message after the structured clone postMessage makes. */
+const sent = <T>(x: T): T => structuredClone(x);
+
+describe('analysis sent as a change to the previous one (wireDelta)', () => {
+  it('rebuilds what a full analysis gives, after each edit of 300 random edit sequences', function () {
+    this.timeout(120_000);
+    let edits = 0;
+    let kept = 0;
+    let items = 0;
+    for (let n = 0; n < 300; n++) {
+      const rnd = random(0xde17a + n);
+      const a = seeds[n % seeds.length]!;
+      let text = n % 3 === 0 ? a : a.slice(0, 800 + Math.floor(rnd() * 1200)) + '\n\n' + seeds[(n + 1) % seeds.length]!.slice(0, 600);
+      // The receiver's copy, as it decoded the first analysis from the full wire form.
+      let held: Analysis = fromWire(sent(toWire(analyze(text), text)), text);
+      let prev = analyze(text);
+      const steps = 3 + Math.floor(rnd() * 3);
+      for (let s = 0; s < steps; s++) {
+        const e = randomEdit(text, rnd);
+        const next = applyEdit(text, e);
+        const analysis = analyze(next);
+        const delta = toDelta(prev, text, analysis, next);
+        assert.ok(delta, `sequence ${n}, edit ${s + 1}: sendable as a change`);
+        held = fromDelta(held, sent(delta), next);
+        assert.deepStrictEqual(held, analysis, `sequence ${n}, edit ${s + 1}: ${JSON.stringify(e)}`);
+        assert.deepStrictEqual(mentionsInOrder(held), mentionsInOrder(analysis));
+        kept += delta.sentences.keep + delta.sentences.tail + delta.mentions.keep + delta.mentions.tail;
+        items += delta.sentences.items.length + delta.mentions.items.length;
+        prev = analysis;
+        text = next;
+        edits++;
+      }
+    }
+    assert.ok(edits >= 900);
+    // The comparison means something only if most items were kept rather than sent again.
+    assert.ok(kept > items * 5, `kept ${kept}, sent ${items}`);
+  });
+
+  it('sends only what a typed character changed, and keeps the receiver’s objects before it', () => {
+    const text = seeds[0]!;
+    const at = text.indexOf(' ', text.length >> 1) + 1;
+    const next = text.slice(0, at) + 'x' + text.slice(at);
+    const prev = fromWire(sent(toWire(analyze(text), text)), text);
+    const delta = toDelta(analyze(text), text, analyze(next), next)!;
+    const lastBefore = { ...prev.sentences[prev.sentences.length - 1]! };
+    const before = prev.sentences.filter((s) => s.end < at);
+    const got = fromDelta(prev, sent(delta), next);
+    assert.deepStrictEqual(got, analyze(next));
+    assert.ok(delta.sentences.items.length <= 1 && delta.quotes.items.length <= 1, JSON.stringify({ s: delta.sentences.items.length, q: delta.quotes.items.length }));
+    assert.ok(delta.mentions.items.length <= 2);
+    assert.ok(before.length > 3);
+    for (let i = 0; i < before.length; i++) assert.equal(got.sentences[i], before[i], 'the same object');
+    // After the edit, moved by one.
+    assert.deepEqual(got.sentences[got.sentences.length - 1], { start: lastBefore.start + 1, end: lastBefore.end + 1 });
+  });
+
+  it('says it cannot send a change when an empty text would be taken for a slice of the text', () => {
+    const text = 'Headline\n\nBody text here.\n';
+    const prev = analyze(text);
+    const next = analyze(text + 'More.\n');
+    next.quotes.push({ start: 10, end: 14, text: '', content: { start: 11, end: 13 }, partial: false, speaker: null, cue: null });
+    assert.equal(toDelta(prev, text, next, text + 'More.\n'), undefined);
+  });
+});
