@@ -2,8 +2,11 @@
 // so it is built here (as esbuild.mjs builds dist/cli.js) and run as a child process.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ANALYSIS_WORKER_DATA, type FromWorker } from '../../src/cli/corpus/worker';
 import { EXIT } from '../../src/cli/readArticle';
 import { builtCli } from './buildCli';
 
@@ -58,5 +61,40 @@ describe('CLI analyze --jsonl --jobs', () => {
     const unordered = recordsRun('--jobs', '2', '--unordered');
     assert.equal(unordered.code, ordered.code, unordered.stderr);
     assert.deepEqual(unordered.stdout.split('\n').sort(), ordered.stdout.split('\n').sort());
+  });
+
+  /** The bundle without the assets/ folder beside it: a broken install. */
+  function bareInstall(): string {
+    const install = mkdtempSync(join(tmpdir(), 'news-cli-no-assets-'));
+    mkdirSync(join(install, 'dist'));
+    const bare = join(install, 'dist', 'cli.js');
+    copyFileSync(cli, bare);
+    return bare;
+  }
+
+  it('with --jobs 2 and no model files, stops at start with the install error (exit 4), as --jobs 1 does', () => {
+    const bare = bareInstall();
+    for (const jobs of ['1', '2']) {
+      const r = spawnSync(process.execPath, [bare, 'analyze', '--jsonl', '--jobs', jobs, '-'], { input: '{"id": 1, "text": "Hello."}\n', encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, EXIT.install, `--jobs ${jobs}: ${r.stderr}`);
+      assert.match(r.stderr, /^news-annotator: model asset .*tagger\.bin is missing/, `--jobs ${jobs}`);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('a pool worker that finds no model files reports an install error (exit 4), not an unexpected one', async () => {
+    const worker = new Worker(bareInstall(), { workerData: ANALYSIS_WORKER_DATA });
+    try {
+      const first = await new Promise<FromWorker>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      assert.equal(first.type, 'fatal');
+      if (first.type !== 'fatal') return;
+      assert.equal(first.exitCode, EXIT.install);
+      assert.match(first.message, /model asset .*tagger\.bin is missing/);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

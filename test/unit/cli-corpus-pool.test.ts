@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAnalysis } from '../../src/cli/corpus/loadAnalysis';
 import { WorkerPool } from '../../src/cli/corpus/pool';
 import type { Task } from '../../src/cli/corpus/task';
 import { CliError } from '../../src/cli/readArticle';
@@ -45,6 +46,25 @@ describe('CLI worker pool', () => {
       }
       const after = await pool.run(file('later'));
       assert.deepEqual(JSON.parse(text(after.output)), { file: 'later' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('with runHere, the main thread analyses the articles no worker has room for, each result going to its own article', async () => {
+    const pool = new WorkerPool(1, echo);
+    try {
+      pool.runHere(loadAnalysis());
+      const seed = join(__dirname, '../../seeds/000_af60520f71ff48c9.txt');
+      const names = Array.from({ length: 24 }, () => seed);
+      const results = await Promise.all(names.map((f) => pool.run(file(f))));
+      // The stand-in worker echoes the file name only; the main thread writes the real analysis line.
+      const lines = results.map((r) => JSON.parse(text(r.output)) as { file: string; schema?: string; quotes?: unknown[] });
+      for (const line of lines) assert.equal(line.file, seed);
+      const here = lines.filter((l) => l.schema !== undefined);
+      assert.ok(here.length > 0 && here.length < names.length, `the main thread analysed ${here.length} of ${names.length}`);
+      for (const l of here) assert.ok(Array.isArray(l.quotes) && l.quotes.length > 0);
+      assert.equal(pool.capacity, 2 * 8);
     } finally {
       await pool.close();
     }

@@ -1,10 +1,12 @@
 // A pool of analysis workers (node:worker_threads) for --jobs N. Each worker loads the analysis
 // once; articles go to whichever worker has least to do, each worker holding at most PREFETCH so
-// it never waits for the main thread between articles.
+// it never waits for the main thread between articles. The main thread can be one more analysis
+// thread (runHere): it takes the next waiting article whenever no worker has room for it.
 import { Worker } from 'node:worker_threads';
 import { CliError } from '../readArticle';
 import type { Executor } from './executor';
-import { taskFailure, type Task, type TaskResult } from './task';
+import type { Analyzer } from './loadAnalysis';
+import { runTask, taskFailure, type Task, type TaskResult } from './task';
 import { ANALYSIS_WORKER_DATA, type FromWorker, type ToWorker } from './worker';
 
 /** Articles sent to one worker ahead of its replies. */
@@ -27,8 +29,12 @@ interface Slot {
 }
 
 export class WorkerPool implements Executor {
-  readonly capacity: number;
+  capacity: number;
   private readonly slots: Slot[] = [];
+  /** The main thread's own analysis, once runHere() gave it; undefined while it only hands out articles. */
+  private here: Analyzer | undefined;
+  /** A turn of the main thread is queued (setImmediate): at most one, so replies from workers get in between. */
+  private hereScheduled = false;
   private readonly queue: { seq: number; pending: Pending }[] = [];
   private nextSeq = 0;
   private stopped: Error | undefined;
@@ -38,6 +44,16 @@ export class WorkerPool implements Executor {
   constructor(size: number, private readonly workerFile: string) {
     this.capacity = size * UNDER_WAY_PER_WORKER;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /**
+   * Lets the main thread analyse articles too, between its other work (reading input, writing
+   * lines, answering workers): one article per turn of the event loop.
+   */
+  runHere(analyze: Analyzer): void {
+    this.here = analyze;
+    this.capacity += UNDER_WAY_PER_WORKER;
+    this.dispatch();
   }
 
   run(task: Task): Promise<TaskResult> {
@@ -57,12 +73,27 @@ export class WorkerPool implements Executor {
     while (this.queue.length > 0) {
       let best: Slot | undefined;
       for (const s of this.slots) if (s.inFlight.size < PREFETCH && (!best || s.inFlight.size < best.inFlight.size)) best = s;
-      if (!best) return;
+      if (!best) break;
       const { seq, pending } = this.queue.shift()!;
       best.inFlight.set(seq, pending);
       // A record's bytes are copied, not moved: the pool keeps them to send again should the worker stop.
       best.worker.postMessage({ seq, task: pending.task } satisfies ToWorker);
     }
+    if (this.queue.length > 0 && this.here && !this.hereScheduled) {
+      this.hereScheduled = true;
+      setImmediate(() => this.runOneHere());
+    }
+  }
+
+  /** Analyses the first waiting article on the main thread, after any worker has taken what it has room for. */
+  private runOneHere(): void {
+    this.hereScheduled = false;
+    if (this.stopped || !this.here) return;
+    this.dispatch();
+    const next = this.queue.shift();
+    if (!next) return;
+    next.pending.resolve(runTask(next.pending.task, this.here));
+    this.dispatch();
   }
 
   private spawn(): Slot {

@@ -1,7 +1,8 @@
 // The worker side of the --jobs pool. The CLI bundle is its own worker script: main.ts starts this
 // when it finds itself on a worker thread created by WorkerPool, so the build needs no second bundle.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { CliError } from '../readArticle';
+import { ModelAssetError } from '../../core/models';
+import { CliError, EXIT } from '../readArticle';
 import { loadAnalysis, type Analyzer } from './loadAnalysis';
 import { runTask, type Task, type TaskResult } from './task';
 
@@ -30,7 +31,9 @@ export function startAnalysisWorker(): void {
     analyze = loadAnalysis();
   } catch (err) {
     // Nothing else listens: the worker ends, and the pool stops the run with this message.
-    post({ type: 'fatal', message: err instanceof Error ? err.message : String(err), exitCode: err instanceof CliError ? err.exitCode : null });
+    // A missing or corrupt model file is an install error here as on the main thread (exit 4).
+    const exitCode = err instanceof CliError ? err.exitCode : err instanceof ModelAssetError ? EXIT.install : null;
+    post({ type: 'fatal', message: err instanceof Error ? err.message : String(err), exitCode });
     return;
   }
   const utf8 = new TextEncoder();
