@@ -5,6 +5,7 @@
 // so two long articles cost about as much as their length, not the product of their lengths.
 import { analyze } from '../analyze';
 import type { TextSpan } from '../types';
+import { bestFirstOrder } from './bestFirst';
 import { candidatePairs, DEFAULT_BLOCK_CAP, type ScoredPair } from './candidates';
 import { findConflict, type Conflict } from './conflict';
 import { evidenceCount, explainPair, sharedEvidence, type PairReason } from './reason';
@@ -125,11 +126,11 @@ export function matchStatements(sa: readonly Statement[], sb: readonly Statement
  * asked only of pairs that would be kept, so a costly test runs on few). Ties go to the earlier sentences.
  */
 export function oneToOne(pairs: readonly ScoredPair[], accept: (p: ScoredPair) => boolean = () => true): ScoredPair[] {
-  const sorted = [...pairs].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const out: ScoredPair[] = [];
-  for (const p of sorted) {
+  for (const k of bestFirstOrder(pairs)) {
+    const p = pairs[k]!;
     if (usedA.has(p.a) || usedB.has(p.b) || !accept(p)) continue;
     usedA.add(p.a);
     usedB.add(p.b);

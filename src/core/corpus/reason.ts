@@ -49,24 +49,28 @@ export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
       entities.push([e.name, b.entities[j]!.name]);
     });
   }
-  const bQuantities = new Set(b.quantities.map((q) => q.term));
-  const numbers = [...new Set(a.quantities.filter((q) => bQuantities.has(q.term)).map((q) => q.text))];
-  const namesA = nameWordsOf(a);
-  const namesB = nameWordsOf(b);
-  const bWords = new Set(b.words);
-  const words = [...new Set(a.words.filter((w) => bWords.has(w) && !namesA.has(w) && !namesB.has(w)))];
+  // Statements are short: a scan of the other's few words costs less than building sets of them.
+  const numbers = [...new Set(a.quantities.filter((q) => b.quantities.some((r) => r.term === q.term)).map((q) => q.text))];
+  const words = [...new Set(a.words.filter((w) => b.words.includes(w) && !namesWord(a, w) && !namesWord(b, w)))];
   return { entities, numbers, words };
 }
 
-const nameWordsCache = new WeakMap<Statement, Set<string>>();
+/** Whether `word` is a word of the name of an entity the statement mentions. */
+function namesWord(s: Statement, word: string): boolean {
+  for (const e of s.entities) if (wordsOfName(e.name).includes(word)) return true;
+  return false;
+}
 
-/** The word terms of the names of the entities a statement mentions (computed once per statement). */
-function nameWordsOf(s: Statement): Set<string> {
-  let words = nameWordsCache.get(s);
+// The same names come back in sentence after sentence. Bounded, as the term cache is.
+const nameWordsCache = new Map<string, readonly string[]>();
+const NAME_CACHE_LIMIT = 50_000;
+
+/** The word terms of a name ("Vladimir Putin": "vladimir", "putin"). */
+function wordsOfName(name: string): readonly string[] {
+  let words = nameWordsCache.get(name);
   if (!words) {
-    words = new Set();
-    for (const e of s.entities) for (const w of sentenceTerms(e.name).words) words.add(w);
-    nameWordsCache.set(s, words);
+    if (nameWordsCache.size > NAME_CACHE_LIMIT) nameWordsCache.clear();
+    nameWordsCache.set(name, (words = sentenceTerms(name).words));
   }
   return words;
 }

@@ -76,7 +76,8 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
   const mentions = analysis.entities
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })))
     .sort((x, y) => x.start - y.start);
-  const keysOf = new Map<Entity, string[]>();
+  // Each entity's keys and name key, worked out once for the article rather than in every sentence naming it.
+  const keysOf = new Map<Entity, { keys: string[]; key: string }>();
   const roleTerms = new Map<string, string[]>();
   const quotes = [...analysis.quotes].sort((x, y) => x.start - y.start);
   const out: Statement[] = [];
@@ -97,9 +98,9 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
     const entities: Statement['entities'] = [];
     for (const e of ents) {
       let k = keysOf.get(e);
-      if (!k) keysOf.set(e, (k = entityKeys(e)));
-      for (const key of k) eKeys.add(key);
-      entities.push({ name: e.name, key: nameKey(e.name), keys: k });
+      if (!k) keysOf.set(e, (k = { keys: entityKeys(e), key: nameKey(e.name) }));
+      for (const key of k.keys) eKeys.add(key);
+      entities.push({ name: e.name, key: k.key, keys: k.keys });
       if (e.type === 'PERSON') persons.push(e.name);
     }
     // A title next to a name ("Ukraine's Foreign Minister", "North Korean leader") says who someone is,

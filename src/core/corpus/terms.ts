@@ -107,25 +107,55 @@ export function isStopWord(lowerWord: string): boolean {
 export function sentenceTerms(sentence: string): SentenceTerms {
   const words: string[] = [];
   const quantities: Quantity[] = [];
-  const tokens: string[] = [];
-  for (const m of sentence.matchAll(WORD_RE)) tokens.push(m[0].replace(/\.$/, ''));
+  const tokens = tokensOf(sentence);
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!;
-    const lower = raw.toLowerCase();
-    const q = quantityOf(raw, lower, tokens, i);
+    const info = tokenInfo(raw);
+    const q = info.mayCount ? quantityOf(raw, info.lower, tokens, i) : null;
     if (q) {
       quantities.push(q);
       continue;
     }
-    for (const t of cachedWordTerms(lower)) words.push(t);
+    for (const t of info.terms) words.push(t);
   }
   return { words, quantities };
 }
 
-// Words repeat across a workspace far more than they vary: stemming each spelling once saves most
+/** The word tokens of a text as written, a final full stop dropped ("U.S." is "U.S"). */
+function tokensOf(text: string): string[] {
+  const tokens = text.match(WORD_RE) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.charCodeAt(t.length - 1) === 46) tokens[i] = t.slice(0, -1);
+  }
+  return tokens;
+}
+
+/** What a token's spelling alone says: looked up once per spelling, not once per table. */
+interface TokenInfo {
+  lower: string;
+  /** The terms it gives as a content word. */
+  terms: readonly string[];
+  /** Whether it can be a quantity: it starts with a digit or is in one of the number, ordinal, weekday or month tables. */
+  mayCount: boolean;
+}
+
+// Words repeat across a workspace far more than they vary: reading each spelling once saves most
 // of the work of indexing. Bounded, so a workspace of odd tokens cannot grow it without end.
-const termCache = new Map<string, readonly string[]>();
-const TERM_CACHE_LIMIT = 200_000;
+const tokenCache = new Map<string, TokenInfo>();
+const TOKEN_CACHE_LIMIT = 200_000;
+
+function tokenInfo(raw: string): TokenInfo {
+  let info = tokenCache.get(raw);
+  if (info === undefined) {
+    if (tokenCache.size > TOKEN_CACHE_LIMIT) tokenCache.clear();
+    const lower = raw.toLowerCase();
+    const c = raw.charCodeAt(0);
+    const mayCount = (c >= 48 && c <= 57) || NUMBER_WORDS.has(lower) || ORDINALS.has(lower) || WEEKDAYS.has(lower) || MONTHS.has(lower);
+    tokenCache.set(raw, (info = { lower, terms: wordTerms(lower), mayCount }));
+  }
+  return info;
+}
 
 /**
  * Each content word of a sentence as written, with the term it gives: for saying in plain words
@@ -133,21 +163,8 @@ const TERM_CACHE_LIMIT = 200_000;
  */
 export function surfaceTerms(sentence: string): [term: string, surface: string][] {
   const out: [string, string][] = [];
-  for (const m of sentence.matchAll(WORD_RE)) {
-    const raw = m[0].replace(/\.$/, '');
-    const lower = raw.toLowerCase();
-    for (const t of cachedWordTerms(lower)) out.push([t, raw]);
-  }
+  for (const raw of tokensOf(sentence)) for (const t of tokenInfo(raw).terms) out.push([t, raw]);
   return out;
-}
-
-function cachedWordTerms(lower: string): readonly string[] {
-  let terms = termCache.get(lower);
-  if (terms === undefined) {
-    if (termCache.size > TERM_CACHE_LIMIT) termCache.clear();
-    termCache.set(lower, (terms = wordTerms(lower)));
-  }
-  return terms;
 }
 
 function wordTerms(lower: string): readonly string[] {
