@@ -3,7 +3,7 @@
 // differs inside it, which pairs disagree on a number, date, quote or name, and what each article
 // says alone. Pairs are found through an inverted index over the statements' terms (candidates.ts),
 // so two long articles cost about as much as their length, not the product of their lengths.
-import { analyze } from '../analyze';
+import { analyzeWithoutClaims } from '../analyze';
 import type { TextSpan } from '../types';
 import { bestFirstOrder } from './bestFirst';
 import { candidatePairs, DEFAULT_BLOCK_CAP, type ScoredPair } from './candidates';
@@ -67,7 +67,7 @@ export interface CompareOptions {
 }
 
 export function statementsOf(input: ArticleInput): Statement[] {
-  return articleStatements(input.text, input.analysis ?? analyze(input.text));
+  return articleStatements(input.text, input.analysis ?? analyzeWithoutClaims(input.text));
 }
 
 type WeightOf = (term: string) => number;
@@ -183,9 +183,10 @@ export type CompareProgress = (fraction: number, step: string) => void;
 /** Analyses both texts and compares them, saying at each step how far it got (for a progress bar). */
 export function compareTexts(textA: string, textB: string, progress: CompareProgress = () => {}, options: CompareOptions = {}): Comparison {
   progress(0, 'Analysing the first article');
-  const analysisA = analyze(textA);
+  // Claim candidates play no part in a comparison: they are left out.
+  const analysisA = analyzeWithoutClaims(textA);
   progress(0.3, 'Analysing the second article');
-  const analysisB = analyze(textB);
+  const analysisB = analyzeWithoutClaims(textB);
   progress(0.6, 'Matching statements');
   const comparison = compareArticles({ text: textA, analysis: analysisA }, { text: textB, analysis: analysisB }, options);
   progress(1, 'Done');
