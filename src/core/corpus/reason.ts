@@ -86,9 +86,7 @@ export function explainPair(a: Statement, b: Statement, weightOf: (term: string)
   const speaker = a.speakers.find((s) => b.speakers.some((t) => samePerson(s, t)));
   const cue = a.cues.find((c) => b.cues.includes(c));
   const sharedWords = [...evidence.words].sort((x, y) => weightOf(y) - weightOf(x) || (x < y ? -1 : 1)).slice(0, MAX_WORDS);
-  const surface = new Map<string, string>();
-  for (const [term, raw] of surfaceTerms(a.text)) if (!surface.has(term)) surface.set(term, raw);
-  const words = sharedWords.map((w) => surface.get(w) ?? w);
+  const words = sharedWords.length ? asWritten(sharedWords, a.text) : [];
   const parts: string[] = [];
   if (entities.length) parts.push(`both name ${list(entities.slice(0, MAX_ENTITIES))}${entities.length > MAX_ENTITIES ? ` and ${entities.length - MAX_ENTITIES} more` : ''}`);
   if (numbers.length) parts.push(`both give ${list(numbers)}`);
@@ -97,6 +95,24 @@ export function explainPair(a: Statement, b: Statement, weightOf: (term: string)
   if (words.length) parts.push(`shared words: ${words.join(', ')}`);
   const text = parts.length ? capitalise(parts.join('; ')) + '.' : 'Similar wording.';
   return { entities, numbers, ...(speaker ? { speaker } : {}), ...(cue ? { cue } : {}), words, text };
+}
+
+/** Each term as first written in the text ("sanctioned" for "sanction"), or the term itself. */
+function asWritten(terms: readonly string[], text: string): string[] {
+  const out = [...terms];
+  const done = terms.map(() => false);
+  let left = terms.length;
+  for (const [term, raw] of surfaceTerms(text)) {
+    for (let k = 0; k < terms.length; k++) {
+      if (!done[k] && terms[k] === term) {
+        out[k] = raw;
+        done[k] = true;
+        left--;
+      }
+    }
+    if (left === 0) break;
+  }
+  return out;
 }
 
 /** The same person when every word of one name is in the other ("Kirby", "John Kirby"). */

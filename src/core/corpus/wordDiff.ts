@@ -26,8 +26,12 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"') });
+  // Most sentences have no curly quotes: their tokens need no replacing.
+  const curly = /[‘’“”]/.test(text);
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const lower = m[0].toLowerCase();
+    out.push({ start: m.index, end: m.index + m[0].length, norm: curly ? lower.replace(/[‘’]/g, "'").replace(/[“”]/g, '"') : lower });
   }
   return out;
 }
