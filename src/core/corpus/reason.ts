@@ -35,23 +35,33 @@ export interface SharedEvidence {
 
 /** What two statements have in common, each thing counted once (a name is not also a shared word). */
 export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
+  // Called for every pair one-to-one matching might keep: plain loops over the statements' few
+  // names, numbers and words, without sets or closures to build each time.
   const entities: [string, string][] = [];
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  // Same name first, then other names for the same thing ("North Korea" and "Pyongyang").
-  for (const sameName of [true, false]) {
-    a.entities.forEach((e, i) => {
-      if (usedA.has(i)) return;
-      const j = b.entities.findIndex((f, k) => !usedB.has(k) && (sameName ? f.key === e.key : f.keys.some((key) => e.keys.includes(key))));
-      if (j < 0) return;
-      usedA.add(i);
-      usedB.add(j);
-      entities.push([e.name, b.entities[j]!.name]);
-    });
+  if (a.entities.length && b.entities.length) {
+    const usedA = a.entities.map(() => false);
+    const usedB = b.entities.map(() => false);
+    // Same name first, then other names for the same thing ("North Korea" and "Pyongyang").
+    for (let pass = 0; pass < 2; pass++) {
+      const sameName = pass === 0;
+      for (let i = 0; i < a.entities.length; i++) {
+        if (usedA[i]) continue;
+        const e = a.entities[i]!;
+        for (let j = 0; j < b.entities.length; j++) {
+          const f = b.entities[j]!;
+          if (usedB[j] || !(sameName ? f.key === e.key : f.keys.some((key) => e.keys.includes(key)))) continue;
+          usedA[i] = true;
+          usedB[j] = true;
+          entities.push([e.name, f.name]);
+          break;
+        }
+      }
+    }
   }
-  // Statements are short: a scan of the other's few words costs less than building sets of them.
-  const numbers = [...new Set(a.quantities.filter((q) => b.quantities.some((r) => r.term === q.term)).map((q) => q.text))];
-  const words = [...new Set(a.words.filter((w) => b.words.includes(w) && !namesWord(a, w) && !namesWord(b, w)))];
+  const numbers: string[] = [];
+  for (const q of a.quantities) if (!numbers.includes(q.text) && b.quantities.some((r) => r.term === q.term)) numbers.push(q.text);
+  const words: string[] = [];
+  for (const w of a.words) if (!words.includes(w) && b.words.includes(w) && !namesWord(a, w) && !namesWord(b, w)) words.push(w);
   return { entities, numbers, words };
 }
 
