@@ -91,6 +91,8 @@ interface Postings {
   statement: Int32Array;
   /** For the same posting: the place of t in the `ranks` of the indexed statements. */
   at: Int32Array;
+  /** For the same posting: the squared weight of t and the statement's terms ranked after it. */
+  fromHere: Float64Array;
 }
 
 /**
@@ -128,8 +130,8 @@ export function candidatePairs(
   const rankWeight = Float64Array.from(byRank, (id) => weights[id]!);
   const xa = index(termsA, weights, rankOf, rankWeight, threshold, shortSide);
   const xb = index(termsB, weights, rankOf, rankWeight, threshold, shortSide);
-  const inA = postings(xa, weights.length, byRank);
-  const inB = postings(xb, weights.length, byRank);
+  const inA = postings(xa, weights, byRank);
+  const inB = postings(xb, weights, byRank);
   const pairs: ScoredPair[] = [];
   let scored = 0;
   let capped = 0;
@@ -138,8 +140,8 @@ export function candidatePairs(
   const propose = (own: Indexed, other: Indexed, postingsOfOther: Postings, ownIsA: boolean) => {
     const ownCount = own.norm.length;
     const otherCount = other.norm.length;
-    const { from: postFrom, statement: postStatement, at: postAt } = postingsOfOther;
-    const { ids: otherIds, start: otherStart, ranks: otherRanks, lighter: otherLighter, norm: otherNorm, long: otherLong } = other;
+    const { from: postFrom, statement: postStatement, at: postAt, fromHere: postFromHere } = postingsOfOther;
+    const { ids: otherIds, start: otherStart, ranks: otherRanks, norm: otherNorm, long: otherLong } = other;
     // mark: statement j is proposed by statement mark - 1; -mark: it cannot be.
     const stamp = new Int32Array(otherCount);
     // Squared weight of the prefix terms each proposed statement shares with this one, and where in
@@ -195,15 +197,14 @@ export function candidatePairs(
             stamp[j] = -mark;
             continue;
           }
-          const yAt = postAt[k]!;
           // Met first through this term, y shares none of x's heavier terms but the unseen ones.
-          if (firstMeetingBound(unseenBefore, xFromHere, w + otherLighter[yAt]!) * ROUNDING < threshold * (xShort * otherLong[j]!)) {
+          if (firstMeetingBound(unseenBefore, xFromHere, postFromHere[k]!) * ROUNDING < threshold * (xShort * otherLong[j]!)) {
             stamp[j] = -mark;
             continue;
           }
           stamp[j] = mark;
           partial[j] = w;
-          lastShared[j] = yAt;
+          lastShared[j] = postAt[k]!;
           found[foundCount++] = j;
         }
       }
@@ -304,12 +305,14 @@ function index(terms: { ids: Int32Array; start: Int32Array }, weights: Float64Ar
 }
 
 /** The postings of every term over one article's statements. */
-function postings(x: Indexed, termCount: number, byRank: Int32Array): Postings {
+function postings(x: Indexed, weights: Float64Array, byRank: Int32Array): Postings {
+  const termCount = weights.length;
   const from = new Int32Array(termCount + 1);
   for (let k = 0; k < x.ids.length; k++) from[x.ids[k]! + 1]!++;
   for (let t = 0; t < termCount; t++) from[t + 1] += from[t]!;
   const statement = new Int32Array(x.ids.length);
   const at = new Int32Array(x.ids.length);
+  const fromHere = new Float64Array(x.ids.length);
   const next = from.slice(0, termCount);
   const count = x.start.length - 1;
   for (let i = 0; i < count; i++) {
@@ -317,9 +320,10 @@ function postings(x: Indexed, termCount: number, byRank: Int32Array): Postings {
       const slot = next[byRank[x.ranks[k]!]!]!++;
       statement[slot] = i;
       at[slot] = k;
+      fromHere[slot] = weights[byRank[x.ranks[k]!]!]! + x.lighter[k]!;
     }
   }
-  return { from, statement, at };
+  return { from, statement, at, fromHere };
 }
 
 /** The first index in list[lo, hi) whose value is at least `value` (the list ascending). */
