@@ -129,8 +129,9 @@ export function oneToOne(pairs: readonly ScoredPair[], accept: (p: ScoredPair) =
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const out: ScoredPair[] = [];
-  for (const k of bestFirstOrder(pairs)) {
-    const p = pairs[k]!;
+  const order = bestFirstOrder(pairs);
+  for (let k = 0; k < order.length; k++) {
+    const p = pairs[order[k]!]!;
     if (usedA.has(p.a) || usedB.has(p.b) || !accept(p)) continue;
     usedA.add(p.a);
     usedB.add(p.b);
