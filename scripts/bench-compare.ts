@@ -5,39 +5,13 @@
 //   dataDir: where polnear-train.jsonl is (default ../shared/data); without it the articles are built
 //   from the seeds and the Wikinews samples instead. The all-pairs baseline is measured up to 200 KB
 //   (change with --all-pairs-up-to) and extrapolated above it by the square of the size, marked "est.".
-// Two kinds of long article: distinct news stories joined end to end, B sharing half of A's stories
-// (paragraphs shuffled); and the worst case for an index, the two seed articles repeated over and over.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// The two kinds of long article are built in compare-articles.ts. The analysis timed is the one compare
+// runs (analyzeWithoutClaims: claim candidates play no part in a comparison).
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { buildSync } from 'esbuild';
 import type * as Compare from '../src/core/corpus/compare';
-import type * as Analyze from '../src/core/analyze';
-import type * as WordDiff from '../src/core/corpus/wordDiff';
-import type * as Reason from '../src/core/corpus/reason';
-import type { Models } from '../src/core/models';
-import { readModels } from '../src/node/modelAssets';
-
-type Core = typeof Compare & typeof Analyze & typeof WordDiff & typeof Reason;
-
-/** The core bundled by esbuild, as the extension ships it (tsx's per-import getters cost more than the hot loops). */
-function loadCore(): Core {
-  const out = buildSync({
-    stdin: { contents: `export * from './analyze'; export * from './corpus/compare'; export * from './corpus/wordDiff'; export * from './corpus/reason'; export { provideModels } from './models';`, resolveDir: join(__dirname, '../src/core'), loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'error',
-  });
-  const mod = { exports: {} as Core };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
-  const run = new Function('module', 'exports', 'require', out.outputFiles[0]!.text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
-  run(mod, mod.exports, require);
-  // The bundle holds its own copy of the core, so it is given the model files itself.
-  (mod.exports as unknown as { provideModels: (m: Models) => void }).provideModels(readModels());
-  return mod.exports;
-}
+import { distinctPair, loadCompareCore, repeatedPair, seedDir, stories, type CompareCore as Core } from './compare-articles';
 
 const args = process.argv.slice(2);
 const upAt = args.indexOf('--all-pairs-up-to');
@@ -45,69 +19,7 @@ const allPairsUpTo = upAt >= 0 ? Number(args.splice(upAt, 2)[1]) : 200;
 const capAt = args.indexOf('--cap');
 const blockCap = capAt >= 0 ? Number(args.splice(capAt, 2)[1]) : undefined;
 const dataDir = args[0] ?? join(__dirname, '../../shared/data');
-const seedDir = join(__dirname, '../seeds');
 const SIZES_KB = [200, 400, 800];
-
-/** A small deterministic PRNG, so every run benchmarks the same text. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return (s >>> 8) / 16777216;
-  };
-}
-
-function shuffle<T>(xs: T[], rand: () => number): T[] {
-  for (let j = xs.length - 1; j > 0; j--) {
-    const k = Math.floor(rand() * (j + 1));
-    [xs[j], xs[k]] = [xs[k]!, xs[j]!];
-  }
-  return xs;
-}
-
-function stories(): { name: string; texts: string[] } {
-  const file = join(dataDir, 'polnear-train.jsonl');
-  if (existsSync(file)) {
-    const texts = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
-    return { name: `${texts.length} PolNeAR news articles`, texts };
-  }
-  const samples = join(__dirname, '../../shared/samples/wikinews');
-  const texts = [seedDir, samples].filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(d, f), 'utf8')));
-  return { name: `${texts.length} seed and sample articles (PolNeAR not found)`, texts };
-}
-
-/** A of `kb` KB from distinct stories; B: half of A's stories (paragraphs shuffled) and half others. */
-function distinctPair(texts: string[], kb: number): [string, string] {
-  const rand = prng(kb);
-  const order = shuffle(texts.map((_, i) => i), rand);
-  const a: string[] = [];
-  const b: string[] = [];
-  let sizeA = 0;
-  let sizeB = 0;
-  for (let i = 0; i < order.length && (sizeA < kb * 1024 || sizeB < kb * 1024); i++) {
-    const text = texts[order[i]!]!;
-    if (sizeA < kb * 1024 && i % 2 === 0) {
-      a.push(text);
-      sizeA += text.length;
-    }
-    // Every other story of A is in B too, its paragraphs reordered; the rest of B is other stories.
-    if (sizeB < kb * 1024 && (i % 4 === 0 || i % 2 === 1)) {
-      const paragraphs = text.split(/\n\s*\n/);
-      const [head, ...body] = paragraphs;
-      const told = i % 4 === 0 ? [head!, ...shuffle(body, rand)].join('\n\n') : text;
-      b.push(told);
-      sizeB += told.length;
-    }
-  }
-  return [a.join('\n\n').slice(0, kb * 1024), b.join('\n\n').slice(0, kb * 1024)];
-}
-
-/** The two seeds repeated to `kb` KB each: every sentence comes back hundreds of times. */
-function repeatedPair(kb: number): [string, string] {
-  const [sa, sb] = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seedDir, f), 'utf8'));
-  const grow = (t: string) => t.repeat(Math.ceil((kb * 1024) / t.length)).slice(0, kb * 1024);
-  return [grow(sa!), grow(sb!)];
-}
 
 /** CPU milliseconds of a call (user + system): other jobs on a shared machine inflate wall time, not this. */
 function ms(fn: () => void): number {
@@ -122,8 +34,8 @@ function s(x: number): string {
 }
 
 function main(): void {
-  const core = loadCore();
-  const source = stories();
+  const core = loadCompareCore();
+  const source = stories(dataDir);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at start; times are CPU seconds (user + system) of one thread`);
   console.log(`articles built from ${source.name}; all pairs measured up to ${allPairsUpTo} KB, above it estimated from the largest measured size x (size ratio)^2; block cap ${blockCap ?? 'default'}\n`);
   for (const [kind, make] of [
@@ -135,11 +47,11 @@ function main(): void {
     let measured: { kb: number; ms: number } | undefined;
     for (const kb of SIZES_KB) {
       const [ta, tb] = make(kb);
-      let aa = core.analyze(ta);
-      let ab = core.analyze(tb);
+      let aa = core.analyzeWithoutClaims(ta);
+      let ab = core.analyzeWithoutClaims(tb);
       const analysisMs = ms(() => {
-        aa = core.analyze(ta);
-        ab = core.analyze(tb);
+        aa = core.analyzeWithoutClaims(ta);
+        ab = core.analyzeWithoutClaims(tb);
       });
       let sa: ReturnType<Core['statementsOf']> = [];
       let sb: ReturnType<Core['statementsOf']> = [];

@@ -20,6 +20,22 @@ export type TagLabels = (text: string, tok: Tokens) => Uint8Array;
 
 /** analyze(), with the entity tagger's labels from `labelsOf` when given (it must give tagTokens' labels). */
 export function analyzeWith(text: string, labelsOf?: TagLabels): Analysis {
+  const { structure, sentences, quotes, entities, tok, scan } = analyzeReport(text, labelsOf);
+  // Should a step in between have tokenized another text, the buffers no longer hold this one.
+  const claims = findClaims(text, sentences, structure.paragraphs, quotes, scans() === scan ? tok : tokenize(text));
+  return { length: text.length, structure, sentences, quotes, entities, claims };
+}
+
+/**
+ * The analysis less its claim candidates: what comparing two articles reads (sentences, entities,
+ * quotes and structure), each part the same as analyze() gives.
+ */
+export function analyzeWithoutClaims(text: string): Omit<Analysis, 'claims'> {
+  const { structure, sentences, quotes, entities } = analyzeReport(text);
+  return { length: text.length, structure, sentences, quotes, entities };
+}
+
+function analyzeReport(text: string, labelsOf?: TagLabels) {
   const lines = classifyLines(text, splitLines(text));
   const structure = findStructure(text, lines);
   const blocks = textBlocks(structure);
@@ -37,9 +53,7 @@ export function analyzeWith(text: string, labelsOf?: TagLabels): Analysis {
   // Quotes in residue (headlines of other stories in a "Read more:" list) helped find speakers
   // through the shared sentences, but are not the article's: the analysis reports the others.
   const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities).filter((q) => !insideSorted(residue, q));
-  // Should a step in between have tokenized another text, the buffers no longer hold this one.
-  const claims = findClaims(text, sentences, structure.paragraphs, quotes, scans() === scan ? tok : tokenize(text));
-  return { length: text.length, structure, sentences, quotes, entities, claims };
+  return { structure, sentences, quotes, entities, tok, scan };
 }
 
 /** Every block of the article in text order; body paragraphs may carry a quote on to the next one. */

@@ -1,7 +1,7 @@
 // `news-annotator compare A B [--json]`: the statements two articles share, each pair with why it was
 // made and a word diff (and where the shared ones disagree on a number, date, name or quote), and
 // what each reports alone.
-import { analyze } from '../../core/analyze';
+import { analyzeWithoutClaims } from '../../core/analyze';
 import { compareArticles, MATCH_THRESHOLD, type Comparison } from '../../core/corpus/compare';
 import { diffPlain } from '../../core/present/compareText';
 import { EXIT, readArticle } from '../readArticle';
@@ -18,7 +18,8 @@ export interface CompareJson extends Comparison {
 export function compareFiles(fileA: string, fileB: string): CompareJson {
   const textA = readArticle(fileA);
   const textB = readArticle(fileB);
-  const comparison = compareArticles({ text: textA, analysis: analyze(textA) }, { text: textB, analysis: analyze(textB) });
+  // Claim candidates play no part in a comparison: the analysis leaves them out.
+  const comparison = compareArticles({ text: textA, analysis: analyzeWithoutClaims(textA) }, { text: textB, analysis: analyzeWithoutClaims(textB) });
   return { a: fileA, b: fileB, threshold: MATCH_THRESHOLD, conflicts: comparison.shared.filter((s) => s.conflict).length, ...comparison };
 }
 

@@ -11,6 +11,12 @@
 // dot / (min^s * max^(1-s)) <= dot / nx. If x and y share no prefix term of x, every shared term is
 // in x's suffix, so dot <= suffix(x) < threshold * nx, and the score is below the threshold. So the
 // smaller statement of each pair proposes it, whichever article it is in.
+//
+// Most proposed pairs share one light prefix term and fall short; scoring them exactly was most of
+// the cost. Before that, a bound on the shared weight (sharedWeightBound) drops the pairs that
+// cannot reach the threshold: the suffix terms of x that y shares are among y's terms lighter than
+// the last prefix term they share (the positional filter of Xiao et al., "Efficient similarity
+// joins for near duplicate detection", 2008, for weighted terms). Every posting carries that weight.
 import type { Statement } from './statements';
 
 /** A block (term) held by more statements than this proposes only this many, the nearest in place. */
@@ -33,17 +39,60 @@ export interface CandidateResult {
   capped: number;
 }
 
+/**
+ * The most weight x and y can share when y is first met through a prefix term t of x (heaviest
+ * first): the prefix terms before t whose postings were cut to the cap (`unseenBefore`, y may hold
+ * them unseen), and at most the lesser of what x weighs from t on and what y weighs from t on
+ * (every other term they share ranks after t in both).
+ */
+export function firstMeetingBound(unseenBefore: number, xFromHere: number, yFromHere: number): number {
+  return unseenBefore + Math.min(xFromHere, yFromHere);
+}
+
+/**
+ * The most weight x and y can share once all x's prefix terms were looked up: `partial`, the prefix
+ * terms found in y; `unseen`, the prefix terms whose postings were cut to the cap (y may hold them
+ * unseen); `sharedSuffix`, the terms after x's prefix that y holds too, counted exactly.
+ */
+export function sharedWeightBound(partial: number, unseen: number, sharedSuffix: number): number {
+  return partial + unseen + sharedSuffix;
+}
+
+/**
+ * Rounding slack for the bound: it adds the same squares as the exact score in another order, so
+ * the two may differ in the last bits. A pair is dropped only when its bound is short of the
+ * threshold by more than that, so a pair the exact score keeps is never dropped.
+ */
+const ROUNDING = 1 + 1e-9;
+
+/** Statements as flat typed arrays, so the inner loops read no objects or maps. */
 interface Indexed {
-  /** Term ids, each once. */
+  /** Term ids of statement i at ids[start[i]] up to ids[start[i + 1]], ascending, each once. */
   ids: Int32Array;
-  /** Prefix term ids (heaviest first). */
-  prefix: Int32Array;
+  start: Int32Array;
+  /** Term ranks (0 the heaviest term) of statement i at the same places, heaviest first. */
+  ranks: Int32Array;
+  /** At each place of `ranks`: the squared weight of the statement's terms ranked after it. */
+  lighter: Float64Array;
+  /** How many of those ranks are the statement's prefix. */
+  prefixLength: Int32Array;
   /** Squared weight of the terms after the prefix. */
-  suffix: number;
-  norm: number;
+  suffix: Float64Array;
+  norm: Float64Array;
   /** norm ** shortSide and norm ** (1 - shortSide): the two factors of a pair's denominator, computed once. */
-  short: number;
-  long: number;
+  short: Float64Array;
+  long: Float64Array;
+}
+
+/** Which statements hold each term, ascending, and where the term is in each one's ranks. */
+interface Postings {
+  /** The statements holding term t at statement[from[t]] up to statement[from[t + 1]]. */
+  from: Int32Array;
+  statement: Int32Array;
+  /** For the same posting: the place of t in the `ranks` of the indexed statements. */
+  at: Int32Array;
+  /** For the same posting: the squared weight of t and the statement's terms ranked after it. */
+  fromHere: Float64Array;
 }
 
 /**
@@ -59,122 +108,226 @@ export function candidatePairs(
   cap = DEFAULT_BLOCK_CAP,
 ): CandidateResult {
   const termIds = new Map<string, number>();
-  const w2: number[] = [];
+  const w2List: number[] = [];
   const intern = (t: string): number => {
     let id = termIds.get(t);
     if (id === undefined) {
-      id = w2.length;
+      id = w2List.length;
       termIds.set(t, id);
       const w = weightOf(t);
-      w2.push(w * w);
+      w2List.push(w * w);
     }
     return id;
   };
-  const index = (list: readonly Statement[]): Indexed[] =>
-    list.map((s) => {
-      const ids = Int32Array.from(new Set(s.terms.map(intern))).sort();
-      let norm = 0;
-      for (const id of ids) norm += w2[id]!;
-      // Heaviest first; the prefix ends where the rest weighs less than threshold * norm.
-      const byWeight = Array.from(ids).sort((x, y) => w2[y]! - w2[x]! || x - y);
-      let rest = norm;
-      let cut = 0;
-      while (cut < byWeight.length && rest >= threshold * norm) rest -= w2[byWeight[cut++]!]!;
-      return { ids, prefix: Int32Array.from(byWeight.slice(0, cut)), suffix: rest, norm, short: Math.pow(norm, shortSide), long: Math.pow(norm, 1 - shortSide) };
-    });
-  const xa = index(sa);
-  const xb = index(sb);
-  const postings = (list: Indexed[]): Map<number, number[]> => {
-    const m = new Map<number, number[]>();
-    list.forEach((x, i) => {
-      for (const id of x.ids) {
-        const p = m.get(id);
-        if (p) p.push(i);
-        else m.set(id, [i]);
-      }
-    });
-    return m;
-  };
-  const inA = postings(xa);
-  const inB = postings(xb);
+  // Ids in the order terms are first met (A's statements, then B's): the exact score sums in that order.
+  const termsA = idsOf(sa, intern);
+  const termsB = idsOf(sb, intern);
+  const weights = Float64Array.from(w2List);
+  // Rank 0 is the heaviest term; equal weights go by id. A prefix is a statement's lowest ranks.
+  const byRank = Int32Array.from(weights.keys()).sort((x, y) => weights[y]! - weights[x]! || x - y);
+  const rankOf = new Int32Array(weights.length);
+  byRank.forEach((id, rank) => (rankOf[id] = rank));
+  const rankWeight = Float64Array.from(byRank, (id) => weights[id]!);
+  const xa = index(termsA, weights, rankOf, rankWeight, threshold, shortSide);
+  const xb = index(termsB, weights, rankOf, rankWeight, threshold, shortSide);
+  const inA = postings(xa, weights, byRank);
+  const inB = postings(xb, weights, byRank);
   const pairs: ScoredPair[] = [];
   let scored = 0;
   let capped = 0;
   // Only the statement with the smaller norm needs to propose a pair (see above), so each pair is
   // proposed from one side only: A proposes when its norm is not larger, B when it is smaller.
-  // Typed copies of what the inner loops read for every posting: no object or Map lookups there.
-  const weights = Float64Array.from(w2);
-  const propose = (own: Indexed[], other: Indexed[], postingsOfOther: Map<number, number[]>, ownIsA: boolean) => {
-    const stamp = new Int32Array(other.length);
-    const norms = Float64Array.from(other, (y) => y.norm);
-    const listOf: (number[] | undefined)[] = new Array<number[] | undefined>(weights.length).fill(undefined);
-    for (const [id, list] of postingsOfOther) listOf[id] = list;
-    // Squared weight of the prefix terms each proposed statement shares with this one.
-    const partial = new Float64Array(other.length);
-    const found: number[] = [];
-    // Which terms the proposing statement holds, stamped with its number: a dot product is then one pass over the other's terms.
+  const propose = (own: Indexed, other: Indexed, postingsOfOther: Postings, ownIsA: boolean) => {
+    const ownCount = own.norm.length;
+    const otherCount = other.norm.length;
+    const { from: postFrom, statement: postStatement, at: postAt, fromHere: postFromHere } = postingsOfOther;
+    const { ids: otherIds, start: otherStart, ranks: otherRanks, norm: otherNorm, long: otherLong } = other;
+    // mark: statement j is proposed by statement mark - 1; -mark: it cannot be.
+    const stamp = new Int32Array(otherCount);
+    // Squared weight of the prefix terms each proposed statement shares with this one, and where in
+    // its ranks the last of them is.
+    const partial = new Float64Array(otherCount);
+    const lastShared = new Int32Array(otherCount);
+    const found = new Int32Array(otherCount);
+    // Which terms the proposing statement holds (by id), and which are its suffix (by rank), stamped
+    // with its number: a dot product is then one pass over the other's terms.
     const holds = new Int32Array(weights.length);
-    own.forEach((x, i) => {
-      found.length = 0;
+    const inSuffix = new Int32Array(weights.length);
+    for (let i = 0; i < ownCount; i++) {
+      let foundCount = 0;
       const mark = i + 1;
-      for (const id of x.ids) holds[id] = mark;
+      const begin = own.start[i]!;
+      const end = own.start[i + 1]!;
+      const prefixEnd = begin + own.prefixLength[i]!;
+      for (let k = begin; k < end; k++) holds[own.ids[k]!] = mark;
+      for (let k = prefixEnd; k < end; k++) inSuffix[own.ranks[k]!] = mark;
       // Prefix terms whose block was cut: a statement outside the window may still hold them.
       let unseen = 0;
-      const xNorm = x.norm;
-      for (const id of x.prefix) {
-        const list = listOf[id];
-        if (!list) continue;
-        let from = 0;
-        let to = list.length;
-        if (list.length > cap) {
+      const xNorm = own.norm[i]!;
+      const xShort = own.short[i]!;
+      // Heaviest first, so the last prefix term a statement is found through is its lightest shared one.
+      for (let p = begin; p < prefixEnd; p++) {
+        const rank = own.ranks[p]!;
+        const id = byRank[rank]!;
+        let from = postFrom[id]!;
+        let to = postFrom[id + 1]!;
+        if (from === to) continue;
+        const w = weights[id]!;
+        // What this and the rest of x weigh: all x can still share with a statement first met here.
+        const xFromHere = w + own.lighter[p]!;
+        const unseenBefore = unseen;
+        if (to - from > cap) {
           // A common term proposes only the `cap` statements nearest this one's place in its article.
           capped++;
-          unseen += weights[id]!;
-          const at = lowerBound(list, Math.floor((i * other.length) / own.length));
-          from = Math.max(0, Math.min(at - (cap >> 1), list.length - cap));
+          unseen += w;
+          const at = lowerBound(postStatement, from, to, Math.floor((i * otherCount) / ownCount));
+          from = Math.max(from, Math.min(at - (cap >> 1), to - cap));
           to = from + cap;
         }
-        const w = weights[id]!;
         for (let k = from; k < to; k++) {
-          const j = list[k]!;
-          if (stamp[j] === mark) {
+          const j = postStatement[k]!;
+          const seen = stamp[j]!;
+          if (seen === mark) {
             partial[j] += w;
+            lastShared[j] = postAt[k]!;
             continue;
           }
-          if (ownIsA ? xNorm > norms[j]! : xNorm >= norms[j]!) continue;
+          if (seen === -mark) continue;
+          if (ownIsA ? xNorm > otherNorm[j]! : xNorm >= otherNorm[j]!) {
+            stamp[j] = -mark;
+            continue;
+          }
+          // Met first through this term, y shares none of x's heavier terms but the unseen ones.
+          if (firstMeetingBound(unseenBefore, xFromHere, postFromHere[k]!) * ROUNDING < threshold * (xShort * otherLong[j]!)) {
+            stamp[j] = -mark;
+            continue;
+          }
           stamp[j] = mark;
           partial[j] = w;
-          found.push(j);
+          lastShared[j] = postAt[k]!;
+          found[foundCount++] = j;
         }
       }
-      for (let f = 0; f < found.length; f++) {
+      const xSuffix = own.suffix[i]!;
+      for (let f = 0; f < foundCount; f++) {
         const j = found[f]!;
-        const y = other[j]!;
         // The same value as norm^s * norm^(1-s) computed per pair, from the factors each statement keeps.
-        const denominator = x.short * y.long;
+        const denominator = xShort * otherLong[j]!;
+        const needed = threshold * denominator;
         // The shared prefix terms plus every suffix term at most: when even that falls short, skip the exact count.
-        if (partial[j]! + unseen + x.suffix < threshold * denominator) continue;
+        if (partial[j]! + unseen + xSuffix < needed) continue;
+        // The suffix terms x shares are all lighter than the last prefix term they share, so among y's ranks after it.
+        const yEnd = otherStart[j + 1]!;
+        let sharedSuffix = 0;
+        if (xSuffix > 0) {
+          for (let k = lastShared[j]! + 1; k < yEnd; k++) {
+            const rank = otherRanks[k]!;
+            if (inSuffix[rank] === mark) sharedSuffix += rankWeight[rank]!;
+          }
+        }
+        if (sharedWeightBound(partial[j]!, unseen, sharedSuffix) * ROUNDING < needed) continue;
         scored++;
+        // Exactly as scoring every pair would: summed in id order, so the score is the same to the last bit.
         let dot = 0;
-        const ids = y.ids;
-        for (let k = 0; k < ids.length; k++) {
-          const id = ids[k]!;
+        for (let k = otherStart[j]!; k < yEnd; k++) {
+          const id = otherIds[k]!;
           if (holds[id] === mark) dot += weights[id]!;
         }
         const score = dot / denominator;
         if (score >= threshold) pairs.push(ownIsA ? { a: i, b: j, score } : { a: j, b: i, score });
       }
-    });
+    }
   };
   propose(xa, xb, inB, true);
   propose(xb, xa, inA, false);
   return { pairs, scored, capped };
 }
 
-/** The first index of an ascending list whose value is at least `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** Each statement's term ids, ascending and each once, laid end to end. */
+function idsOf(list: readonly Statement[], intern: (t: string) => number): { ids: Int32Array; start: Int32Array } {
+  const start = new Int32Array(list.length + 1);
+  let total = 0;
+  for (let i = 0; i < list.length; i++) total += list[i]!.terms.length;
+  const ids = new Int32Array(total);
+  let at = 0;
+  for (let i = 0; i < list.length; i++) {
+    start[i] = at;
+    const terms = list[i]!.terms;
+    const own = ids.subarray(at, at + terms.length);
+    for (let k = 0; k < terms.length; k++) own[k] = intern(terms[k]!);
+    own.sort();
+    // A term listed twice counts once.
+    let n = 0;
+    for (let k = 0; k < own.length; k++) if (k === 0 || own[k] !== own[k - 1]) own[n++] = own[k]!;
+    at += n;
+  }
+  start[list.length] = at;
+  return { ids: ids.slice(0, at), start };
+}
+
+function index(terms: { ids: Int32Array; start: Int32Array }, weights: Float64Array, rankOf: Int32Array, rankWeight: Float64Array, threshold: number, shortSide: number): Indexed {
+  const { ids, start } = terms;
+  const count = start.length - 1;
+  const ranks = new Int32Array(ids.length);
+  const lighter = new Float64Array(ids.length);
+  const prefixLength = new Int32Array(count);
+  const suffix = new Float64Array(count);
+  const norm = new Float64Array(count);
+  const short = new Float64Array(count);
+  const long = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const begin = start[i]!;
+    const end = start[i + 1]!;
+    // Summed in id order, as the exact score's denominator always has been.
+    let n = 0;
+    for (let k = begin; k < end; k++) {
+      n += weights[ids[k]!]!;
+      ranks[k] = rankOf[ids[k]!]!;
+    }
+    const own = ranks.subarray(begin, end).sort();
+    // Lightest first, adding up: no subtraction to round.
+    let after = 0;
+    for (let k = end - 1; k >= begin; k--) {
+      lighter[k] = after;
+      after += rankWeight[ranks[k]!]!;
+    }
+    // Heaviest first; the prefix ends where the rest weighs less than threshold * norm.
+    let rest = n;
+    let cut = 0;
+    while (cut < own.length && rest >= threshold * n) rest -= rankWeight[own[cut++]!]!;
+    prefixLength[i] = cut;
+    suffix[i] = rest;
+    norm[i] = n;
+    short[i] = Math.pow(n, shortSide);
+    long[i] = Math.pow(n, 1 - shortSide);
+  }
+  return { ids, start, ranks, lighter, prefixLength, suffix, norm, short, long };
+}
+
+/** The postings of every term over one article's statements. */
+function postings(x: Indexed, weights: Float64Array, byRank: Int32Array): Postings {
+  const termCount = weights.length;
+  const from = new Int32Array(termCount + 1);
+  for (let k = 0; k < x.ids.length; k++) from[x.ids[k]! + 1]!++;
+  for (let t = 0; t < termCount; t++) from[t + 1] += from[t]!;
+  const statement = new Int32Array(x.ids.length);
+  const at = new Int32Array(x.ids.length);
+  const fromHere = new Float64Array(x.ids.length);
+  const next = from.slice(0, termCount);
+  const count = x.start.length - 1;
+  for (let i = 0; i < count; i++) {
+    for (let k = x.start[i]!; k < x.start[i + 1]!; k++) {
+      const slot = next[byRank[x.ranks[k]!]!]!++;
+      statement[slot] = i;
+      at[slot] = k;
+      fromHere[slot] = weights[byRank[x.ranks[k]!]!]! + x.lighter[k]!;
+    }
+  }
+  return { from, statement, at, fromHere };
+}
+
+/** The first index in list[lo, hi) whose value is at least `value` (the list ascending). */
+function lowerBound(list: Int32Array, lo: number, hi: number, value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid]! < value) lo = mid + 1;

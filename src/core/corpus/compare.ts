@@ -3,8 +3,9 @@
 // differs inside it, which pairs disagree on a number, date, quote or name, and what each article
 // says alone. Pairs are found through an inverted index over the statements' terms (candidates.ts),
 // so two long articles cost about as much as their length, not the product of their lengths.
-import { analyze } from '../analyze';
+import { analyzeWithoutClaims } from '../analyze';
 import type { TextSpan } from '../types';
+import { bestFirstOrder } from './bestFirst';
 import { candidatePairs, DEFAULT_BLOCK_CAP, type ScoredPair } from './candidates';
 import { findConflict, type Conflict } from './conflict';
 import { evidenceCount, explainPair, sharedEvidence, type PairReason } from './reason';
@@ -66,7 +67,7 @@ export interface CompareOptions {
 }
 
 export function statementsOf(input: ArticleInput): Statement[] {
-  return articleStatements(input.text, input.analysis ?? analyze(input.text));
+  return articleStatements(input.text, input.analysis ?? analyzeWithoutClaims(input.text));
 }
 
 type WeightOf = (term: string) => number;
@@ -125,11 +126,12 @@ export function matchStatements(sa: readonly Statement[], sb: readonly Statement
  * asked only of pairs that would be kept, so a costly test runs on few). Ties go to the earlier sentences.
  */
 export function oneToOne(pairs: readonly ScoredPair[], accept: (p: ScoredPair) => boolean = () => true): ScoredPair[] {
-  const sorted = [...pairs].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const out: ScoredPair[] = [];
-  for (const p of sorted) {
+  const order = bestFirstOrder(pairs);
+  for (let k = 0; k < order.length; k++) {
+    const p = pairs[order[k]!]!;
     if (usedA.has(p.a) || usedB.has(p.b) || !accept(p)) continue;
     usedA.add(p.a);
     usedB.add(p.b);
@@ -182,9 +184,10 @@ export type CompareProgress = (fraction: number, step: string) => void;
 /** Analyses both texts and compares them, saying at each step how far it got (for a progress bar). */
 export function compareTexts(textA: string, textB: string, progress: CompareProgress = () => {}, options: CompareOptions = {}): Comparison {
   progress(0, 'Analysing the first article');
-  const analysisA = analyze(textA);
+  // Claim candidates play no part in a comparison: they are left out.
+  const analysisA = analyzeWithoutClaims(textA);
   progress(0.3, 'Analysing the second article');
-  const analysisB = analyze(textB);
+  const analysisB = analyzeWithoutClaims(textB);
   progress(0.6, 'Matching statements');
   const comparison = compareArticles({ text: textA, analysis: analysisA }, { text: textB, analysis: analysisB }, options);
   progress(1, 'Done');

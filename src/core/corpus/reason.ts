@@ -35,38 +35,52 @@ export interface SharedEvidence {
 
 /** What two statements have in common, each thing counted once (a name is not also a shared word). */
 export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
+  // Called for every pair one-to-one matching might keep: plain loops over the statements' few
+  // names, numbers and words, without sets or closures to build each time.
   const entities: [string, string][] = [];
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  // Same name first, then other names for the same thing ("North Korea" and "Pyongyang").
-  for (const sameName of [true, false]) {
-    a.entities.forEach((e, i) => {
-      if (usedA.has(i)) return;
-      const j = b.entities.findIndex((f, k) => !usedB.has(k) && (sameName ? f.key === e.key : f.keys.some((key) => e.keys.includes(key))));
-      if (j < 0) return;
-      usedA.add(i);
-      usedB.add(j);
-      entities.push([e.name, b.entities[j]!.name]);
-    });
+  if (a.entities.length && b.entities.length) {
+    const usedA = a.entities.map(() => false);
+    const usedB = b.entities.map(() => false);
+    // Same name first, then other names for the same thing ("North Korea" and "Pyongyang").
+    for (let pass = 0; pass < 2; pass++) {
+      const sameName = pass === 0;
+      for (let i = 0; i < a.entities.length; i++) {
+        if (usedA[i]) continue;
+        const e = a.entities[i]!;
+        for (let j = 0; j < b.entities.length; j++) {
+          const f = b.entities[j]!;
+          if (usedB[j] || !(sameName ? f.key === e.key : f.keys.some((key) => e.keys.includes(key)))) continue;
+          usedA[i] = true;
+          usedB[j] = true;
+          entities.push([e.name, f.name]);
+          break;
+        }
+      }
+    }
   }
-  const bQuantities = new Set(b.quantities.map((q) => q.term));
-  const numbers = [...new Set(a.quantities.filter((q) => bQuantities.has(q.term)).map((q) => q.text))];
-  const namesA = nameWordsOf(a);
-  const namesB = nameWordsOf(b);
-  const bWords = new Set(b.words);
-  const words = [...new Set(a.words.filter((w) => bWords.has(w) && !namesA.has(w) && !namesB.has(w)))];
+  const numbers: string[] = [];
+  for (const q of a.quantities) if (!numbers.includes(q.text) && b.quantities.some((r) => r.term === q.term)) numbers.push(q.text);
+  const words: string[] = [];
+  for (const w of a.words) if (!words.includes(w) && b.words.includes(w) && !namesWord(a, w) && !namesWord(b, w)) words.push(w);
   return { entities, numbers, words };
 }
 
-const nameWordsCache = new WeakMap<Statement, Set<string>>();
+/** Whether `word` is a word of the name of an entity the statement mentions. */
+function namesWord(s: Statement, word: string): boolean {
+  for (const e of s.entities) if (wordsOfName(e.name).includes(word)) return true;
+  return false;
+}
 
-/** The word terms of the names of the entities a statement mentions (computed once per statement). */
-function nameWordsOf(s: Statement): Set<string> {
-  let words = nameWordsCache.get(s);
+// The same names come back in sentence after sentence. Bounded, as the term cache is.
+const nameWordsCache = new Map<string, readonly string[]>();
+const NAME_CACHE_LIMIT = 50_000;
+
+/** The word terms of a name ("Vladimir Putin": "vladimir", "putin"). */
+function wordsOfName(name: string): readonly string[] {
+  let words = nameWordsCache.get(name);
   if (!words) {
-    words = new Set();
-    for (const e of s.entities) for (const w of sentenceTerms(e.name).words) words.add(w);
-    nameWordsCache.set(s, words);
+    if (nameWordsCache.size > NAME_CACHE_LIMIT) nameWordsCache.clear();
+    nameWordsCache.set(name, (words = sentenceTerms(name).words));
   }
   return words;
 }
@@ -82,9 +96,7 @@ export function explainPair(a: Statement, b: Statement, weightOf: (term: string)
   const speaker = a.speakers.find((s) => b.speakers.some((t) => samePerson(s, t)));
   const cue = a.cues.find((c) => b.cues.includes(c));
   const sharedWords = [...evidence.words].sort((x, y) => weightOf(y) - weightOf(x) || (x < y ? -1 : 1)).slice(0, MAX_WORDS);
-  const surface = new Map<string, string>();
-  for (const [term, raw] of surfaceTerms(a.text)) if (!surface.has(term)) surface.set(term, raw);
-  const words = sharedWords.map((w) => surface.get(w) ?? w);
+  const words = sharedWords.length ? asWritten(sharedWords, a.text) : [];
   const parts: string[] = [];
   if (entities.length) parts.push(`both name ${list(entities.slice(0, MAX_ENTITIES))}${entities.length > MAX_ENTITIES ? ` and ${entities.length - MAX_ENTITIES} more` : ''}`);
   if (numbers.length) parts.push(`both give ${list(numbers)}`);
@@ -93,6 +105,24 @@ export function explainPair(a: Statement, b: Statement, weightOf: (term: string)
   if (words.length) parts.push(`shared words: ${words.join(', ')}`);
   const text = parts.length ? capitalise(parts.join('; ')) + '.' : 'Similar wording.';
   return { entities, numbers, ...(speaker ? { speaker } : {}), ...(cue ? { cue } : {}), words, text };
+}
+
+/** Each term as first written in the text ("sanctioned" for "sanction"), or the term itself. */
+function asWritten(terms: readonly string[], text: string): string[] {
+  const out = [...terms];
+  const done = terms.map(() => false);
+  let left = terms.length;
+  for (const [term, raw] of surfaceTerms(text)) {
+    for (let k = 0; k < terms.length; k++) {
+      if (!done[k] && terms[k] === term) {
+        out[k] = raw;
+        done[k] = true;
+        left--;
+      }
+    }
+    if (left === 0) break;
+  }
+  return out;
 }
 
 /** The same person when every word of one name is in the other ("Kirby", "John Kirby"). */

@@ -28,10 +28,20 @@ export interface Statement extends Span {
   terms: string[];
 }
 
+// Reasons and conflicts ask for the keys of the same few names pair after pair. Bounded.
+const nameKeys = new Map<string, string>();
+const NAME_KEY_LIMIT = 50_000;
+
 /** Entity keys are normalised names: lower case, no dots ("U.S." = "US"), single spaces. */
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[.’']/g, '').replace(/\s+/g, ' ').trim();
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size > NAME_KEY_LIMIT) nameKeys.clear();
+    nameKeys.set(name, (key = name.toLowerCase().replace(/[.’']/g, '').replace(/\s+/g, ' ').trim()));
+  }
+  return key;
 }
+
 
 /**
  * The keys an entity's own names give it: each alias, and for a two-word person name the surname,
@@ -76,7 +86,8 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
   const mentions = analysis.entities
     .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e })))
     .sort((x, y) => x.start - y.start);
-  const keysOf = new Map<Entity, string[]>();
+  // Each entity's keys and name key, worked out once for the article rather than in every sentence naming it.
+  const keysOf = new Map<Entity, { keys: string[]; key: string }>();
   const roleTerms = new Map<string, string[]>();
   const quotes = [...analysis.quotes].sort((x, y) => x.start - y.start);
   const out: Statement[] = [];
@@ -90,43 +101,45 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
     const sentence = text.slice(s.start, s.end);
     const { words: allWords, quantities } = sentenceTerms(sentence);
     while (mi < mentions.length && mentions[mi]!.end <= s.start) mi++;
-    const ents = new Set<Entity>();
-    for (let j = mi; j < mentions.length && mentions[j]!.start < s.end; j++) ents.add(mentions[j]!.entity);
-    const eKeys = new Set<string>();
+    // A sentence names a few entities, keys, speakers and terms: lists kept free of repeats cost less than sets.
+    const ents: Entity[] = [];
+    for (let j = mi; j < mentions.length && mentions[j]!.start < s.end; j++) addOnce(ents, mentions[j]!.entity);
+    const eKeys: string[] = [];
     const persons: string[] = [];
     const entities: Statement['entities'] = [];
     for (const e of ents) {
       let k = keysOf.get(e);
-      if (!k) keysOf.set(e, (k = entityKeys(e)));
-      for (const key of k) eKeys.add(key);
-      entities.push({ name: e.name, key: nameKey(e.name), keys: k });
+      if (!k) keysOf.set(e, (k = { keys: entityKeys(e), key: nameKey(e.name) }));
+      for (const key of k.keys) addOnce(eKeys, key);
+      entities.push({ name: e.name, key: k.key, keys: k.keys });
       if (e.type === 'PERSON') persons.push(e.name);
     }
     // A title next to a name ("Ukraine's Foreign Minister", "North Korean leader") says who someone is,
     // not what happened: its words do not make two statements alike.
-    const roleWords = new Set<string>();
+    let roleWords: Set<string> | undefined;
     for (const e of ents) {
       for (const r of e.roles) {
         if (!sentence.includes(r)) continue;
         let rw = roleTerms.get(r);
         if (!rw) roleTerms.set(r, (rw = sentenceTerms(r).words));
-        for (const w of rw) roleWords.add(w);
+        for (const w of rw) (roleWords ??= new Set()).add(w);
       }
     }
-    const words = roleWords.size ? allWords.filter((w) => !roleWords.has(w)) : allWords;
+    const words = roleWords?.size ? allWords.filter((w) => !roleWords.has(w)) : allWords;
     while (qi < quotes.length && quotes[qi]!.end <= s.start) qi++;
     const quoted: string[] = [];
-    const speakers = new Set<string>();
-    const cues = new Set<string>();
+    const speakers: string[] = [];
+    const cues: string[] = [];
     for (let j = qi; j < quotes.length && quotes[j]!.start < s.end; j++) {
       const q = quotes[j]!;
       quoted.push(text.slice(Math.max(q.content.start, s.start), Math.min(q.content.end, s.end)));
-      if (q.speaker) speakers.add(q.speaker.entityId ? nameOfId(q.speaker.entityId) : q.speaker.text);
-      if (q.cue) cues.add(q.cue.text.toLowerCase());
+      if (q.speaker) addOnce(speakers, q.speaker.entityId ? nameOfId(q.speaker.entityId) : q.speaker.text);
+      if (q.cue) addOnce(cues, q.cue.text.toLowerCase());
     }
-    const terms = new Set<string>(words);
-    for (const q of quantities) terms.add(q.term);
-    for (const k of eKeys) terms.add(k);
+    const terms: string[] = [];
+    for (const w of words) addOnce(terms, w);
+    for (const q of quantities) addOnce(terms, q.term);
+    for (const k of eKeys) addOnce(terms, k);
     out.push({
       start: s.start,
       end: s.end,
@@ -134,16 +147,21 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
       text: sentence,
       words,
       quantities,
-      entityKeys: [...eKeys],
+      entityKeys: eKeys,
       persons,
       entities,
       quotes: quoted,
-      speakers: [...speakers],
-      cues: [...cues],
-      terms: [...terms],
+      speakers,
+      cues,
+      terms,
     });
   }
   return out;
+}
+
+/** Adds `x` to `list` unless it is there: the list keeps the order things were first added in, as a set does. */
+function addOnce<T>(list: T[], x: T): void {
+  if (!list.includes(x)) list.push(x);
 }
 
 /** "PERSON:John Kirby" -> "John Kirby". */

@@ -2,6 +2,7 @@
 // (lower-cased, stop-words dropped, lightly stemmed so "visited"/"visits"/"visit" meet), and
 // normalised numbers and dates ("nine" = "9", "Tuesday" = "day:tue", "1961" = "year:1961"), so
 // "first trip in 24 years" and "first to North Korea in 24 years" share "ord:1", "num:24", "year".
+import { scanWords, SpellingTable } from './wordTokens';
 
 /** A number, date or ordinal found in a sentence, with the word it counts when there is one. */
 export interface Quantity {
@@ -78,7 +79,7 @@ const ANAPHORIC_BEFORE = new Set(['the', 'these', 'those', 'both', 'its', 'their
 // Words before a short month name that make it a date ("in May", "since March").
 const MONTH_PREPOSITIONS = new Set(['in', 'on', 'since', 'by', 'until', 'from', 'early', 'late', 'mid', 'last', 'next', 'this', 'of']);
 
-const WORD_RE = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu;
+// Word tokens are what /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?/gu matches (wordTokens.ts reads them).
 
 /** Light suffix stripping: enough to meet inflections, never so much that unrelated words collide. */
 export function stem(word: string): string {
@@ -107,25 +108,51 @@ export function isStopWord(lowerWord: string): boolean {
 export function sentenceTerms(sentence: string): SentenceTerms {
   const words: string[] = [];
   const quantities: Quantity[] = [];
-  const tokens: string[] = [];
-  for (const m of sentence.matchAll(WORD_RE)) tokens.push(m[0].replace(/\.$/, ''));
+  const tokens = tokenInfos(sentence);
+  const tokenAt = (k: number): string | undefined => tokens[k]?.raw;
   for (let i = 0; i < tokens.length; i++) {
-    const raw = tokens[i]!;
-    const lower = raw.toLowerCase();
-    const q = quantityOf(raw, lower, tokens, i);
+    const info = tokens[i]!;
+    const q = info.mayCount ? quantityOf(info.raw, info.lower, tokenAt, i) : null;
     if (q) {
       quantities.push(q);
       continue;
     }
-    for (const t of cachedWordTerms(lower)) words.push(t);
+    for (const t of info.terms) words.push(t);
   }
   return { words, quantities };
 }
 
-// Words repeat across a workspace far more than they vary: stemming each spelling once saves most
+/** What a token's spelling alone says: looked up once per spelling, not once per table. */
+interface TokenInfo {
+  /** The token as written, a final full stop dropped. */
+  raw: string;
+  lower: string;
+  /** The terms it gives as a content word. */
+  terms: readonly string[];
+  /** Whether it can be a quantity: it starts with a digit or is in one of the number, ordinal, weekday or month tables. */
+  mayCount: boolean;
+}
+
+// Words repeat across a workspace far more than they vary: reading each spelling once saves most
 // of the work of indexing. Bounded, so a workspace of odd tokens cannot grow it without end.
-const termCache = new Map<string, readonly string[]>();
-const TERM_CACHE_LIMIT = 200_000;
+const spellings = new SpellingTable<TokenInfo>((raw) => {
+  const lower = raw.toLowerCase();
+  const c = raw.charCodeAt(0);
+  const mayCount = (c >= 48 && c <= 57) || NUMBER_WORDS.has(lower) || ORDINALS.has(lower) || WEEKDAYS.has(lower) || MONTHS.has(lower);
+  return { raw, lower, terms: wordTerms(lower), mayCount };
+}, 200_000);
+
+/** The word tokens of a text (a final full stop dropped), each with what its spelling says. */
+function tokenInfos(text: string): TokenInfo[] {
+  const out: TokenInfo[] = [];
+  scanWords(text, 0, text.length, (start, end) => out.push(spellings.get(text, start, end)));
+  return out;
+}
+
+/** The word tokens of a text as written, a final full stop dropped ("U.S." is "U.S"). */
+export function wordTokens(text: string): string[] {
+  return tokenInfos(text).map((t) => t.raw);
+}
 
 /**
  * Each content word of a sentence as written, with the term it gives: for saying in plain words
@@ -133,21 +160,8 @@ const TERM_CACHE_LIMIT = 200_000;
  */
 export function surfaceTerms(sentence: string): [term: string, surface: string][] {
   const out: [string, string][] = [];
-  for (const m of sentence.matchAll(WORD_RE)) {
-    const raw = m[0].replace(/\.$/, '');
-    const lower = raw.toLowerCase();
-    for (const t of cachedWordTerms(lower)) out.push([t, raw]);
-  }
+  for (const info of tokenInfos(sentence)) for (const t of info.terms) out.push([t, info.raw]);
   return out;
-}
-
-function cachedWordTerms(lower: string): readonly string[] {
-  let terms = termCache.get(lower);
-  if (terms === undefined) {
-    if (termCache.size > TERM_CACHE_LIMIT) termCache.clear();
-    termCache.set(lower, (terms = wordTerms(lower)));
-  }
-  return terms;
 }
 
 function wordTerms(lower: string): readonly string[] {
@@ -164,13 +178,13 @@ function wordTerms(lower: string): readonly string[] {
   return out;
 }
 
-function quantityOf(raw: string, lower: string, tokens: string[], i: number): Quantity | null {
+function quantityOf(raw: string, lower: string, tokenAt: (k: number) => string | undefined, i: number): Quantity | null {
   const c = raw.charCodeAt(0);
   if (c >= 48 && c <= 57) {
     if (/^\d[\d,]*(?:\.\d+)?$/.test(raw)) {
       const value = Number(raw.replace(/,/g, ''));
       if (raw.length === 4 && value >= 1800 && value <= 2100 && !raw.includes(',')) return { term: `year:${value}`, kind: 'year', unit: '', text: raw };
-      return counted(`num:${value}`, raw, tokens[i + 1]);
+      return counted(`num:${value}`, raw, tokenAt(i + 1));
     }
     if (/^\d{4}s$/.test(lower)) return { term: `decade:${lower}`, kind: 'year', unit: '', text: raw };
     return null;
@@ -179,7 +193,7 @@ function quantityOf(raw: string, lower: string, tokens: string[], i: number): Qu
   const n = NUMBER_WORDS.get(lower);
   // "one" is too often a pronoun ("one of the few") to count on its own, and a small number after a
   // definite word points back at things already named ("the two countries", "these three men"): neither counts.
-  if (n !== undefined) return lower === 'one' || ANAPHORIC_BEFORE.has(tokens[i - 1]?.toLowerCase() ?? '') ? null : counted(`num:${n}`, raw, tokens[i + 1]);
+  if (n !== undefined) return lower === 'one' || ANAPHORIC_BEFORE.has(tokenAt(i - 1)?.toLowerCase() ?? '') ? null : counted(`num:${n}`, raw, tokenAt(i + 1));
   const o = ORDINALS.get(lower);
   if (o !== undefined) return lower === 'last' ? null : { term: `ord:${o}`, kind: 'ord', unit: '', text: raw };
   const d = WEEKDAYS.get(lower);
@@ -188,7 +202,7 @@ function quantityOf(raw: string, lower: string, tokens: string[], i: number): Qu
   // where a date is likely.
   const month = MONTHS.get(lower);
   if (month !== undefined && c >= 65 && c <= 90) {
-    const sure = lower.length > 4 || /^\d/.test(tokens[i + 1] ?? '') || MONTH_PREPOSITIONS.has(tokens[i - 1]?.toLowerCase() ?? '');
+    const sure = lower.length > 4 || /^\d/.test(tokenAt(i + 1) ?? '') || MONTH_PREPOSITIONS.has(tokenAt(i - 1)?.toLowerCase() ?? '');
     if (sure || (lower.length > 3 && i > 0)) return { term: `month:${month}`, kind: 'month', unit: '', text: raw };
   }
   return null;

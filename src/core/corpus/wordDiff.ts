@@ -4,6 +4,8 @@
 // subsequence over word tokens is all a sentence needs (a few dozen tokens a side); it was measured
 // against the `diff` package's diffWords (scripts/bench-compare.ts) and kept for having no dependency.
 
+import { scanDiffTokens, SpellingTable } from './wordTokens';
+
 export type DiffOp = 'equal' | 'delete' | 'insert';
 
 export interface DiffRun {
@@ -22,13 +24,13 @@ interface Token {
 /** Above this many tokens a side the table would be large: the texts are reported as one change. */
 const MAX_TOKENS = 2000;
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+// Tokens are what /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu matches (wordTokens.ts reads
+// them); each spelling's comparable form is worked out once.
+const norms = new SpellingTable((raw) => raw.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"'), 200_000);
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"') });
-  }
+  scanDiffTokens(text, (start, end) => out.push({ start, end, norm: norms.get(text, start, end) }));
   return out;
 }
 
