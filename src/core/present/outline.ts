@@ -33,7 +33,9 @@ export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: str
   const head = headline ? leaf('headline', headline.text, 'headline', headline, headline) : undefined;
   if (head) roots.push(head);
 
-  const firstParagraph = Math.min(...paragraphs.map((p) => p.start), analysis.length);
+  // A loop, not Math.min(...): a long article has more paragraphs than a call takes arguments.
+  let firstParagraph = analysis.length;
+  for (const p of paragraphs) firstParagraph = Math.min(firstParagraph, p.start);
   const sorted = [...subheadings].sort((a, b) => a.start - b.start);
   // A sub-heading before any paragraph, right under the headline, summarises the story: it is the
   // standfirst, not the start of a section.
@@ -48,9 +50,17 @@ export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: str
     const end = i + 1 < headings.length ? headings[i + 1]!.start : Math.max(h.end, analysis.length);
     return leaf('section', h.text, 'sub-heading', { start: h.start, end: trimEnd(text, h.start, end) }, h);
   });
+  // The last section whose heading starts at or before `offset` (headings are sorted): a binary
+  // search, as a long article has thousands of sections and tens of thousands of quoted blocks.
   const sectionFor = (offset: number) => {
-    for (let i = sections.length - 1; i >= 0; i--) if (headings[i]!.start <= offset) return sections[i];
-    return undefined;
+    let lo = 0;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (headings[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? sections[lo - 1] : undefined;
   };
 
   // Containers a quote can sit in, in text order: heading-like nodes hold their quotes directly,

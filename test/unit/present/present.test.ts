@@ -115,6 +115,18 @@ describe('outline and residue', () => {
     assert.equal(outline[1].children[0].detail, 'Jane Doe');
   });
 
+  it('builds the outline of an article with more paragraphs than a function call takes arguments', () => {
+    // A long article (tens of megabytes, or short paragraphs) has hundreds of thousands of paragraphs.
+    const analysis = fixtureAnalysis();
+    const paragraphs = analysis.structure.paragraphs;
+    const extra: Span[] = [];
+    for (let i = 0; i < 300_000; i++) extra.push({ start: ARTICLE.length + i * 3, end: ARTICLE.length + i * 3 + 2 });
+    const many = { ...analysis, structure: { ...analysis.structure, paragraphs: [...paragraphs, ...extra] } };
+    const idx = new AnalysisIndex(many);
+    const outline = buildOutline(many, idx, ARTICLE + 'a.\n'.repeat(300_000));
+    assert.deepEqual(outline.map((n) => n.kind), ['headline', 'paragraph', 'paragraph', 'section']);
+  });
+
   it('merges adjacent residue lines into one block', () => {
     const blocks = residueBlocks(fixtureAnalysis(), ARTICLE);
     assert.equal(blocks.length, 1);
