@@ -13,6 +13,9 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   quote: vscode.SymbolKind.Event,
 };
 
+/** Top-level outline nodes (each with its children) made into symbols between two yields of the thread. */
+const SYMBOLS_PER_SLICE = 500;
+
 export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
   /** Outline, breadcrumbs and sticky scroll each ask for symbols: build them once per analysis. */
   private readonly built = new WeakMap<AnalyzedDocument, vscode.DocumentSymbol[]>();
@@ -32,7 +35,18 @@ export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
       symbol.children = node.children.map(toSymbol);
       return symbol;
     };
-    const symbols = buildOutline(analysis, index, text).map(toSymbol);
+    const nodes = buildOutline(analysis, index, text);
+    // A long article's outline has tens of thousands of nodes: made into symbols a slice at a time,
+    // the extension host's thread is let go between slices (a keystroke is not held up behind the
+    // whole outline), and a request cancelled meanwhile (the reviewer typed on) stops there.
+    const symbols: vscode.DocumentSymbol[] = [];
+    for (let i = 0; i < nodes.length; i += SYMBOLS_PER_SLICE) {
+      if (i > 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested) return [];
+      }
+      for (const node of nodes.slice(i, i + SYMBOLS_PER_SLICE)) symbols.push(toSymbol(node));
+    }
     this.built.set(analyzed, symbols);
     return symbols;
   }
