@@ -111,6 +111,31 @@ export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: str
   return [...roots, ...sections].sort((a, b) => a.range.start - b.range.start);
 }
 
+/**
+ * The outline cut to its upper levels so that it holds at most `maxNodes` nodes: the deepest level
+ * goes first (quotes, then the paragraphs holding them), never part of a level. The editor builds
+ * its outline, breadcrumbs and sticky scroll from every node it is given, on its own thread; a long
+ * article's full outline (tens of thousands of quotes) holds typing up for seconds each time it is
+ * sent, and lists more than a reader can use. The top level is always kept whole.
+ */
+export function outlineWithin(nodes: OutlineNode[], maxNodes: number): OutlineNode[] {
+  const perLevel: number[] = [];
+  const count = (list: OutlineNode[], depth: number) => {
+    for (const node of list) {
+      perLevel[depth] = (perLevel[depth] ?? 0) + 1;
+      count(node.children, depth + 1);
+    }
+  };
+  count(nodes, 0);
+  let levels = perLevel.length;
+  let total = perLevel.reduce((a, b) => a + b, 0);
+  while (levels > 1 && total > maxNodes) total -= perLevel[--levels]!;
+  if (levels === perLevel.length) return nodes;
+  const cut = (list: OutlineNode[], depth: number): OutlineNode[] =>
+    list.map((node) => ({ ...node, children: depth + 1 < levels ? cut(node.children, depth + 1) : [] }));
+  return cut(nodes, 0);
+}
+
 function quoteNode(quote: Quote, index: AnalysisIndex): OutlineNode {
   const who = quote.speaker
     ? (quote.speaker.entityId && index.entitiesById.get(quote.speaker.entityId)?.name) || quote.speaker.text
