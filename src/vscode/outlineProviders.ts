@@ -1,7 +1,7 @@
 // Outline and breadcrumbs (headline, sub-headings, paragraphs with quotes) and folding of page
 // residue blocks, both built from the cached analysis.
 import * as vscode from 'vscode';
-import { buildOutline, residueBlocks, type OutlineKind, type OutlineNode } from '../core/present/outline';
+import { buildOutline, outlineWithin, residueBlocks, type OutlineKind, type OutlineNode } from '../core/present/outline';
 import type { Span } from '../core/types';
 import type { AnalysisCache, AnalyzedDocument } from './analysisCache';
 
@@ -12,6 +12,15 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   paragraph: vscode.SymbolKind.String,
   quote: vscode.SymbolKind.Event,
 };
+
+/**
+ * The most symbols the outline sends: a longer outline loses its deepest levels (see
+ * outlineWithin). An 800 KB article's whole outline has about 4,000 entries, a 10 MB one's about 49,000.
+ */
+export const MAX_OUTLINE_SYMBOLS = 10_000;
+
+/** Top-level outline nodes (each with its children) made into symbols between two yields of the thread. */
+const SYMBOLS_PER_SLICE = 500;
 
 export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
   /** Outline, breadcrumbs and sticky scroll each ask for symbols: build them once per analysis. */
@@ -32,7 +41,18 @@ export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
       symbol.children = node.children.map(toSymbol);
       return symbol;
     };
-    const symbols = buildOutline(analysis, index, text).map(toSymbol);
+    const nodes = outlineWithin(buildOutline(analysis, index, text), MAX_OUTLINE_SYMBOLS);
+    // A long article's outline has tens of thousands of nodes: made into symbols a slice at a time,
+    // the extension host's thread is let go between slices (a keystroke is not held up behind the
+    // whole outline), and a request cancelled meanwhile (the reviewer typed on) stops there.
+    const symbols: vscode.DocumentSymbol[] = [];
+    for (let i = 0; i < nodes.length; i += SYMBOLS_PER_SLICE) {
+      if (i > 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested) return [];
+      }
+      for (const node of nodes.slice(i, i + SYMBOLS_PER_SLICE)) symbols.push(toSymbol(node));
+    }
     this.built.set(analyzed, symbols);
     return symbols;
   }

@@ -33,7 +33,9 @@ export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: str
   const head = headline ? leaf('headline', headline.text, 'headline', headline, headline) : undefined;
   if (head) roots.push(head);
 
-  const firstParagraph = Math.min(...paragraphs.map((p) => p.start), analysis.length);
+  // A loop, not Math.min(...): a long article has more paragraphs than a call takes arguments.
+  let firstParagraph = analysis.length;
+  for (const p of paragraphs) firstParagraph = Math.min(firstParagraph, p.start);
   const sorted = [...subheadings].sort((a, b) => a.start - b.start);
   // A sub-heading before any paragraph, right under the headline, summarises the story: it is the
   // standfirst, not the start of a section.
@@ -48,9 +50,17 @@ export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: str
     const end = i + 1 < headings.length ? headings[i + 1]!.start : Math.max(h.end, analysis.length);
     return leaf('section', h.text, 'sub-heading', { start: h.start, end: trimEnd(text, h.start, end) }, h);
   });
+  // The last section whose heading starts at or before `offset` (headings are sorted): a binary
+  // search, as a long article has thousands of sections and tens of thousands of quoted blocks.
   const sectionFor = (offset: number) => {
-    for (let i = sections.length - 1; i >= 0; i--) if (headings[i]!.start <= offset) return sections[i];
-    return undefined;
+    let lo = 0;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (headings[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? sections[lo - 1] : undefined;
   };
 
   // Containers a quote can sit in, in text order: heading-like nodes hold their quotes directly,
@@ -99,6 +109,31 @@ export function buildOutline(analysis: Analysis, index: AnalysisIndex, text: str
     section.detail = count ? plural(count, 'quote') : 'sub-heading';
   }
   return [...roots, ...sections].sort((a, b) => a.range.start - b.range.start);
+}
+
+/**
+ * The outline cut to its upper levels so that it holds at most `maxNodes` nodes: the deepest level
+ * goes first (quotes, then the paragraphs holding them), never part of a level. The editor builds
+ * its outline, breadcrumbs and sticky scroll from every node it is given, on its own thread; a long
+ * article's full outline (tens of thousands of quotes) holds typing up for seconds each time it is
+ * sent, and lists more than a reader can use. The top level is always kept whole.
+ */
+export function outlineWithin(nodes: OutlineNode[], maxNodes: number): OutlineNode[] {
+  const perLevel: number[] = [];
+  const count = (list: OutlineNode[], depth: number) => {
+    for (const node of list) {
+      perLevel[depth] = (perLevel[depth] ?? 0) + 1;
+      count(node.children, depth + 1);
+    }
+  };
+  count(nodes, 0);
+  let levels = perLevel.length;
+  let total = perLevel.reduce((a, b) => a + b, 0);
+  while (levels > 1 && total > maxNodes) total -= perLevel[--levels]!;
+  if (levels === perLevel.length) return nodes;
+  const cut = (list: OutlineNode[], depth: number): OutlineNode[] =>
+    list.map((node) => ({ ...node, children: depth + 1 < levels ? cut(node.children, depth + 1) : [] }));
+  return cut(nodes, 0);
 }
 
 function quoteNode(quote: Quote, index: AnalysisIndex): OutlineNode {

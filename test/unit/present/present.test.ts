@@ -6,7 +6,7 @@ import type { Entity, Span } from '../../../src/core/types';
 import { AnalysisIndex, UNATTRIBUTED_KEY } from '../../../src/core/present/analysisIndex';
 import { escapeMarkdown, truncate } from '../../../src/core/present/escape';
 import { entityHover, quoteHover } from '../../../src/core/present/hoverContent';
-import { buildOutline, residueBlocks } from '../../../src/core/present/outline';
+import { buildOutline, outlineWithin, residueBlocks, type OutlineNode } from '../../../src/core/present/outline';
 import { entitySection, filterNodes, quoteSection } from '../../../src/core/present/viewTree';
 import { ARTICLE, fixtureAnalysis } from './fixture';
 
@@ -113,6 +113,34 @@ describe('outline and residue', () => {
     assert.equal(section.children.length, 1);
     assert.equal(section.children[0].children[0].detail, 'a resident');
     assert.equal(outline[1].children[0].detail, 'Jane Doe');
+  });
+
+  it('builds the outline of an article with more paragraphs than a function call takes arguments', () => {
+    // A long article (tens of megabytes, or short paragraphs) has hundreds of thousands of paragraphs.
+    const analysis = fixtureAnalysis();
+    const paragraphs = analysis.structure.paragraphs;
+    const extra: Span[] = [];
+    for (let i = 0; i < 300_000; i++) extra.push({ start: ARTICLE.length + i * 3, end: ARTICLE.length + i * 3 + 2 });
+    const many = { ...analysis, structure: { ...analysis.structure, paragraphs: [...paragraphs, ...extra] } };
+    const idx = new AnalysisIndex(many);
+    const outline = buildOutline(many, idx, ARTICLE + 'a.\n'.repeat(300_000));
+    assert.deepEqual(outline.map((n) => n.kind), ['headline', 'paragraph', 'paragraph', 'section']);
+  });
+
+  it('cuts an outline over its size to its upper levels, deepest first, never part of a level', () => {
+    const idx = index();
+    const outline = buildOutline(idx.analysis, idx, ARTICLE);
+    const depths = (nodes: OutlineNode[], depth = 0): number[] => nodes.flatMap((n) => [depth, ...depths(n.children, depth + 1)]);
+    const full = depths(outline);
+    const perLevel = [0, 1, 2].map((d) => full.filter((x) => x === d).length);
+    assert.deepEqual(perLevel.map((n) => n > 0), [true, true, true], 'the fixture has three levels');
+    assert.equal(outlineWithin(outline, full.length), outline, 'an outline within the size is kept as it is');
+    const twoLevels = outlineWithin(outline, full.length - 1);
+    assert.deepEqual(depths(twoLevels), full.filter((d) => d < 2));
+    assert.deepEqual(twoLevels.map((n) => [n.kind, n.name, n.range]), outline.map((n) => [n.kind, n.name, n.range]));
+    assert.deepEqual(depths(outlineWithin(outline, perLevel[0]! + perLevel[1]! - 1)), full.filter((d) => d === 0));
+    assert.deepEqual(depths(outlineWithin(outline, 1)), full.filter((d) => d === 0), 'the top level stays whole');
+    assert.equal(depths(outline).length, full.length, 'the outline given is not changed');
   });
 
   it('merges adjacent residue lines into one block', () => {
