@@ -7,6 +7,7 @@ import { checkAnnotationEntry } from './validate';
 import { fileNameOf } from './paths';
 import { checkEntityCorrection, checkSourceCorrection, EMPTY_CORRECTIONS } from './corrections';
 import { Annotation, Corrections, SIDECAR_VERSION, SidecarHeader } from './types';
+import { lineAndCharacter, lineStarts } from '../text/lineStarts';
 
 /** Larger sidecars are refused outright (a reviewer's notes on one article are a few KB). */
 export const MAX_SIDECAR_CHARS = 5 * 1024 * 1024;
@@ -236,18 +237,8 @@ function findBinary(text: string): number {
 function lineIndex(text: string): (offset: number) => SourcePosition {
   let starts: number[] | null = null;
   return (offset) => {
-    if (starts === null) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    const [line, character] = lineAndCharacter((starts ??= lineStarts(text)), offset);
+    return { line: line + 1, column: character + 1 };
   };
 }
 

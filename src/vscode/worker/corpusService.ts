@@ -5,6 +5,7 @@ import { analyze } from '../../core/analyze';
 import { CorpusIndex, type CorpusMatch, type MatchOptions } from '../../core/corpus/corpusIndex';
 import { workspaceEntities, type WorkspaceEntity } from '../../core/corpus/workspaceEntities';
 import type { Span } from '../../core/types';
+import { lineAndCharacter, lineStarts } from '../../core/text/lineStarts';
 
 /** A mention with its place as line and character (what a vscode.Range needs), so the host needs no text. */
 export interface PlacedMention {
@@ -82,24 +83,4 @@ export class CorpusService {
     }
     return out;
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    // A line ends at \n (a \r before it stays on the line, past any mention).
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineAndCharacter(starts: number[], offset: number): [number, number] {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [lo, offset - starts[lo]!];
 }
