@@ -7,38 +7,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { buildSync } from 'esbuild';
 import type * as Compare from '../src/core/corpus/compare';
 import type * as Index from '../src/core/corpus/corpusIndex';
 import type * as Score from '../src/core/corpus/score';
 import type * as Analyze from '../src/core/analyze';
-import type * as Models from '../src/core/models';
-import { readModels } from '../src/node/modelAssets';
+import { loadCoreBundle } from './coreBundle';
 
 type Core = typeof Compare & typeof Index & typeof Score & typeof Analyze;
 
-/** The core bundled by esbuild, as the extension ships it (tsx's per-import getters cost more than the hot loops). */
+/** The core bundled by esbuild, as the extension ships it. */
 function loadCore(): Core {
-  const src = join(__dirname, '../src/core');
-  const out = buildSync({
-    stdin: {
-      // Models too: the bundle holds its own copy of the core, so the assets are registered with it.
-      contents: `export * from './analyze'; export * from './corpus/compare'; export * from './corpus/corpusIndex'; export * from './corpus/score'; export { provideModels } from './models';`,
-      resolveDir: src,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'error',
-  });
-  const mod = { exports: {} as Core & typeof Models };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
-  const run = new Function('module', 'exports', 'require', out.outputFiles[0]!.text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
-  run(mod, mod.exports, require);
-  mod.exports.provideModels(readModels());
-  return mod.exports;
+  return loadCoreBundle<Core>(`export * from './analyze'; export * from './corpus/compare'; export * from './corpus/corpusIndex'; export * from './corpus/score'`);
 }
 
 function arg(name: string, fallback: string): string {

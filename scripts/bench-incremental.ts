@@ -9,18 +9,15 @@
 // checked equal to the full one. The entity tagger, the one pass the incremental analysis reuses
 // work of, is also timed alone (line reuse against tagging every token). Wall-clock milliseconds on
 // a possibly shared machine.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { buildSync } from 'esbuild';
 import type { Analysis } from '../src/core/types';
 import type { Models } from '../src/core/models';
 import type { Tokens } from '../src/core/text/tokenize';
 import type { LinearModel } from '../src/core/entities/tagger';
 import type { WireAnalysis } from '../src/core/present/wireFormat';
 import type { WireDelta } from '../src/core/present/wireDelta';
-import { readModels } from '../src/node/modelAssets';
+import { loadCoreBundle, repeatedTo, seedCorpus } from './coreBundle';
 
 interface Bundle {
   analyze(text: string): Analysis;
@@ -38,38 +35,13 @@ interface Bundle {
 
 /** The core as esbuild bundles it for the worker (tsx's per-binding getters would slow the hot loops). */
 function loadBundle(): Bundle {
-  const core = join(__dirname, '../src/core');
-  const out = buildSync({
-    stdin: {
-      contents: `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire, fromWire } from './present/wireFormat'; export { toDelta, fromDelta } from './present/wireDelta'; export { provideModels, currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger';`,
-      resolveDir: core,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'error',
-  });
-  const mod = { exports: {} as Bundle };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
-  const run = new Function('module', 'exports', 'require', out.outputFiles[0].text) as (module: typeof mod, exports: Bundle, req: NodeJS.Require) => void;
-  run(mod, mod.exports, require);
-  mod.exports.provideModels(readModels());
-  return mod.exports;
+  return loadCoreBundle<Bundle>(
+    `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire, fromWire } from './present/wireFormat'; export { toDelta, fromDelta } from './present/wireDelta'; export { currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger'`,
+  );
 }
 
-const root = join(__dirname, '..');
-const sources = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'seeds', f));
-const samples = join(root, '../shared/samples/wikinews');
-if (existsSync(samples)) sources.push(...readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => join(samples, f)));
-const corpus = sources.map((f) => readFileSync(f, 'utf8')).join('\n\n');
-
-function sized(bytes: number): string {
-  let s = corpus;
-  while (s.length < bytes) s += '\n\n' + corpus;
-  return s.slice(0, bytes);
-}
+const { text: corpus, files: sourceFiles } = seedCorpus();
+const sized = (bytes: number): string => repeatedTo(corpus, bytes);
 
 const percentile = (xs: number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -81,7 +53,7 @@ const EDITS = 50;
 const MB = 1024 * 1024;
 const core = loadBundle();
 console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on this machine (wall-clock ms)`);
-console.log(`articles built from ${sources.length} news files (${(corpus.length / 1024).toFixed(0)} KB) concatenated and repeated`);
+console.log(`articles built from ${sourceFiles} news files (${(corpus.length / 1024).toFixed(0)} KB) concatenated and repeated`);
 core.analyze(sized(200_000)); // warm-up: model decode and JIT
 
 for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 10]] as const) {

@@ -3,41 +3,21 @@
 // Prints MB/s of analyze() (findEntities alone while analyze.ts does not exist) against compromise
 // on the same text, the time for a 1 MB article, heap growth, a size table from 1 KB to 10 MB,
 // and adversarial inputs. Single-threaded, the best of a few runs after a warm-up.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { buildSync } from 'esbuild';
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Models } from '../src/core/models';
 import { readModels } from '../src/node/modelAssets';
+import { loadCoreBundle, repeatedTo, seedCorpus } from './coreBundle';
 
 const models = readModels();
 
 type Analyse = (text: string) => unknown;
 
-/**
- * Bundles a core module with esbuild, as the extension and CLI ship it, and loads it. Measuring
- * the bundle rather than the tsx-transpiled sources matters: tsx turns every imported binding
- * into a property getter, which costs more than some of the hot loops themselves.
- */
 function loadBundled<T>(entry: string): T {
-  // Each bundle holds its own copy of the core, so the model assets are registered with that copy.
-  const out = buildSync({
-    stdin: { contents: `export * from ${JSON.stringify(join(__dirname, entry))}; export { provideModels } from './models';`, resolveDir: join(__dirname, '../src/core'), loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'error',
-  });
-  const mod = { exports: {} as T & { provideModels: (m: Models) => void } };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
-  const run = new Function('module', 'exports', 'require', out.outputFiles[0].text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
-  run(mod, mod.exports, require);
-  mod.exports.provideModels(models);
-  return mod.exports;
+  return loadCoreBundle<T>(`export * from ${JSON.stringify(join(__dirname, entry))}`, models);
 }
 
 function loadAnalyse(): { name: string; run: Analyse } {
@@ -49,19 +29,8 @@ function loadAnalyse(): { name: string; run: Analyse } {
 }
 const findEntities = loadBundled<{ findEntities: Analyse }>('../src/core/entities/index.ts').findEntities;
 
-const root = join(__dirname, '..');
-const sources = [
-  ...readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'seeds', f)),
-];
-const samples = join(root, '../shared/samples/wikinews');
-if (existsSync(samples)) sources.push(...readdirSync(samples).filter((f) => f.endsWith('.txt')).map((f) => join(samples, f)));
-const corpus = sources.map((f) => readFileSync(f, 'utf8')).join('\n\n');
-
-function sized(bytes: number): string {
-  let s = corpus;
-  while (s.length < bytes) s += '\n\n' + corpus;
-  return s.slice(0, bytes);
-}
+const { text: corpus, files: sourceFiles } = seedCorpus();
+const sized = (bytes: number): string => repeatedTo(corpus, bytes);
 
 /** Best wall-clock ms over `reps` runs; the best process CPU ms goes to `lastCpu` (the machine may be shared). */
 let lastCpu = 0;
@@ -83,7 +52,7 @@ const cpuNote = (mb: number): string => `[CPU ${lastCpu.toFixed(1)} ms → ${(mb
 const MB = 1024 * 1024;
 const { name, run } = loadAnalyse();
 console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on this machine (figures are wall-clock, best of several runs)`);
-console.log(`benchmarking ${name}() on ${sources.length} news files (${(corpus.length / 1024).toFixed(0)} KB) concatenated and repeated`);
+console.log(`benchmarking ${name}() on ${sourceFiles} news files (${(corpus.length / 1024).toFixed(0)} KB) concatenated and repeated`);
 run(sized(200_000)); // warm-up: model decode and JIT
 
 const oneMB = sized(MB);
@@ -93,7 +62,7 @@ console.log(`\n1 MB article (best of 10): ${ms1.toFixed(1)} ms  → ${(1 / (ms1 
 
 // The news files above repeat every 79 KB, so per-word caches hit more than on one long article.
 // 1 MB of distinct articles (PolNeAR, where ../shared/data has it) shows the cost without that help.
-const polnear = join(root, '../shared/data/polnear-train.jsonl');
+const polnear = join(__dirname, '../../shared/data/polnear-train.jsonl');
 if (existsSync(polnear)) {
   let distinct = '';
   for (const line of readFileSync(polnear, 'utf8').split('\n')) {

@@ -4,36 +4,20 @@
 // (paragraphs shuffled); and the worst case for an index, the two seed articles repeated over and over.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import type * as Compare from '../src/core/corpus/compare';
 import type * as Analyze from '../src/core/analyze';
 import type * as WordDiff from '../src/core/corpus/wordDiff';
 import type * as Reason from '../src/core/corpus/reason';
-import type { Models } from '../src/core/models';
-import { readModels } from '../src/node/modelAssets';
+import { loadCoreBundle } from './coreBundle';
 
 export type CompareCore = typeof Compare & typeof Analyze & typeof WordDiff & typeof Reason;
 
 export const seedDir = join(__dirname, '../seeds');
 export const samplesDir = join(__dirname, '../../shared/samples/wikinews');
 
-/** The core bundled by esbuild, as the extension ships it (tsx's per-import getters cost more than the hot loops). */
+/** The core bundled by esbuild, as the extension ships it. */
 export function loadCompareCore(): CompareCore {
-  const out = buildSync({
-    stdin: { contents: `export * from './analyze'; export * from './corpus/compare'; export * from './corpus/wordDiff'; export * from './corpus/reason'; export { provideModels } from './models';`, resolveDir: join(__dirname, '../src/core'), loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'error',
-  });
-  const mod = { exports: {} as CompareCore };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bundle esbuild has just built, as a CommonJS module
-  const run = new Function('module', 'exports', 'require', out.outputFiles[0]!.text) as (module: typeof mod, exports: typeof mod.exports, req: NodeJS.Require) => void;
-  run(mod, mod.exports, require);
-  // The bundle holds its own copy of the core, so it is given the model files itself.
-  (mod.exports as unknown as { provideModels: (m: Models) => void }).provideModels(readModels());
-  return mod.exports;
+  return loadCoreBundle<CompareCore>(`export * from './analyze'; export * from './corpus/compare'; export * from './corpus/wordDiff'; export * from './corpus/reason'`);
 }
 
 /** A small deterministic PRNG, so every run builds the same text. */
