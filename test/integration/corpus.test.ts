@@ -1,10 +1,12 @@
 // The workspace index inside VS Code: the first scan, then files added, changed, renamed and
 // deleted, as seen through entity and sentence hovers and the Find All Mentions command.
 import * as assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ViewNode } from '../../src/core/present/viewTree';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
-import { extension, openInEditor, waitFor, workspaceUri } from './helpers';
+import { extension, openInEditor, waitFor, workspaceRoot, workspaceUri } from './helpers';
 
 const SEED_A = 'seeds/000_af60520f71ff48c9.txt';
 
@@ -105,6 +107,23 @@ describe('workspace corpus index', () => {
 
     await vscode.workspace.fs.delete(renamed);
     await waitForHover(doc, 'Jens Stoltenberg', noOther, 'the deleted article to leave the index');
+  });
+
+  it('indexes the articles of a folder moved into the workspace at once', async () => {
+    // Built beside the workspace (same file system), then renamed in: the watcher sees the folder only.
+    const outside = await mkdtemp(join(dirname(workspaceRoot().fsPath), 'moved-'));
+    const moved = workspaceUri('moved-in');
+    try {
+      await mkdir(join(outside, 'nested'));
+      await writeFile(join(outside, 'nested', 'wire.news.txt'), EXTRA_ARTICLE);
+      await rename(outside, moved.fsPath);
+      const text = await waitForHover(doc, 'Jens Stoltenberg', (t) => /Jens Stoltenberg\*\* in 1 other article/.test(t), 'the moved-in article');
+      assert.match(text, /wire\.news\.txt/);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+      await rm(moved.fsPath, { recursive: true, force: true });
+    }
+    await waitForHover(doc, 'Jens Stoltenberg', (t) => !/Jens Stoltenberg\*\* in \d+ other article/.test(t) && /Stoltenberg/.test(t), 'the removed folder to leave the index');
   });
 
   it('turns the index off and on, and keeps to its file cap (newsAnnotator.workspaceIndex.*)', async () => {

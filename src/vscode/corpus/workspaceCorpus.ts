@@ -145,8 +145,13 @@ export class WorkspaceCorpus implements vscode.Disposable {
 
   private watch(): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
+    // A folder moved in, or deleted, at once reports only itself, not the files inside it.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     return vscode.Disposable.from(
       watcher,
+      folders,
+      folders.onDidCreate((uri) => void this.addFolder(uri)),
+      folders.onDidDelete((uri) => this.forgetFolder(uri)),
       watcher.onDidCreate((uri) => void this.refresh(uri)),
       watcher.onDidChange((uri) => void this.refresh(uri)),
       watcher.onDidDelete((uri) => void this.forget(uri)),
@@ -154,6 +159,21 @@ export class WorkspaceCorpus implements vscode.Disposable {
         for (const f of e.files) this.rename(f.oldUri, f.newUri);
       }),
     );
+  }
+
+  /** Indexes the articles inside `uri` when it is a new folder (files the watcher reports itself are left to it). */
+  private async addFolder(uri: vscode.Uri): Promise<void> {
+    if (uri.path.endsWith('.txt') || /(^|\/)node_modules(\/|$)/.test(uri.path)) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat === undefined || (stat.type & vscode.FileType.Directory) === 0) return;
+    const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.txt'), '**/node_modules/**', this.settings.workspaceIndex.maxFiles);
+    for (const file of inside) if (!this.indexed.has(file.toString())) void this.refresh(file);
+  }
+
+  /** Drops the indexed articles that were inside `uri` (a deleted folder; nothing when it was a file). */
+  private forgetFolder(uri: vscode.Uri): void {
+    const prefix = uri.toString().replace(/\/?$/, '/');
+    for (const key of this.indexed) if (key.startsWith(prefix)) void this.forget(vscode.Uri.parse(key));
   }
 
   /** Re-reads one file and replaces its entry, or drops it when it no longer reads like an article. */
