@@ -7,6 +7,7 @@ import { analyze } from '../core/analyze';
 import { DocumentAnalyses } from '../core/incremental/documents';
 import { analyzeStretch } from '../core/incremental/region';
 import { compareTexts } from '../core/corpus/compare';
+import { compactComparison, transferables } from '../core/corpus/compactComparison';
 import { applyEntityCorrections } from '../core/entities/corrections';
 import { applySourceCorrections, collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
@@ -119,7 +120,10 @@ function runComparison(request: CompareRequest): void {
   lowerThreadPriority();
   try {
     const comparison = compareTexts(request.a, request.b, (fraction, step) => post({ id: request.id, progress: { fraction, step } }));
-    post({ id: request.id, comparison });
+    // Only what the editor paints, its arrays moved rather than copied: the host holds both texts
+    // and works out a pair's wording and diff when a hover asks (core/corpus/compactComparison.ts).
+    const compact = compactComparison(comparison);
+    parentPort?.postMessage({ id: request.id, compact } satisfies CompareMessage, transferables(compact));
   } catch (err) {
     post({ id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

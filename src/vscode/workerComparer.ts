@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { Comparison, CompareProgress } from '../core/corpus/compare';
+import { compactComparison, type CompactComparison } from '../core/corpus/compactComparison';
 import type { WorkerData } from './workerAnalyzer';
 
 export interface CompareRequest {
@@ -18,7 +19,7 @@ export interface CompareRequest {
 
 export type CompareMessage =
   | { id: number; progress: { fraction: number; step: string } }
-  | { id: number; comparison: Comparison }
+  | { id: number; compact: CompactComparison }
   | { id: number; error: string };
 
 /** The part of a cancellation token the comparer needs (vscode.CancellationToken has it). */
@@ -49,18 +50,19 @@ export class WorkerComparer implements vscode.Disposable {
     private readonly workerData: WorkerData = {},
   ) {}
 
-  compare(a: string, b: string, progress: CompareProgress = () => {}, token?: Cancellation): Promise<Comparison> {
+  /** The comparison of `a` with `b` in the compact form the editor paints from. */
+  compare(a: string, b: string, progress: CompareProgress = () => {}, token?: Cancellation): Promise<CompactComparison> {
     if (this.disposed || token?.isCancellationRequested) return Promise.reject(new CompareCancelled());
     let worker: Worker;
     try {
       worker = new Worker(this.workerFile, { workerData: this.workerData });
     } catch (err) {
       const fallback = this.fallback;
-      return fallback ? Promise.resolve().then(() => fallback(a, b, progress)) : Promise.reject(noWorker(err));
+      return fallback ? Promise.resolve().then(() => compactComparison(fallback(a, b, progress))) : Promise.reject(noWorker(err));
     }
     const id = this.nextId++;
     this.running.add(worker);
-    return new Promise<Comparison>((resolve, reject) => {
+    return new Promise<CompactComparison>((resolve, reject) => {
       let settled = false;
       const cancelListener = token?.onCancellationRequested(() => finish(() => reject(new CompareCancelled())));
       const finish = (settle: () => void) => {
@@ -74,7 +76,7 @@ export class WorkerComparer implements vscode.Disposable {
       worker.on('message', (message: CompareMessage) => {
         if (message.id !== id) return;
         if ('progress' in message) progress(message.progress.fraction, message.progress.step);
-        else if ('comparison' in message) finish(() => resolve(message.comparison));
+        else if ('compact' in message) finish(() => resolve(message.compact));
         else finish(() => reject(new Error(message.error)));
       });
       // The worker could not start or died: compare in-process rather than fail the command.
@@ -85,7 +87,7 @@ export class WorkerComparer implements vscode.Disposable {
           else if (!fallback) reject(noWorker(why));
           else {
             try {
-              resolve(fallback(a, b, progress));
+              resolve(compactComparison(fallback(a, b, progress)));
             } catch (err) {
               reject(err instanceof Error ? err : new Error(String(err)));
             }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { compareTexts, type Comparison } from '../../../src/core/corpus/compare';
+import { compactComparison } from '../../../src/core/corpus/compactComparison';
 import { CompareCancelled, WorkerComparer, type Cancellation } from '../../../src/vscode/workerComparer';
 
 const root = join(__dirname, '../../..');
@@ -50,8 +51,8 @@ describe('WorkerComparer', () => {
       const steps: string[] = [];
       const result = await comparer.compare(seedA, seedB, (fraction, step) => steps.push(`${fraction} ${step}`));
       assert.deepEqual(steps, ['0 Analysing the first article', '0.3 Analysing the second article', '0.6 Matching statements', '1 Done']);
-      assert.deepEqual(result, compareTexts(seedA, seedB));
-      assert.ok(result.shared.length >= 10);
+      assert.deepEqual(result, compactComparison(compareTexts(seedA, seedB)));
+      assert.ok(result.scores.length >= 10);
       assert.equal(comparer.active, 0);
     } finally {
       comparer.dispose();
@@ -87,7 +88,8 @@ describe('WorkerComparer', () => {
     try {
       const result = await comparer.compare('first', 'second');
       assert.equal(calls, 1);
-      assert.equal(result.onlyA[0]!.text, 'first');
+      assert.deepEqual([...result.onlyA], [0, 'first'.length]);
+      assert.deepEqual([...result.onlyB], [0, 'second'.length]);
     } finally {
       comparer.dispose();
     }
