@@ -129,6 +129,7 @@ describe('responsiveness while Compare Sources runs on two 800 KB articles (repo
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', described.uri, at);
       const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       assert.match(hoverText, new RegExp(`\\*\\*Also in .*${other}\\W+news\\W+txt\\*\\* \\(score [\\d.]+\\)`));
+      assert.match(hoverText, /Both (name|give|cite)|The same cue|Shared words|Similar wording/, 'the hover says why the pair was made');
       assert.match(hoverText, /Wording, A to B/);
       assert.equal(typingDoc.getText().length, lengthBefore + typedTotal, 'every keystroke landed in the article typed in');
     } finally {
