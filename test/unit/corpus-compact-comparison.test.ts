@@ -4,10 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
-import { MessageChannel } from 'node:worker_threads';
+import { deserialize, serialize } from 'node:v8';
 import { compareTexts } from '../../src/core/corpus/compare';
-import { ComparisonResult, compactComparison, transferables } from '../../src/core/corpus/compactComparison';
+import { ComparisonResult, compactComparison } from '../../src/core/corpus/compactComparison';
 import { pairHoverMarkdown } from '../../src/core/present/compareText';
 
 const root = join(__dirname, '../..');
@@ -53,16 +52,9 @@ describe('corpus: the compact comparison the editor receives', () => {
     assert.equal(result.detail(-1), undefined);
   });
 
-  it('survives the move to another thread, and is a fraction of the whole comparison', async () => {
-    const { port1, port2 } = new MessageChannel();
-    const received = new Promise<typeof compact>((resolve) => port2.once('message', (data: typeof compact) => resolve(data)));
-    const sent = compactComparison(whole);
-    port1.postMessage(sent, transferables(sent));
-    const arrived = await received;
-    port1.close();
-    port2.close();
-    assert.equal(sent.spans.length, 0, 'the spans were moved, not copied');
-    assert.deepEqual(arrived, compact);
+  it('survives the trip between processes, and is a fraction of the whole comparison', () => {
+    // What a child process' message channel does with it ('advanced' serialization).
+    assert.deepEqual(deserialize(serialize(compact)), compact);
     assert.ok(serialize(compact).length * 3 < serialize(whole).length, `${serialize(compact).length} bytes against ${serialize(whole).length}`);
   });
 });
