@@ -44,7 +44,7 @@ function main(): void {
   const compact = core.compactComparison(whole);
   for (const [name, reply] of [['whole comparison (before)', whole], ['compact comparison (now)', compact]] as const) {
     const bytes = serialize(reply);
-    console.log(`${name.padEnd(26)} ${(bytes.length / 1e6).toFixed(2)} MB; read on arrival: ${timed(() => deserialize(bytes))}`);
+    console.log(`${name.padEnd(26)} ${(bytes.length / 1e6).toFixed(2)} MB; read on arrival: ${timed(() => void deserialize(bytes))}`);
   }
   let result!: Compact.ComparisonResult;
   console.log(`pairs from the compact form:  ${timed(() => (result = new core.ComparisonResult(a, b, compact)))}`);

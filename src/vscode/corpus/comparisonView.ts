@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ComparedPair, ComparisonResult, Side } from '../../core/corpus/compactComparison';
 import { diffPlain } from '../../core/present/compareText';
 import { truncate } from '../../core/present/escape';
-import type { ViewNode } from '../../core/present/viewTree';
+import { lazyGroup, type ViewNode } from '../../core/present/viewTree';
 import type { Span } from '../../core/types';
 import type { AnalyzedDocument } from '../analysisCache';
 import type { NewsViewSection } from '../newsView';
@@ -123,20 +123,8 @@ function groupsOf(last: ComparedArticles, side: Side, self: string, other: strin
   const agreeing = result.pairs.filter((s) => !s.conflict);
   const conflicting = result.pairs.filter((s) => s.conflict);
   const alone = result.only(side);
-  const group = <T>(id: string, name: string, items: readonly T[], item: (x: T) => ViewNode): ViewNode => {
-    let children: ViewNode[] | undefined;
-    return {
-      id: `compare/${id}`,
-      label: `${name} (${items.length})`,
-      icon: 'compare-group',
-      get children() {
-        return (children ??= items.map(item));
-      },
-      set children(nodes: ViewNode[]) {
-        children = nodes;
-      },
-    };
-  };
+  const group = <T>(id: string, name: string, items: readonly T[], item: (x: T) => ViewNode): ViewNode =>
+    lazyGroup({ id: `compare/${id}`, label: `${name} (${items.length})`, icon: 'compare-group' }, items.length, () => items.map(item));
   return [
     group('both', 'In both', agreeing, (s) => pairItem(s, 'both')),
     group('only', 'Only here', alone, only),
