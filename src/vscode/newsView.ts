@@ -2,7 +2,7 @@
 // active editor, plus sections contributed by other features (e.g. claims by verdict). Clicking
 // an item reveals its span; a text filter narrows every section.
 import * as vscode from 'vscode';
-import { entitySection, filterNodes, quoteSection, type ViewNode } from '../core/present/viewTree';
+import { entitySection, filterNodes, hasChildren, quoteSection, type ViewNode } from '../core/present/viewTree';
 import type { AnalysisCache, AnalyzedDocument } from './analysisCache';
 import { isNewsDocument, SETTLE_MS } from './analysisCache';
 import { REVEAL_RANGE } from './reveal';
@@ -108,7 +108,7 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
-    const state = !node.children.length
+    const state = !hasChildren(node)
       ? vscode.TreeItemCollapsibleState.None
       : node.icon === 'section' || node.icon === 'legend' || this.filterText
         ? vscode.TreeItemCollapsibleState.Expanded

@@ -25,8 +25,11 @@ export function diffMarkdown(runs: readonly DiffRun[]): string {
     .join(' ');
 }
 
+/** What the hover of a pair shows: a whole SharedStatement, or a pair's details worked out in the editor. */
+export type HoverPair = Pick<SharedStatement, 'score' | 'diff' | 'conflict'> & { reason: { text: string } };
+
 /** Hover text for one side of a pair: the score, why it was paired, the conflict if any, and the diff. */
-export function pairHoverMarkdown(pair: SharedStatement, otherLabel: string): string {
+export function pairHoverMarkdown(pair: HoverPair, otherLabel: string): string {
   const lines = [`**Also in ${escapeMarkdown(otherLabel)}** (score ${pair.score})`, '', escapeMarkdown(pair.reason.text)];
   if (pair.conflict) {
     lines.push('', `Differs (${pair.conflict.kind}): A says ${escapeMarkdown(pair.conflict.aText)}, B says ${escapeMarkdown(pair.conflict.bText)}`);

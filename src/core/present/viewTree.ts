@@ -18,8 +18,33 @@ export interface ViewNode {
   /** Theme colour id for the icon (the Legend's swatches). */
   colour?: string;
   children: ViewNode[];
+  /** How many children there are, for a node that makes them only when first asked (lazyGroup). */
+  childCount?: number;
   /** Run on click instead of revealing `target` in the described article (e.g. to show both sides of a match). */
   command?: { id: string; args: unknown[] };
+}
+
+/**
+ * A group whose `count` children are made when they are first asked for (the group opened, or the
+ * view filtered), then kept: a long article's comparison lists thousands, and groups show closed.
+ */
+export function lazyGroup(node: Omit<ViewNode, 'children' | 'childCount'>, count: number, make: () => ViewNode[]): ViewNode {
+  let children: ViewNode[] | undefined;
+  return {
+    ...node,
+    childCount: count,
+    get children() {
+      return (children ??= make());
+    },
+    set children(nodes: ViewNode[]) {
+      children = nodes;
+    },
+  };
+}
+
+/** Whether a node has children, without making those of a lazy group. */
+export function hasChildren(node: ViewNode): boolean {
+  return (node.childCount ?? node.children.length) > 0;
 }
 
 /** Group names of the News view, each type said once (the legend and hovers call them PERSON, ORG…). */
@@ -89,7 +114,7 @@ export function filterNodes(nodes: ViewNode[], filter: string): ViewNode[] {
     if (node.label.toLowerCase().includes(needle)) out.push(node);
     else {
       const children = filterNodes(node.children, needle);
-      if (children.length) out.push({ ...node, children });
+      if (children.length) out.push({ ...node, children, childCount: undefined });
     }
   }
   return out;

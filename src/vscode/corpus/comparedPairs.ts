@@ -1,15 +1,16 @@
 // Where the pairs of a comparison sit in one of the two articles, kept current while the article is
 // edited: the marks the editor shows and the pair a hover is asked about. Hover text is built only
-// for the pair under the pointer: building it (with the word diff) for thousands of pairs up front,
-// and sending it with every mark, held the extension host for over a second on two 800 KB articles.
+// for the pair under the pointer (its word diff too, ComparisonResult.detail): building it for
+// thousands of pairs up front, and sending it with every mark, held the extension host for over a
+// second on two 800 KB articles.
 // No vscode import: the editor glue (corpusCommands.ts) turns offsets into ranges.
-import type { SharedStatement } from '../../core/corpus/compare';
+import type { ComparedPair } from '../../core/corpus/compactComparison';
 import type { Span } from '../../core/types';
 
 export interface PlacedPair {
   /** Where the statement is in this article now (moved by edits since the comparison). */
   span: Span;
-  pair: SharedStatement;
+  pair: ComparedPair;
 }
 
 export class ComparedPairs {
@@ -17,7 +18,7 @@ export class ComparedPairs {
   private readonly placed: PlacedPair[];
 
   /** @param side which article of the comparison this is */
-  constructor(shared: readonly SharedStatement[], side: 'a' | 'b') {
+  constructor(shared: readonly ComparedPair[], side: 'a' | 'b') {
     this.placed = shared.map((pair) => ({ span: { start: pair[side].start, end: pair[side].end }, pair })).sort((x, y) => x.span.start - y.span.start);
   }
 

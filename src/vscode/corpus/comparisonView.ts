@@ -3,11 +3,11 @@
 // the two disagree (with both wordings).
 // Clicking a pair shows this side's statement and its match in the other article's editor.
 import * as vscode from 'vscode';
-import type { Comparison } from '../../core/corpus/compare';
+import type { ComparedPair, ComparisonResult, Side } from '../../core/corpus/compactComparison';
 import { diffPlain } from '../../core/present/compareText';
 import { truncate } from '../../core/present/escape';
-import type { ViewNode } from '../../core/present/viewTree';
-import type { TextSpan } from '../../core/types';
+import { lazyGroup, type ViewNode } from '../../core/present/viewTree';
+import type { Span } from '../../core/types';
 import type { AnalyzedDocument } from '../analysisCache';
 import type { NewsViewSection } from '../newsView';
 import { revealSpan, selectInEditor } from '../reveal';
@@ -24,7 +24,7 @@ interface ComparedArticles {
   b: string;
   /** Document versions compared: offsets no longer fit an article edited since. */
   versions: Map<string, number>;
-  comparison: Comparison;
+  result: ComparisonResult;
 }
 
 export class ComparisonSection implements NewsViewSection, vscode.Disposable {
@@ -47,8 +47,8 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
    * Remembers the latest comparison; the section shows it on both articles.
    * @param versions the document versions the comparison was computed on (default: the current ones)
    */
-  show(a: vscode.TextDocument, b: vscode.TextDocument, comparison: Comparison, versions = new Map([[a.uri.toString(), a.version], [b.uri.toString(), b.version]])): void {
-    this.last = { a: a.uri.toString(), b: b.uri.toString(), versions, comparison };
+  show(a: vscode.TextDocument, b: vscode.TextDocument, result: ComparisonResult, versions = new Map([[a.uri.toString(), a.version], [b.uri.toString(), b.version]])): void {
+    this.last = { a: a.uri.toString(), b: b.uri.toString(), versions, result };
     this.groups = new Map();
     this.changed.fire();
   }
@@ -81,28 +81,33 @@ export class ComparisonSection implements NewsViewSection, vscode.Disposable {
   }
 }
 
-/** In both, only here, in conflict: the three groups of one side of a comparison. */
-function groupsOf(last: ComparedArticles, side: 'a' | 'b', self: string, other: string): ViewNode[] {
-  const otherSide: 'a' | 'b' = side === 'a' ? 'b' : 'a';
-  const { shared } = last.comparison;
-  const only = side === 'a' ? last.comparison.onlyA : last.comparison.onlyB;
-  const pairItem = (s: Comparison['shared'][number], kind: string): ViewNode => {
+/**
+ * In both, only here, in conflict: the three groups of one side of a comparison. A group's items are
+ * made when it is first opened (or filtered): thousands on long articles, and the view shows the
+ * groups closed.
+ */
+function groupsOf(last: ComparedArticles, side: Side, self: string, other: string): ViewNode[] {
+  const otherSide: Side = side === 'a' ? 'b' : 'a';
+  const { result } = last;
+  const pairItem = (s: ComparedPair, kind: string): ViewNode => {
     const here = s[side];
     const there = s[otherSide];
+    const hereText = result.text(side, here);
     const conflict = s.conflict;
     const wordings = conflict ? (side === 'a' ? [conflict.aText, conflict.bText] : [conflict.bText, conflict.aText]) : undefined;
     return {
       id: `compare/${kind}/${here.start}-${there.start}`,
-      label: wordings ? `${conflict!.kind}: “${truncate(wordings[0]!, 40)}” vs “${truncate(wordings[1]!, 40)}”` : truncate(flat(here.text), LABEL_LENGTH),
+      label: wordings ? `${conflict!.kind}: “${truncate(wordings[0]!, 40)}” vs “${truncate(wordings[1]!, 40)}”` : truncate(flat(hereText), LABEL_LENGTH),
       // Why the pair was made, in plain words; tooltips are plain text, so article text shows as written.
-      description: wordings ? truncate(flat(here.text), LABEL_LENGTH) : truncate(s.reason.text, LABEL_LENGTH),
+      description: wordings ? truncate(flat(hereText), LABEL_LENGTH) : truncate(s.reason, LABEL_LENGTH),
       // Built when VS Code asks for the item (its group expanded), not for every pair up front.
       get tooltip() {
+        const detail = result.detail(s.index)!;
         return [
-          `Here: ${flat(here.text)}`,
-          `${label(other)}: ${flat(there.text)}`,
-          `Why (score ${s.score}): ${s.reason.text}`,
-          `Wording, A to B ([-only in A-] {+only in B+}): ${diffPlain(s.diff)}`,
+          `Here: ${flat(hereText)}`,
+          `${label(other)}: ${flat(result.text(otherSide, there))}`,
+          `Why (score ${s.score}): ${s.reason}`,
+          `Wording, A to B ([-only in A-] {+only in B+}): ${diffPlain(detail.diff)}`,
         ].join('\n');
       },
       target: here,
@@ -111,23 +116,25 @@ function groupsOf(last: ComparedArticles, side: 'a' | 'b', self: string, other: 
       children: [],
     };
   };
-  const agreeing = shared.filter((s) => !s.conflict).map((s) => pairItem(s, 'both'));
-  const conflicting = shared.filter((s) => s.conflict).map((s) => pairItem(s, 'conflict'));
-  const alone = only.map<ViewNode>((span) => ({
-    id: `compare/only/${span.start}`,
-    label: truncate(flat(span.text), LABEL_LENGTH),
-    tooltip: span.text,
-    target: span,
-    icon: 'only',
-    children: [],
-  }));
-  const group = (id: string, name: string, children: ViewNode[]): ViewNode => ({ id: `compare/${id}`, label: `${name} (${children.length})`, icon: 'compare-group', children });
-  return [group('both', 'In both', agreeing), group('only', 'Only here', alone), group('conflict', 'In conflict', conflicting)];
+  const only = (span: Span): ViewNode => {
+    const text = result.text(side, span);
+    return { id: `compare/only/${span.start}`, label: truncate(flat(text), LABEL_LENGTH), tooltip: text, target: span, icon: 'only', children: [] };
+  };
+  const agreeing = result.pairs.filter((s) => !s.conflict);
+  const conflicting = result.pairs.filter((s) => s.conflict);
+  const alone = result.only(side);
+  const group = <T>(id: string, name: string, items: readonly T[], item: (x: T) => ViewNode): ViewNode =>
+    lazyGroup({ id: `compare/${id}`, label: `${name} (${items.length})`, icon: 'compare-group' }, items.length, () => items.map(item));
+  return [
+    group('both', 'In both', agreeing, (s) => pairItem(s, 'both')),
+    group('only', 'Only here', alone, only),
+    group('conflict', 'In conflict', conflicting, (s) => pairItem(s, 'conflict')),
+  ];
 }
 
 type RevealArgs = [uri: string, start: number, end: number];
 
-function argsOf(uri: string, span: TextSpan): RevealArgs {
+function argsOf(uri: string, span: Span): RevealArgs {
   return [uri, span.start, span.end];
 }
 

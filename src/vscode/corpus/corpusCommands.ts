@@ -1,9 +1,12 @@
 // Workspace-wide commands: every mention of the entity under the cursor across indexed articles
 // (in the references view), and two articles side by side with their shared statements marked
 // (compared on a worker thread, with progress and a Cancel button). The marks carry no hover text of
-// their own: a hover provider builds it for the pair under the pointer (comparedPairs.ts).
+// their own: a hover provider builds it for the pair under the pointer (comparedPairs.ts), its word
+// diff worked out then from the two texts (the worker sends only what is painted).
+// What runs here once the result arrives is cut into slices that give the event loop back between
+// them, so typing elsewhere in the window is never held for long.
 import * as vscode from 'vscode';
-import type { Comparison } from '../../core/corpus/compare';
+import { ComparisonResult, type CompactComparison } from '../../core/corpus/compactComparison';
 import { pairHoverMarkdown } from '../../core/present/compareText';
 import type { AnalysisCache } from '../analysisCache';
 import { ComparedPairs } from './comparedPairs';
@@ -39,7 +42,7 @@ export class CorpusCommands implements vscode.Disposable {
   });
 
   /** Per compared document (uri): where its pairs are, and the name of the article it was compared with. */
-  private readonly compared = new Map<string, { pairs: ComparedPairs; other: string }>();
+  private readonly compared = new Map<string, { pairs: ComparedPairs; other: string; result: ComparisonResult }>();
 
   constructor(
     private readonly corpus: WorkspaceCorpus,
@@ -65,10 +68,11 @@ export class CorpusCommands implements vscode.Disposable {
   private hover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const entry = this.compared.get(doc.uri.toString());
     const placed = entry?.pairs.at(doc.offsetAt(position));
-    if (!entry || !placed) return undefined;
+    const detail = placed && entry?.result.detail(placed.pair.index);
+    if (!entry || !placed || !detail) return undefined;
     // Article text in the hover is escaped (pairHoverMarkdown); the string is not trusted.
     const range = new vscode.Range(doc.positionAt(placed.span.start), doc.positionAt(placed.span.end));
-    return new vscode.Hover(new vscode.MarkdownString(pairHoverMarkdown(placed.pair, entry.other)), range);
+    return new vscode.Hover(new vscode.MarkdownString(pairHoverMarkdown(detail, entry.other)), range);
   }
 
   dispose(): void {
@@ -111,14 +115,17 @@ export class CorpusCommands implements vscode.Disposable {
     const docB = await vscode.workspace.openTextDocument(second);
     // The offsets fit the texts as they are now: remember their versions to tell when they no longer do.
     const versions = new Map([[docA.uri.toString(), docA.version], [docB.uri.toString(), docB.version]]);
-    let comparison: Comparison;
+    // The texts compared, kept: a pair's wording and diff are sliced from them when asked for.
+    const textA = docA.getText();
+    const textB = docB.getText();
+    let compact: CompactComparison;
     try {
-      comparison = await vscode.window.withProgress(
+      compact = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Comparing ${label(docA.uri.toString())} with ${label(docB.uri.toString())}`, cancellable: true },
         (progress, token) => {
           let done = 0;
           // On a worker thread: the editor stays responsive however long the articles are.
-          return this.comparer.compare(docA.getText(), docB.getText(), (fraction, step) => {
+          return this.comparer.compare(textA, textB, (fraction, step) => {
             progress.report({ message: step, increment: Math.max(0, (fraction - done) * 100) });
             done = fraction;
           }, token);
@@ -128,20 +135,44 @@ export class CorpusCommands implements vscode.Disposable {
       if (err instanceof CompareCancelled) return 0;
       throw err;
     }
+    const result = new ComparisonResult(textA, textB, compact);
     const editorA = await vscode.window.showTextDocument(docA, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await yieldToEditor();
     const editorB = await vscode.window.showTextDocument(docB, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    // Ranges only: VS Code sends plain ranges in one compact array; hover text comes from this.hover.
-    const mark = (editor: vscode.TextEditor, side: 'a' | 'b', other: vscode.TextDocument) => {
-      const pairs = new ComparedPairs(comparison.shared, side);
-      const doc = editor.document;
-      const ranges = (conflicts: boolean) => pairs.spans(conflicts).map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
-      editor.setDecorations(this.sharedStyle, ranges(false));
-      editor.setDecorations(this.conflictStyle, ranges(true));
-      this.compared.set(doc.uri.toString(), { pairs, other: label(other.uri.toString()) });
-    };
-    mark(editorA, 'a', docB);
-    mark(editorB, 'b', docA);
-    this.results.show(docA, docB, comparison, versions);
-    return comparison.shared.length;
+    await yieldToEditor();
+    await this.mark(editorA, 'a', docB, result);
+    await this.mark(editorB, 'b', docA, result);
+    this.results.show(docA, docB, result, versions);
+    return result.pairs.length;
   }
+
+  /** Marks one article's side of the comparison (ranges only: VS Code sends plain ranges in one compact array; hover text comes from this.hover). */
+  private async mark(editor: vscode.TextEditor, side: 'a' | 'b', other: vscode.TextDocument, result: ComparisonResult): Promise<void> {
+    const pairs = new ComparedPairs(result.pairs, side);
+    const doc = editor.document;
+    // Registered first: hovers answer, and edits move the spans, from here on.
+    this.compared.set(doc.uri.toString(), { pairs, other: label(other.uri.toString()), result });
+    const ranges = async (conflicts: boolean) => {
+      const out: vscode.Range[] = [];
+      for (const slice of slices(pairs.spans(conflicts), RANGES_PER_SLICE)) {
+        for (const s of slice) out.push(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+        await yieldToEditor();
+      }
+      return out;
+    };
+    editor.setDecorations(this.sharedStyle, await ranges(false));
+    editor.setDecorations(this.conflictStyle, await ranges(true));
+  }
+}
+
+/** Ranges made between two yields: a few milliseconds' work. */
+const RANGES_PER_SLICE = 500;
+
+function* slices<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** Lets the event loop run what waits (a keystroke's round trip) before the next slice of work. */
+function yieldToEditor(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,17 +1,19 @@
 // Where Compare Sources' pairs sit in one article: the marks by kind, the pair under an offset (for
 // the hover), and the spans moved through edits as the editor moves its marks.
 import { strict as assert } from 'node:assert';
-import { compareTexts, type SharedStatement } from '../../../src/core/corpus/compare';
+import { compareTexts } from '../../../src/core/corpus/compare';
+import { ComparisonResult, compactComparison, type ComparedPair } from '../../../src/core/corpus/compactComparison';
 import { ComparedPairs } from '../../../src/vscode/corpus/comparedPairs';
 
-function pair(a: [number, number], b: [number, number], conflict = false): SharedStatement {
+let nextIndex = 0;
+function pair(a: [number, number], b: [number, number], conflict = false): ComparedPair {
   return {
-    a: { start: a[0], end: a[1], text: '' },
-    b: { start: b[0], end: b[1], text: '' },
+    index: nextIndex++,
+    a: { start: a[0], end: a[1] },
+    b: { start: b[0], end: b[1] },
     score: 0.5,
-    reason: { text: 'same names', parts: [] } as unknown as SharedStatement['reason'],
-    diff: [],
-    ...(conflict ? { conflict: { kind: 'number', aText: '3', bText: '4' } as SharedStatement['conflict'] } : {}),
+    reason: 'same names',
+    ...(conflict ? { conflict: { kind: 'number', aText: '3', bText: '4' } as ComparedPair['conflict'] } : {}),
   };
 }
 
@@ -56,11 +58,11 @@ describe('ComparedPairs', () => {
   it('places the pairs of a real comparison on their statements', () => {
     const textA = 'Putin will visit North Korea on Tuesday, the Kremlin said.\n\nThe weather was mild in Seoul.';
     const textB = 'The Kremlin said on Tuesday that Putin will visit North Korea.\n\nMarkets rose in Tokyo.';
-    const comparison = compareTexts(textA, textB);
-    assert.equal(comparison.shared.length, 1);
-    const b = new ComparedPairs(comparison.shared, 'b');
+    const result = new ComparisonResult(textA, textB, compactComparison(compareTexts(textA, textB)));
+    assert.equal(result.pairs.length, 1);
+    const b = new ComparedPairs(result.pairs, 'b');
     const at = textB.indexOf('Putin');
-    assert.equal(b.at(at)?.pair, comparison.shared[0]);
+    assert.equal(b.at(at)?.pair, result.pairs[0]);
     assert.equal(b.at(textB.indexOf('Markets')), undefined);
   });
 });

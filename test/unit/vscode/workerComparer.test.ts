@@ -1,12 +1,13 @@
-// Compare Sources on a worker thread, in plain Node (WorkerComparer uses no vscode API at run time):
-// the real worker entry bundled as the extension ships it, a worker that never answers (cancel),
-// and a worker that cannot start (in-process fallback).
+// Compare Sources in a process of its own, in plain Node (WorkerComparer uses no vscode API at run
+// time): the real worker entry bundled as the extension ships it, a process that never answers
+// (cancel), one that cannot start (in-process fallback) and one that fails.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { compareTexts, type Comparison } from '../../../src/core/corpus/compare';
+import { compactComparison } from '../../../src/core/corpus/compactComparison';
 import { CompareCancelled, WorkerComparer, type Cancellation } from '../../../src/vscode/workerComparer';
 
 const root = join(__dirname, '../../..');
@@ -41,7 +42,7 @@ describe('WorkerComparer', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('compares on the worker thread, reporting each step, with the same result as in-process', async () => {
+  it('compares in its own process, reporting each step, with the same result as in-process', async () => {
     const file = join(dir, 'analysisWorker.js');
     buildSync({ entryPoints: [join(root, 'src/vscode/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
     // The fallback must not run: it would give an empty comparison.
@@ -50,27 +51,43 @@ describe('WorkerComparer', () => {
       const steps: string[] = [];
       const result = await comparer.compare(seedA, seedB, (fraction, step) => steps.push(`${fraction} ${step}`));
       assert.deepEqual(steps, ['0 Analysing the first article', '0.3 Analysing the second article', '0.6 Matching statements', '1 Done']);
-      assert.deepEqual(result, compareTexts(seedA, seedB));
-      assert.ok(result.shared.length >= 10);
+      assert.deepEqual(result, compactComparison(compareTexts(seedA, seedB)));
+      assert.ok(result.scores.length >= 10);
       assert.equal(comparer.active, 0);
     } finally {
       comparer.dispose();
     }
   });
 
-  it('stops the worker when the comparison is cancelled', async () => {
+  it('stops the comparison process when the comparison is cancelled', async () => {
     const file = join(dir, 'silent-worker.js');
-    writeFileSync(file, `require('node:worker_threads').parentPort.on('message', () => { /* never answers */ });`);
+    const pidFile = join(dir, 'silent.pid');
+    writeFileSync(file, `require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); process.on('message', () => { /* never answers */ });`);
     const comparer = new WorkerComparer(empty, file);
     try {
       const { token, cancel } = tokenSource();
       const pending = comparer.compare('a', 'b', undefined, token);
-      await new Promise((r) => setTimeout(r, 50));
+      let pid = 0;
+      for (let i = 0; i < 100 && !pid; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
+      }
+      assert.ok(pid > 0, 'the comparison process started');
       assert.equal(comparer.active, 1);
       cancel();
       await assert.rejects(pending, CompareCancelled);
       assert.equal(comparer.active, 0);
-      // Already cancelled: no worker starts.
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(alive(), false, 'the comparison process was stopped');
+      // Already cancelled: no process starts.
       await assert.rejects(comparer.compare('a', 'b', undefined, token), CompareCancelled);
       assert.equal(comparer.active, 0);
     } finally {
@@ -78,7 +95,7 @@ describe('WorkerComparer', () => {
     }
   });
 
-  it('compares in-process when no worker can start', async () => {
+  it('compares in-process when no comparison process can start', async () => {
     let calls = 0;
     const comparer = new WorkerComparer((a, b) => {
       calls++;
@@ -87,15 +104,16 @@ describe('WorkerComparer', () => {
     try {
       const result = await comparer.compare('first', 'second');
       assert.equal(calls, 1);
-      assert.equal(result.onlyA[0]!.text, 'first');
+      assert.deepEqual([...result.onlyA], [0, 'first'.length]);
+      assert.deepEqual([...result.onlyB], [0, 'second'.length]);
     } finally {
       comparer.dispose();
     }
   });
 
-  it('reports an error from the worker instead of a result', async () => {
+  it('reports an error from the comparison process instead of a result', async () => {
     const file = join(dir, 'failing-worker.js');
-    writeFileSync(file, `const { parentPort } = require('node:worker_threads'); parentPort.on('message', ({ id }) => parentPort.postMessage({ id, error: 'bad input' }));`);
+    writeFileSync(file, `process.on('message', ({ id }) => process.send({ id, error: 'bad input' }));`);
     const comparer = new WorkerComparer(empty, file);
     try {
       await assert.rejects(comparer.compare('a', 'b'), /bad input/);
