@@ -11,7 +11,7 @@ import { applyEntityCorrections } from '../core/entities/corrections';
 import { applySourceCorrections, collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
 import { toDelta } from '../core/present/wireDelta';
-import { applyTextEdit } from '../core/text/textEdit';
+import { applyTextEdit, type TextEdit } from '../core/text/textEdit';
 import type { Corrections } from '../core/annotations/types';
 import type { Analysis } from '../core/types';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
@@ -55,7 +55,10 @@ function analysisOf(request: AnalysisRequest) {
 }
 
 function runAnalysis(request: AnalysisRequest): void {
+  const took = performance.timeOrigin + performance.now();
   let reply: AnalysisReply;
+  /** How the text came from a kept one (`from`), when it came as a change. */
+  let edit: { from: Analysed; edit: TextEdit } | undefined;
   if (request.edit) {
     // The text comes as a change to the text of the analysis the host holds, which this worker kept.
     const kept = lastAnalysed.get(request.document ?? `#${request.base}`);
@@ -64,6 +67,7 @@ function runAnalysis(request: AnalysisRequest): void {
       parentPort?.postMessage({ id: request.id, needText: true } satisfies AnalysisReply);
       return;
     }
+    edit = { from: kept!, edit: request.edit };
     request = { ...request, text, edit: undefined };
   }
   try {
@@ -75,10 +79,11 @@ function runAnalysis(request: AnalysisRequest): void {
     // The host holds the document's analysis `base`: when this worker made it and still keeps it,
     // what changed since is sent instead of the whole (see core/present/wireDelta.ts).
     const base = request.base !== undefined && !request.stretch ? lastAnalysed.get(key) : undefined;
-    const delta = base && base.id === request.base ? toDelta(base.analysis, base.text, analysis, request.text) : undefined;
+    const delta = base && base.id === request.base ? toDelta(base.analysis, base.text, analysis, request.text, edit?.from === base ? edit.edit : undefined) : undefined;
     if (!request.stretch) keep(key, { id: request.id, text: request.text, analysis, corrections });
     if (delta) reply = { id: request.id, delta, base: request.base!, ms: performance.now() - started };
     else reply = { id: request.id, wire: toWire(analysis, request.text), ms: performance.now() - started };
+    reply.at = [took, performance.timeOrigin + performance.now()];
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
