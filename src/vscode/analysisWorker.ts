@@ -49,9 +49,10 @@ function keep(key: string, analysed: Analysed): void {
   while (lastAnalysed.size > KEPT_ANALYSES) lastAnalysed.delete(lastAnalysed.keys().next().value!);
 }
 
-function analysisOf(request: AnalysisRequest) {
+/** The analysis a request asks for; `change`: how its text came from a kept text, when it came as an edit. */
+function analysisOf(request: AnalysisRequest, change?: { from: string; edit: TextEdit }) {
   if (request.stretch) return analyzeStretch(request.text, request.stretch);
-  return request.document !== undefined ? documents.analyze(request.document, request.text) : analyze(request.text);
+  return request.document !== undefined ? documents.analyze(request.document, request.text, change) : analyze(request.text);
 }
 
 function runAnalysis(request: AnalysisRequest): void {
@@ -73,7 +74,7 @@ function runAnalysis(request: AnalysisRequest): void {
   try {
     const started = performance.now();
     const corrections = request.corrections;
-    let analysis = analysisOf(request);
+    let analysis = analysisOf(request, edit && { from: edit.from.text, edit: edit.edit });
     if (corrections?.entities.length) analysis = applyEntityCorrections(analysis, corrections.entities);
     const key = request.document ?? `#${request.id}`;
     // The host holds the document's analysis `base`: when this worker made it and still keeps it,
