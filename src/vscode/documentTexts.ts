@@ -73,7 +73,7 @@ export class DocumentTexts {
     const kept = this.texts.get(key);
     if (!kept) return;
     let text = kept.text;
-    let handed = kept.handed && { ...kept.handed };
+    const handed = kept.handed && { ...kept.handed };
     for (const c of changes) {
       if (c.rangeOffset < 0 || c.rangeOffset + c.rangeLength > text.length) {
         this.texts.delete(key);
