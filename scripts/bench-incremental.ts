@@ -2,13 +2,14 @@
 // Usage: npx tsx scripts/bench-incremental.ts   (part of npm run bench)
 // Builds a 1 MB and a 10 MB article from the seeds and the Wikinews samples, as scripts/bench.ts
 // does, types one character at 50 places spread through the file (first to last), and after each
-// edit times the incremental path (what the editor's worker runs) and a full analyze() of the same
-// text, side by side, with the worker's packing of the result for the host: the whole analysis
-// (toWire, what an article's first analysis sends) and the change to the previous one (toDelta,
-// what each edit sends), and the host's rebuilding of the analysis from that change. Each result is
-// checked equal to the full one. The entity tagger, the one pass the incremental analysis reuses
-// work of, is also timed alone (line reuse against tagging every token). Wall-clock milliseconds on
-// a possibly shared machine.
+// edit times the incremental path (what the editor's worker runs, told the edit as the editor
+// reports it) and a full analyze() of the same text, side by side, with the worker's packing of the
+// result for the host: the whole analysis (toWire, what an article's first analysis sends) and the
+// change to the previous one (toDelta, what each edit sends), and the host's rebuilding of the
+// analysis from that change. Each result is checked equal to the full one. The two passes the incremental analysis reuses work of are also
+// timed alone: the tokens (the edited lines spliced into the earlier tokens against tokenizing the
+// whole text) and the entity tagger (line reuse against tagging every token). Wall-clock
+// milliseconds on a possibly shared machine.
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import type { Analysis } from '../src/core/types';
@@ -17,26 +18,28 @@ import type { Tokens } from '../src/core/text/tokenize';
 import type { LinearModel } from '../src/core/entities/tagger';
 import type { WireAnalysis } from '../src/core/present/wireFormat';
 import type { WireDelta } from '../src/core/present/wireDelta';
+import type { TextEdit } from '../src/core/text/textEdit';
 import { loadCoreBundle, repeatedTo, seedCorpus } from './coreBundle';
 
 interface Bundle {
   analyze(text: string): Analysis;
-  IncrementalAnalyzer: new () => { analyze(text: string): Analysis; stats: { reused: number; tagged: number } };
+  IncrementalAnalyzer: new () => { analyze(text: string, change?: { from: string; edit: TextEdit }): Analysis; stats: { reused: number; tagged: number } };
   toWire(analysis: Analysis, text: string): WireAnalysis;
   fromWire(wire: WireAnalysis, text: string): Analysis;
-  toDelta(prev: Analysis, oldText: string, next: Analysis, newText: string): WireDelta | undefined;
+  toDelta(prev: Analysis, oldText: string, next: Analysis, newText: string, edit?: TextEdit): WireDelta | undefined;
   fromDelta(prev: Analysis, delta: WireDelta, text: string): Analysis;
   provideModels(models: Models): void;
   tokenize(text: string): Tokens;
   tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8Array;
   BlockTagger: new () => { labels(text: string, tok: Tokens, model: LinearModel): Uint8Array };
+  TokenSplicer: new () => { splice(oldText: string, old: Tokens, newText: string, edit: TextEdit): Tokens };
   currentModels(): Models;
 }
 
 /** The core as esbuild bundles it for the worker (tsx's per-binding getters would slow the hot loops). */
 function loadBundle(): Bundle {
   return loadCoreBundle<Bundle>(
-    `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire, fromWire } from './present/wireFormat'; export { toDelta, fromDelta } from './present/wireDelta'; export { currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger'`,
+    `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire, fromWire } from './present/wireFormat'; export { toDelta, fromDelta } from './present/wireDelta'; export { currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger'; export { TokenSplicer } from './incremental/tokens'`,
   );
 }
 
@@ -72,6 +75,10 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   const fullMs: number[] = [];
   const tagIncMs: number[] = [];
   const tagFullMs: number[] = [];
+  const tokIncMs: number[] = [];
+  const tokFullMs: number[] = [];
+  let heldTok = core.tokenize(text);
+  const splicer = new core.TokenSplicer();
   const blockTagger = new core.BlockTagger();
   const model = core.currentModels().tagger;
   blockTagger.labels(text, core.tokenize(text), model);
@@ -82,11 +89,18 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
     const at = text.indexOf(' ', Math.floor(((k + 0.5) / EDITS) * text.length)) + 1;
     const before = text;
     text = text.slice(0, at) + 'x' + text.slice(at);
+    // As the editor's worker gets it: the text with the edit that made it.
+    const edit: TextEdit = { head: at, tail: before.length - at, middle: 'x' };
     t = performance.now();
-    const result = inc.analyze(text);
+    const result = inc.analyze(text, { from: before, edit });
     incMs.push(performance.now() - t);
     tagged += inc.stats.tagged;
+    t = performance.now();
     const tok = core.tokenize(text);
+    tokFullMs.push(performance.now() - t);
+    t = performance.now();
+    heldTok = splicer.splice(before, heldTok, text, edit);
+    tokIncMs.push(performance.now() - t);
     t = performance.now();
     blockTagger.labels(text, tok, model);
     tagIncMs.push(performance.now() - t);
@@ -97,7 +111,7 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
     core.toWire(result, text);
     wireMs.push(performance.now() - t);
     t = performance.now();
-    const delta = core.toDelta(prev, before, result, text);
+    const delta = core.toDelta(prev, before, result, text, edit);
     deltaMs.push(performance.now() - t);
     const sent = structuredClone(delta ?? core.toWire(result, text));
     t = performance.now();
@@ -116,6 +130,7 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   console.log(`\n${label} article (${text.length} chars): first analysis ${openMs.toFixed(0)} ms; one-character edit at ${EDITS} places spread through the file`);
   console.log(`  incremental analysis     ${fmt(incMs)}   (${(tagged / EDITS).toFixed(1)} lines re-tagged per edit)`);
   console.log(`  full analyze()           ${fmt(fullMs)}   (${fullMs.length} of the edits)`);
+  console.log(`  of which tokens:         the edited lines spliced in ${fmt(tokIncMs)}   all tokenized ${fmt(tokFullMs)}`);
   console.log(`  of which entity tagging: reusing lines ${fmt(tagIncMs)}   every token ${fmt(tagFullMs)}`);
   console.log(`  packing for the host     ${fmt(wireMs)}   (toWire, the whole analysis, on the worker)`);
   console.log(`  change for the host      ${fmt(deltaMs)}   (toDelta, what an edit sends, on the worker)`);

@@ -18,11 +18,17 @@ export function analyze(text: string): Analysis {
 /** The tagger's labels for the tokens of a text (tagTokens, or the incremental analysis' reuse of earlier ones). */
 export type TagLabels = (text: string, tok: Tokens) => Uint8Array;
 
-/** analyze(), with the entity tagger's labels from `labelsOf` when given (it must give tagTokens' labels). */
-export function analyzeWith(text: string, labelsOf?: TagLabels): Analysis {
-  const { structure, sentences, quotes, entities, tok, scan } = analyzeReport(text, labelsOf);
-  // Should a step in between have tokenized another text, the buffers no longer hold this one.
-  const claims = findClaims(text, sentences, structure.paragraphs, quotes, scans() === scan ? tok : tokenize(text));
+/** The tokens of a text (tokenize's, or the incremental analysis' splice of earlier ones). */
+export type TextTokens = (text: string) => Tokens;
+
+/**
+ * analyze(), with the entity tagger's labels from `labelsOf` when given (it must give tagTokens'
+ * labels) and the tokens from `tokensOf` (it must give tokenize's, in arrays of its own).
+ */
+export function analyzeWith(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens): Analysis {
+  const { structure, sentences, quotes, entities, tok, scan } = analyzeReport(text, labelsOf, tokensOf);
+  // Should a step in between have tokenized another text, the scratch buffers no longer hold this one.
+  const claims = findClaims(text, sentences, structure.paragraphs, quotes, tokensOf || scans() === scan ? tok : tokenize(text));
   return { length: text.length, structure, sentences, quotes, entities, claims };
 }
 
@@ -35,7 +41,7 @@ export function analyzeWithoutClaims(text: string): Omit<Analysis, 'claims'> {
   return { length: text.length, structure, sentences, quotes, entities };
 }
 
-function analyzeReport(text: string, labelsOf?: TagLabels) {
+function analyzeReport(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens) {
   const lines = classifyLines(text, splitLines(text));
   const structure = findStructure(text, lines);
   const blocks = textBlocks(structure);
@@ -46,7 +52,7 @@ function analyzeReport(text: string, labelsOf?: TagLabels) {
   const residue = structure.residue;
   const sentences = allSentences.filter((s) => !insideSorted(residue, s));
   // One tokenization serves the entity tagger and the claim words, kept in the tokenizer's buffers.
-  const tok = tokenizeTransient(text);
+  const tok = tokensOf ? tokensOf(text) : tokenizeTransient(text);
   const scan = scans();
   const entities = entitiesOutside(findEntities(text, tok, labelsOf?.(text, tok)), residue);
   const quoteSpans = findQuotes(text, blocks);

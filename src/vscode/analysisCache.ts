@@ -12,13 +12,22 @@ import type { Analysis, Span } from '../core/types';
 import type { Corrections } from '../core/annotations/types';
 import { paragraphStretch } from '../core/incremental/stretch';
 import { DocumentTexts } from './documentTexts';
+import type { TextEdit } from '../core/text/textEdit';
 import { NEWS_LANGUAGE } from './languageDetection';
+import { timingsOf, type AnalysisTimings } from './analysisTimings';
 
 /**
  * Analyses a text; `document` names the open document it is from, so an analyzer may reuse what it
- * computed for its earlier texts; `corrections` are the reviewer's, which win over the model.
+ * computed for its earlier texts; `corrections` are the reviewer's, which win over the model;
+ * `change`, when known, is the text as a change to the text last handed over for the document.
  */
-export type AsyncAnalyzer = (text: string, document?: string, corrections?: Corrections) => Promise<Analysis>;
+export type AsyncAnalyzer = (text: string, document?: string, corrections?: Corrections, change?: TextChangeSince) => Promise<Analysis>;
+
+/** A text as the change to an earlier text (`from`, the very string handed over before). */
+export interface TextChangeSince {
+  readonly from: string;
+  readonly edit: TextEdit;
+}
 
 export interface AnalyzedDocument {
   readonly document: vscode.TextDocument;
@@ -32,6 +41,20 @@ export interface AnalyzedDocument {
   readonly analyzeMs: number;
   /** Set when the document is over the editor's size limit: the analysis is then empty. */
   readonly tooLarge?: boolean;
+  /** When each stage of getting this analysis happened, for the latency report. */
+  readonly stages?: AnalysisStages;
+}
+
+/** Moments on performance.now()'s clock, in milliseconds, from the edit to the analysis in the cache. */
+export interface AnalysisStages {
+  /** The last change event of the version analysed reached the host (undefined: opened, not edited). */
+  readonly changed?: number;
+  /** The analysis was started (after any quiet period). */
+  readonly started: number;
+  /** On the worker and back (none when the analyzer runs in-process). */
+  readonly worker?: AnalysisTimings;
+  /** The analysis and its index were in the cache. */
+  readonly indexed: number;
 }
 
 /** The editor's size limit (`newsAnnotator.maxArticleSizeMB`) and how to tell the user about it. */
@@ -268,7 +291,9 @@ export class AnalysisCache implements vscode.Disposable {
       busy.again = true; // one analysis per document at a time; the newest text goes next
       return;
     }
+    const begun = performance.now();
     const version = doc.version;
+    const changedAt = this.lastChange.get(key);
     const text = this.texts.textOf(key, version, () => doc.getText());
     const size = this.sizeGate.decide(key, fileName(doc.uri), text, this.maxBytes);
     if (size.notice) this.sizeLimit.notify(size.notice);
@@ -286,7 +311,9 @@ export class AnalysisCache implements vscode.Disposable {
     if (!this.entries.has(key)) this.startPreview(doc, version, text);
     let analysis: Analysis | undefined;
     try {
-      analysis = await this.analyze(text, key, this.corrector(doc));
+      const change = this.texts.editSinceHanded(key);
+      this.texts.handedOn(key);
+      analysis = await this.analyze(text, key, this.corrector(doc), change);
     } catch (err) {
       console.error(`News Annotator: analysis failed for ${doc.uri.toString()}:`, err);
       // A missing or damaged model file breaks every analysis: say so once, in words a user can act on.
@@ -301,9 +328,10 @@ export class AnalysisCache implements vscode.Disposable {
     // An analysis of a text edited since is not kept: nothing reads it (peek wants the current
     // version), and its index would cost the host thread for nothing; the newest text goes next.
     if (analysis && doc.version === version) {
-      const entry: AnalyzedDocument = {
-        document: doc, version, text, analysis, index: new AnalysisIndex(analysis), analyzeMs: performance.now() - started,
-      };
+      const analyzeMs = performance.now() - started;
+      const index = new AnalysisIndex(analysis);
+      const stages: AnalysisStages = { changed: changedAt, started: begun, worker: timingsOf(analysis), indexed: performance.now() };
+      const entry: AnalyzedDocument = { document: doc, version, text, analysis, index, analyzeMs, stages };
       this.entries.set(key, entry);
       this.previews.delete(key);
       this.emitter.fire(entry);

@@ -13,7 +13,7 @@ import { applyEntityCorrections } from '../core/entities/corrections';
 import { applySourceCorrections, collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
 import { toDelta } from '../core/present/wireDelta';
-import { applyTextEdit } from '../core/text/textEdit';
+import { applyTextEdit, type TextEdit } from '../core/text/textEdit';
 import type { Corrections } from '../core/annotations/types';
 import type { Analysis } from '../core/types';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
@@ -51,13 +51,17 @@ function keep(key: string, analysed: Analysed): void {
   while (lastAnalysed.size > KEPT_ANALYSES) lastAnalysed.delete(lastAnalysed.keys().next().value!);
 }
 
-function analysisOf(request: AnalysisRequest) {
+/** The analysis a request asks for; `change`: how its text came from a kept text, when it came as an edit. */
+function analysisOf(request: AnalysisRequest, change?: { from: string; edit: TextEdit }) {
   if (request.stretch) return analyzeStretch(request.text, request.stretch);
-  return request.document !== undefined ? documents.analyze(request.document, request.text) : analyze(request.text);
+  return request.document !== undefined ? documents.analyze(request.document, request.text, change) : analyze(request.text);
 }
 
 function runAnalysis(request: AnalysisRequest): void {
+  const took = performance.timeOrigin + performance.now();
   let reply: AnalysisReply;
+  /** How the text came from a kept one (`from`), when it came as a change. */
+  let edit: { from: Analysed; edit: TextEdit } | undefined;
   if (request.edit) {
     // The text comes as a change to the text of the analysis the host holds, which this worker kept.
     const kept = lastAnalysed.get(request.document ?? `#${request.base}`);
@@ -66,21 +70,23 @@ function runAnalysis(request: AnalysisRequest): void {
       parentPort?.postMessage({ id: request.id, needText: true } satisfies AnalysisReply);
       return;
     }
+    edit = { from: kept!, edit: request.edit };
     request = { ...request, text, edit: undefined };
   }
   try {
     const started = performance.now();
     const corrections = request.corrections;
-    let analysis = analysisOf(request);
+    let analysis = analysisOf(request, edit && { from: edit.from.text, edit: edit.edit });
     if (corrections?.entities.length) analysis = applyEntityCorrections(analysis, corrections.entities);
     const key = request.document ?? `#${request.id}`;
     // The host holds the document's analysis `base`: when this worker made it and still keeps it,
     // what changed since is sent instead of the whole (see core/present/wireDelta.ts).
     const base = request.base !== undefined && !request.stretch ? lastAnalysed.get(key) : undefined;
-    const delta = base && base.id === request.base ? toDelta(base.analysis, base.text, analysis, request.text) : undefined;
+    const delta = base && base.id === request.base ? toDelta(base.analysis, base.text, analysis, request.text, edit?.from === base ? edit.edit : undefined) : undefined;
     if (!request.stretch) keep(key, { id: request.id, text: request.text, analysis, corrections });
     if (delta) reply = { id: request.id, delta, base: request.base!, ms: performance.now() - started };
     else reply = { id: request.id, wire: toWire(analysis, request.text), ms: performance.now() - started };
+    reply.at = [took, performance.timeOrigin + performance.now()];
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

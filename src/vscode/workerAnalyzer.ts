@@ -13,7 +13,8 @@ import type { Corrections } from '../core/annotations/types';
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
 import { rememberSources } from './analysisSources';
-import type { AsyncAnalyzer } from './analysisCache';
+import { rememberTimings } from './analysisTimings';
+import type { AsyncAnalyzer, TextChangeSince } from './analysisCache';
 
 export interface AnalysisRequest {
   id: number;
@@ -43,10 +44,16 @@ export interface WorkerData {
   assetsDir?: string;
 }
 
+/**
+ * When the worker took a request and when it replied, as absolute times (its performance.timeOrigin
+ * plus performance.now()), for the latency report's stages (analysisTimings.ts).
+ */
+export type WorkerSpan = [start: number, end: number];
+
 export type AnalysisReply =
-  | { id: number; wire: WireAnalysis; ms: number }
+  | { id: number; wire: WireAnalysis; ms: number; at?: WorkerSpan }
   /** The analysis as a change to the one of request `base`. */
-  | { id: number; delta: WireDelta; base: number; ms: number }
+  | { id: number; delta: WireDelta; base: number; ms: number; at?: WorkerSpan }
   | { id: number; error: string }
   /** The worker no longer keeps the text `edit` applies to: the request is sent again with the whole text. */
   | { id: number; needText: true };
@@ -106,7 +113,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
   ) {}
 
   /** The analysis of `text`; with `document`, the worker reuses what it computed for that document's earlier texts. */
-  readonly analyze: AsyncAnalyzer = (text, document, corrections) => {
+  readonly analyze: AsyncAnalyzer = (text, document, corrections, change) => {
     const worker = this.ensureWorker();
     const fallback = this.fallback;
     if (!worker) {
@@ -117,7 +124,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
     const base = document !== undefined ? this.held.get(document) : undefined;
     const request: AnalysisRequest = {
       id, text: base ? '' : text, document, ...(withCorrections ? { corrections: withCorrections } : {}),
-      ...(base ? { base: base.id, edit: editBetween(base.text, text) } : {}),
+      ...(base ? { base: base.id, edit: editFrom(base.text, text, change) } : {}),
     };
     const reply = this.request(worker, request, text, base?.analysis).then((analysis) => {
       const made: Made = { analysisId: id, text, document, corrections: withCorrections };
@@ -152,19 +159,30 @@ export class WorkerAnalyzer implements vscode.Disposable {
    * of request.base, which a change in the reply applies to.
    */
   private request(worker: Worker, request: AnalysisRequest, text: string, base?: Analysis): Promise<Analysis> {
+    let posted = performance.now();
     return new Promise<Analysis>((resolve, reject) => {
+      const done = (analysis: Analysis, at: WorkerSpan | undefined, received: number) => {
+        const origin = -performance.timeOrigin;
+        rememberTimings(analysis, {
+          posted, received, decoded: performance.now(),
+          workerStart: at ? at[0] + origin : received, workerEnd: at ? at[1] + origin : received,
+        });
+        resolve(analysis);
+      };
       const settle = (reply: AnalysisReply | SourcesReply) => {
+        const received = performance.now();
         if ('error' in reply) reject(workerError(reply.error));
         else if ('needText' in reply) {
           // The worker dropped the text the edit applies to: the whole text, and a whole analysis back.
           this.waiting.set(request.id, { settle, reject });
+          posted = performance.now();
           worker.postMessage({ id: request.id, text, document: request.document, ...(request.corrections ? { corrections: request.corrections } : {}) } satisfies AnalysisRequest);
-        } else if ('wire' in reply) resolve(fromWire(reply.wire, text));
+        } else if ('wire' in reply) done(fromWire(reply.wire, text), reply.at, received);
         else if ('delta' in reply && base && reply.base === request.base) {
           // The base is spent (its kept objects are moved into the new analysis): it is nobody's base again.
           if (request.document !== undefined && this.held.get(request.document)?.analysis === base) this.held.delete(request.document);
           try {
-            resolve(fromDelta(base, reply.delta, text));
+            done(fromDelta(base, reply.delta, text), reply.at, received);
           } catch (err) {
             reject(err instanceof Error ? err : new Error(String(err)));
           }
@@ -240,6 +258,15 @@ export class WorkerAnalyzer implements vscode.Disposable {
     void worker?.terminate();
     this.fail(new Error('the analysis worker was disposed'));
   }
+}
+
+/**
+ * `text` as a change to `from`: the change the editor reported when it is to that very text (a
+ * keystroke then costs no comparison of two long texts), else worked out by comparing them.
+ */
+function editFrom(from: string, text: string, change: TextChangeSince | undefined): TextEdit {
+  if (change && change.from === from) return change.edit;
+  return editBetween(from, text);
 }
 
 /** The worker's error as the host can act on it: a model file problem stays a ModelAssetError. */

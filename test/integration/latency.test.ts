@@ -1,7 +1,8 @@
 // REPORTS (does not assert) how quickly a 1 MB article is re-decorated after typing, and the longest
 // time the extension host thread was blocked meanwhile. Printed as `latency: …` lines. Then single
 // keystrokes at 50 places spread through the article (keystroke -> updated decorations and
-// keystroke round trip, p50/p95), open -> first highlights in the viewport, and the same on 10 MB.
+// keystroke round trip, p50/p95, and where that time goes stage by stage), open -> first
+// highlights in the viewport, and the same on 10 MB.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';

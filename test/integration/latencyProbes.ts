@@ -3,6 +3,7 @@
 // through an article. Measures only; the reports print, never assert.
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
+import type { AnalyzedDocument } from '../../src/vscode/analysisCache';
 import type { DecorationsApplied } from '../../src/vscode/decorations/decorator';
 import { sleep } from './helpers';
 
@@ -43,6 +44,26 @@ export interface Spread {
   longestBlockMs: number;
   /** Built-in styles sent per pass, summed. */
   stylesSent: number;
+  /** Per edit, how long each stage from the keystroke to the painted decorations took (see STAGES). */
+  stages: Record<Stage, number>[];
+}
+
+/** The stages from a keystroke to its decorations, in order; they add up to the keystroke -> decorations time. */
+export const STAGES = ['receive', 'wait', 'prepare', 'to worker', 'worker', 'back', 'decode', 'index', 'paint'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * How long each stage of one edit took, from the keystroke at `typed` to the decoration pass that
+ * ended at `painted`: the change event reaching the extension (receive), the analysis starting
+ * (wait), the request being made (prepare), reaching the worker, the worker's analysis, its reply
+ * coming back, the host rebuilding the analysis and its index, and the decoration pass.
+ */
+export function stagesOf(analyzed: AnalyzedDocument | undefined, typed: number, painted: number): Record<Stage, number> | undefined {
+  const s = analyzed?.stages;
+  if (!s?.worker || s.changed === undefined) return undefined;
+  const w = s.worker;
+  const marks = [typed, s.changed, s.started, w.posted, w.workerStart, w.workerEnd, w.received, w.decoded, s.indexed, painted];
+  return Object.fromEntries(STAGES.map((name, i) => [name, marks[i + 1]! - marks[i]!])) as Record<Stage, number>;
 }
 
 /**
@@ -52,7 +73,7 @@ export interface Spread {
  */
 export async function spreadKeystrokes(api: NewsAnnotatorApi, editor: vscode.TextEditor, count: number): Promise<Spread> {
   const doc = editor.document;
-  const out: Spread = { paintMs: [], roundTripMs: [], longestBlockMs: 0, stylesSent: 0 };
+  const out: Spread = { paintMs: [], roundTripMs: [], longestBlockMs: 0, stylesSent: 0, stages: [] };
   for (let k = 0; k < count; k++) {
     let line = Math.floor(((k + 0.5) / count) * doc.lineCount);
     while (line < doc.lineCount - 1 && doc.lineAt(line).text.length < 20) line++;
@@ -60,12 +81,19 @@ export async function spreadKeystrokes(api: NewsAnnotatorApi, editor: vscode.Tex
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     await sleep(80);
     const monitor = blockMonitor();
-    const painted = nextApply(api, doc, () => doc.version);
+    // The pass of the version this edit makes, not a late pass of the one before (a scroll repaints).
+    const edited = doc.version + 1;
+    const painted = nextApply(api, doc, () => edited);
     const t = performance.now();
     await editor.edit((b) => b.insert(at, 'x'));
     out.roundTripMs.push(performance.now() - t);
     const pass = await painted;
-    out.paintMs.push(performance.now() - t);
+    const paintedAt = performance.now();
+    out.paintMs.push(paintedAt - t);
+    const analyzed = api.analyses.peek(doc);
+    const stages = stagesOf(analyzed, t, paintedAt);
+    if (stages) out.stages.push(stages);
+
     out.stylesSent += pass.sent.length;
     out.longestBlockMs = Math.max(out.longestBlockMs, monitor.stop());
   }
@@ -74,9 +102,14 @@ export async function spreadKeystrokes(api: NewsAnnotatorApi, editor: vscode.Tex
 
 export function reportSpread(label: string, s: Spread): void {
   const pct = (xs: number[], p: number) => {
+    if (!xs.length) return NaN;
     const sorted = [...xs].sort((a, b) => a - b);
     return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
   };
   const n = s.paintMs.length;
   console.log(`latency: ${label}, one keystroke at ${n} places spread through the file: keystroke -> updated decorations p50 ${pct(s.paintMs, 50)} ms, p95 ${pct(s.paintMs, 95)} ms; keystroke round trip p50 ${pct(s.roundTripMs, 50)} ms, p95 ${pct(s.roundTripMs, 95)} ms; longest extension-host block ${Math.round(s.longestBlockMs * 10) / 10} ms; styles sent per pass ${(s.stylesSent / n).toFixed(1)} of 7`);
+  if (s.stages.length) {
+    const parts = STAGES.map((stage) => `${stage} ${pct(s.stages.map((x) => x[stage]), 50)}/${pct(s.stages.map((x) => x[stage]), 95)}`);
+    console.log(`latency: ${label}, where the keystroke -> decorations time goes (p50/p95 ms over ${s.stages.length} edits): ${parts.join(', ')}`);
+  }
 }

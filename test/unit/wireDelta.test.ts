@@ -35,7 +35,9 @@ describe('analysis sent as a change to the previous one (wireDelta)', () => {
         const e = randomEdit(text, rnd);
         const next = applyEdit(text, e);
         const analysis = analyze(next);
-        const delta = toDelta(prev, text, analysis, next);
+        // Half the time with the edit as the editor reports it, which may be wider than the
+        // longest shared start and end (the receiver moves offsets by whatever the sender used).
+        const delta = s % 2 ? toDelta(prev, text, analysis, next, { head: e.at, tail: text.length - e.at - e.remove, middle: e.insert }) : toDelta(prev, text, analysis, next);
         assert.ok(delta, `sequence ${n}, edit ${s + 1}: sendable as a change`);
         held = fromDelta(held, sent(delta), next);
         assert.deepStrictEqual(held, analysis, `sequence ${n}, edit ${s + 1}: ${JSON.stringify(e)}`);

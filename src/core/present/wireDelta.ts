@@ -12,7 +12,7 @@
 // (the old analysis is spent: its kept objects are the new one's).
 import type { Analysis, Entity, Mention, Span, Structure, TextSpan } from '../types';
 import { mentionsInOrder, setMentionsInOrder } from './mentionOrder';
-import { editBetween } from '../text/textEdit';
+import { editBetween, type TextEdit } from '../text/textEdit';
 
 export { mentionsInOrder } from './mentionOrder';
 
@@ -57,14 +57,20 @@ export function moveBetween(oldText: string, newText: string): Move {
   return { editEnd: oldText.length - tail, shift: newText.length - oldText.length };
 }
 
+/** How offsets move through `edit`, which turned `oldText` into a text `newLength` long. */
+export function moveThrough(oldText: string, edit: TextEdit, newLength: number): Move {
+  return { editEnd: oldText.length - edit.tail, shift: newLength - oldText.length };
+}
+
 /**
  * `next` (the analysis of `newText`) as a change to `prev` (of `oldText`), or undefined when it
  * cannot be sent so (an entity's mentions out of text order: the receiver rebuilds them in order).
+ * `edit`, when the caller knows it, is how `oldText` became `newText` (saves comparing them).
  */
-export function toDelta(prev: Analysis, oldText: string, next: Analysis, newText: string): WireDelta | undefined {
+export function toDelta(prev: Analysis, oldText: string, next: Analysis, newText: string, edit?: TextEdit): WireDelta | undefined {
   if (!mentionsInTextOrder(next)) return undefined;
   unsliceable = false;
-  const move = moveBetween(oldText, newText);
+  const move = edit ? moveThrough(oldText, edit, newText.length) : moveBetween(oldText, newText);
   const st = next.structure;
   const structure = {} as WireDelta['structure'];
   for (const key of STRUCTURE_LISTS) (structure as Record<string, ListPatch<unknown>>)[key] = listPatch(prev.structure[key], st[key], move, newText);

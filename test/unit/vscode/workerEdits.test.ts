@@ -64,4 +64,27 @@ describe('WorkerAnalyzer sends edits and receives changes', () => {
     assert.deepStrictEqual(await analyzer.analyze(text, 'doc:b'), analyze(text));
     assert.deepEqual(sent.map((m) => (m.text === '' ? 'edit' : 'text')), ['edit', 'text']);
   });
+
+  it('sends the change the editor reported as it is, and compares the texts when it is to another text', async function () {
+    this.timeout(60_000);
+    const rnd = random(0xc4a9e);
+    let text = seed;
+    await analyzer.analyze(text, 'doc:c');
+    for (let s = 0; s < 10; s++) {
+      const e = randomEdit(text, rnd);
+      const next = applyEdit(text, e);
+      // As the editor reports an edit: bounded by the change, not the longest shared start and end.
+      const edit = { head: e.at, tail: text.length - e.at - e.remove, middle: e.insert };
+      sent.length = 0;
+      assert.deepStrictEqual(await analyzer.analyze(next, 'doc:c', undefined, { from: text, edit }), analyze(next), `edit ${s + 1}`);
+      assert.deepEqual(sent.map((m) => m.edit), [edit]);
+      text = next;
+    }
+    // A change to a text the worker's analysis was not made from is not used.
+    const next = text.replace('said', 'told reporters');
+    sent.length = 0;
+    const wrong = { from: 'another text', edit: { head: 0, tail: 0, middle: 'nonsense' } };
+    assert.deepStrictEqual(await analyzer.analyze(next, 'doc:c', undefined, wrong), analyze(next));
+    assert.notEqual(sent[0]!.edit!.middle, 'nonsense');
+  });
 });
