@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareArticles, MATCH_THRESHOLD, statementsOf } from '../../src/core/corpus/compare';
+import { compareArticles, MATCH_THRESHOLD, matchStatements, statementsOf } from '../../src/core/corpus/compare';
+import { sharedEvidence } from '../../src/core/corpus/reason';
 import { analyze } from '../../src/core/analyze';
 import { goldKeys, maxMatching, pairKey, scoreAgainstGold, type GoldPairs } from '../../src/core/corpus/evaluate';
 import { countryOf } from '../../src/core/corpus/countries';
@@ -98,6 +99,13 @@ describe('corpus: statement matching on the seeds', () => {
     assert.deepEqual(scores, [...scores].sort((x, y) => y - x));
     assert.equal(comparison.onlyA.length + comparison.shared.length, sa.length);
     assert.equal(comparison.onlyB.length + comparison.shared.length, sb.length);
+  });
+
+  it('keeps, for each pair, what its two statements share, so the reason need not work it out again', () => {
+    const matching = matchStatements(sa, sb);
+    assert.ok(matching.pairs.length >= 10);
+    assert.equal(matching.evidence.length, matching.pairs.length);
+    for (const [k, p] of matching.pairs.entries()) assert.deepEqual(matching.evidence[k], sharedEvidence(sa[p.a]!, sb[p.b]!), `pair ${k}`);
   });
 
   it('matches the paraphrased lead and the sanctions sentence, and keeps unrelated sentences apart', () => {

@@ -8,7 +8,7 @@ import type { TextSpan } from '../types';
 import { bestFirstOrder } from './bestFirst';
 import { candidatePairs, DEFAULT_BLOCK_CAP, type ScoredPair } from './candidates';
 import { findConflict, type Conflict } from './conflict';
-import { evidenceCount, explainPair, sharedEvidence, type PairReason } from './reason';
+import { evidenceCount, explainPair, sharedEvidence, type PairReason, type SharedEvidence } from './reason';
 import { similarity, DEFAULT_WEIGHTS, statsOf, termWeight, type ScoreWeights, type TermStats } from './score';
 import { articleStatements, type Statement, type StatementSource } from './statements';
 import { wordDiff, type DiffRun } from './wordDiff';
@@ -103,6 +103,8 @@ export function scorePairs(sa: readonly Statement[], sb: readonly Statement[], o
 export interface Matching {
   /** One-to-one pairs at or above the threshold, best first (indices into the two statement lists). */
   pairs: ScoredPair[];
+  /** What the statements of each pair share, in the same order: worked out to accept the pair, kept for its reason. */
+  evidence: SharedEvidence[];
   /** How many pairs were scored exactly (all pairs would be |A| x |B|). */
   scored: number;
   /** Blocks so common they proposed only the statements nearest in place (candidates.ts). */
@@ -117,8 +119,15 @@ export function matchStatements(sa: readonly Statement[], sb: readonly Statement
   const shortSide = (options.weights ?? COMPARE_WEIGHTS).shortSide;
   const found = candidatePairs(sa, sb, weightOf, threshold, shortSide, options.blockCap ?? DEFAULT_BLOCK_CAP);
   // One shared thing (a name, a number, a word) is a topic in common, not a report in common.
-  const supported = (p: ScoredPair) => evidenceCount(sharedEvidence(sa[p.a]!, sb[p.b]!)) >= MIN_EVIDENCE;
-  return { pairs: oneToOne(found.pairs, supported), scored: found.scored, capped: found.capped, weightOf };
+  const evidence: SharedEvidence[] = [];
+  const supported = (p: ScoredPair) => {
+    const e = sharedEvidence(sa[p.a]!, sb[p.b]!);
+    if (evidenceCount(e) < MIN_EVIDENCE) return false;
+    // oneToOne keeps every pair it asks about and finds supported, in the order it asks.
+    evidence.push(e);
+    return true;
+  };
+  return { pairs: oneToOne(found.pairs, supported), evidence, scored: found.scored, capped: found.capped, weightOf };
 }
 
 /**
@@ -141,10 +150,10 @@ export function oneToOne(pairs: readonly ScoredPair[], accept: (p: ScoredPair) =
 }
 
 export function compareStatements(sa: readonly Statement[], sb: readonly Statement[], options: CompareOptions = {}): Comparison {
-  const { pairs, weightOf } = matchStatements(sa, sb, options);
+  const { pairs, evidence, weightOf } = matchStatements(sa, sb, options);
   const matchedA = new Set<number>();
   const matchedB = new Set<number>();
-  const shared: SharedStatement[] = pairs.map((p) => {
+  const shared: SharedStatement[] = pairs.map((p, k) => {
     matchedA.add(p.a);
     matchedB.add(p.b);
     const a = sa[p.a]!;
@@ -154,7 +163,7 @@ export function compareStatements(sa: readonly Statement[], sb: readonly Stateme
       a: spanOf(a),
       b: spanOf(b),
       score: round(p.score),
-      reason: explainPair(a, b, weightOf),
+      reason: explainPair(a, b, weightOf, evidence[k]),
       diff: wordDiff(a.text, b.text),
       ...(conflict ? { conflict } : {}),
     };
