@@ -56,6 +56,15 @@ describe('CLI analyze --jsonl --jobs', () => {
     assert.equal(filesTwo.stdout, filesOne.stdout);
   });
 
+  it('writes nothing on stderr when every article is analysed (V8 knows every flag the run sets)', () => {
+    for (const jobs of ['1', '2']) {
+      const r = run(['--jobs', jobs, ...seeds]);
+      assert.equal(r.code, EXIT.ok, r.stderr);
+      assert.equal(r.stderr, '', `--jobs ${jobs}`);
+      assert.equal(r.stdout.split('\n').length, seeds.length + 1);
+    }
+  });
+
   it('with --jobs 2 --unordered writes the same lines, in whatever order they finish', () => {
     const ordered = recordsRun('--jobs', '2');
     const unordered = recordsRun('--jobs', '2', '--unordered');

@@ -56,7 +56,7 @@ describe('CLI worker pool', () => {
     try {
       pool.runHere(loadAnalysis());
       const seed = join(__dirname, '../../seeds/000_af60520f71ff48c9.txt');
-      const names = Array.from({ length: 24 }, () => seed);
+      const names = Array.from({ length: 40 }, () => seed);
       const results = await Promise.all(names.map((f) => pool.run(file(f))));
       // The stand-in worker echoes the file name only; the main thread writes the real analysis line.
       const lines = results.map((r) => JSON.parse(text(r.output)) as { file: string; schema?: string; quotes?: unknown[] });
@@ -64,7 +64,7 @@ describe('CLI worker pool', () => {
       const here = lines.filter((l) => l.schema !== undefined);
       assert.ok(here.length > 0 && here.length < names.length, `the main thread analysed ${here.length} of ${names.length}`);
       for (const l of here) assert.ok(Array.isArray(l.quotes) && l.quotes.length > 0);
-      assert.equal(pool.capacity, 2 * 8);
+      assert.equal(pool.capacity, 2 * 32);
     } finally {
       await pool.close();
     }

@@ -19,6 +19,20 @@ describe('HashTable (word-hash sets and maps)', () => {
     assert.equal(t.get(7), 1);
   });
 
+  it('is empty after clear(), whether it had grown or not, and takes keys again', () => {
+    for (const count of [3, 5000]) {
+      const t = new HashTable(4);
+      for (let k = 1; k <= count; k++) t.add(Math.imul(k, 0x9e3779b1) | 0, k);
+      t.clear();
+      assert.equal(t.size, 0);
+      for (let k = 1; k <= count; k++) assert.equal(t.get(Math.imul(k, 0x9e3779b1) | 0), 0, `key #${k} of ${count} after clear`);
+      t.add(42, 7);
+      t.add(Math.imul(1, 0x9e3779b1) | 0, 9);
+      assert.equal(t.get(42), 7);
+      assert.equal(t.get(Math.imul(1, 0x9e3779b1) | 0), 9, 'a key of before the clear takes its new value');
+    }
+  });
+
   it('answers set membership of word hashes', () => {
     const s = hashSetOf(['of', 'the', 'and'].map(hashString));
     assert.ok(s.has(hashString('The')));

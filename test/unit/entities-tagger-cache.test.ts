@@ -51,6 +51,22 @@ describe('entity tagger fast path', () => {
     for (const text of texts) assert.deepEqual([...tagTokens(text, tokenize(text), model)], [...plainLabels(text, model)]);
   });
 
+  it('labels each article as the plain path does when it reuses the cache of an earlier, bigger one', () => {
+    // Tagging reuses the score cache of the run before: one grown past its first size by a text of
+    // thousands of distinct capitalised words must be emptied, not carried into the next article.
+    const model = currentModels().tagger;
+    const syllables = ['ka', 'lor', 'ven', 'dri', 'mu', 'sal', 'tor', 'bex', 'quin', 'ol'];
+    const names: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const word = syllables[i % 10]! + syllables[Math.floor(i / 10) % 10]! + syllables[Math.floor(i / 100) % 10]!;
+      names.push(word[0]!.toUpperCase() + word.slice(1) + (i >= 1000 ? syllables[Math.floor(i / 1000)]! : ''));
+    }
+    const big = names.map((n, i) => `${n} ${names[(i * 7) % names.length]!} said the ${n} Group met in ${names[(i * 13) % names.length]!}.`).join('\n');
+    for (const text of [big, ...texts, big, texts[0]!]) {
+      assert.deepEqual([...tagTokens(text, tokenize(text), model)], [...plainLabels(text, model)]);
+    }
+  });
+
   it('codes every weight exactly', () => {
     const model = currentModels().tagger;
     const { codes, values } = model.coded!;

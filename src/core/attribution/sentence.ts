@@ -23,9 +23,14 @@ export function attributeInWindow(toks: Tok[], qt: number, text: string): Found 
   if (windowWordCounts.length < toks.length + 1) windowWordCounts = new Int32Array(2 * toks.length + 2);
   windowWordCounts[0] = 0;
   for (let k = 0; k < toks.length; k++) windowWordCounts[k + 1] = windowWordCounts[k]! + (toks[k]!.kind === T_WORD && !isContractedAux(toks, k) ? 1 : 0);
-  const ranked = cues
-    .map((cue) => ({ cue, d: cue.from > qt ? windowWordCounts[cue.from]! - windowWordCounts[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) || reportsOwnClause(toks, cue) ? 16 : 0) : windowWordCounts[qt]! - windowWordCounts[cue.to]! }))
-    .sort((x, y) => x.d - y.d);
+  // Built by push rather than cues.map(): the array map() returns is not always of the same
+  // internal kind, and the optimised code of this function was thrown away on meeting the other.
+  const ranked: { cue: Cue; d: number }[] = [];
+  for (const cue of cues) {
+    const d = cue.from > qt ? windowWordCounts[cue.from]! - windowWordCounts[qt + 1]! - 0.5 + (opensClause(toks, qt + 1, cue.from) || reportsOwnClause(toks, cue) ? 16 : 0) : windowWordCounts[qt]! - windowWordCounts[cue.to]!;
+    ranked.push({ cue, d });
+  }
+  ranked.sort((x, y) => x.d - y.d);
   // “…,” the senator said. — an attribution closing the sentence right after the quote credits it,
   // whatever verb of saying comes before the quote ("Nothing the president said “…,” X said").
   const closing = closingCue(toks, qt, cues, text);

@@ -137,7 +137,19 @@ function words(name: string): string[] {
 }
 
 function initials(name: string): string {
-  return words(name).filter((w) => !INITIAL_SKIP.has(w)).map((w) => w[0]).join('');
+  return firstLetters(words(name), true);
+}
+
+/**
+ * The first letter of each word, run together ("Federal Bureau of Investigation" → "FBI" with
+ * `skip`, "FBoI" without). A loop rather than filter/map/join: the arrays those make differ in
+ * their internal kind from call to call, and the optimised code of the callers was thrown away
+ * and compiled again on meeting a new one.
+ */
+function firstLetters(ws: readonly string[], skip: boolean): string {
+  let out = '';
+  for (const w of ws) if (!(skip && INITIAL_SKIP.has(w)) && w.length > 0) out += w[0];
+  return out;
 }
 
 function isAcronym(text: string): boolean {
@@ -297,7 +309,7 @@ export function groupAliases(mentions: NamedMention[]): AliasGroup[] {
       const w = g.words;
       if (m.type !== 'NORP' && w.length > 1) {
         // NATO skips "of the", VOA keeps "of": index both spellings.
-        for (const ini of [initials(m.text), w.map((x) => x[0]).join('')]) if (ini.length > 1 && !byInitials.has(ini)) byInitials.set(ini, g);
+        for (const ini of [initials(m.text), firstLetters(w, false)]) if (ini.length > 1 && !byInitials.has(ini)) byInitials.set(ini, g);
       }
     }
     add(g, m);

@@ -121,6 +121,26 @@ function newCache(model: LinearModel): ScoreCache {
   return { entryOf: new HashTable(1024), entries: 0, partRow: new Int32Array(1024), stateRow: new HashTable(4096), data: new Float64Array(9 * 4096), used: 18, sums: sumsOf(model) };
 }
 
+/**
+ * The cache of the last finished run, emptied for the next one. A new cache is some 370 KB of
+ * typed arrays (zeroed memory outside the JS heap, whose pressure also triggers collections): over
+ * a corpus of short articles, allocating one per article cost more than most of their tagging.
+ * Only the tables need emptying; rows are written before they are read.
+ */
+let spareCache: ScoreCache | undefined;
+
+function takeCache(model: LinearModel): ScoreCache {
+  const cache = spareCache;
+  if (!cache) return newCache(model);
+  spareCache = undefined;
+  cache.entryOf.clear();
+  cache.stateRow.clear();
+  cache.entries = 0;
+  cache.used = 18;
+  cache.sums = sumsOf(model);
+  return cache;
+}
+
 function newRow(cache: ScoreCache): number {
   if (cache.used + 9 > cache.data.length) {
     const grown = new Float64Array(cache.data.length * 2);
@@ -284,6 +304,7 @@ export function tagTokens(text: string, tok: Tokens, model: LinearModel): Uint8A
     prev2 = prev;
     prev = label;
   }
+  finishTagging(run);
   return labels;
 }
 
@@ -302,7 +323,15 @@ export interface TaggingRun {
 }
 
 export function startTagging(text: string, tok: Tokens, model: LinearModel, ctx: DocContext = docContext(tok, model)): TaggingRun {
-  return { text, tok, ctx, model, history: (model.features & FS_HISTORY) !== 0, cache: newCache(model) };
+  return { text, tok, ctx, model, history: (model.features & FS_HISTORY) !== 0, cache: takeCache(model) };
+}
+
+/**
+ * Ends a run: its score cache goes to the next run. The run must not be used after this. A run that
+ * is never finished keeps its cache, and the next run makes a new one.
+ */
+export function finishTagging(run: TaggingRun): void {
+  spareCache = run.cache;
 }
 
 /** Scores candidate token i (isCandidate is the caller's test) and records its label in the history. */

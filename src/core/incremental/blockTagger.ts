@@ -13,7 +13,7 @@
 // test/unit/incremental.test.ts, which compares the two over random edits).
 import { F_LINE_START, type Tokens } from '../text/tokenize';
 import { docContext, historyType, isCandidate, O, recordLabel, type DocContext } from '../entities/features';
-import { startTagging, tagCandidate, type LinearModel, type TaggingRun } from '../entities/tagger';
+import { finishTagging, startTagging, tagCandidate, type LinearModel, type TaggingRun } from '../entities/tagger';
 
 /** What a line's tagging saw and gave. */
 interface LineTags {
@@ -66,6 +66,7 @@ export class BlockTagger {
       kept.set(key, entry.tags);
       a = b;
     }
+    finishTagging(run);
     this.lines = kept;
     this.stats = stats;
     return labels;

@@ -9,13 +9,24 @@ export class HashTable {
   private slots: Int32Array;
   private mask: number;
   private shift: number;
+  private readonly initialBits: number;
   size = 0;
   constructor(capacity: number) {
     let bits = 4;
     while (1 << bits < capacity * 2) bits++;
+    this.initialBits = bits;
     this.slots = new Int32Array(2 << bits);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
+  }
+  /** Empties the table, back to the capacity it was made with (a table grown by one big input does not stay big). */
+  clear(): void {
+    const bits = this.initialBits;
+    if (this.shift === 32 - bits) this.slots.fill(0);
+    else this.slots = new Int32Array(2 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    this.size = 0;
   }
   /** Gives `h` the value `value` (> 0) unless it has one already. */
   add(h: number, value = 1): void {
