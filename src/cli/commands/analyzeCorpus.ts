@@ -4,7 +4,7 @@
 import { createReadStream, fstatSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InProcessExecutor, type Executor } from '../corpus/executor';
-import { tuneJitForCorpus } from '../corpus/jitTuning';
+import { tuneJitForShortRun } from '../jitTuning';
 import { loadAnalysis } from '../corpus/loadAnalysis';
 import { NEWLINE, NUL } from '../corpus/lines';
 import { WorkerPool } from '../corpus/pool';
@@ -101,7 +101,7 @@ export async function runCorpusPlan(plan: CorpusPlan, io: CliIo, workerFile: str
     ? recordItems(io.stdin, plan.maxLineBytes)
     : concat(fileItems(plan.files), list ? listItems(list.lines, list.separator, plan.maxLineBytes) : undefined);
   // Before any analysis thread starts: each one compiles the engine under these flags.
-  tuneJitForCorpus();
+  tuneJitForShortRun();
   const executor: Executor = plan.jobs === 1 ? new InProcessExecutor(loadAnalysis()) : startPool(plan.jobs, workerFile);
   const summary = await runCorpus(items, executor, io.stdout, plan.ordered);
   return summary.failed > 0 && !plan.exitZero ? EXIT.input : EXIT.ok;

@@ -1,11 +1,12 @@
-// V8's tiering for a corpus run. Each analysis thread (the main thread and every --jobs worker)
-// compiles the engine anew, and over a run of a few seconds that compilation is about as much CPU
+// V8's tiering for the CLI's runs of a few seconds (a corpus run, a comparison). Each analysis
+// thread (the main thread and every --jobs worker) compiles the engine anew, and over a run of a few seconds that compilation is about as much CPU
 // as the analysis itself: with Node 20's defaults some 280 optimising compilations per thread,
 // about 60 of them again of a function optimised too early (before its rarer branches had run) and
 // thrown away at the first article that took such a branch, which made half the compile time; each
 // one inlining its callees, so the big functions of the engine cost 100-200 ms apiece. With --jobs 1 a
 // second core absorbs that work; with --jobs 2 it competes with the analysis itself, so it decides
-// how far a pool can scale (scripts/bench-cli-corpus.ts).
+// how far a pool can scale (scripts/bench-cli-corpus.ts). `compare` on two 800 KB
+// articles spends about a fifth less CPU under them (farm-bench of the built CLI against no flags).
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -19,20 +20,20 @@ import { setFlagsFromString } from 'node:v8';
  */
 const V8_11_FLAGS = ['--interrupt-budget=270336', '--no-turbo-inlining'] as const;
 
-/** The flags a corpus run sets under the V8 of version `v8Version` (process.versions.v8). */
-export function corpusV8Flags(v8Version: string): readonly string[] {
+/** The flags a corpus run or a comparison sets under the V8 of version `v8Version` (process.versions.v8). */
+export function shortRunV8Flags(v8Version: string): readonly string[] {
   return v8Version.split('.')[0] === '11' ? V8_11_FLAGS : [];
 }
 
 let tuned = false;
 
 /**
- * Sets corpusV8Flags for this process and its worker threads (V8's flags are per process). Called
+ * Sets shortRunV8Flags for this process and its worker threads (V8's flags are per process). Called
  * before the first article is analysed: the flags only change when functions are optimised, so
  * the results are the same, byte for byte.
  */
-export function tuneJitForCorpus(): void {
+export function tuneJitForShortRun(): void {
   if (tuned) return;
   tuned = true;
-  for (const flag of corpusV8Flags(process.versions.v8)) setFlagsFromString(flag);
+  for (const flag of shortRunV8Flags(process.versions.v8)) setFlagsFromString(flag);
 }
