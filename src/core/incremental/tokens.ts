@@ -16,16 +16,7 @@ function isLineBreak(c: number): boolean {
 }
 
 /** Arrays to write tokens into, longer than needed: the tokens are views of their start. */
-export interface TokenBuffers {
-  capacity: number;
-  start: Int32Array;
-  end: Int32Array;
-  kind: Uint8Array;
-  flags: Uint16Array;
-  lower: Int32Array;
-  exact: Int32Array;
-  shape: Int32Array;
-}
+export type TokenBuffers = Omit<Tokens, 'count' | 'codes'> & { capacity: number };
 
 function buffersFor(count: number, spare: TokenBuffers | undefined): TokenBuffers {
   if (spare && spare.capacity >= count) return spare;
