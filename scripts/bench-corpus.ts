@@ -12,6 +12,7 @@ import type * as Index from '../src/core/corpus/corpusIndex';
 import type * as Score from '../src/core/corpus/score';
 import type * as Analyze from '../src/core/analyze';
 import { loadCoreBundle } from './coreBundle';
+import { prng } from './seededRandom';
 
 type Core = typeof Compare & typeof Index & typeof Score & typeof Analyze;
 
@@ -23,15 +24,6 @@ function loadCore(): Core {
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1]! : fallback;
-}
-
-/** A small deterministic PRNG, so every run benchmarks the same workspace. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return (s >>> 8) / 16777216;
-  };
 }
 
 const NAMES_OUT = ['Putin', 'Kim', 'Ushakov', 'Kirby', 'Stoltenberg', 'Kuleba', 'Easley', 'Obama', 'Bush', 'Clinton'];

@@ -9,6 +9,7 @@ import type * as Analyze from '../src/core/analyze';
 import type * as WordDiff from '../src/core/corpus/wordDiff';
 import type * as Reason from '../src/core/corpus/reason';
 import { loadCoreBundle } from './coreBundle';
+import { prng, shuffle } from './seededRandom';
 
 export type CompareCore = typeof Compare & typeof Analyze & typeof WordDiff & typeof Reason;
 
@@ -18,23 +19,6 @@ export const samplesDir = join(__dirname, '../../shared/samples/wikinews');
 /** The core bundled by esbuild, as the extension ships it. */
 export function loadCompareCore(): CompareCore {
   return loadCoreBundle<CompareCore>(`export * from './analyze'; export * from './corpus/compare'; export * from './corpus/wordDiff'; export * from './corpus/reason'`);
-}
-
-/** A small deterministic PRNG, so every run builds the same text. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return (s >>> 8) / 16777216;
-  };
-}
-
-function shuffle<T>(xs: T[], rand: () => number): T[] {
-  for (let j = xs.length - 1; j > 0; j--) {
-    const k = Math.floor(rand() * (j + 1));
-    [xs[j], xs[k]] = [xs[k]!, xs[j]!];
-  }
-  return xs;
 }
 
 /** The seed and sample articles, by file name: seeds first. */

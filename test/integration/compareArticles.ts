@@ -7,6 +7,7 @@
 // have a counterpart in B, and every other sentence of A has many near-misses in B (same wording,
 // other names), which the matching has to score and turn down: real work, not a copy.
 // Deterministic: the same seeds give the same articles on every run.
+import { prng, shuffle } from '../../scripts/seededRandom';
 
 /** Capitalised words that are titles, institutions, calendar words or page furniture, not names: kept as written. */
 const NOT_NAMES = new Set(
@@ -30,23 +31,6 @@ function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h;
-}
-
-/** A small deterministic PRNG (same generator as scripts/bench-compare.ts). */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return (s >>> 8) / 16777216;
-  };
-}
-
-function shuffle<T>(xs: T[], rand: () => number): T[] {
-  for (let j = xs.length - 1; j > 0; j--) {
-    const k = Math.floor(rand() * (j + 1));
-    [xs[j], xs[k]] = [xs[k]!, xs[j]!];
-  }
-  return xs;
 }
 
 /** A made-up name of two or three syllables, the same for the same word in the same story. */

@@ -6,6 +6,7 @@ import { oneToOne, scorePairs, statementsOf } from '../../src/core/corpus/compar
 import { DEFAULT_WEIGHTS, statsOf, termWeight } from '../../src/core/corpus/score';
 import type { Statement } from '../../src/core/corpus/statements';
 import { wordDiff } from '../../src/core/corpus/wordDiff';
+import { prng } from '../../scripts/seededRandom';
 
 const root = join(__dirname, '../..');
 const seedA = readFileSync(join(root, 'seeds/000_af60520f71ff48c9.txt'), 'utf8');
@@ -25,15 +26,6 @@ function bothWays(sa: Statement[], sb: Statement[], threshold: number, shortSide
     .map((p) => `${p.a.index}-${p.b.index}`)
     .sort();
   return [indexed, all];
-}
-
-/** A small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return (s >>> 8) / 16777216;
-  };
 }
 
 const VOCAB = 'visit treaty missile border sanction weapon shell summit minister embassy veto council satellite food aid ally trade port army navy border talks deal vote court judge'.split(' ');
