@@ -1,12 +1,13 @@
 // V8's tiering for the CLI's runs of a few seconds (a corpus run, a comparison). Each analysis
-// thread (the main thread and every --jobs worker) compiles the engine anew, and over a run of a few seconds that compilation is about as much CPU
-// as the analysis itself: with Node 20's defaults some 280 optimising compilations per thread,
-// about 60 of them again of a function optimised too early (before its rarer branches had run) and
-// thrown away at the first article that took such a branch, which made half the compile time; each
-// one inlining its callees, so the big functions of the engine cost 100-200 ms apiece. With --jobs 1 a
-// second core absorbs that work; with --jobs 2 it competes with the analysis itself, so it decides
-// how far a pool can scale (scripts/bench-cli-corpus.ts). `compare` on two 800 KB
-// articles spends about a fifth less CPU under them (farm-bench of the built CLI against no flags).
+// thread (the main thread and every --jobs worker) compiles the engine anew, and over a run of a
+// few seconds that compilation is about as much CPU as the analysis itself: with Node 20's
+// defaults some 280 optimising compilations per thread, about 60 of them again of a function
+// optimised too early (before its rarer branches had run) and thrown away at the first article
+// that took such a branch, which made half the compile time; each one inlining its callees, so the
+// big functions of the engine cost 100-200 ms apiece. With --jobs 1 a second core absorbs that
+// work; with --jobs 2 it competes with the analysis itself, so it decides how far a pool can scale
+// (scripts/bench-cli-corpus.ts). `compare` on two 800 KB articles spends about a fifth less CPU
+// under them (farm-bench of the built CLI against no flags).
 import { setFlagsFromString } from 'node:v8';
 
 /**

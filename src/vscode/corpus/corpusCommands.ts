@@ -1,6 +1,6 @@
 // Workspace-wide commands: every mention of the entity under the cursor across indexed articles
 // (in the references view), and two articles side by side with their shared statements marked
-// (compared on a worker thread, with progress and a Cancel button). The marks carry no hover text of
+// (compared in a process of its own, with progress and a Cancel button). The marks carry no hover text of
 // their own: a hover provider builds it for the pair under the pointer (comparedPairs.ts), its word
 // diff worked out then from the two texts (the worker sends only what is painted).
 // What runs here once the result arrives is cut into slices that give the event loop back between
@@ -124,7 +124,7 @@ export class CorpusCommands implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: `Comparing ${label(docA.uri.toString())} with ${label(docB.uri.toString())}`, cancellable: true },
         (progress, token) => {
           let done = 0;
-          // On a worker thread: the editor stays responsive however long the articles are.
+          // In a process of its own at the lowest priority: the editor stays responsive however long the articles are.
           return this.comparer.compare(textA, textB, (fraction, step) => {
             progress.report({ message: step, increment: Math.max(0, (fraction - done) * 100) });
             done = fraction;
