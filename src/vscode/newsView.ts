@@ -36,6 +36,7 @@ const ICONS: Record<string, string> = {
   article: 'file',
   legend: 'symbol-color',
   swatch: 'circle-large-filled',
+  more: 'ellipsis',
 };
 
 export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {

@@ -34,10 +34,8 @@ export class SourcesSection implements NewsViewSection, vscode.Disposable {
 
   private async buildFresh(analyzed: AnalyzedDocument): Promise<ViewNode> {
     const r = await sourcesOf(analyzed.analysis);
-    const section = sourceSection(r);
     const uri = analyzed.document.uri.toString();
-    section.children = section.children.map((node, i) => ({ ...node, command: { id: SELECT_SPANS, args: [uri, statementSpans(r.sources[i]!)] } }));
-    return section;
+    return sourceSection(r, (s) => ({ id: SELECT_SPANS, args: [uri, statementSpans(s)] }));
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ComparedPair, ComparisonResult, Side } from '../../core/corpus/compactComparison';
 import { diffPlain } from '../../core/present/compareText';
 import { truncate } from '../../core/present/escape';
-import { lazyGroup, type ViewNode } from '../../core/present/viewTree';
+import { lazyGroup, paged, PAGE_SIZE, type ViewNode } from '../../core/present/viewTree';
 import type { Span } from '../../core/types';
 import type { AnalyzedDocument } from '../analysisCache';
 import type { NewsViewSection } from '../newsView';
@@ -124,7 +124,7 @@ function groupsOf(last: ComparedArticles, side: Side, self: string, other: strin
   const conflicting = result.pairs.filter((s) => s.conflict);
   const alone = result.only(side);
   const group = <T>(id: string, name: string, items: readonly T[], item: (x: T) => ViewNode): ViewNode =>
-    lazyGroup({ id: `compare/${id}`, label: `${name} (${items.length})`, icon: 'compare-group' }, items.length, () => items.map(item));
+    lazyGroup({ id: `compare/${id}`, label: `${name} (${items.length})`, icon: 'compare-group' }, Math.min(items.length, PAGE_SIZE + 1), () => paged(items, item, `compare/${id}`));
   return [
     group('both', 'In both', agreeing, (s) => pairItem(s, 'both')),
     group('only', 'Only here', alone, only),

@@ -7,7 +7,8 @@ import { AnalysisIndex, UNATTRIBUTED_KEY } from '../../../src/core/present/analy
 import { escapeMarkdown, truncate } from '../../../src/core/present/escape';
 import { entityHover, quoteHover } from '../../../src/core/present/hoverContent';
 import { buildOutline, outlineWithin, residueBlocks, type OutlineNode } from '../../../src/core/present/outline';
-import { entitySection, filterNodes, quoteSection } from '../../../src/core/present/viewTree';
+import { entitySection, filterNodes, MORE_ICON, PAGE_SIZE, paged, quoteSection, sourceSection, type ViewNode } from '../../../src/core/present/viewTree';
+import type { ArticleSources, Source } from '../../../src/core/sources';
 import { ARTICLE, fixtureAnalysis } from './fixture';
 
 const index = () => new AnalysisIndex(fixtureAnalysis());
@@ -169,3 +170,66 @@ describe('News view tree', () => {
     assert.deepEqual(filtered[0].children.map((g) => g.children.map((e) => e.label)), [['Red Cross']]);
   });
 });
+
+/** Every item of a paged list, in order, opening the "more" nodes. */
+function throughPages(nodes: readonly ViewNode[]): ViewNode[] {
+  return nodes.flatMap((n) => (n.icon === MORE_ICON ? throughPages(n.children) : [n]));
+}
+
+const leaf = (i: number): ViewNode => ({ id: `item/${i}`, label: `item ${i}`, icon: 'quote', children: [] });
+
+describe('News view pages', () => {
+  it('shows a long list a page at a time, every item once and in order', () => {
+    const count = 2 * PAGE_SIZE + 37;
+    const first = paged(Array.from({ length: count }, (_, i) => i), leaf, 'list');
+    assert.equal(first.length, PAGE_SIZE + 1, 'a page and a "more" node');
+    const more = first[PAGE_SIZE]!;
+    assert.equal(more.icon, MORE_ICON);
+    assert.equal(more.label, `${count - PAGE_SIZE} more`);
+    assert.equal(more.childCount, PAGE_SIZE + 1, 'the next page and another "more" node');
+    const all = throughPages(first);
+    assert.deepEqual(all.map((n) => n.id), Array.from({ length: count }, (_, i) => `item/${i}`));
+    const ids = [first, more.children, more.children[PAGE_SIZE]!.children].flat().map((n) => n.id);
+    assert.equal(new Set(ids).size, ids.length, 'ids are unique across pages');
+    assert.equal(more.children[PAGE_SIZE]!.childCount, 37, 'the last page holds the rest, with no "more" node');
+  });
+
+  it('makes a page\'s items only when its "more" node is opened', () => {
+    const made: number[] = [];
+    const page = paged(Array.from({ length: PAGE_SIZE + 5 }, (_, i) => i), (i) => (made.push(i), leaf(i)), 'list');
+    assert.equal(made.length, PAGE_SIZE);
+    assert.equal(page[PAGE_SIZE]!.children.length, 5);
+    assert.equal(made.length, PAGE_SIZE + 5);
+  });
+
+  it('keeps a short list whole', () => {
+    const page = paged([1, 2, 3], leaf, 'list');
+    assert.deepEqual(page.map((n) => n.id), ['item/1', 'item/2', 'item/3']);
+  });
+
+  it('lists a filter\'s matches in one run, through the pages', () => {
+    const count = 3 * PAGE_SIZE;
+    const section: ViewNode = { id: 's', label: 'Section', icon: 'section', children: paged(Array.from({ length: count }, (_, i) => i), leaf, 's') };
+    // "item 1", "item 10".."item 19", "item 100".."item 199": matches on every page.
+    const [filtered] = filterNodes([section], 'item 1');
+    const labels = filtered!.children.map((n) => n.label);
+    assert.ok(filtered!.children.every((n) => n.icon !== MORE_ICON), 'no "more" node in a filtered list');
+    assert.deepEqual(labels, Array.from({ length: count }, (_, i) => `item ${i}`).filter((l) => l.includes('item 1')));
+  });
+
+  it('pages the sources of a long article and gives each source its command', () => {
+    const source = (i: number): Source => ({
+      key: `s${i}`, name: `Source ${i}`, entityId: null, entityName: null, named: true, description: null, kind: 'person',
+      affiliation: null, role: null, forms: [`Source ${i}`], quotes: 0, quotedWords: 0, paraphrases: 1, share: 0,
+      statements: [{ kind: 'paraphrase', span: { start: i * 10, end: i * 10 + 5, text: 'said' }, speaker: { start: i * 10, end: i * 10 + 3, text: `Source ${i}` }, cue: null, words: 0 }],
+    });
+    const sources: ArticleSources = { sources: Array.from({ length: PAGE_SIZE + 20 }, (_, i) => source(i)), totalQuotedWords: 0, unattributedQuotes: 0 };
+    const section = sourceSection(sources, (s) => ({ id: 'select', args: [s.key] }));
+    assert.equal(section.description, `${PAGE_SIZE + 20} (${PAGE_SIZE + 20} named)`);
+    assert.equal(section.children.length, PAGE_SIZE + 1);
+    const rows = throughPages(section.children);
+    assert.deepEqual(rows.map((n) => n.command?.args[0]), sources.sources.map((s) => s.key), 'each source keeps its own command');
+    assert.equal(sourceSection(sources).children[0]!.command, undefined);
+  });
+});
+
