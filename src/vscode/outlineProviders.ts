@@ -14,13 +14,15 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
 };
 
 /**
- * The most symbols the outline sends: a longer outline loses its deepest levels (see
- * outlineWithin). An 800 KB article's whole outline has about 4,000 entries, a 10 MB one's about 49,000.
+ * The most symbols the outline sends: a longer outline loses its deepest levels (see outlineWithin).
+ * VS Code serialises the whole reply in one stretch of the extension host's thread, and asks again
+ * after every pause in typing: a 1 MB article's 3,300 symbols held the thread 25-60 ms per reply.
+ * 2,000 keeps every headline, section and paragraph of such an article, and its quotes where they fit.
  */
-export const MAX_OUTLINE_SYMBOLS = 10_000;
+export const MAX_OUTLINE_SYMBOLS = 2_000;
 
-/** Top-level outline nodes (each with its children) made into symbols between two yields of the thread. */
-const SYMBOLS_PER_SLICE = 500;
+/** Symbols made between two yields of the thread (a top-level node and its children are made together). */
+const SYMBOLS_PER_SLICE = 250;
 
 export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
   /** Outline, breadcrumbs and sticky scroll each ask for symbols: build them once per analysis. */
@@ -46,12 +48,15 @@ export class NewsSymbolProvider implements vscode.DocumentSymbolProvider {
     // the extension host's thread is let go between slices (a keystroke is not held up behind the
     // whole outline), and a request cancelled meanwhile (the reviewer typed on) stops there.
     const symbols: vscode.DocumentSymbol[] = [];
-    for (let i = 0; i < nodes.length; i += SYMBOLS_PER_SLICE) {
-      if (i > 0) {
+    let made = 0;
+    for (const node of nodes) {
+      if (made >= SYMBOLS_PER_SLICE) {
+        made = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (token.isCancellationRequested) return [];
       }
-      for (const node of nodes.slice(i, i + SYMBOLS_PER_SLICE)) symbols.push(toSymbol(node));
+      symbols.push(toSymbol(node));
+      made += 1 + countBelow(node);
     }
     this.built.set(analyzed, symbols);
     return symbols;
@@ -74,4 +79,10 @@ export class NewsFoldingProvider implements vscode.FoldingRangeProvider {
     }
     return ranges;
   }
+}
+
+function countBelow(node: OutlineNode): number {
+  let n = 0;
+  for (const child of node.children) n += 1 + countBelow(child);
+  return n;
 }

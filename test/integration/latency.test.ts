@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
+import { MAX_OUTLINE_SYMBOLS } from '../../src/vscode/outlineProviders';
 import { extension, seedUris, sleep } from './helpers';
 import { blockMonitor, nextApply, reportSpread, spreadKeystrokes } from './latencyProbes';
 
@@ -100,6 +101,11 @@ describe('latency on a 1 MB article (report only)', () => {
 
     const spread = await spreadKeystrokes(api, editor, EDITS);
     reportSpread('1 MB', spread);
+
+    // The outline of a long article is cut to its upper levels: VS Code sends the whole reply in one block.
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const count = (list: vscode.DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children), 0);
+    assert.ok(symbols.length > 0 && count(symbols) <= MAX_OUTLINE_SYMBOLS, `${count(symbols)} symbols, at most ${MAX_OUTLINE_SYMBOLS}`);
 
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
