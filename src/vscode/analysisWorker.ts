@@ -6,7 +6,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import { DocumentAnalyses } from '../core/incremental/documents';
-import { analyzeStretch } from '../core/incremental/region';
 import { compareTexts } from '../core/corpus/compare';
 import { compactComparison } from '../core/corpus/compactComparison';
 import { applyEntityCorrections } from '../core/entities/corrections';
@@ -53,7 +52,9 @@ function keep(key: string, analysed: Analysed): void {
 
 /** The analysis a request asks for; `change`: how its text came from a kept text, when it came as an edit. */
 function analysisOf(request: AnalysisRequest, change?: { from: string; edit: TextEdit }) {
-  if (request.stretch) return analyzeStretch(request.text, request.stretch);
+  // A stretch (the preview of what is on screen) comes alone and is analysed alone; the host moves
+  // its offsets onto the article's (core/firstPaint/shift.ts).
+  if (request.stretch) return analyze(request.text);
   return request.document !== undefined ? documents.analyze(request.document, request.text, change) : analyze(request.text);
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
+import { shiftAnalysis } from '../core/firstPaint/shift';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
 import { fromDelta, type WireDelta } from '../core/present/wireDelta';
 import { editBetween, type TextEdit } from '../core/text/textEdit';
@@ -13,7 +14,7 @@ import type { Corrections } from '../core/annotations/types';
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
 import { rememberSources } from './analysisSources';
-import { rememberTimings } from './analysisTimings';
+import { rememberTimings, timingsOf } from './analysisTimings';
 import type { AsyncAnalyzer, TextChangeSince } from './analysisCache';
 
 export interface AnalysisRequest {
@@ -24,7 +25,10 @@ export interface AnalysisRequest {
   edit?: TextEdit;
   /** The open document the text is from: its analysis reuses what the worker computed for its earlier texts. */
   document?: string;
-  /** Analyse only this stretch, on its own (the on-screen preview; see core/incremental/region.ts). */
+  /**
+   * `text` is this stretch of the document alone, analysed on its own (the preview of what is on
+   * screen): offsets in the reply are into `text`; the host moves them onto the document's.
+   */
   stretch?: Span;
   /** The reviewer's corrections from the article's sidecar: entities before its sources are found, then sources. */
   corrections?: Corrections;
@@ -139,13 +143,19 @@ export class WorkerAnalyzer implements vscode.Disposable {
   };
 
   /**
-   * The analysis of one stretch of `text` on its own, offsets into `text` (a preview of what is on
-   * screen); undefined when there is no worker to run it on (the full analysis comes anyway).
+   * The analysis of `slice`, the text of `stretch` in a document of `length` characters, on its own,
+   * offsets into the document (a preview of what is on screen). Only the slice goes to the worker,
+   * not the document's text. Undefined when there is no worker to run it on (the full analysis comes anyway).
    */
-  preview(text: string, stretch: Span): Promise<Analysis | undefined> {
+  preview(slice: string, stretch: Span, length: number): Promise<Analysis | undefined> {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(undefined);
-    return this.request(worker, { id: this.nextId++, text, stretch }, text).catch(() => undefined);
+    return this.request(worker, { id: this.nextId++, text: slice, stretch }, slice).then((alone) => {
+      const placed = shiftAnalysis(alone, stretch.start, length);
+      const timings = timingsOf(alone);
+      if (timings) rememberTimings(placed, timings);
+      return placed;
+    }, () => undefined);
   }
 
   /** Lets the worker drop what it kept for a closed document. */
