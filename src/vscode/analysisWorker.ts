@@ -21,6 +21,7 @@ import { ASSETS_DIR_ENV, type CompareMessage, type CompareRequest } from './work
 import { isServiceMessage } from './worker/protocol';
 import { ServiceHost } from './worker/services';
 import { lowerProcessPriority } from './worker/processPriority';
+import { warmUp, type WarmUpRequest } from './worker/warmUp';
 
 // The model files: the folder the extension host names, else the one beside this bundle.
 useModelAssets((workerData as WorkerData | null)?.assetsDir ?? process.env[ASSETS_DIR_ENV] ?? defaultAssetsDir());
@@ -136,8 +137,9 @@ function runComparison(request: CompareRequest, post: (message: CompareMessage) 
 // Sidecar reads and writes, and the anchoring of many claims (serviceWorker.ts), made only when asked.
 let services: ServiceHost | undefined;
 
-parentPort?.on('message', (request: AnalysisRequest | ForgetRequest | SourcesRequest) => {
-  if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
+parentPort?.on('message', (request: AnalysisRequest | ForgetRequest | SourcesRequest | WarmUpRequest) => {
+  if ('kind' in request && request.kind === 'warm') parentPort?.postMessage(warmUp(request.id));
+  else if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
   else if ('kind' in request && request.kind === 'sources') runSources(request);
   else if ('kind' in request && request.kind === 'forget') {
     documents.forget(request.document);

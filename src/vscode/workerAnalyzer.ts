@@ -16,6 +16,7 @@ import type { Analysis, Span } from '../core/types';
 import { rememberSources } from './analysisSources';
 import { rememberTimings, timingsOf } from './analysisTimings';
 import type { AsyncAnalyzer, TextChangeSince } from './analysisCache';
+import type { WarmUpReply, WarmUpRequest } from './worker/warmUp';
 
 export interface AnalysisRequest {
   id: number;
@@ -78,8 +79,18 @@ export interface SourcesRequest {
 
 export type SourcesReply = { id: number; sources: ArticleSources } | { id: number; gone: true } | { id: number; error: string };
 
+/** How long the worker took to get ready after it was started, on the host's clock (see warmUp). */
+export interface WorkerReady {
+  /** From the host starting the worker to the models decoded: from then on it can analyse. */
+  readyMs: number;
+  /** From the host starting the worker to the analysis compiled (the warm-up sample analysed). */
+  compiledMs: number;
+  /** From the host starting the worker to its bundle loaded (the thread running its code). */
+  loadedMs: number;
+}
+
 interface Waiting {
-  settle(reply: AnalysisReply | SourcesReply): void;
+  settle(reply: AnalysisReply | SourcesReply | WarmUpReply): void;
   reject(err: Error): void;
 }
 
@@ -96,6 +107,8 @@ const MAX_RESTARTS = 3;
 
 export class WorkerAnalyzer implements vscode.Disposable {
   private worker: Worker | undefined;
+  /** When the current worker was started (performance.now()). */
+  private startedAt = 0;
   /** Set when the worker failed: from then on analysis runs in-process. */
   private broken = false;
   private disposed = false;
@@ -158,6 +171,28 @@ export class WorkerAnalyzer implements vscode.Disposable {
     }, () => undefined);
   }
 
+  /**
+   * Starts the worker now and has it decode the models and compile the analysis, so the first
+   * article opened does not wait for that (called when the extension activates). Resolves with how
+   * long that took, or undefined when there is no worker or the models cannot be read (the first
+   * analysis says why).
+   */
+  warmUp(): Promise<WorkerReady | undefined> {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve(undefined);
+    const startedAt = this.startedAt;
+    const request: WarmUpRequest = { kind: 'warm', id: this.nextId++ };
+    return new Promise<WorkerReady | undefined>((resolve) => {
+      const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
+        if (!('warm' in reply) || 'error' in reply.warm) return resolve(undefined);
+        const host = (t: number) => t - performance.timeOrigin - startedAt;
+        resolve({ loadedMs: host(reply.warm.loaded), readyMs: host(reply.warm.models), compiledMs: host(reply.warm.compiled) });
+      };
+      this.waiting.set(request.id, { settle, reject: () => resolve(undefined) });
+      worker.postMessage(request);
+    });
+  }
+
   /** Lets the worker drop what it kept for a closed document. */
   forget(document: string): void {
     this.held.delete(document);
@@ -179,9 +214,10 @@ export class WorkerAnalyzer implements vscode.Disposable {
         });
         resolve(analysis);
       };
-      const settle = (reply: AnalysisReply | SourcesReply) => {
+      const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
         const received = performance.now();
         if ('error' in reply) reject(workerError(reply.error));
+        else if ('warm' in reply) reject(new Error('the analysis worker answered an analysis with something else'));
         else if ('needText' in reply) {
           // The worker dropped the text the edit applies to: the whole text, and a whole analysis back.
           this.waiting.set(request.id, { settle, reject });
@@ -213,7 +249,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
         ...(withText ? { text: made.text, ...(made.corrections ? { corrections: made.corrections } : {}) } : {}),
       };
       return new Promise<ArticleSources | undefined>((resolve, reject) => {
-        const settle = (reply: AnalysisReply | SourcesReply) => {
+        const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
           if ('error' in reply) reject(workerError(reply.error));
           else if ('sources' in reply) resolve(reply.sources);
           else if ('gone' in reply) resolve(undefined);
@@ -235,8 +271,9 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (this.worker) return this.worker;
     if (this.broken || this.disposed) return undefined;
     try {
+      this.startedAt = performance.now();
       const worker = new Worker(this.workerFile, { workerData: this.workerData });
-      worker.on('message', (reply: AnalysisReply | SourcesReply) => {
+      worker.on('message', (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         waiting?.settle(reply);
