@@ -21,7 +21,7 @@ import { ASSETS_DIR_ENV, type CompareMessage, type CompareRequest } from './work
 import { isServiceMessage } from './worker/protocol';
 import { ServiceHost } from './worker/services';
 import { lowerProcessPriority } from './worker/processPriority';
-import { warmUp, type WarmUpRequest } from './worker/warmUp';
+import { compileAnalysis, loadModels, type WarmUpRequest } from './worker/warmUp';
 
 // The model files: the folder the extension host names, else the one beside this bundle.
 useModelAssets((workerData as WorkerData | null)?.assetsDir ?? process.env[ASSETS_DIR_ENV] ?? defaultAssetsDir());
@@ -60,6 +60,7 @@ function analysisOf(request: AnalysisRequest, change?: { from: string; edit: Tex
 }
 
 function runAnalysis(request: AnalysisRequest): void {
+  analysedAny = true;
   const took = performance.timeOrigin + performance.now();
   let reply: AnalysisReply;
   /** How the text came from a kept one (`from`), when it came as a change. */
@@ -134,11 +135,28 @@ function runComparison(request: CompareRequest, post: (message: CompareMessage) 
   }
 }
 
+/** Set by the first analysis: the analysis is compiled, the warm-up's sample is not needed. */
+let analysedAny = false;
+
+/**
+ * Decodes the models and says so, then compiles the analysis on a sample, unless an article came
+ * meanwhile: messages already waiting are handled before setImmediate's callback, so the sample
+ * never holds up an article that was sent while the models were being decoded.
+ */
+function warmUp(request: WarmUpRequest): void {
+  const reply = loadModels(request.id);
+  parentPort?.postMessage(reply);
+  if ('error' in reply.warm) return;
+  setImmediate(() => {
+    if (!analysedAny) compileAnalysis();
+  });
+}
+
 // Sidecar reads and writes, and the anchoring of many claims (serviceWorker.ts), made only when asked.
 let services: ServiceHost | undefined;
 
 parentPort?.on('message', (request: AnalysisRequest | ForgetRequest | SourcesRequest | WarmUpRequest) => {
-  if ('kind' in request && request.kind === 'warm') parentPort?.postMessage(warmUp(request.id));
+  if ('kind' in request && request.kind === 'warm') warmUp(request);
   else if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
   else if ('kind' in request && request.kind === 'sources') runSources(request);
   else if ('kind' in request && request.kind === 'forget') {

@@ -83,8 +83,6 @@ export type SourcesReply = { id: number; sources: ArticleSources } | { id: numbe
 export interface WorkerReady {
   /** From the host starting the worker to the models decoded: from then on it can analyse. */
   readyMs: number;
-  /** From the host starting the worker to the analysis compiled (the warm-up sample analysed). */
-  compiledMs: number;
   /** From the host starting the worker to its bundle loaded (the thread running its code). */
   loadedMs: number;
 }
@@ -174,8 +172,8 @@ export class WorkerAnalyzer implements vscode.Disposable {
   /**
    * Starts the worker now and has it decode the models and compile the analysis, so the first
    * article opened does not wait for that (called when the extension activates). Resolves with how
-   * long that took, or undefined when there is no worker or the models cannot be read (the first
-   * analysis says why).
+   * long the worker took to be ready to analyse (models decoded), or undefined when there is no
+   * worker or the models cannot be read (the first analysis says why).
    */
   warmUp(): Promise<WorkerReady | undefined> {
     const worker = this.ensureWorker();
@@ -186,7 +184,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
       const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
         if (!('warm' in reply) || 'error' in reply.warm) return resolve(undefined);
         const host = (t: number) => t - performance.timeOrigin - startedAt;
-        resolve({ loadedMs: host(reply.warm.loaded), readyMs: host(reply.warm.models), compiledMs: host(reply.warm.compiled) });
+        resolve({ loadedMs: host(reply.warm.loaded), readyMs: host(reply.warm.models) });
       };
       this.waiting.set(request.id, { settle, reject: () => resolve(undefined) });
       worker.postMessage(request);

@@ -1,7 +1,8 @@
 // The analysis worker's warm-up, asked for when the extension activates: the model files are read
-// and decoded, and a short made-up article is analysed once, so that V8 has compiled the analysis
-// before the first article's text arrives. Without it the first article on screen paid for all of
-// that itself (under load, seconds), after the editor had already shown its text.
+// and decoded, then (unless an article came meanwhile) a short made-up article is analysed once, so
+// that V8 has compiled the analysis before the first article's text arrives. Without it the first
+// article on screen paid for all of that itself (under load, seconds), after the editor had
+// already shown its text.
 import { analyze } from '../../core/analyze';
 import { currentModels } from '../../core/models';
 
@@ -24,8 +25,6 @@ export interface WarmUpReply {
     loaded: number;
     /** The models were decoded: the worker can analyse. */
     models: number;
-    /** The sample was analysed: the analysis is compiled. */
-    compiled: number;
   } | { error: string };
 }
 
@@ -46,14 +45,17 @@ const SAMPLE = [
   'According to a senior diplomat, the delegations disagree on how much water each side may take in dry years.',
 ].join('\n');
 
-/** Decodes the models and compiles the analysis; the times, or what went wrong (told again by the first analysis). */
-export function warmUp(id: number): WarmUpReply {
+/** Decodes the models; when that was done, or what went wrong (told again by the first analysis). */
+export function loadModels(id: number): WarmUpReply {
   try {
     currentModels();
-    const models = clock();
-    analyze(SAMPLE);
-    return { id, warm: { loaded: loadedAt, models, compiled: clock() } };
+    return { id, warm: { loaded: loadedAt, models: clock() } };
   } catch (err) {
     return { id, warm: { error: err instanceof Error ? err.message : String(err) } };
   }
+}
+
+/** Analyses the sample once, so that V8 compiles the analysis (the models must be loaded). */
+export function compileAnalysis(): void {
+  analyze(SAMPLE);
 }
