@@ -148,7 +148,7 @@ export function openProbe(api: NewsAnnotatorApi, matches: (doc: vscode.TextDocum
       }
     }));
   });
-  return { marks, done, dispose: () => vscode.Disposable.from(...subs).dispose() };
+  return { marks, done, dispose: () => void vscode.Disposable.from(...subs).dispose() };
 }
 
 /** Prints where the time from opening an article to its highlights went, stage by stage. */
