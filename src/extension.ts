@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     notify: (message: string) => void vscode.window.showWarningMessage(message),
   };
   const analyses = own(
-    new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, sizeLimit, (slice, stretch, length) => analyzer.preview(slice, stretch, length), (document) => analyzer.forget(document)),
+    new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, sizeLimit, (slice, stretch, length, corrections) => analyzer.preview(slice, stretch, length, corrections), (document) => analyzer.forget(document)),
   );
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));

@@ -101,10 +101,10 @@ export const SETTLE_ABOVE_CHARS = 200_000;
 export const SETTLE_MS = 750;
 
 /**
- * Analyses `slice`, the text of `stretch` in a document of `length` characters, on its own; offsets
- * into the document (see core/firstPaint/shift.ts).
+ * Analyses `slice`, the text of `stretch` in a document of `length` characters, on its own, with
+ * the reviewer's `corrections`; offsets into the document (see core/firstPaint/shift.ts).
  */
-export type StretchAnalyzer = (slice: string, stretch: Span, length: number) => Promise<Analysis | undefined>;
+export type StretchAnalyzer = (slice: string, stretch: Span, length: number, corrections?: Corrections) => Promise<Analysis | undefined>;
 
 /** A preview: the analysis of a stretch of a document's text on its own, before the whole is analysed. */
 export interface PreviewedDocument {
@@ -378,7 +378,9 @@ export class AnalysisCache implements vscode.Disposable {
     const slice = doc.getText(new vscode.Range(doc.positionAt(window.start), doc.positionAt(window.end)));
     const stretch = wholeParagraphs(slice, window, length);
     const asked = performance.now();
-    return this.preview(slice.slice(stretch.start - window.start, stretch.end - window.start), stretch, length).then((analysis) => {
+    // The reviewer's corrections hold in the preview too: a name they marked as no entity is not painted, even briefly.
+    const corrections = this.corrector(doc);
+    return this.preview(slice.slice(stretch.start - window.start, stretch.end - window.start), stretch, length, corrections).then((analysis) => {
       // Too late (the whole analysis is in, or the text changed since): a preview never replaces a newer result.
       if (!analysis || this.disposed || doc.isClosed || doc.version !== version || this.peek(doc)) return;
       const previewStages = { asked, worker: timingsOf(analysis), ready: performance.now() };

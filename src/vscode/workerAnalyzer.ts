@@ -155,13 +155,14 @@ export class WorkerAnalyzer implements vscode.Disposable {
 
   /**
    * The analysis of `slice`, the text of `stretch` in a document of `length` characters, on its own,
-   * offsets into the document (a preview of what is on screen). Only the slice goes to the worker,
-   * not the document's text. Undefined when there is no worker to run it on (the full analysis comes anyway).
+   * offsets into the document (a preview of what is on screen), with the reviewer's entity
+   * corrections. Only the slice goes to the worker, not the document's text. Undefined when there is no worker to run it on (the full analysis comes anyway).
    */
-  preview(slice: string, stretch: Span, length: number): Promise<Analysis | undefined> {
+  preview(slice: string, stretch: Span, length: number, corrections?: Corrections): Promise<Analysis | undefined> {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(undefined);
-    return this.request(worker, { id: this.nextId++, text: slice, stretch }, slice).then((alone) => {
+    const withCorrections = corrections && corrections.entities.length > 0 ? { corrections } : {};
+    return this.request(worker, { id: this.nextId++, text: slice, stretch, ...withCorrections }, slice).then((alone) => {
       const placed = shiftAnalysis(alone, stretch.start, length);
       const timings = timingsOf(alone);
       if (timings) rememberTimings(placed, timings);
