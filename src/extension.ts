@@ -46,6 +46,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const assetsDir = join(context.extensionUri.fsPath, 'assets');
   const workerFile = join(__dirname, 'analysisWorker.js');
   const analyzer = own(new WorkerAnalyzer(undefined, workerFile, { assetsDir }));
+  // The worker starts and decodes its models now, while the editor is still opening the article
+  // that activated the extension, rather than when that article's text is first sent to it.
+  const workerReady = analyzer.warmUp();
   // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
   const services = own(new ServiceWorker(new WorkspaceSidecarFs(), workerFile, { assetsDir }));
   const sizeLimit = {
@@ -54,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     notify: (message: string) => void vscode.window.showWarningMessage(message),
   };
   const analyses = own(
-    new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, sizeLimit, (text, stretch) => analyzer.preview(text, stretch), (document) => analyzer.forget(document)),
+    new AnalysisCache(analyzer.analyze, ANALYSIS_DEBOUNCE_MS, sizeLimit, (slice, stretch, length, corrections) => analyzer.preview(slice, stretch, length, corrections), (document) => analyzer.forget(document)),
   );
   const decorator = own(new NewsDecorator(analyses, config));
   const newsTree = own(new NewsTreeProvider(analyses));
@@ -84,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
   const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, services, config, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, sourcesPanel, activationMs: performance.now() - activationStarted };
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, sourcesPanel, workerReady, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {

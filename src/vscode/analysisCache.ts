@@ -3,14 +3,15 @@
 // period; one analysis per document runs at a time, and edits made meanwhile are analysed together
 // next, so a typing burst never queues up. Analysis runs off the extension host's thread when the
 // analyzer runs on a worker; requests made mid-burst wait for that analysis instead of starting
-// their own. A long article's first analysis is preceded by a preview of what is on screen.
+// their own. A long article's first analysis is preceded by a preview of what is on screen, asked
+// for before the article's whole text is even read.
 import * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
 import { AnalysisIndex } from '../core/present/analysisIndex';
 import { ArticleSizeGate } from '../core/text/articleSize';
 import type { Analysis, Span } from '../core/types';
 import type { Corrections } from '../core/annotations/types';
-import { paragraphStretch } from '../core/incremental/stretch';
+import { viewportWindow, wholeParagraphs, worthPreviewing } from '../core/firstPaint/viewport';
 import { DocumentTexts } from './documentTexts';
 import type { TextEdit } from '../core/text/textEdit';
 import { NEWS_LANGUAGE } from './languageDetection';
@@ -86,8 +87,8 @@ export const ANALYSIS_DEBOUNCE_MS = 200;
 /** An edit that inserts and removes at most this many characters, in one change, is analysed at once. */
 export const SMALL_EDIT_CHARS = 200;
 
-/** Above this many characters a document's first analysis is preceded by a preview of what is on screen. */
-export const PREVIEW_ABOVE_CHARS = 200_000;
+/** How long, at most, a long article's whole text waits for the preview of what is on screen before it is sent. */
+const PREVIEW_WAIT_MS = 1_000;
 
 /**
  * Above this many characters, what is rebuilt whole from an analysis and handed to the workbench
@@ -99,20 +100,21 @@ export const SETTLE_ABOVE_CHARS = 200_000;
 /** The pause in typing, in milliseconds, that those features of a long article wait for. */
 export const SETTLE_MS = 750;
 
-/** Characters previewed from the top of a document that no editor shows yet (an editor opens at the top). */
-const PREVIEW_TOP_CHARS = 16_000;
-
-/** Analyses a stretch of a text on its own, offsets into the whole text (see core/incremental/region.ts). */
-export type StretchAnalyzer = (text: string, stretch: Span) => Promise<Analysis | undefined>;
+/**
+ * Analyses `slice`, the text of `stretch` in a document of `length` characters, on its own, with
+ * the reviewer's `corrections`; offsets into the document (see core/firstPaint/shift.ts).
+ */
+export type StretchAnalyzer = (slice: string, stretch: Span, length: number, corrections?: Corrections) => Promise<Analysis | undefined>;
 
 /** A preview: the analysis of a stretch of a document's text on its own, before the whole is analysed. */
 export interface PreviewedDocument {
   readonly document: vscode.TextDocument;
   readonly version: number;
-  readonly text: string;
   /** The stretch analysed; outside it the preview holds nothing. */
   readonly stretch: Span;
   readonly analysis: Analysis;
+  /** When it was asked for and its way through the worker, for the latency report. */
+  readonly previewStages?: { readonly asked: number; readonly worker?: AnalysisTimings; readonly ready: number };
 }
 
 export function isNewsDocument(doc: vscode.TextDocument): boolean {
@@ -294,6 +296,26 @@ export class AnalysisCache implements vscode.Disposable {
     const begun = performance.now();
     const version = doc.version;
     const changedAt = this.lastChange.get(key);
+    // The first paint of a long article: what is on screen is asked for before the whole text is
+    // read and sent, when the document is surely under the size limit (each character is at most 3
+    // bytes of UTF-8); otherwise once the limit is checked below.
+    const first = !this.entries.has(key);
+    const surelyUnder = documentLength(doc) * 3 <= this.maxBytes;
+    const previewed = first && surelyUnder ? this.startPreview(doc, version) : undefined;
+    if (previewed) {
+      // The whole text is read and sent once the preview is back (or PREVIEW_WAIT_MS passed): that
+      // holds the host's thread (on 10 MB for several hundred milliseconds), which would hold the
+      // preview's paint; the worker is busy with the preview meanwhile anyway.
+      const waiting = { again: false };
+      this.running.set(key, waiting);
+      await Promise.race([previewed, new Promise((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS))]);
+      this.running.delete(key);
+      if (this.disposed || doc.isClosed) return;
+      if (waiting.again || doc.version !== version) {
+        if (!this.pending.has(key)) this.schedule(doc, 0);
+        return;
+      }
+    }
     const text = this.texts.textOf(key, version, () => doc.getText());
     const size = this.sizeGate.decide(key, fileName(doc.uri), text, this.maxBytes);
     if (size.notice) this.sizeLimit.notify(size.notice);
@@ -308,7 +330,7 @@ export class AnalysisCache implements vscode.Disposable {
     const state = { again: false };
     this.running.set(key, state);
     const started = performance.now();
-    if (!this.entries.has(key)) this.startPreview(doc, version, text);
+    if (first && !surelyUnder) void this.startPreview(doc, version);
     let analysis: Analysis | undefined;
     try {
       const change = this.texts.editSinceHanded(key);
@@ -340,19 +362,29 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   /**
-   * Asks for a preview of what is on screen (the top of the text when no editor shows it yet) of a
-   * long document not analysed before. Asked before the whole analysis, so it is answered first.
+   * Asks for a preview of what is on screen (the top of the text when no editor shows it yet, as an
+   * editor opens at the top), with a margin, in whole paragraphs, of a long document not analysed
+   * before. Reads and sends only that part of the text; asked before the whole analysis, so the
+   * worker answers it first.
    */
-  private startPreview(doc: vscode.TextDocument, version: number, text: string): void {
-    if (!this.preview || text.length <= PREVIEW_ABOVE_CHARS) return;
-    const ranges = vscode.window.visibleTextEditors.filter((e) => e.document === doc).flatMap((e) => e.visibleRanges);
-    const onScreen = ranges.length
-      ? { start: Math.min(...ranges.map((r) => doc.offsetAt(r.start))), end: Math.max(...ranges.map((r) => doc.offsetAt(r.end))) }
-      : { start: 0, end: PREVIEW_TOP_CHARS };
-    const stretch = paragraphStretch(text, onScreen.start, onScreen.end);
-    void this.preview(text, stretch).then((analysis) => {
+  private startPreview(doc: vscode.TextDocument, version: number): Promise<void> | undefined {
+    if (!this.preview) return undefined;
+    const length = documentLength(doc);
+    const visible = vscode.window.visibleTextEditors
+      .filter((e) => e.document === doc)
+      .flatMap((e) => e.visibleRanges.map((r) => ({ start: doc.offsetAt(r.start), end: doc.offsetAt(r.end) })));
+    const window = viewportWindow(visible, length);
+    if (!worthPreviewing(window, length)) return undefined;
+    const slice = doc.getText(new vscode.Range(doc.positionAt(window.start), doc.positionAt(window.end)));
+    const stretch = wholeParagraphs(slice, window, length);
+    const asked = performance.now();
+    // The reviewer's corrections hold in the preview too: a name they marked as no entity is not painted, even briefly.
+    const corrections = this.corrector(doc);
+    return this.preview(slice.slice(stretch.start - window.start, stretch.end - window.start), stretch, length, corrections).then((analysis) => {
+      // Too late (the whole analysis is in, or the text changed since): a preview never replaces a newer result.
       if (!analysis || this.disposed || doc.isClosed || doc.version !== version || this.peek(doc)) return;
-      const preview: PreviewedDocument = { document: doc, version, text, stretch, analysis };
+      const previewStages = { asked, worker: timingsOf(analysis), ready: performance.now() };
+      const preview: PreviewedDocument = { document: doc, version, stretch, analysis, previewStages };
       this.previews.set(doc.uri.toString(), preview);
       this.previewEmitter.fire(preview);
     });

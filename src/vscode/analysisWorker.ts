@@ -6,7 +6,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import { DocumentAnalyses } from '../core/incremental/documents';
-import { analyzeStretch } from '../core/incremental/region';
 import { compareTexts } from '../core/corpus/compare';
 import { compactComparison } from '../core/corpus/compactComparison';
 import { applyEntityCorrections } from '../core/entities/corrections';
@@ -22,6 +21,7 @@ import { ASSETS_DIR_ENV, type CompareMessage, type CompareRequest } from './work
 import { isServiceMessage } from './worker/protocol';
 import { ServiceHost } from './worker/services';
 import { lowerProcessPriority } from './worker/processPriority';
+import { compileAnalysis, loadModels, type WarmUpRequest } from './worker/warmUp';
 
 // The model files: the folder the extension host names, else the one beside this bundle.
 useModelAssets((workerData as WorkerData | null)?.assetsDir ?? process.env[ASSETS_DIR_ENV] ?? defaultAssetsDir());
@@ -53,11 +53,14 @@ function keep(key: string, analysed: Analysed): void {
 
 /** The analysis a request asks for; `change`: how its text came from a kept text, when it came as an edit. */
 function analysisOf(request: AnalysisRequest, change?: { from: string; edit: TextEdit }) {
-  if (request.stretch) return analyzeStretch(request.text, request.stretch);
+  // A stretch (the preview of what is on screen) comes alone and is analysed alone; the host moves
+  // its offsets onto the article's (core/firstPaint/shift.ts).
+  if (request.stretch) return analyze(request.text);
   return request.document !== undefined ? documents.analyze(request.document, request.text, change) : analyze(request.text);
 }
 
 function runAnalysis(request: AnalysisRequest): void {
+  analysedAny = true;
   const took = performance.timeOrigin + performance.now();
   let reply: AnalysisReply;
   /** How the text came from a kept one (`from`), when it came as a change. */
@@ -132,11 +135,29 @@ function runComparison(request: CompareRequest, post: (message: CompareMessage) 
   }
 }
 
+/** Set by the first analysis: the analysis is compiled, the warm-up's sample is not needed. */
+let analysedAny = false;
+
+/**
+ * Decodes the models and says so, then compiles the analysis on a sample, unless an article came
+ * meanwhile: messages already waiting are handled before setImmediate's callback, so the sample
+ * never holds up an article that was sent while the models were being decoded.
+ */
+function warmUp(request: WarmUpRequest): void {
+  const reply = loadModels(request.id);
+  parentPort?.postMessage(reply);
+  if ('error' in reply.warm) return;
+  setImmediate(() => {
+    if (!analysedAny) compileAnalysis();
+  });
+}
+
 // Sidecar reads and writes, and the anchoring of many claims (serviceWorker.ts), made only when asked.
 let services: ServiceHost | undefined;
 
-parentPort?.on('message', (request: AnalysisRequest | ForgetRequest | SourcesRequest) => {
-  if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
+parentPort?.on('message', (request: AnalysisRequest | ForgetRequest | SourcesRequest | WarmUpRequest) => {
+  if ('kind' in request && request.kind === 'warm') warmUp(request);
+  else if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
   else if ('kind' in request && request.kind === 'sources') runSources(request);
   else if ('kind' in request && request.kind === 'forget') {
     documents.forget(request.document);

@@ -8,6 +8,7 @@ import type { ColourLegend } from './legend';
 import type { NewsTreeProvider } from './newsView';
 import type { SourcesPanel } from './sourcesPanel';
 import type { NewsStatusBar } from './statusBar';
+import type { WorkerReady } from './workerAnalyzer';
 
 export interface NewsAnnotatorApi {
   readonly analyses: AnalysisCache;
@@ -24,9 +25,11 @@ export interface NewsAnnotatorApi {
   readonly legend: ColourLegend;
   /**
    * Time activate() took, from its first line to its return, in milliseconds (the bundle's own
-   * loading comes before and is not in it; the workers start later, on first use).
+   * loading comes before and is not in it; the analysis worker starts during it and gets ready after).
    */
   readonly activationMs: number;
+  /** How long the analysis worker, started on activation, took to get ready (undefined: it could not). */
+  readonly workerReady: Promise<WorkerReady | undefined>;
   /** Sources across the open articles (webview and exports); `rows()` lists them. */
   readonly sourcesPanel: SourcesPanel;
 }

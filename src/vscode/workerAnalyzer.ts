@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { ModelAssetError } from '../core/models/assetFile';
+import { shiftAnalysis } from '../core/firstPaint/shift';
 import { fromWire, type WireAnalysis } from '../core/present/wireFormat';
 import { fromDelta, type WireDelta } from '../core/present/wireDelta';
 import { editBetween, type TextEdit } from '../core/text/textEdit';
@@ -13,8 +14,9 @@ import type { Corrections } from '../core/annotations/types';
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
 import { rememberSources } from './analysisSources';
-import { rememberTimings } from './analysisTimings';
+import { rememberTimings, timingsOf } from './analysisTimings';
 import type { AsyncAnalyzer, TextChangeSince } from './analysisCache';
+import type { WarmUpReply, WarmUpRequest } from './worker/warmUp';
 
 export interface AnalysisRequest {
   id: number;
@@ -24,7 +26,10 @@ export interface AnalysisRequest {
   edit?: TextEdit;
   /** The open document the text is from: its analysis reuses what the worker computed for its earlier texts. */
   document?: string;
-  /** Analyse only this stretch, on its own (the on-screen preview; see core/incremental/region.ts). */
+  /**
+   * `text` is this stretch of the document alone, analysed on its own (the preview of what is on
+   * screen): offsets in the reply are into `text`; the host moves them onto the document's.
+   */
   stretch?: Span;
   /** The reviewer's corrections from the article's sidecar: entities before its sources are found, then sources. */
   corrections?: Corrections;
@@ -74,8 +79,16 @@ export interface SourcesRequest {
 
 export type SourcesReply = { id: number; sources: ArticleSources } | { id: number; gone: true } | { id: number; error: string };
 
+/** How long the worker took to get ready after it was started, on the host's clock (see warmUp). */
+export interface WorkerReady {
+  /** From the host starting the worker to the models decoded: from then on it can analyse. */
+  readyMs: number;
+  /** From the host starting the worker to its bundle loaded (the thread running its code). */
+  loadedMs: number;
+}
+
 interface Waiting {
-  settle(reply: AnalysisReply | SourcesReply): void;
+  settle(reply: AnalysisReply | SourcesReply | WarmUpReply): void;
   reject(err: Error): void;
 }
 
@@ -92,6 +105,8 @@ const MAX_RESTARTS = 3;
 
 export class WorkerAnalyzer implements vscode.Disposable {
   private worker: Worker | undefined;
+  /** When the current worker was started (performance.now()). */
+  private startedAt = 0;
   /** Set when the worker failed: from then on analysis runs in-process. */
   private broken = false;
   private disposed = false;
@@ -139,13 +154,42 @@ export class WorkerAnalyzer implements vscode.Disposable {
   };
 
   /**
-   * The analysis of one stretch of `text` on its own, offsets into `text` (a preview of what is on
-   * screen); undefined when there is no worker to run it on (the full analysis comes anyway).
+   * The analysis of `slice`, the text of `stretch` in a document of `length` characters, on its own,
+   * offsets into the document (a preview of what is on screen), with the reviewer's entity
+   * corrections. Only the slice goes to the worker, not the document's text. Undefined when there is no worker to run it on (the full analysis comes anyway).
    */
-  preview(text: string, stretch: Span): Promise<Analysis | undefined> {
+  preview(slice: string, stretch: Span, length: number, corrections?: Corrections): Promise<Analysis | undefined> {
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(undefined);
-    return this.request(worker, { id: this.nextId++, text, stretch }, text).catch(() => undefined);
+    const withCorrections = corrections && corrections.entities.length > 0 ? { corrections } : {};
+    return this.request(worker, { id: this.nextId++, text: slice, stretch, ...withCorrections }, slice).then((alone) => {
+      const placed = shiftAnalysis(alone, stretch.start, length);
+      const timings = timingsOf(alone);
+      if (timings) rememberTimings(placed, timings);
+      return placed;
+    }, () => undefined);
+  }
+
+  /**
+   * Starts the worker now and has it decode the models and compile the analysis, so the first
+   * article opened does not wait for that (called when the extension activates). Resolves with how
+   * long the worker took to be ready to analyse (models decoded), or undefined when there is no
+   * worker or the models cannot be read (the first analysis says why).
+   */
+  warmUp(): Promise<WorkerReady | undefined> {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.resolve(undefined);
+    const startedAt = this.startedAt;
+    const request: WarmUpRequest = { kind: 'warm', id: this.nextId++ };
+    return new Promise<WorkerReady | undefined>((resolve) => {
+      const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
+        if (!('warm' in reply) || 'error' in reply.warm) return resolve(undefined);
+        const host = (t: number) => t - performance.timeOrigin - startedAt;
+        resolve({ loadedMs: host(reply.warm.loaded), readyMs: host(reply.warm.models) });
+      };
+      this.waiting.set(request.id, { settle, reject: () => resolve(undefined) });
+      worker.postMessage(request);
+    });
   }
 
   /** Lets the worker drop what it kept for a closed document. */
@@ -169,9 +213,10 @@ export class WorkerAnalyzer implements vscode.Disposable {
         });
         resolve(analysis);
       };
-      const settle = (reply: AnalysisReply | SourcesReply) => {
+      const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
         const received = performance.now();
         if ('error' in reply) reject(workerError(reply.error));
+        else if ('warm' in reply) reject(new Error('the analysis worker answered an analysis with something else'));
         else if ('needText' in reply) {
           // The worker dropped the text the edit applies to: the whole text, and a whole analysis back.
           this.waiting.set(request.id, { settle, reject });
@@ -203,7 +248,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
         ...(withText ? { text: made.text, ...(made.corrections ? { corrections: made.corrections } : {}) } : {}),
       };
       return new Promise<ArticleSources | undefined>((resolve, reject) => {
-        const settle = (reply: AnalysisReply | SourcesReply) => {
+        const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
           if ('error' in reply) reject(workerError(reply.error));
           else if ('sources' in reply) resolve(reply.sources);
           else if ('gone' in reply) resolve(undefined);
@@ -225,8 +270,9 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (this.worker) return this.worker;
     if (this.broken || this.disposed) return undefined;
     try {
+      this.startedAt = performance.now();
       const worker = new Worker(this.workerFile, { workerData: this.workerData });
-      worker.on('message', (reply: AnalysisReply | SourcesReply) => {
+      worker.on('message', (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
         waiting?.settle(reply);

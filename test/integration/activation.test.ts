@@ -17,8 +17,13 @@ describe('activation and article language', () => {
     await openInEditor(firstSeed);
     const ext = extension();
     await waitFor(() => ext.isActive, 'the extension to activate');
-    // Printed, not asserted (the goal is under 100 ms).
-    console.log(`  activation: activate() took ${(ext.exports as NewsAnnotatorApi).activationMs.toFixed(1)} ms`);
+    // Printed, not asserted (the goals: activation under 100 ms, the worker ready under 150 ms).
+    const api = ext.exports as NewsAnnotatorApi;
+    console.log(`  activation: activate() took ${api.activationMs.toFixed(1)} ms`);
+    const ready = await api.workerReady;
+    assert.ok(ready, 'the analysis worker got ready');
+    const ms = (n: number) => `${n.toFixed(0)} ms`;
+    console.log(`  activation: analysis worker started at activation: bundle loaded after ${ms(ready.loadedMs)}, models decoded (ready) after ${ms(ready.readyMs)}`);
   });
 
   it('gives every seeds/*.txt file the news language', async () => {

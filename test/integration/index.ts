@@ -14,6 +14,7 @@ import './suiteSettings';
 import './activation.test';
 import './editorFeatures.test';
 import './latency.test';
+import './firstPaint.test';
 import './corpus.test';
 import './annotations.test';
 import './reviewerUi.test';

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
 import { MAX_OUTLINE_SYMBOLS } from '../../src/vscode/outlineProviders';
 import { extension, seedUris, sleep } from './helpers';
-import { blockMonitor, nextApply, reportSpread, spreadKeystrokes } from './latencyProbes';
+import { blockMonitor, nextApply, openProbe, reportOpen, reportSpread, spreadKeystrokes } from './latencyProbes';
 
 const TARGET_CHARS = 1024 * 1024;
 const KEYSTROKES = 12;
@@ -27,8 +27,11 @@ describe('latency on a 1 MB article (report only)', () => {
     for (let i = 0; content.length < TARGET_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
 
     let monitor = blockMonitor();
-    const opened = performance.now();
+    const lines = content.split('\n').length;
+    const probe = openProbe(api, (d) => d.uri.scheme === 'untitled' && d.lineCount === lines);
+    const opened = probe.marks.opened;
     const doc = await vscode.workspace.openTextDocument({ language: 'news', content });
+    probe.marks.documentOpen = performance.now();
     // When the preview of the screen came back from the worker, painted or not.
     let previewMs = -1;
     const previews = api.analyses.onDidPreview((p) => {
@@ -41,12 +44,15 @@ describe('latency on a 1 MB article (report only)', () => {
     });
     const firstPaint = nextApply(api, doc, () => doc.version);
     const editor = await vscode.window.showTextDocument(doc);
+    probe.marks.shown = performance.now();
     const firstShown = await firstHighlights;
     const first = await firstPaint;
     const openMs = performance.now() - opened;
     const openBlockMs = monitor.stop();
     const analyzed = api.analyses.peek(doc);
     assert.ok(analyzed, 'the article was analysed');
+    const openMarks = await probe.done;
+    probe.dispose();
 
     // A burst of keystrokes in the middle of the article; decorations follow once, after the burst.
     // One unmeasured keystroke first: the first edit of a fresh 1 MB document is slow in the
@@ -94,6 +100,9 @@ describe('latency on a 1 MB article (report only)', () => {
     console.log(`latency: article ${(content.length / 1024 / 1024).toFixed(2)} MiB (${content.length} chars), ${counts}`);
     previews.dispose();
     console.log(`latency: open -> first highlights in the viewport ${round(firstHighlightsMs)} ms (${firstShown.preview ? 'preview of the screen' : 'whole analysis'}; preview ${previewMs < 0 ? 'never came' : `came at ${round(previewMs)} ms`})`);
+    const ready = await api.workerReady;
+    console.log(`latency: analysis worker, started at activation: ${ready ? `bundle loaded ${round(ready.loadedMs)} ms, ready (models decoded) ${round(ready.readyMs)} ms after it was started` : 'not started'}`);
+    reportOpen('1 MB', openMarks);
     console.log(`latency: open -> decorations ${round(openMs)} ms (analyze ${round(analyzed.analyzeMs)} ms, apply ${round(first.applyMs)} ms); longest host block ${round(openBlockMs)} ms`);
     console.log(`latency: last of ${KEYSTROKES} keystrokes -> decorations ${round(editToPaintMs)} ms (analyze ${round(after.analyzeMs)} ms + apply ${round(painted.applyMs)} ms); decoration passes during the burst: ${applies}; ranges in the editor: ${ranges}, styles sent in the last pass: ${painted.sent.join(' ') || 'none'}`);
     console.log(`latency: longest extension-host block while typing ${round(editBlockMs)} ms`);

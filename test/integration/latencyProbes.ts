@@ -3,7 +3,7 @@
 // through an article. Measures only; the reports print, never assert.
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
-import type { AnalyzedDocument } from '../../src/vscode/analysisCache';
+import type { AnalyzedDocument, PreviewedDocument } from '../../src/vscode/analysisCache';
 import type { DecorationsApplied } from '../../src/vscode/decorations/decorator';
 import { sleep } from './helpers';
 
@@ -112,4 +112,58 @@ export function reportSpread(label: string, s: Spread): void {
     const parts = STAGES.map((stage) => `${stage} ${pct(s.stages.map((x) => x[stage]), 50)}/${pct(s.stages.map((x) => x[stage]), 95)}`);
     console.log(`latency: ${label}, where the keystroke -> decorations time goes (p50/p95 ms over ${s.stages.length} edits): ${parts.join(', ')}`);
   }
+}
+
+/** Moments of opening an article, on the host's performance.now() clock (see openProbe). */
+export interface OpenMarks {
+  opened: number;
+  documentOpen?: number;
+  shown?: number;
+  preview?: PreviewedDocument;
+  previewPainted?: number;
+  full?: AnalyzedDocument;
+  fullPainted?: number;
+}
+
+/**
+ * Follows the opening of the next article `matches` picks, from `opened` (just before the call that
+ * opens it): when its preview and its whole analysis went through each stage, and when each was
+ * painted. The caller sets documentOpen and shown; `done` resolves once the whole analysis is painted.
+ */
+export function openProbe(api: NewsAnnotatorApi, matches: (doc: vscode.TextDocument) => boolean): { marks: OpenMarks; done: Promise<OpenMarks>; dispose(): void } {
+  const marks: OpenMarks = { opened: performance.now() };
+  const subs: vscode.Disposable[] = [];
+  const done = new Promise<OpenMarks>((resolve) => {
+    subs.push(api.analyses.onDidPreview((p) => {
+      if (matches(p.document) && !marks.preview) marks.preview = p;
+    }));
+    subs.push(api.decorator.onDidApply((e) => {
+      if (!matches(e.editor.document) || e.version !== e.editor.document.version) return;
+      const now = performance.now();
+      if (e.preview) marks.previewPainted ??= now;
+      else if (marks.fullPainted === undefined) {
+        marks.fullPainted = now;
+        marks.full = api.analyses.peek(e.editor.document);
+        resolve(marks);
+      }
+    }));
+  });
+  return { marks, done, dispose: () => void vscode.Disposable.from(...subs).dispose() };
+}
+
+/** Prints where the time from opening an article to its highlights went, stage by stage. */
+export function reportOpen(label: string, m: OpenMarks): void {
+  const at = (t: number | undefined) => (t === undefined ? '-' : `${Math.round(t - m.opened)}`);
+  const parts = [`document open ${at(m.documentOpen)}`, `editor shown ${at(m.shown)}`];
+  const p = m.preview;
+  if (p?.previewStages) {
+    const w = p.previewStages.worker;
+    parts.push(`preview of ${p.stretch.end - p.stretch.start} chars: asked ${at(p.previewStages.asked)}, worker start ${at(w?.workerStart)}, worker end ${at(w?.workerEnd)}, back ${at(w?.received)}, ready ${at(p.previewStages.ready)}, painted ${at(m.previewPainted)}`);
+  } else parts.push('no preview');
+  const s = m.full?.stages;
+  if (s) {
+    const w = s.worker;
+    parts.push(`whole analysis: started ${at(s.started)}, posted ${at(w?.posted)}, worker start ${at(w?.workerStart)}, worker end ${at(w?.workerEnd)}, back ${at(w?.received)}, decoded ${at(w?.decoded)}, indexed ${at(s.indexed)}, painted ${at(m.fullPainted)}`);
+  }
+  console.log(`latency: ${label}, open stages (ms after the open call): ${parts.join('; ')}`);
 }

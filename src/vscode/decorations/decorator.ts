@@ -38,6 +38,17 @@ export interface DecorationsApplied {
 export const WINDOWED_ABOVE_CHARS = 200_000;
 const WINDOW_MARGIN_LINES = 300;
 
+/** A preview, as painted: the analysis of one stretch of the document, which outside it holds nothing. */
+interface PreviewPaint {
+  readonly version: number;
+  readonly analysis: AnalyzedDocument['analysis'];
+  readonly index: AnalysisIndex;
+  readonly stretch: Span;
+}
+
+/** What a pass paints from: a whole analysis, or the preview of what is on screen. */
+type Painted = AnalyzedDocument | PreviewPaint;
+
 interface LiveStyle {
   type: vscode.TextEditorDecorationType;
   key: string;
@@ -60,7 +71,7 @@ export class NewsDecorator implements vscode.Disposable {
   /** Styles whose ranges in an editor an edit touched since they were sent: they are sent again. */
   private readonly touched = new WeakMap<vscode.TextEditor, Set<string>>();
   /** Sorted spans per style, computed once per analysis. */
-  private readonly spanCache = new WeakMap<AnalyzedDocument, Map<string, Span[]>>();
+  private readonly spanCache = new WeakMap<Painted, Map<string, Span[]>>();
   private readonly appliedEmitter = new vscode.EventEmitter<DecorationsApplied>();
   private readonly disposables: vscode.Disposable[] = [this.appliedEmitter];
   private visible = true;
@@ -157,9 +168,9 @@ export class NewsDecorator implements vscode.Disposable {
   /** Paints the preview of what is on screen in the editors showing it, while no analysis is there yet. */
   private applyPreview(previewed: PreviewedDocument): void {
     if (this.cache.peek(previewed.document)) return;
-    const analyzed: AnalyzedDocument = { ...previewed, index: new AnalysisIndex(previewed.analysis), analyzeMs: 0 };
+    const painted: PreviewPaint = { version: previewed.version, analysis: previewed.analysis, index: new AnalysisIndex(previewed.analysis), stretch: previewed.stretch };
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document === previewed.document) this.apply(editor, analyzed, previewed.stretch);
+      if (editor.document === previewed.document) this.apply(editor, painted);
     }
   }
 
@@ -186,8 +197,9 @@ export class NewsDecorator implements vscode.Disposable {
     }
   }
 
-  private apply(editor: vscode.TextEditor, analyzed: AnalyzedDocument, previewStretch?: Span): void {
+  private apply(editor: vscode.TextEditor, analyzed: Painted): void {
     const doc = editor.document;
+    const previewStretch = 'stretch' in analyzed ? analyzed.stretch : undefined;
     if (doc.version !== analyzed.version) return; // a newer analysis is on its way
     const started = performance.now();
     const config = this.config.current.highlight;
@@ -223,8 +235,9 @@ export class NewsDecorator implements vscode.Disposable {
     }
     touched?.clear();
     // The extra sources paint from a whole analysis, never from a preview.
-    for (const { source, types } of previewStretch ? [] : this.sources) {
-      const ranges = this.visible ? source.ranges(analyzed) : {};
+    const whole = 'stretch' in analyzed ? undefined : analyzed;
+    for (const { source, types } of whole ? this.sources : []) {
+      const ranges = this.visible && whole ? source.ranges(whole) : {};
       for (const [name, type] of types) {
         const list = ranges[name] ?? [];
         editor.setDecorations(type, list as readonly vscode.DecorationOptions[]);
@@ -239,7 +252,7 @@ export class NewsDecorator implements vscode.Disposable {
     this.appliedEmitter.fire({ editor, version: analyzed.version, applyMs: performance.now() - started, preview: previewStretch !== undefined, sent });
   }
 
-  private spansOf(style: BuiltInStyle, analyzed: AnalyzedDocument): Span[] {
+  private spansOf(style: BuiltInStyle, analyzed: Painted): Span[] {
     let perStyle = this.spanCache.get(analyzed);
     if (!perStyle) this.spanCache.set(analyzed, (perStyle = new Map<string, Span[]>()));
     let spans = perStyle.get(style.id);
@@ -253,8 +266,8 @@ export class NewsDecorator implements vscode.Disposable {
   }
 
   /** The offsets to decorate in a large article (visible lines plus a margin); undefined: all. */
-  private windowFor(editor: vscode.TextEditor, analyzed: AnalyzedDocument): Span | undefined {
-    if (analyzed.text.length <= WINDOWED_ABOVE_CHARS || !editor.visibleRanges.length) {
+  private windowFor(editor: vscode.TextEditor, analyzed: Painted): Span | undefined {
+    if (analyzed.analysis.length <= WINDOWED_ABOVE_CHARS || !editor.visibleRanges.length) {
       this.windows.delete(editor);
       return undefined;
     }

@@ -1,18 +1,10 @@
-// The analysis of a stretch of an article on its own, with offsets into the whole article: what the
-// editor paints on screen first, while the whole article is still being analysed. It is a preview:
-// what depends on the rest of the article (alias groups, a name's type across the text, a speaker
-// named paragraphs earlier) may differ from the full analysis, which replaces it when it arrives.
+// Moves an analysis of part of an article (the preview of what is on screen, analysed on its own by
+// the worker) onto the whole article's offsets, on the extension host. Pure data, no analysis: the
+// host bundles no analysis engine.
 import type { Analysis, ClaimCandidate, Mention, Quote, Span, Speaker, TextSpan } from '../types';
-import { analyze } from '../analyze';
 
-export { paragraphStretch } from './stretch';
-
-/** analyze() of text.slice(start, end), with every offset moved to the whole text's. */
-export function analyzeStretch(text: string, stretch: Span): Analysis {
-  return shiftAnalysis(analyze(text.slice(stretch.start, stretch.end)), stretch.start, text.length);
-}
-
-function shiftAnalysis(a: Analysis, by: number, length: number): Analysis {
+/** `a`, the analysis of a slice starting at offset `by`, with every offset moved into an article of `length` characters. */
+export function shiftAnalysis(a: Analysis, by: number, length: number): Analysis {
   const span = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
   const spans = <T extends Span>(xs: readonly T[]): T[] => xs.map(span);
   const orNull = <T extends Span>(s: T | null): T | null => (s ? span(s) : null);

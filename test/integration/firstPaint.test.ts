@@ -1,0 +1,85 @@
+// Opening a long article paints what is on screen from a preview (its stretch analysed on its own)
+// before the whole article is analysed, and the whole analysis then replaces the preview: the
+// preview's highlights lie inside its stretch, come first, and nothing of them is left once the
+// whole analysis is painted.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { NewsAnnotatorApi } from '../../src/vscode/api';
+import type { PreviewedDocument } from '../../src/vscode/analysisCache';
+import type { AppliedDecorations } from '../../src/vscode/decorations/decorator';
+import { extension, seedUris } from './helpers';
+
+/** Long enough that its whole analysis takes far longer than the preview of a screen. */
+const ARTICLE_CHARS = 600_000;
+
+describe('first paint of a long article', () => {
+  it('paints the preview of the screen first, then the whole analysis in its place', async function () {
+    this.timeout(120_000);
+    const ext = extension();
+    await ext.activate();
+    const api = ext.exports as NewsAnnotatorApi;
+    const seeds = await Promise.all((await seedUris()).map(async (u) => new TextDecoder().decode(await vscode.workspace.fs.readFile(u))));
+    let content = '';
+    for (let i = 0; content.length < ARTICLE_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
+    const lines = content.split('\n').length;
+    const isArticle = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' && d.languageId === 'news' && d.lineCount === lines;
+
+    let preview: PreviewedDocument | undefined;
+    const passes: { preview: boolean; applied: AppliedDecorations }[] = [];
+    const subs = [
+      api.analyses.onDidPreview((p) => {
+        if (isArticle(p.document)) preview = p;
+      }),
+      api.decorator.onDidApply((e) => {
+        if (isArticle(e.editor.document)) passes.push({ preview: e.preview, applied: structuredClone(api.decorator.appliedTo(e.editor)) });
+      }),
+    ];
+    try {
+      // Shown first as plain text (an untitled document is never sniffed), then made news: the
+      // article is analysed while an editor already shows it, as when a file is opened from the Explorer.
+      const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+      await vscode.window.showTextDocument(plain);
+      const wholePainted = new Promise<vscode.TextEditor>((resolve) => {
+        subs.push(api.decorator.onDidApply((e) => isArticle(e.editor.document) && !e.preview && resolve(e.editor)));
+      });
+      const doc = await vscode.languages.setTextDocumentLanguage(plain, 'news');
+      const editor = await wholePainted;
+      assert.equal(editor.document, doc);
+
+      assert.ok(preview, 'a preview of the screen was made');
+      const stretch = preview.stretch;
+      const visibleEnd = doc.offsetAt(editor.visibleRanges[0]!.end);
+      assert.ok(stretch.start === 0 && stretch.end >= visibleEnd && stretch.end < content.length / 10, `the preview covers the screen, not the whole article: ${stretch.start}..${stretch.end}, screen 0..${visibleEnd}`);
+      const firstWhole = passes.findIndex((p) => !p.preview);
+      const previewPasses = passes.slice(0, firstWhole);
+      assert.ok(previewPasses.length > 0 && previewPasses.every((p) => p.preview), 'the preview was painted before the whole analysis');
+      assert.ok(passes.slice(firstWhole).every((p) => !p.preview), 'no preview was painted after the whole analysis');
+
+      // The preview painted inside its stretch only, and painted quotes and names there.
+      const painted = previewPasses[previewPasses.length - 1]!.applied;
+      for (const [style, ranges] of Object.entries(painted)) {
+        for (const [start, end] of ranges) assert.ok(start >= stretch.start && end <= stretch.end, `${style} ${start}..${end} lies in the preview's stretch`);
+      }
+      assert.ok((painted.quote?.length ?? 0) > 0, 'the preview painted quotes');
+      assert.ok(Object.keys(painted).some((s) => s.startsWith('entity.') && painted[s]!.length > 0), 'the preview painted names');
+
+      // Once the whole analysis is in, the editor shows it: every quote of the article (the quote
+      // style is never windowed), and names only where the whole analysis has them.
+      const analyzed = api.analyses.peek(doc);
+      assert.ok(analyzed, 'the whole article was analysed');
+      const applied = api.decorator.appliedTo(editor);
+      assert.deepEqual(applied.quote, analyzed.analysis.quotes.map((q) => [q.start, q.end]));
+      // Quotes do not depend on the rest of the article: the preview had the same ones in its stretch.
+      assert.deepEqual(painted.quote, applied.quote!.filter(([start, end]) => start >= stretch.start && end <= stretch.end));
+      const mentions = new Set(analyzed.index.mentions.map((m) => `${m.start}:${m.end}`));
+      for (const [style, ranges] of Object.entries(applied)) {
+        if (!style.startsWith('entity.')) continue;
+        for (const [start, end] of ranges) assert.ok(mentions.has(`${start}:${end}`), `${style} ${start}..${end} is a mention of the whole analysis`);
+      }
+      assert.equal(api.analyses.previewOf(doc), undefined, 'the preview is dropped once the whole analysis is in');
+    } finally {
+      vscode.Disposable.from(...subs).dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
