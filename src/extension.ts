@@ -27,7 +27,7 @@ import { SourcesSection } from './vscode/sourcesSection';
 import { NewsStatusBar } from './vscode/statusBar';
 import { WorkspaceSidecarFs } from './vscode/annotations/workspaceSidecarFs';
 import { ServiceWorker } from './vscode/serviceWorker';
-import { WorkerAnalyzer } from './vscode/workerAnalyzer';
+import { WorkerAnalyzer, type WorkerReady } from './vscode/workerAnalyzer';
 import { WorkerComparer } from './vscode/workerComparer';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
@@ -40,15 +40,25 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const selector: vscode.DocumentSelector = { language: NEWS_LANGUAGE };
 
   const config = own(new ConfigWatcher());
-  own(new LanguageDetector(config));
   // The model files ship in the extension's own assets/ folder; only the workers read them. The host
   // never analyses: a worker that cannot run is an error the user is shown, not a slow host.
   const assetsDir = join(context.extensionUri.fsPath, 'assets');
   const workerFile = join(__dirname, 'analysisWorker.js');
   const analyzer = own(new WorkerAnalyzer(undefined, workerFile, { assetsDir }));
-  // The worker starts and decodes its models now, while the editor is still opening the article
-  // that activated the extension, rather than when that article's text is first sent to it.
-  const workerReady = analyzer.warmUp();
+  // The worker starts and decodes its models as soon as the window holds an article (at activation,
+  // or the moment a plain-text file reads as one), while the editor is still opening it, rather than
+  // when its text is first sent. Plain-text files that are not articles start no worker.
+  let warmUp: () => void = () => undefined;
+  const workerReady = new Promise<WorkerReady | undefined>((resolve) => {
+    let started = false;
+    warmUp = () => {
+      if (!started) resolve(analyzer.warmUp());
+      started = true;
+    };
+  });
+  own(new LanguageDetector(config, warmUp));
+  if (vscode.workspace.textDocuments.some((doc) => doc.languageId === NEWS_LANGUAGE)) warmUp();
+  own(vscode.workspace.onDidOpenTextDocument((doc) => doc.languageId === NEWS_LANGUAGE && warmUp()));
   // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
   const services = own(new ServiceWorker(new WorkspaceSidecarFs(), workerFile, { assetsDir }));
   const sizeLimit = {

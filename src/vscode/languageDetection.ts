@@ -13,7 +13,11 @@ export class LanguageDetector implements vscode.Disposable {
   /** Documents already judged not to be articles, so a reopened note is not sniffed again. */
   private readonly rejected = new WeakSet<vscode.TextDocument>();
 
-  constructor(private readonly config: ConfigWatcher) {
+  /** `onArticle` is told the moment a document is found to be an article, before its language is switched. */
+  constructor(
+    private readonly config: ConfigWatcher,
+    private readonly onArticle: () => void = () => undefined,
+  ) {
     vscode.workspace.onDidOpenTextDocument((doc) => void this.check(doc), this, this.disposables);
     config.onDidChange(() => this.checkAll(), this, this.disposables);
     this.checkAll();
@@ -30,6 +34,7 @@ export class LanguageDetector implements vscode.Disposable {
       this.rejected.add(doc);
       return false;
     }
+    this.onArticle();
     await vscode.languages.setTextDocumentLanguage(doc, NEWS_LANGUAGE);
     return true;
   }

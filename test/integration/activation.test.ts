@@ -23,7 +23,7 @@ describe('activation and article language', () => {
     const ready = await api.workerReady;
     assert.ok(ready, 'the analysis worker got ready');
     const ms = (n: number) => `${n.toFixed(0)} ms`;
-    console.log(`  activation: analysis worker started at activation: bundle loaded after ${ms(ready.loadedMs)}, models decoded (ready) after ${ms(ready.readyMs)}`);
+    console.log(`  activation: analysis worker started for the first article: bundle loaded after ${ms(ready.loadedMs)}, models decoded (ready) after ${ms(ready.readyMs)}`);
   });
 
   it('gives every seeds/*.txt file the news language', async () => {
