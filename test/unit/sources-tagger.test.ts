@@ -46,6 +46,12 @@ describe('sources: the source tagger', () => {
     assert.ok(!speakers(text).some((s) => s[1] === 'long'), JSON.stringify(speakers(text)));
   });
 
+  it('lists a source written after its verb of saying where the rules took another subject', () => {
+    const text = 'Talks\n\nThe talks failed on Monday, said two diplomats who attended.\n';
+    assert.ok(!speakers(text, null).some((s) => s[1].includes('diplomats')), JSON.stringify(speakers(text, null)));
+    assert.ok(speakers(text).some((s) => s[0] === 'paraphrase' && s[1].startsWith('two diplomats') && s[2] === 'said'), JSON.stringify(speakers(text)));
+  });
+
   it('lists no source it finds no verb for (a name inside a phrase, an apposition)', () => {
     // Every word tagged: the runs of words that are nobody's subject are left out.
     const text = 'Visit\n\nHe will meet General Nguyen Phu Trong, head of the party.\n';

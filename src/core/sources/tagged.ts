@@ -1,10 +1,12 @@
 // The cue rules' paraphrases checked and completed by the source tagger: a rule's paraphrase stays
 // when the tagger also marks its speaker, and a source the tagger marks where no rule found one
 // (no verb of saying: "Trump wants …", "a poll released Monday shows …") becomes a paraphrase of
-// its own, with for cue the verb the subject rules find it the subject of (none: not listed).
+// its own, with for cue the verb the subject rules find it the subject of, or the verb of saying
+// or "according to" right before it ("…, said two diplomats"); with neither it is not listed.
 import type { Analysis, Span, TextSpan } from '../types';
 import type { HashTable } from '../text/hashTable';
-import type { Tok } from '../attribution/tokens';
+import { T_WORD, type Tok } from '../attribution/tokens';
+import { CUE_WORDS } from '../attribution/words';
 import { eachWindow, hypothetical, type Paraphrase } from './statements';
 import { tagSourcesIn, type SourceTaggerModel } from './tagger';
 
@@ -61,9 +63,10 @@ export function taggedParaphrases(text: string, analysis: Analysis, rules: reado
       // What someone will or would do ("he will attend", "she would say") is no statement, as
       // with the verbs of saying.
       const verb = verbOf(toks, subjects, t);
-      if (verb < 0 || hypothetical(toks, verb)) continue;
-      const v = toks[verb]!;
-      const cue = { start: v.start, end: v.end, text: text.slice(v.start, v.end) };
+      const before = verb < 0 ? cueBefore(toks, t) : null;
+      if (verb >= 0 ? hypothetical(toks, verb) : !before) continue;
+      const c = before ?? { start: toks[verb]!.start, end: toks[verb]!.end };
+      const cue = { start: c.start, end: c.end, text: text.slice(c.start, c.end) };
       sentence ??= { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
       out.push({ span: sentence, speaker: { start: t.start, end: t.end, text: text.slice(t.start, t.end) }, cue });
     }
@@ -82,4 +85,14 @@ function verbOf(toks: Tok[], subjects: readonly { verb: number; subject: Span }[
     return c.verb;
   }
   return -1;
+}
+
+/** The verb of saying or "according to" right before a source written after its cue ("said Easley"), or null. */
+function cueBefore(toks: Tok[], sp: Span): Span | null {
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k]!.start >= sp.start) k--;
+  const prev = toks[k];
+  if (!prev || prev.kind !== T_WORD || prev.cap) return null;
+  if (CUE_WORDS.has(prev.lower)) return prev;
+  return prev.lower === 'to' && toks[k - 1]?.lower === 'according' ? { start: toks[k - 1]!.start, end: prev.end } : null;
 }
