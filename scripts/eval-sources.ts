@@ -120,7 +120,7 @@ const clusters = currentModels().tagger.clusters;
 const windows = docs.map((d, i) => taggedWindows(d.text, analyses[i]!, goldSources(d), clusters));
 // Each fold's tagger goes through the asset's quantisation, so the figures are the shipped model's.
 const taggers: SourceTaggerModel[] = Array.from({ length: FOLDS }, (_, f) =>
-  decodeSourceTagger(sourceTaggerPayload({ bits: TAGGER_BITS, weights: trainSourceTagger(windows.filter((_, i) => fold(i) !== f).flat()), margin: TAGGER_MARGIN }), `fold ${f}`),
+  decodeSourceTagger(sourceTaggerPayload({ bits: TAGGER_BITS, weights: trainSourceTagger(windows.filter((_, i) => fold(i) !== f).flat()), scale: 1, margin: TAGGER_MARGIN }), `fold ${f}`),
 );
 const lexicons = thresholds.map((th) => Array.from({ length: FOLDS }, (_, f) => learnLexicon(docs.filter((_, i) => fold(i) !== f), th)));
 docs.forEach((d, i) => {

@@ -23,6 +23,6 @@ const clusters = currentModels().tagger.clusters;
 const windows = docs.flatMap((d) => taggedWindows(d.text, analyze(d.text), goldSources(d), clusters));
 const weights = trainSourceTagger(windows);
 const out = join(__dirname, '..', 'assets', 'sources.bin');
-const bytes = writeAsset(SOURCE_TAGGER_KIND, SOURCE_TAGGER_VERSION, sourceTaggerPayload({ bits: TAGGER_BITS, weights, margin: TAGGER_MARGIN }));
+const bytes = writeAsset(SOURCE_TAGGER_KIND, SOURCE_TAGGER_VERSION, sourceTaggerPayload({ bits: TAGGER_BITS, weights, scale: 1, margin: TAGGER_MARGIN }));
 writeFileSync(out, bytes);
 console.log(`${windows.length} sentences of ${docs.length} articles (${TAGGER_EPOCHS} epochs of an averaged perceptron, ${1 << TAGGER_BITS} buckets), ${(bytes.length / 1024).toFixed(0)} KB, ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out}`);

@@ -17,7 +17,7 @@ const speakers = (text: string, tagger?: SourceTaggerModel | null): string[][] =
 function constantModel(tag: number, bits = 6): SourceTaggerModel {
   const weights = new Float32Array(TAGS << bits);
   for (let i = tag; i < weights.length; i += TAGS) weights[i] = 1;
-  return { bits, weights, margin: 0 };
+  return { bits, weights, scale: 1, margin: 0 };
 }
 
 describe('sources: the source tagger', () => {
@@ -55,7 +55,7 @@ describe('sources: the source tagger', () => {
   it('lists no source it finds no verb for (a name inside a phrase, an apposition)', () => {
     // Every word tagged: the runs of words that are nobody's subject are left out.
     const text = 'Visit\n\nHe will meet General Nguyen Phu Trong, head of the party.\n';
-    assert.deepEqual(speakers(text, { bits: 6, weights: constantModel(1).weights.map((w, i) => (i % TAGS === 2 ? 2 : w)), margin: 0 }), []);
+    assert.deepEqual(speakers(text, { bits: 6, weights: constantModel(1).weights.map((w, i) => (i % TAGS === 2 ? 2 : w)), scale: 1, margin: 0 }), []);
   });
 
   it('keeps the quotes’ speakers whatever it tags, and keeps a rule’s paraphrase only where it tags the speaker too', () => {
@@ -65,7 +65,7 @@ describe('sources: the source tagger', () => {
     // A tagger that marks nothing confirms no paraphrase and adds nothing; the quote stays.
     assert.deepEqual(speakers(text, constantModel(0)), [['quote', 'Maria Lopez', 'said']]);
     // One that marks every run of words as a source confirms the rule's paraphrase and lists no new source over it.
-    const all = speakers(text, { bits: 6, weights: constantModel(1).weights.map((w, i) => (i % TAGS === 2 ? 2 : w)), margin: 0 });
+    const all = speakers(text, { bits: 6, weights: constantModel(1).weights.map((w, i) => (i % TAGS === 2 ? 2 : w)), scale: 1, margin: 0 });
     assert.ok(all.some((s) => s[0] === 'paraphrase' && s[1] === 'Several analysts' && s[2] === 'said'), JSON.stringify(all));
     assert.ok(all.some((s) => s[0] === 'quote' && s[1] === 'Maria Lopez'), JSON.stringify(all));
   });
@@ -85,11 +85,12 @@ describe('sources: the source tagger', () => {
   it('round-trips its weights through the asset to within a quantisation step', () => {
     const bits = 5;
     const weights = new Float32Array(TAGS << bits).map((_, i) => Math.sin(i) * 3);
-    const back = decodeSourceTagger(sourceTaggerPayload({ bits, weights, margin: -1.5 }), 'x.bin');
+    const back = decodeSourceTagger(sourceTaggerPayload({ bits, weights, scale: 1, margin: -1.5 }), 'x.bin');
     assert.equal(back.bits, bits);
     assert.equal(back.margin, -1.5);
     const step = 3 / 127;
-    weights.forEach((w, i) => assert.ok(Math.abs(back.weights[i]! - w) <= step, `weight ${i}: ${back.weights[i]} vs ${w}`));
+    assert.ok(back.weights instanceof Int8Array, 'kept as one byte per weight');
+    weights.forEach((w, i) => assert.ok(Math.abs(back.weights[i]! * back.scale - w) <= step, `weight ${i}: ${back.weights[i]! * back.scale} vs ${w}`));
   });
 
   it('says what is wrong with a damaged asset, naming the file and how to rebuild it', () => {

@@ -15,14 +15,14 @@ export function sourceTaggerPayload(model: SourceTaggerModel): Uint8Array {
   const n = TAGS << model.bits;
   if (model.weights.length !== n) throw new Error(`${model.weights.length} weights for ${model.bits} bits, expected ${n}`);
   let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  for (const w of model.weights) max = Math.max(max, Math.abs(w * model.scale));
   const scale = max > 0 ? max / 127 : 1;
   const out = new Uint8Array(HEAD + n);
   const view = new DataView(out.buffer);
   view.setUint8(0, model.bits);
   view.setFloat32(4, scale, true);
   view.setFloat32(8, model.margin, true);
-  for (let i = 0; i < n; i++) view.setInt8(HEAD + i, Math.round(model.weights[i]! / scale));
+  for (let i = 0; i < n; i++) view.setInt8(HEAD + i, Math.round((model.weights[i]! * model.scale) / scale));
   return out;
 }
 
@@ -38,7 +38,9 @@ export function decodeSourceTagger(payload: Uint8Array, name: string): SourceTag
   const scale = view.getFloat32(4, true);
   const margin = view.getFloat32(8, true);
   if (!Number.isFinite(scale) || !Number.isFinite(margin)) throw bad('scale or margin is not a number');
-  const weights = new Float32Array(n);
-  for (let i = 0; i < n; i++) weights[i] = view.getInt8(HEAD + i) * scale;
-  return { bits, weights, margin };
+  if (!(scale > 0)) throw bad('scale is not positive');
+  // Copied out of the file's bytes (a Node Buffer's slice shares them, and its buffer may be larger).
+  const weights = new Int8Array(n);
+  weights.set(new Int8Array(payload.buffer, payload.byteOffset + HEAD, n));
+  return { bits, weights, scale, margin };
 }
