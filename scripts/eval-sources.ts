@@ -1,26 +1,36 @@
 // Measures the sources list against PolNeAR attributions: over every attribution that has a cue and a
 // source, a gold source counts as found when a listed source mention (the speaker of a quote or the
 // subject of a paraphrase, as written) overlaps it; a listed mention counts as right when it overlaps
-// the source of any gold attribution. Printed beside a baseline: the speakers of quotes only.
-// The shipped sources learn nothing of their own (they reuse the cue and subject rules and the
-// analysis's speaker ranker, whose figures eval-quotes.ts reports cross-validated). Two learned
-// extensions are measured here, 5-fold cross-validated by article, and are not on by default: a
-// stance-verb list and a verb model (src/core/sources/verbs.ts), both trained on the other folds.
-// Usage: npx tsx scripts/eval-sources.ts [dataDir] [--verbose]   (dataDir defaults to ../shared/data)
+// the source of any gold attribution. Printed beside two baselines: the speakers of quotes only, and
+// the cue rules without the source tagger.
+// The shipped sources row is cross-validated, 5 folds by article: the source tagger
+// (src/core/sources/tagger.ts, scripts/train-source-tagger.ts) is trained on the other folds,
+// quantised as the shipped asset is, and decoded with the shipped margin (neighbouring margins are
+// printed too). Two older learned extensions of the cue rules are measured the same way and are not
+// on by default: a stance-verb list and a verb model (src/core/sources/verbs.ts).
+// Usage: npx tsx scripts/eval-sources.ts [dataDir] [--verbose] [--misses]   (dataDir defaults to ../shared/data)
+// --misses counts why the gold sources the sources row misses are missed (scripts/sources-misses.ts).
 // The data is read at run time only; nothing from it is kept in the project.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../src/core/analyze';
 import { collectSources } from '../src/core/sources';
+import { cueSpansOf } from '../src/core/sources/statements';
 import type { Span } from '../src/core/types';
 import { useModelAssets } from '../src/node/modelAssets';
 import { examplesOf, trainVerbModel } from './sources-verb-model';
+import { TAGGER_BITS, TAGGER_MARGIN, goldSources, taggedWindows, trainSourceTagger } from './source-tagger-train';
+import { currentModels } from '../src/core/models';
+import { decodeSourceTagger, sourceTaggerPayload } from '../src/core/sources/taggerAsset';
+import type { SourceTaggerModel } from '../src/core/sources/tagger';
+import { MissTally, type GoldAttribution } from './sources-misses';
 
 useModelAssets();
 
 interface Attribution {
   source?: Span & { text: string };
   cue?: Span & { text: string };
+  content?: (Span & { text: string })[];
 }
 interface Doc {
   id: string;
@@ -30,6 +40,7 @@ interface Doc {
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const verbose = process.argv.includes('--verbose');
+const misses = process.argv.includes('--misses') ? new MissTally() : null;
 const dataDir = resolve(args[0] ?? join(__dirname, '..', '..', 'shared', 'data'));
 const file = join(dataDir, 'polnear-train.jsonl');
 if (!existsSync(file)) {
@@ -58,7 +69,7 @@ class Score {
   line(name: string): string {
     const r = this.found / Math.max(1, this.gold);
     const p = this.right / Math.max(1, this.listed);
-    return `${name.padEnd(30)} recall ${pct(r)} (${this.found}/${this.gold})  precision ${pct(p)} (${this.right}/${this.listed})`;
+    return `${name.padEnd(44)} recall ${pct(r)} (${this.found}/${this.gold})  precision ${pct(p)} (${this.right}/${this.listed})`;
   }
 }
 
@@ -92,7 +103,10 @@ function learnLexicon(train: readonly Doc[], threshold: number): Set<string> {
 }
 
 const baseline = new Score();
+const rulesOnly = new Score();
 const sources = new Score();
+const margins = [TAGGER_MARGIN - 2, TAGGER_MARGIN - 1, TAGGER_MARGIN + 1, TAGGER_MARGIN + 2];
+const marginScores = margins.map(() => new Score());
 const learned = thresholds.map(() => new Score());
 const modelThresholds = [0.3, 0.4, 0.5];
 const modelScores = modelThresholds.map(() => new Score());
@@ -102,6 +116,12 @@ const analyses = docs.map((d) => analyze(d.text));
 const fold = (i: number): number => i % FOLDS;
 const examples = docs.map((d, i) => examplesOf(d, analyses[i]!));
 const models = Array.from({ length: FOLDS }, (_, f) => trainVerbModel(examples.filter((_, i) => fold(i) !== f).flat()));
+const clusters = currentModels().tagger.clusters;
+const windows = docs.map((d, i) => taggedWindows(d.text, analyses[i]!, goldSources(d), clusters));
+// Each fold's tagger goes through the asset's quantisation, so the figures are the shipped model's.
+const taggers: SourceTaggerModel[] = Array.from({ length: FOLDS }, (_, f) =>
+  decodeSourceTagger(sourceTaggerPayload({ bits: TAGGER_BITS, weights: trainSourceTagger(windows.filter((_, i) => fold(i) !== f).flat()), scale: 1, margin: TAGGER_MARGIN }), `fold ${f}`),
+);
 const lexicons = thresholds.map((th) => Array.from({ length: FOLDS }, (_, f) => learnLexicon(docs.filter((_, i) => fold(i) !== f), th)));
 docs.forEach((d, i) => {
   const goldAll = (d.attributions ?? []).filter((a) => a.source).map((a) => a.source!);
@@ -109,13 +129,21 @@ docs.forEach((d, i) => {
   const a = analyses[i]!;
   const quoteSpeakers = unique(a.quotes.filter((q) => q.speaker).map((q) => q.speaker!));
   baseline.add(quoteSpeakers, goldCued, goldAll);
-  const listedWith = (stanceVerbs?: ReadonlySet<string>): Span[] =>
-    unique(collectSources(d.text, a, stanceVerbs ? { stanceVerbs } : {}).sources.flatMap((s) => s.statements.map((st) => st.speaker)));
-  const listed = listedWith();
+  const speakersOf = (options: Parameters<typeof collectSources>[2]): Span[] => unique(collectSources(d.text, a, options).sources.flatMap((s) => s.statements.map((st) => st.speaker)));
+  const listedWith = (stanceVerbs?: ReadonlySet<string>): Span[] => speakersOf(stanceVerbs ? { stanceVerbs, tagger: null } : { tagger: null });
+  rulesOnly.add(listedWith(), goldCued, goldAll);
+  const tagger = taggers[fold(i)]!;
+  const listed = speakersOf({ tagger });
   sources.add(listed, goldCued, goldAll);
+  margins.forEach((m, k) => marginScores[k]!.add(speakersOf({ tagger: { ...tagger, margin: m } }), goldCued, goldAll));
+  if (misses) {
+    const statements = collectSources(d.text, a, { tagger }).sources.flatMap((s) => s.statements);
+    const gold = (d.attributions ?? []).filter((x): x is GoldAttribution => !!x.source && !!x.cue);
+    misses.add(d.text, a, gold, statements.map((st) => ({ speaker: st.speaker, cue: st.cue })), cueSpansOf(d.text, a));
+  }
   thresholds.forEach((_, t) => learned[t]!.add(listedWith(lexicons[t]![fold(i)]!), goldCued, goldAll));
   modelThresholds.forEach((th, t) =>
-    modelScores[t]!.add(unique(collectSources(d.text, a, { verbModel: { weights: models[fold(i)]!, threshold: th } }).sources.flatMap((s) => s.statements.map((st) => st.speaker))), goldCued, goldAll),
+    modelScores[t]!.add(unique(collectSources(d.text, a, { verbModel: { weights: models[fold(i)]!, threshold: th }, tagger: null }).sources.flatMap((s) => s.statements.map((st) => st.speaker))), goldCued, goldAll),
   );
   if (verbose) {
     for (const at of d.attributions ?? []) {
@@ -127,14 +155,17 @@ docs.forEach((d, i) => {
 });
 console.log(`Sources on PolNeAR train (${docs.length} articles, attributions with a cue; ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 console.log(baseline.line('baseline: quote speakers only'));
-console.log(sources.line('sources (quotes + paraphrases)'));
-thresholds.forEach((th, t) => console.log(learned[t]!.line(`  + stance verbs learned ≥${th} (${FOLDS}-fold CV, ${Math.round(lexicons[t]!.reduce((n, l) => n + l.size, 0) / FOLDS)} words)`)));
-modelThresholds.forEach((th, t) => console.log(modelScores[t]!.line(`  + verb model >${th} (${FOLDS}-fold CV)`)));
+console.log(rulesOnly.line('cue rules only (no tagger)'));
+console.log(sources.line(`sources: rules + tagger (${FOLDS}-fold CV, margin ${TAGGER_MARGIN})`));
+margins.forEach((m, k) => console.log(marginScores[k]!.line(`  tagger margin ${m} (${FOLDS}-fold CV)`)));
+thresholds.forEach((th, t) => console.log(learned[t]!.line(`  rules + stance verbs learned ≥${th} (${FOLDS}-fold CV, ${Math.round(lexicons[t]!.reduce((n, l) => n + l.size, 0) / FOLDS)} words)`)));
+modelThresholds.forEach((th, t) => console.log(modelScores[t]!.line(`  rules + verb model >${th} (${FOLDS}-fold CV)`)));
 {
   const r = sources.found / Math.max(1, sources.gold);
   const p = sources.right / Math.max(1, sources.listed);
   console.log(`targets (sources row): recall ≥ 90% ${r >= 0.9 ? 'met' : 'NOT met'}, precision ≥ 80% ${p >= 0.8 ? 'met' : 'NOT met'}`);
 }
+if (misses) misses.print(sources.gold);
 if (verbose) {
   console.log('most missed cues:', [...missedCues].sort((x, y) => y[1] - x[1]).slice(0, 40).map(([c, n]) => `${c} ${n}`).join(', '));
 }

@@ -23,11 +23,11 @@ export class ModelAssetError extends Error {
 
 /**
  * What to do about an unusable asset: reinstalling always works; rebuilding needs the data folder,
- * and the speaker ranker's weights come from their own training script, not the tagger's.
+ * and the speaker ranker's and the source tagger's weights come from their own training scripts, not the tagger's.
  */
 export function assetFix(name: string): string {
   const file = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  const rebuild = file === 'speakers.bin' ? 'npx tsx scripts/train-speakers.ts' : 'npm run train';
+  const rebuild = file === 'speakers.bin' ? 'npx tsx scripts/train-speakers.ts' : file === 'sources.bin' ? 'npx tsx scripts/train-source-tagger.ts' : 'npm run train';
   return `reinstall News Annotator, or rebuild ${file || 'the assets'} with \`${rebuild}\``;
 }
 

@@ -4,6 +4,9 @@
 import type { Analysis, Entity, Mention, Span, TextSpan } from '../types';
 import type { ArticleSources, Source, SourceStatement } from './types';
 import { findParaphrases, linkParaphrases, type ParaphraseOptions } from './statements';
+import { taggedParaphrases } from './tagged';
+import type { SourceTaggerModel } from './tagger';
+import { currentModels } from '../models';
 import { affiliationFromRoles, affiliationNames, describe, kindOfEntity } from './describe';
 
 export type { ArticleSources, Source, SourceKind, SourceStatement } from './types';
@@ -15,7 +18,13 @@ interface Credited {
   pronoun: boolean;
 }
 
-export type SourceOptions = ParaphraseOptions;
+export interface SourceOptions extends ParaphraseOptions {
+  /**
+   * The source tagger that checks the rules' paraphrases and finds sources stated without a verb of
+   * saying; by default the registered model's (assets/sources.bin), null for the cue rules alone.
+   */
+  tagger?: SourceTaggerModel | null;
+}
 
 export function collectSources(text: string, analysis: Analysis, options: SourceOptions = {}): ArticleSources {
   const byId = new Map<string, Entity>(analysis.entities.map((e) => [e.id, e]));
@@ -33,7 +42,10 @@ export function collectSources(text: string, analysis: Analysis, options: Source
     const speaker = { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text };
     credited.push({ statement: { kind: 'quote', span: { start: q.start, end: q.end, text: q.text }, speaker, cue: q.cue, words }, entityId: q.speaker.entityId, pronoun: q.speaker.kind === 'pronoun' });
   }
-  const paraphrases = findParaphrases(text, analysis, options);
+  const rules = findParaphrases(text, analysis, options);
+  const models = options.tagger === undefined ? currentModels() : null;
+  const tagger = options.tagger === undefined ? models!.sources : options.tagger;
+  const paraphrases = tagger ? taggedParaphrases(text, analysis, rules, tagger, (models ?? currentModels()).tagger.clusters) : rules;
   const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
   paraphrases.forEach((p, i) => {
     const l = linked[i];

@@ -14,7 +14,8 @@ export interface Paraphrase {
   /** The sentence reporting the speech. */
   span: TextSpan;
   speaker: TextSpan;
-  cue: TextSpan;
+  /** The verb or phrase of saying; null for a source the tagger found with no verb of its own. */
+  cue: TextSpan | null;
 }
 
 // Verbs of stance that report what someone holds or denies, rarely before a quote so the quote cue
@@ -56,13 +57,23 @@ export function verbCandidatesOf(text: string, analysis: Analysis): { subject: S
   return out;
 }
 
+/** Every cue the paraphrase rules see in the body sentences, before any subject is looked for (to measure misses). */
+export function cueSpansOf(text: string, analysis: Analysis, options: ParaphraseOptions = {}): Span[] {
+  const out: Span[] = [];
+  const cueWords = options.stanceVerbs ?? STANCE_VERBS;
+  eachWindow(text, analysis, (toks) => {
+    for (const c of [...findCues(toks, text), ...stanceCues(toks, cueWords)]) out.push({ start: toks[c.from]!.start, end: toks[c.to - 1]!.end });
+  });
+  return out;
+}
+
 /**
  * Calls `fn` with the tokens of every body sentence (quotes folded into single tokens). A sentence
  * is read in windows of bounded length, so that the cost per cue stays constant whatever the input
  * (a page-long "sentence" with no full stop); a window is the reported span of its paraphrases
  * when the sentence is longer.
  */
-function eachWindow(text: string, analysis: Analysis, fn: (toks: Tok[], span: Span) => void): void {
+export function eachWindow(text: string, analysis: Analysis, fn: (toks: Tok[], span: Span) => void): void {
   const quoteSpans: Span[] = analysis.quotes;
   const paragraphs = analysis.structure.paragraphs;
   let p = 0;
@@ -140,7 +151,8 @@ function endsInVerb(toks: Tok[], sp: Span): boolean {
   return !!t && t.start >= sp.start && t.kind === T_WORD && !t.cap && t.start > sp.start && /ed$/.test(t.lower);
 }
 
-function hypothetical(toks: Tok[], from: number): boolean {
+/** "would say", "could not deny": a modal before the verb (adverbs and auxiliaries skipped). */
+export function hypothetical(toks: Tok[], from: number): boolean {
   let k = from - 1;
   while (k >= 0 && toks[k]!.kind === T_WORD && /^(not|never|also|just|only|still|then|be|have)$/.test(toks[k]!.lower)) k--;
   return k >= 0 && HYPOTHETICAL.has(toks[k]!.lower);

@@ -38,7 +38,12 @@ function suffix(w: string): string {
 
 /** Candidates of one window of tokens (quotes folded into single tokens). */
 export function verbCandidates(toks: Tok[]): VerbCandidate[] {
-  const out: VerbCandidate[] = [];
+  return verbSubjects(toks).map((c) => ({ ...c, feats: featuresOf(toks, c.verb, c.subject) }));
+}
+
+/** Every lower-case word of a window with the subject the rules find right before it: the candidates without their features. */
+export function verbSubjects(toks: Tok[]): { verb: number; subject: Span }[] {
+  const out: { verb: number; subject: Span }[] = [];
   let floor = 0;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
@@ -50,17 +55,22 @@ export function verbCandidates(toks: Tok[]): VerbCandidate[] {
     if (t.cap || k === floor || w.length < 2 || STOP.has(w) || DETERMINERS.has(w) || PRONOUNS.has(w) || RELATIVES.has(w) || AUX.has(w) || isNegation(w) || /^\d/.test(w)) continue;
     const subject = subjectBefore(toks, k, floor);
     if (!subject || subject.end > t.start) continue;
-    const first = toks.findIndex((x) => x.start === subject.start);
-    const sw = toks[first]!;
-    const sj = subject.end - subject.start === sw.end - sw.start && (PRONOUNS.has(sw.lower) || RELATIVES.has(sw.lower)) ? 'pron' : toks.some((x) => x.start >= subject.start && x.end <= subject.end && x.cap) ? 'cap' : 'lower';
-    const prev = toks[k - 1]!;
-    const nx = nextClass(toks[k + 1]);
-    const feats = ['b', `w:${w}`, `suf:${suffix(w)}`, `nx:${nx}`, `w+nx:${w}|${nx}`, `sj:${sj}`, `suf+nx:${suffix(w)}|${nx}`];
-    if (CUE_WORDS.has(w)) feats.push('cue');
-    if (AUX.has(prev.lower)) feats.push(`aux:${prev.lower}`);
-    out.push({ verb: k, subject, feats });
+    out.push({ verb: k, subject });
   }
   return out;
+}
+
+function featuresOf(toks: Tok[], k: number, subject: Span): string[] {
+  const w = toks[k]!.lower;
+  const first = toks.findIndex((x) => x.start === subject.start);
+  const sw = toks[first]!;
+  const sj = subject.end - subject.start === sw.end - sw.start && (PRONOUNS.has(sw.lower) || RELATIVES.has(sw.lower)) ? 'pron' : toks.some((x) => x.start >= subject.start && x.end <= subject.end && x.cap) ? 'cap' : 'lower';
+  const prev = toks[k - 1]!;
+  const nx = nextClass(toks[k + 1]);
+  const feats = ['b', `w:${w}`, `suf:${suffix(w)}`, `nx:${nx}`, `w+nx:${w}|${nx}`, `sj:${sj}`, `suf+nx:${suffix(w)}|${nx}`];
+  if (CUE_WORDS.has(w)) feats.push('cue');
+  if (AUX.has(prev.lower)) feats.push(`aux:${prev.lower}`);
+  return feats;
 }
 
 export function scoreVerb(w: VerbWeights, feats: readonly string[]): number {
