@@ -1,5 +1,8 @@
 // Speed of the incremental analysis against a full analyze() after one-character edits.
-// Usage: npx tsx scripts/bench-incremental.ts   (part of npm run bench)
+// Usage: npx tsx scripts/bench-incremental.ts [--against DIR]   (part of npm run bench)
+// --against DIR: also times the worker's part of each edit with the core of another checkout (DIR
+// holds its src/, e.g. `git worktree add DIR main`), edit for edit in the same run, taking turns
+// which goes first: a fair comparison on a machine shared with other work.
 // Builds a 1 MB and a 10 MB article from the seeds and the Wikinews samples, as scripts/bench.ts
 // does, types one character at 50 places spread through the file (first to last), and after each
 // edit times the incremental path (what the editor's worker runs, told the edit as the editor
@@ -12,6 +15,7 @@
 // whole text) and the entity tagger (line reuse against tagging every token). Wall-clock
 // milliseconds on a possibly shared machine.
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Analysis } from '../src/core/types';
 import type { Models } from '../src/core/models';
@@ -43,6 +47,22 @@ function loadBundle(): Bundle {
     `export { analyze } from './analyze'; export { IncrementalAnalyzer } from './incremental/index'; export { toWire, fromWire } from './present/wireFormat'; export { toDelta, fromDelta } from './present/wireDelta'; export { currentModels } from './models'; export { tokenize } from './text/tokenize'; export { tagTokens } from './entities/tagger'; export { BlockTagger } from './incremental/blockTagger'; export { TokenSplicer } from './incremental/tokens'`,
   );
 }
+
+/** What the worker runs per edit, from another checkout's core. */
+type OtherBundle = Pick<Bundle, 'IncrementalAnalyzer' | 'toDelta'>;
+
+const againstAt = process.argv.indexOf('--against');
+const againstDir = againstAt > 0 ? process.argv[againstAt + 1] : undefined;
+if (againstAt > 0 && !againstDir) throw new Error('--against needs the folder of another checkout');
+const other = againstDir
+  ? loadCoreBundle<OtherBundle>(`export { IncrementalAnalyzer } from './incremental/index'; export { toDelta } from './present/wireDelta'`, undefined, resolve(againstDir, 'src/core'))
+  : undefined;
+
+/** Milliseconds of CPU this process spent since `from` (process.cpuUsage()): less swayed than wall-clock time by other work on the machine. */
+const cpuMs = (from: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
 
 const { text: corpus, files: sourceFiles } = seedCorpus();
 const sized = (bytes: number): string => repeatedTo(corpus, bytes);
@@ -83,6 +103,10 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   const blockTagger = new core.BlockTagger();
   const model = core.currentModels().tagger;
   blockTagger.labels(text, core.tokenize(text), model);
+  const workerCpu: number[] = [];
+  // The other checkout's worker on its own copy of the text, given the same edits.
+  const theirs = other && { inc: new other.IncrementalAnalyzer(), prev: undefined as Analysis | undefined, wall: [] as number[], cpu: [] as number[] };
+  if (theirs) theirs.prev = theirs.inc.analyze(text);
   let tagged = 0;
   let quotesAttributed = 0;
   let quotesReused = 0;
@@ -94,9 +118,13 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
     text = text.slice(0, at) + 'x' + text.slice(at);
     // As the editor's worker gets it: the text with the edit that made it.
     const edit: TextEdit = { head: at, tail: before.length - at, middle: 'x' };
+    // Every other edit, the other checkout's worker goes first.
+    if (theirs && k % 2) timeTheirs(theirs, before, text, edit);
+    let cpu = process.cpuUsage();
     t = performance.now();
     const result = inc.analyze(text, { from: before, edit });
     incMs.push(performance.now() - t);
+    let spent = cpuMs(cpu);
     tagged += inc.stats.tagged;
     quotesAttributed += inc.quoteStats.attributed;
     quotesReused += inc.quoteStats.reused;
@@ -115,9 +143,13 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
     t = performance.now();
     core.toWire(result, text);
     wireMs.push(performance.now() - t);
+    cpu = process.cpuUsage();
     t = performance.now();
     const delta = core.toDelta(prev, before, result, text, edit);
     deltaMs.push(performance.now() - t);
+    spent += cpuMs(cpu);
+    workerCpu.push(spent);
+    if (theirs && !(k % 2)) timeTheirs(theirs, before, text, edit);
     const sent = structuredClone(delta ?? core.toWire(result, text));
     t = performance.now();
     held = delta ? core.fromDelta(held, sent as WireDelta, text) : core.fromWire(sent as WireAnalysis, text);
@@ -135,7 +167,8 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   console.log(`\n${label} article (${text.length} chars): first analysis ${openMs.toFixed(0)} ms; one-character edit at ${EDITS} places spread through the file`);
   console.log(`  incremental analysis     ${fmt(incMs)}   (${(tagged / EDITS).toFixed(1)} lines re-tagged per edit)`);
   console.log(`  of which quotes:         ${(quotesAttributed / EDITS).toFixed(1)} attributed again per edit, ${(quotesReused / EDITS).toFixed(0)} kept`);
-  console.log(`  worker per edit          ${fmt(incMs.map((ms, k) => ms + deltaMs[k]!))}   (incremental analysis + toDelta: the latency report's "worker" stage)`);
+  console.log(`  worker per edit          ${fmt(incMs.map((ms, k) => ms + deltaMs[k]!))}   (incremental analysis + toDelta: the latency report's "worker" stage); CPU ${fmt(workerCpu)}`);
+  if (theirs) console.log(`    the same, ${againstDir}  ${fmt(theirs.wall)}   CPU ${fmt(theirs.cpu)}   (its incremental analysis + toDelta, the same edits in turn)`);
   console.log(`  full analyze()           ${fmt(fullMs)}   (${fullMs.length} of the edits)`);
   console.log(`  of which tokens:         the edited lines spliced in ${fmt(tokIncMs)}   all tokenized ${fmt(tokFullMs)}`);
   console.log(`  of which entity tagging: reusing lines ${fmt(tagIncMs)}   every token ${fmt(tagFullMs)}`);
@@ -144,4 +177,15 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   console.log(`  host applies the change  ${fmt(applyMs)}   (fromDelta, on the editor's thread)`);
   console.log(`  results equal to the full analysis: ${fullMs.length - mismatches} of ${fullMs.length}; host's copy equal to it: ${fullMs.length - deltaMismatches} of ${fullMs.length}`);
   if (mismatches > 0 || deltaMismatches > 0) process.exitCode = 1;
+}
+
+/** Times the other checkout's worker on one edit (its analysis and its change for the host). */
+function timeTheirs(theirs: { inc: InstanceType<OtherBundle['IncrementalAnalyzer']>; prev: Analysis | undefined; wall: number[]; cpu: number[] }, before: string, text: string, edit: TextEdit): void {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const result = theirs.inc.analyze(text, { from: before, edit });
+  other!.toDelta(theirs.prev!, before, result, text, edit);
+  theirs.wall.push(performance.now() - t);
+  theirs.cpu.push(cpuMs(cpu));
+  theirs.prev = result;
 }
