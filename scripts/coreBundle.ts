@@ -11,12 +11,13 @@ import { readModels } from '../src/node/modelAssets';
 const root = join(__dirname, '..');
 
 /**
- * Bundles `exports` (export statements, resolved from src/core) and loads the bundle. It holds its
- * own copy of the core, so the model files are registered with that copy.
+ * Bundles `exports` (export statements, resolved from src/core, or from `coreDir`: another
+ * checkout's core, to measure it beside this one) and loads the bundle. It holds its own copy of
+ * the core, so the model files are registered with that copy.
  */
-export function loadCoreBundle<T>(exports: string, models: Models = readModels()): T {
+export function loadCoreBundle<T>(exports: string, models: Models = readModels(), coreDir = join(root, 'src/core')): T {
   const out = buildSync({
-    stdin: { contents: `${exports}; export { provideModels } from './models';`, resolveDir: join(root, 'src/core'), loader: 'ts' },
+    stdin: { contents: `${exports}; export { provideModels } from './models';`, resolveDir: coreDir, loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'cjs',

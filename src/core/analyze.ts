@@ -4,7 +4,7 @@ import type { Analysis, Span } from './types';
 import { classifyLines, findStructure, splitLines } from './structure';
 import { splitSentences } from './sentences';
 import { findQuotes, type QuoteBlock } from './quotes';
-import { attributeQuotes } from './attribution';
+import { attributeQuotes, type EarlierAttributions } from './attribution';
 import { findClaims } from './claims';
 import { findEntities } from './entities/index';
 import { entitiesOutside } from './outsideResidue';
@@ -23,10 +23,11 @@ export type TextTokens = (text: string) => Tokens;
 
 /**
  * analyze(), with the entity tagger's labels from `labelsOf` when given (it must give tagTokens'
- * labels) and the tokens from `tokensOf` (it must give tokenize's, in arrays of its own).
+ * labels), the tokens from `tokensOf` (it must give tokenize's, in arrays of its own), and the
+ * attributions of quotes whose inputs an earlier analysis had from `earlier`.
  */
-export function analyzeWith(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens): Analysis {
-  const { structure, sentences, quotes, entities, tok, scan } = analyzeReport(text, labelsOf, tokensOf);
+export function analyzeWith(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens, earlier?: EarlierAttributions): Analysis {
+  const { structure, sentences, quotes, entities, tok, scan } = analyzeReport(text, labelsOf, tokensOf, earlier);
   // Should a step in between have tokenized another text, the scratch buffers no longer hold this one.
   const claims = findClaims(text, sentences, structure.paragraphs, quotes, tokensOf || scans() === scan ? tok : tokenize(text));
   return { length: text.length, structure, sentences, quotes, entities, claims };
@@ -41,7 +42,7 @@ export function analyzeWithoutClaims(text: string): Omit<Analysis, 'claims'> {
   return { length: text.length, structure, sentences, quotes, entities };
 }
 
-function analyzeReport(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens) {
+function analyzeReport(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens, earlier?: EarlierAttributions) {
   const lines = classifyLines(text, splitLines(text));
   const structure = findStructure(text, lines);
   const blocks = textBlocks(structure);
@@ -58,7 +59,7 @@ function analyzeReport(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens
   const quoteSpans = findQuotes(text, blocks);
   // Quotes in residue (headlines of other stories in a "Read more:" list) helped find speakers
   // through the shared sentences, but are not the article's: the analysis reports the others.
-  const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities).filter((q) => !insideSorted(residue, q));
+  const quotes = attributeQuotes(text, quoteSpans, allSentences, blocks, entities, earlier).filter((q) => !insideSorted(residue, q));
   return { structure, sentences, quotes, entities, tok, scan };
 }
 

@@ -15,7 +15,11 @@ const seeds = readdirSync(seedDir)
   .sort()
   .map((f) => readFileSync(join(seedDir, f), 'utf8'));
 
-/** A starting article for sequence `n`: a seed, a stretch of one, or stretches of two mixed (short, to keep the test quick). */
+/**
+ * A starting article for sequence `n`: a seed, a stretch of one, stretches of two mixed (short, to
+ * keep the test quick), or both seeds and a stretch again, long enough (11–12 KB) that most quotes
+ * lie far from an edit and keep their attribution.
+ */
 function startText(n: number, rnd: () => number): string {
   const a = seeds[n % seeds.length]!;
   const b = seeds[(n + 1) % seeds.length]!;
@@ -33,6 +37,8 @@ function startText(n: number, rnd: () => number): string {
     case 4:
     case 5:
       return stretch(a, 700 + Math.floor(rnd() * 700));
+    case 7:
+      return a + '\n\n' + b + '\n\n' + stretch(a, 2500);
     default:
       return stretch(a, 600) + '\n\n' + stretch(b, 600) + '\n\n' + stretch(a, 400);
   }
@@ -43,6 +49,8 @@ describe('incremental analysis', () => {
     this.timeout(240_000);
     let edits = 0;
     let reusedLines = 0;
+    let reusedQuotes = 0;
+    let attributedQuotes = 0;
     for (let n = 0; n < 1000; n++) {
       const rnd = random(0x5eed + n);
       let text = startText(n, rnd);
@@ -58,11 +66,60 @@ describe('incremental analysis', () => {
         const change = s % 2 ? { from: before, edit: { head: e.at, tail: before.length - e.at - e.remove, middle: e.insert } } : undefined;
         assert.deepStrictEqual(inc.analyze(text, change), analyze(text), `sequence ${n}, edit ${s + 1}: ${JSON.stringify(e)}`);
         reusedLines += inc.stats.reused;
+        reusedQuotes += inc.quoteStats.reused;
+        attributedQuotes += inc.quoteStats.attributed;
       }
     }
     assert.ok(edits >= 3000);
     // The comparison means something only if earlier work was reused.
     assert.ok(reusedLines > edits * 5, `reused ${reusedLines} lines over ${edits} edits`);
+    assert.ok(reusedQuotes > attributedQuotes / 4, `reused ${reusedQuotes} quote attributions, attributed ${attributedQuotes} again`);
+  });
+
+  it('attributes quotes near an edit again and keeps the others, as a full analysis would', function () {
+    // Edits a few hundred characters from a quote, where its attribution reads: cue words, names
+    // that join or leave an alias group, pronouns, quote marks and paragraph breaks.
+    this.timeout(240_000);
+    const NEAR_WORDS = [' said', ' told reporters', ' Putin', ' Vladimir Putin', ' John Smith', ' Smith', ' he', ' she said', ' according to', ':', '“', '”', '"', '\n\n', '\n', '. ', ', who'];
+    let reused = 0;
+    let attributed = 0;
+    for (let n = 0; n < 150; n++) {
+      const rnd = random(0x9e0 + n);
+      const a = seeds[n % seeds.length]!;
+      const b = seeds[(n + 1) % seeds.length]!;
+      let text = a + '\n\n' + b + '\n\n' + a.slice(0, 1500 + Math.floor(rnd() * 1500));
+      const inc = new IncrementalAnalyzer();
+      inc.analyze(text);
+      for (let s = 0; s < 4; s++) {
+        const marks = [...text.matchAll(/["“”]/g)];
+        const mark = marks.length > 0 ? marks[Math.floor(rnd() * marks.length)]!.index : Math.floor(rnd() * text.length);
+        const at = Math.max(0, Math.min(text.length, mark + Math.floor((rnd() * 2 - 1) * 900)));
+        const remove = rnd() < 0.3 ? Math.min(Math.floor(rnd() * 12), text.length - at) : 0;
+        const e = { at, remove, insert: NEAR_WORDS[Math.floor(rnd() * NEAR_WORDS.length)]! };
+        const before = text;
+        text = apply(text, e);
+        const change = { from: before, edit: { head: e.at, tail: before.length - e.at - e.remove, middle: e.insert } };
+        assert.deepStrictEqual(inc.analyze(text, change), analyze(text), `sequence ${n}, edit ${s + 1}: ${JSON.stringify(e)}`);
+        reused += inc.quoteStats.reused;
+        attributed += inc.quoteStats.attributed;
+      }
+    }
+    assert.ok(reused > attributed, `reused ${reused} quote attributions, attributed ${attributed} again`);
+  });
+
+  it('attributes a quote again when the paragraph before it changes, though its own does not', () => {
+    // The quote opens its paragraph; its speaker comes from the sentence ending in a colon before it.
+    const text = `${seeds[0]}\n\nSenator Ted Cruz spoke to the crowd for an hour. Then he continued:\n\n“We will never give up on this fight, not now and not ever.”\n\n${seeds[1]}`;
+    const quoteOf = (a: ReturnType<typeof analyze>) => a.quotes.find((q) => q.text.startsWith('“We will never'))!;
+    const inc = new IncrementalAnalyzer();
+    assert.ok(quoteOf(inc.analyze(text)).speaker, 'credited through the colon');
+    // The colon becomes a full stop: the same length, the same blocks and sentences, no speaker.
+    const at = text.indexOf('he continued:') + 'he continued'.length;
+    const edited = text.slice(0, at) + '.' + text.slice(at + 1);
+    const result = inc.analyze(edited, { from: text, edit: { head: at, tail: text.length - at - 1, middle: '.' } });
+    assert.equal(quoteOf(result).speaker, null);
+    assert.deepStrictEqual(result, analyze(edited));
+    assert.ok(inc.quoteStats.reused > 0 && inc.quoteStats.attributed > 0, JSON.stringify(inc.quoteStats));
   });
 
   it('re-tags only the edited line when a typed character changes no document fact', () => {

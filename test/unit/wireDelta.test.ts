@@ -18,6 +18,23 @@ const seeds = readdirSync(seedDir)
 const sent = <T>(x: T): T => structuredClone(x);
 
 describe('analysis sent as a change to the previous one (wireDelta)', () => {
+  it('lists every mention in text order, ties in entity order, at offsets of a 10 MB article', () => {
+    const rnd = random(0x50f7);
+    const entities: Analysis['entities'] = [];
+    for (let e = 0; e < 40; e++) entities.push({ id: `PERSON:${e}`, type: 'PERSON', name: `${e}`, aliases: [], roles: [], mentions: [] });
+    for (let i = 0; i < 5000; i++) {
+      // Starts up to 12 M need three passes of the sort; repeated starts show it keeps entity order.
+      const start = i % 3 ? Math.floor(rnd() * 12_000_000) : Math.floor(rnd() * 100);
+      const owner = entities[Math.floor(rnd() * entities.length)]!;
+      owner.mentions.push({ start, end: start + 1, text: 'x', entityId: owner.id });
+    }
+    const analysis = { length: 12_000_000, structure: analyze('').structure, sentences: [], quotes: [], entities, claims: [] };
+    const expected = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    const got = mentionsInOrder(analysis);
+    assert.equal(got.length, expected.length);
+    got.forEach((m, k) => assert.equal(m, expected[k], `mention ${k}`));
+  });
+
   it('rebuilds what a full analysis gives, after each edit of 300 random edit sequences', function () {
     this.timeout(120_000);
     let edits = 0;

@@ -32,13 +32,24 @@ export type { RawAttribution } from './raw';
  * Finds cue and speaker mention for every quote. `sentences` cover every block (sorted);
  * `blockOf` gives each sentence's block so fallbacks stay in the same or the previous paragraph.
  */
-export function attributeRaw(text: string, quotes: readonly QuoteSpan[], sentences: readonly Span[], blocks: readonly Span[]): RawAttribution[] {
+export function attributeRaw(
+  text: string,
+  quotes: readonly QuoteSpan[],
+  sentences: readonly Span[],
+  blocks: readonly Span[],
+  known?: (qi: number, done: readonly RawAttribution[]) => RawAttribution | undefined,
+): RawAttribution[] {
   const out: RawAttribution[] = [];
   // Quotes come in text order: each one's sentences are looked up from the previous quote's.
   let s0 = -1;
   let s1 = -1;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi]!;
+    const reused = known?.(qi, out);
+    if (reused) {
+      out.push(reused);
+      continue;
+    }
     s0 = sentenceAtFrom(sentences, q.start, s0);
     s1 = sentenceAtFrom(sentences, Math.max(q.start, q.end - 1), Math.max(s0, s1));
     // The window also stops a few quotes away, so a line packed with quotes costs no more per quote.
@@ -84,6 +95,29 @@ function expletiveIt(text: string, sp: Span): boolean {
   return sp.end - sp.start === 2 && text.slice(sp.start, sp.end).toLowerCase() === 'it' && EXPLETIVE_VERBS.test(text.slice(sp.end, sp.end + 12));
 }
 
+/** What attributing the quotes of a text worked with and found: what a later analysis may reuse. */
+export interface AttributionRun {
+  text: string;
+  quotes: readonly QuoteSpan[];
+  sentences: readonly Span[];
+  blocks: readonly Span[];
+  mentions: MentionIndex;
+  /** The rules' attribution of each quote. */
+  rules: readonly RawAttribution[];
+  /** The attribution each quote's speaker is linked from (the ranker's pick, when it is on). */
+  picked: readonly RawAttribution[];
+}
+
+/**
+ * Attributions an earlier analysis found, handed back for quotes whose inputs are unchanged (see
+ * incremental/quoteReuse.ts), and told what this one found.
+ */
+export interface EarlierAttributions {
+  /** Quote `qi`'s attribution, when it is known to be what the rules and the ranker would give; `done`: the rules' attribution of the quotes before it. */
+  reuse(qi: number, done: readonly RawAttribution[], run: Omit<AttributionRun, 'rules' | 'picked'>): { rules: RawAttribution; picked: RawAttribution } | undefined;
+  keep(run: AttributionRun): void;
+}
+
 /** Quotes with speaker mentions resolved against the entity list (names, descriptions, pronouns). */
 export function attributeQuotes(
   text: string,
@@ -91,11 +125,23 @@ export function attributeQuotes(
   sentences: readonly Span[],
   blocks: readonly Span[],
   entities: readonly Entity[],
+  earlier?: EarlierAttributions,
 ): Quote[] {
-  const rules = attributeRaw(text, quotes, sentences, blocks);
   const mentions = new MentionIndex(entities);
+  const inputs = { text, quotes, sentences, blocks, mentions };
+  // The ranker's picks of the quotes whose attribution is reused (the others are left empty).
+  const known: (RawAttribution | undefined)[] = [];
+  const reuse = earlier
+    ? (qi: number, done: readonly RawAttribution[]): RawAttribution | undefined => {
+        const found = earlier.reuse(qi, done, inputs);
+        if (found) known[qi] = found.picked;
+        return found?.rules;
+      }
+    : undefined;
+  const rules = attributeRaw(text, quotes, sentences, blocks, reuse);
   // The rules' picks are one feature of the learned ranker, which has the last word when it is on.
-  const raw = RANKER_ENABLED ? rankSpeakers({ text, quotes, sentences, blocks, raw: rules, mentions }, rankerWeights()) : rules;
+  const raw = RANKER_ENABLED ? rankSpeakers({ text, quotes, sentences, blocks, raw: rules, mentions, known }, rankerWeights()) : rules;
+  earlier?.keep({ ...inputs, rules, picked: raw });
   const speakers = linkSpeakers(text, raw.map((r) => r.speaker), quotes, entities, mentions);
   return quotes.map((q, i): Quote => {
     const r = raw[i]!;

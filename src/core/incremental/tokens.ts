@@ -8,7 +8,6 @@
 // to a line break are those of those lines on their own, moved to where they stand (checked against
 // tokenize() over random edits in test/unit/incrementalTokens.test.ts).
 import { tokenize, type Tokens } from '../text/tokenize';
-import { codeUnits } from '../text/codes';
 import type { TextEdit } from '../text/textEdit';
 
 function isLineBreak(c: number): boolean {
@@ -41,12 +40,24 @@ function buffersFor(count: number, spare: TokenBuffers | undefined): TokenBuffer
  */
 export class TokenSplicer {
   private sets: [TokenBuffers | undefined, TokenBuffers | undefined] = [undefined, undefined];
+  private codes: [Uint16Array | undefined, Uint16Array | undefined] = [undefined, undefined];
   private turn = 0;
 
   splice(oldText: string, old: Tokens, newText: string, edit: TextEdit): Tokens {
     const turn = this.turn;
     this.turn = 1 - turn;
-    return spliceTokens(oldText, old, newText, edit, (count) => (this.sets[turn] = buffersFor(count, this.sets[turn])));
+    return spliceTokens(
+      oldText,
+      old,
+      newText,
+      edit,
+      (count) => (this.sets[turn] = buffersFor(count, this.sets[turn])),
+      (length) => {
+        let codes = this.codes[turn];
+        if (!codes || codes.length < length) this.codes[turn] = codes = new Uint16Array(Math.max(length, Math.ceil((codes?.length ?? 0) * 1.5), 4096));
+        return codes.subarray(0, length);
+      },
+    );
   }
 }
 
@@ -55,7 +66,7 @@ export class TokenSplicer {
  * two texts; written into the arrays `buffers` gives for their count (none: new arrays), which must
  * not be those of `old`.
  */
-export function spliceTokens(oldText: string, old: Tokens, newText: string, edit: TextEdit, buffers?: (count: number) => TokenBuffers): Tokens {
+export function spliceTokens(oldText: string, old: Tokens, newText: string, edit: TextEdit, buffers?: (count: number) => TokenBuffers, codeBuffer?: (length: number) => Uint16Array): Tokens {
   const shift = newText.length - oldText.length;
   // From the start of the line the edit begins in (its shared start is the same in both texts)…
   let from = edit.head;
@@ -74,7 +85,7 @@ export function spliceTokens(oldText: string, old: Tokens, newText: string, edit
   const into = buffers ? buffers(count) : buffersFor(count, undefined);
   const out: Tokens = {
     count,
-    codes: codeUnits(newText),
+    codes: splicedCodes(old.codes, newText, edit, codeBuffer),
     start: into.start.subarray(0, count),
     end: into.end.subarray(0, count),
     kind: into.kind.subarray(0, count),
@@ -97,6 +108,21 @@ export function spliceTokens(oldText: string, old: Tokens, newText: string, edit
     const o = old[key];
     for (let i = after, k = before + mid.count; i < old.count; i++, k++) dst[k] = o[i]! + shift;
   }
+  return out;
+}
+
+/**
+ * The code units of the new text from those of the old one: its shared start and end copied, the
+ * new characters between written (converting a 10 MB text again would cost milliseconds and 20 MB
+ * of garbage per keystroke). Into the array `into` gives for the length, or a new one.
+ */
+function splicedCodes(old: Uint16Array, newText: string, edit: TextEdit, into?: (length: number) => Uint16Array): Uint16Array {
+  const n = newText.length;
+  const out = into ? into(n) : new Uint16Array(n);
+  out.set(old.subarray(0, edit.head), 0);
+  const middle = edit.middle;
+  for (let i = 0; i < middle.length; i++) out[edit.head + i] = middle.charCodeAt(i);
+  out.set(old.subarray(old.length - edit.tail), edit.head + middle.length);
   return out;
 }
 

@@ -18,6 +18,8 @@ export interface RankerInputs {
   /** The rules' attribution of every quote: their pick is one feature among others. */
   raw: readonly RawAttribution[];
   mentions: MentionIndex;
+  /** The pick of each quote whose attribution is known already (an earlier analysis'), by index; those quotes are not ranked again. */
+  known?: readonly (RawAttribution | undefined)[];
 }
 
 export interface QuoteCandidates {
@@ -71,11 +73,13 @@ function wordCount(text: string, s: Span): number {
 export function quoteCandidates(inp: RankerInputs, onlyUnsure = false): QuoteCandidates[] {
   const { text, quotes, raw, mentions } = inp;
   const out: QuoteCandidates[] = [];
-  const asked = onlyUnsure ? quotes.filter((q, qi) => !ruleIsSure(raw[qi]!, q, text)) : quotes;
+  const known = inp.known;
+  const skip = (qi: number): boolean => (onlyUnsure && ruleIsSure(raw[qi]!, quotes[qi]!, text)) || known?.[qi] !== undefined;
+  const asked = onlyUnsure || known ? quotes.filter((_, qi) => !skip(qi)) : quotes;
   const words = findWordCandidates(text, quoteBlocks(asked, inp.blocks));
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi]!;
-    if (onlyUnsure && ruleIsSure(raw[qi]!, q, text)) {
+    if (skip(qi)) {
       out.push({ quote: q, cands: [], feats: [] });
       continue;
     }
@@ -130,6 +134,8 @@ export function rankSpeakers(inp: RankerInputs, weights: CompiledWeights): RawAt
 /** rankSpeakers on candidates already found (the eval finds them once for every fold). */
 export function pickSpeakers(inp: RankerInputs, candidates: readonly QuoteCandidates[], weights: CompiledWeights, onlyUnsure = false): RawAttribution[] {
   return candidates.map(({ quote, cands, feats }, qi): RawAttribution => {
+    const known = inp.known?.[qi];
+    if (known) return known;
     if (cands.length === 0 || (onlyUnsure && ruleIsSure(inp.raw[qi]!, inp.quotes[qi]!, inp.text))) return inp.raw[qi]!;
     let bi = 0;
     let bs = -Infinity;

@@ -1,0 +1,225 @@
+// Quote attributions kept from one analysis of an edited document to the next. A quote's
+// attribution (the rules' and the speaker ranker's pick) reads only a stretch of text around the
+// quote, the blocks, sentences, quotes and entity mentions in that stretch, the rules' attribution of
+// the quote before it, and the entities of the two speaker spans that attribution and its own name.
+// When the stretch lies wholly before or wholly after the edited characters, and all of that is the
+// same as in the last analysis (moved by the edit's length), the last analysis' attribution of the
+// same quote, moved, is what attributing it again would give; only the quotes near the edit are
+// attributed again. Pronoun linking, which carries state from quote to quote through the whole text,
+// always runs in full (it is cheap). test/unit/incremental.test.ts compares the result with a full
+// analysis over random edits.
+import type { AttributionRun, EarlierAttributions, RawAttribution } from '../attribution';
+import type { MentionIndex } from '../pronouns';
+import type { QuoteSpan } from '../quotes';
+import type { Span } from '../types';
+import type { TextEdit } from '../text/textEdit';
+
+/**
+ * Characters either side of a quote that its attribution may read: the rules look at most 320
+ * characters away (their window, the sentence before, the line after), the ranker's candidates lie
+ * at most 600 before and 300 after, and a description candidate reaches a few words further.
+ */
+const REACH = 1200;
+/**
+ * Then as many runs of white space and of other characters again: the ranker's look at the words
+ * next to a candidate crosses up to two of each, however long they are.
+ */
+const RUNS = 6;
+
+/** How the text changed since the last analysis: offsets in the old text at or after oldEnd moved by shift. */
+interface Move {
+  head: number;
+  oldEnd: number;
+  newEnd: number;
+  shift: number;
+}
+
+export interface QuoteReuseStats {
+  /** Quotes whose attribution was taken over from the last analysis. */
+  reused: number;
+  /** Quotes attributed again. */
+  attributed: number;
+}
+
+export class QuoteAttributions implements EarlierAttributions {
+  private last: AttributionRun | undefined;
+  private move: Move | undefined;
+  stats: QuoteReuseStats = { reused: 0, attributed: 0 };
+
+  /**
+   * Says how the next text to analyse came from `oldText`; nothing is reused without an edit, or
+   * when the last analysis was not of `oldText`.
+   */
+  prepare(edit: TextEdit | undefined, oldText: string): void {
+    this.stats = { reused: 0, attributed: 0 };
+    const oldLength = oldText.length;
+    if (!edit || !this.last || this.last.text !== oldText) {
+      this.move = undefined;
+      return;
+    }
+    const newLength = edit.head + edit.middle.length + edit.tail;
+    this.move = { head: edit.head, oldEnd: oldLength - edit.tail, newEnd: newLength - edit.tail, shift: newLength - oldLength };
+  }
+
+  keep(run: AttributionRun): void {
+    this.last = run;
+    this.move = undefined;
+  }
+
+  reuse(qi: number, done: readonly RawAttribution[], now: Omit<AttributionRun, 'rules' | 'picked'>): { rules: RawAttribution; picked: RawAttribution } | undefined {
+    const found = this.lookUp(qi, done, now);
+    if (found) this.stats.reused++;
+    else this.stats.attributed++;
+    return found;
+  }
+
+  private lookUp(qi: number, done: readonly RawAttribution[], now: Omit<AttributionRun, 'rules' | 'picked'>): { rules: RawAttribution; picked: RawAttribution } | undefined {
+    const last = this.last;
+    const m = this.move;
+    if (!last || !m) return undefined;
+    const { text, quotes } = now;
+    const q = quotes[qi]!;
+    const from = reachBack(text, q.start - REACH);
+    const to = reachForward(text, q.end + REACH);
+    // The stretch read lies wholly in the text before the edit or wholly in the text after it.
+    let delta: number;
+    if (to <= m.head) delta = 0;
+    else if (from >= m.newEnd) delta = m.shift;
+    else return undefined;
+    const oldFrom = from - delta;
+    const oldTo = to - delta;
+
+    const blocks = sameAround(now.blocks, last.blocks, from, to, oldFrom, oldTo, m, sameSpan);
+    if (!blocks) return undefined;
+    const sameQuote = (a: QuoteSpan, b: QuoteSpan): boolean =>
+      sameSpan(a, b, m) && sameSpan(a.content, b.content, m) && a.partial === b.partial && a.single === b.single && a.block - blocks.now === b.block - blocks.last;
+    const near = sameAround(now.quotes, last.quotes, from, to, oldFrom, oldTo, m, sameQuote);
+    if (!near || !sameAround(now.sentences, last.sentences, from, to, oldFrom, oldTo, m, sameSpan)) return undefined;
+    if (!sameMentions(now.mentions, last.mentions, from, to, oldFrom, oldTo, m)) return undefined;
+    // The same quote, at the same place among its neighbours.
+    const oi = near.last + (qi - near.now);
+    if ((qi > 0) !== (oi > 0)) return undefined;
+    if (qi > 0) {
+      const before = done[qi - 1]!;
+      const oldBefore = last.rules[oi - 1]!;
+      if (!sameRaw(before, oldBefore, m) || !sameEntityAt(now.mentions, before.speaker, last.mentions, oldBefore.speaker)) return undefined;
+    }
+    const rules = movedRaw(last.rules[oi]!, m);
+    const picked = movedRaw(last.picked[oi]!, m);
+    if (!rules || !picked || !sameEntityAt(now.mentions, rules.speaker, last.mentions, last.rules[oi]!.speaker)) return undefined;
+    return { rules, picked };
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `pos`, moved back over RUNS runs of white space and of other characters. */
+function reachBack(text: string, pos: number): number {
+  let i = Math.max(0, pos);
+  for (let r = 0; r < RUNS && i > 0; r++) {
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+  }
+  return i;
+}
+
+/** `pos`, moved forward over RUNS runs of white space and of other characters. */
+function reachForward(text: string, pos: number): number {
+  const n = text.length;
+  let i = Math.min(n, pos);
+  for (let r = 0; r < RUNS && i < n; r++) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** Whether `now` is `old` moved through the edit, neither of them touching the edited characters. */
+function sameSpan(now: Span, old: Span, m: Move): boolean {
+  if (old.end <= m.head) return now.start === old.start && now.end === old.end;
+  if (old.start >= m.oldEnd) return now.start === old.start + m.shift && now.end === old.end + m.shift;
+  return false;
+}
+
+function sameOptionalSpan(now: Span | null, old: Span | null, m: Move): boolean {
+  return now === null || old === null ? now === old : sameSpan(now, old, m);
+}
+
+function movedSpan(old: Span, m: Move): Span | undefined {
+  if (old.end <= m.head) return { start: old.start, end: old.end };
+  if (old.start >= m.oldEnd) return { start: old.start + m.shift, end: old.end + m.shift };
+  return undefined;
+}
+
+/** The fields of an attribution that anything after the rules reads. */
+function sameRaw(now: RawAttribution, old: RawAttribution, m: Move): boolean {
+  return now.inherited === old.inherited && now.via === old.via && sameOptionalSpan(now.speaker, old.speaker, m) && sameOptionalSpan(now.cue, old.cue, m);
+}
+
+function movedRaw(old: RawAttribution, m: Move): RawAttribution | undefined {
+  const speaker = old.speaker ? movedSpan(old.speaker, m) : null;
+  const cue = old.cue ? movedSpan(old.cue, m) : null;
+  if (speaker === undefined || cue === undefined) return undefined;
+  const out: RawAttribution = { speaker, cue, inherited: old.inherited };
+  if (old.via !== undefined) out.via = old.via;
+  return out;
+}
+
+/** The index of the first item ending after `pos` in a list sorted by start whose items do not overlap. */
+function firstReaching(list: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo > 0 && list[lo - 1]!.end > pos) lo--;
+  return lo;
+}
+
+/**
+ * Whether the items of `now` that reach into from..to are those of `old` reaching into
+ * oldFrom..oldTo, one for one, and whether both lists have items before them or neither has. Gives
+ * the index of the first such item in each list (for relative indices), or undefined.
+ */
+function sameAround<T extends Span>(now: readonly T[], old: readonly T[], from: number, to: number, oldFrom: number, oldTo: number, m: Move, same: (a: T, b: T, m: Move) => boolean): { now: number; last: number } | undefined {
+  const i0 = firstReaching(now, from);
+  const j0 = firstReaching(old, oldFrom);
+  if ((i0 > 0) !== (j0 > 0)) return undefined;
+  let i = i0;
+  let j = j0;
+  for (; i < now.length && now[i]!.start < to; i++, j++) {
+    if (j >= old.length || old[j]!.start >= oldTo || !same(now[i]!, old[j]!, m)) return undefined;
+  }
+  if (j < old.length && old[j]!.start < oldTo) return undefined;
+  return { now: i0, last: j0 };
+}
+
+/** Whether the entity mentions reaching into from..to are the old ones, moved, of entities with the same id and type. */
+function sameMentions(now: MentionIndex, old: MentionIndex, from: number, to: number, oldFrom: number, oldTo: number, m: Move): boolean {
+  let i = now.firstEndingAfter(from);
+  let j = old.firstEndingAfter(oldFrom);
+  for (; i < now.length && now.starts[i]! < to; i++, j++) {
+    if (j >= old.length || old.starts[j]! >= oldTo) return false;
+    if (!sameSpan({ start: now.starts[i]!, end: now.ends[i]! }, { start: old.starts[j]!, end: old.ends[j]! }, m)) return false;
+    const a = now.owners[i]!;
+    const b = old.owners[j]!;
+    if (a.id !== b.id || a.type !== b.type) return false;
+  }
+  return !(j < old.length && old.starts[j]! < oldTo);
+}
+
+/** The entity (id and type) of the first mention overlapping `span`, as the ranker looks it up, or ''. */
+function entityAt(ms: MentionIndex, span: Span): string {
+  const i = ms.firstEndingAfter(span.start);
+  if (i < ms.length && ms.starts[i]! < span.end) return ms.owners[i]!.id + '\u0000' + ms.owners[i]!.type;
+  return '';
+}
+
+function sameEntityAt(now: MentionIndex, span: Span | null, old: MentionIndex, oldSpan: Span | null): boolean {
+  if (!span || !oldSpan) return span === oldSpan;
+  return entityAt(now, span) === entityAt(old, oldSpan);
+}
