@@ -40,6 +40,54 @@ export interface CandidateResult {
 }
 
 /**
+ * Pairs as three columns that grow as pairs are found. Two long articles give some hundred thousand
+ * pairs at or above the threshold, of which one-to-one matching keeps a few thousand: an object for
+ * each was the largest share of what a comparison allocated after the analysis, and each one lived
+ * long enough to be copied by the garbage collector.
+ */
+export class PairColumns {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  score = new Float64Array(1024);
+  length = 0;
+
+  push(a: number, b: number, score: number): void {
+    if (this.length === this.a.length) this.grow();
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.score[this.length] = score;
+    this.length++;
+  }
+
+  /** The pairs as objects, in the order they were found. */
+  toPairs(): ScoredPair[] {
+    const out: ScoredPair[] = [];
+    for (let k = 0; k < this.length; k++) out.push({ a: this.a[k]!, b: this.b[k]!, score: this.score[k]! });
+    return out;
+  }
+
+  private grow(): void {
+    const size = this.a.length * 2;
+    const a = new Int32Array(size);
+    const b = new Int32Array(size);
+    const score = new Float64Array(size);
+    a.set(this.a);
+    b.set(this.b);
+    score.set(this.score);
+    this.a = a;
+    this.b = b;
+    this.score = score;
+  }
+}
+
+/** What candidatePairs finds, with the pairs as columns. */
+export interface CandidateColumns {
+  pairs: PairColumns;
+  scored: number;
+  capped: number;
+}
+
+/**
  * The most weight x and y can share when y is first met through a prefix term t of x (heaviest
  * first): the prefix terms before t whose postings were cut to the cap (`unseenBefore`, y may hold
  * them unseen), and at most the lesser of what x weighs from t on and what y weighs from t on
@@ -107,6 +155,19 @@ export function candidatePairs(
   shortSide: number,
   cap = DEFAULT_BLOCK_CAP,
 ): CandidateResult {
+  const found = candidateColumns(sa, sb, weightOf, threshold, shortSide, cap);
+  return { pairs: found.pairs.toPairs(), scored: found.scored, capped: found.capped };
+}
+
+/** candidatePairs, the pairs as columns (in the same order). */
+export function candidateColumns(
+  sa: readonly Statement[],
+  sb: readonly Statement[],
+  weightOf: (term: string) => number,
+  threshold: number,
+  shortSide: number,
+  cap = DEFAULT_BLOCK_CAP,
+): CandidateColumns {
   const termIds = new Map<string, number>();
   const w2List: number[] = [];
   const intern = (t: string): number => {
@@ -132,7 +193,7 @@ export function candidatePairs(
   const xb = index(termsB, weights, rankOf, rankWeight, threshold, shortSide);
   const inA = postings(xa, weights, byRank);
   const inB = postings(xb, weights, byRank);
-  const pairs: ScoredPair[] = [];
+  const pairs = new PairColumns();
   let scored = 0;
   let capped = 0;
   // Only the statement with the smaller norm needs to propose a pair (see above), so each pair is
@@ -198,7 +259,9 @@ export function candidatePairs(
             continue;
           }
           // Met first through this term, y shares none of x's heavier terms but the unseen ones.
-          if (firstMeetingBound(unseenBefore, xFromHere, postFromHere[k]!) * ROUNDING < threshold * (xShort * otherLong[j]!)) {
+          // firstMeetingBound written out: called for every posting, a call would box its result
+          // under the CLI's V8 flags (no inlining, src/cli/jitTuning.ts).
+          if ((unseenBefore + Math.min(xFromHere, postFromHere[k]!)) * ROUNDING < threshold * (xShort * otherLong[j]!)) {
             stamp[j] = -mark;
             continue;
           }
@@ -225,7 +288,8 @@ export function candidatePairs(
             if (inSuffix[rank] === mark) sharedSuffix += rankWeight[rank]!;
           }
         }
-        if (sharedWeightBound(partial[j]!, unseen, sharedSuffix) * ROUNDING < needed) continue;
+        // sharedWeightBound written out, for the same reason.
+        if ((partial[j]! + unseen + sharedSuffix) * ROUNDING < needed) continue;
         scored++;
         // Exactly as scoring every pair would: summed in id order, so the score is the same to the last bit.
         let dot = 0;
@@ -234,7 +298,10 @@ export function candidatePairs(
           if (holds[id] === mark) dot += weights[id]!;
         }
         const score = dot / denominator;
-        if (score >= threshold) pairs.push(ownIsA ? { a: i, b: j, score } : { a: j, b: i, score });
+        if (score >= threshold) {
+          if (ownIsA) pairs.push(i, j, score);
+          else pairs.push(j, i, score);
+        }
       }
     }
   };
