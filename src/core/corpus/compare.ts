@@ -10,7 +10,7 @@ import { candidateColumns, DEFAULT_BLOCK_CAP, type ScoredPair } from './candidat
 import { findConflict, type Conflict } from './conflict';
 import { evidenceCount, explainPair, sharedEvidence, type PairReason, type SharedEvidence } from './reason';
 import { similarity, DEFAULT_WEIGHTS, statsOf, termWeight, type ScoreWeights, type TermStats } from './score';
-import { articleStatements, type Statement, type StatementSource } from './statements';
+import { articleStatements, type SentenceTermsCache, type Statement, type StatementSource } from './statements';
 import { wordDiff, type DiffRun } from './wordDiff';
 
 /**
@@ -66,8 +66,9 @@ export interface CompareOptions {
   blockCap?: number;
 }
 
-export function statementsOf(input: ArticleInput): Statement[] {
-  return articleStatements(input.text, input.analysis ?? analyzeWithoutClaims(input.text));
+/** `termsCache`: shared by the articles compared, so a sentence both carry is read once. */
+export function statementsOf(input: ArticleInput, termsCache?: SentenceTermsCache): Statement[] {
+  return articleStatements(input.text, input.analysis ?? analyzeWithoutClaims(input.text), termsCache);
 }
 
 type WeightOf = (term: string) => number;
@@ -195,7 +196,8 @@ export function compareStatements(sa: readonly Statement[], sb: readonly Stateme
 }
 
 export function compareArticles(a: ArticleInput, b: ArticleInput, options: CompareOptions = {}): Comparison {
-  return compareStatements(statementsOf(a), statementsOf(b), options);
+  const termsCache: SentenceTermsCache = new Map();
+  return compareStatements(statementsOf(a, termsCache), statementsOf(b, termsCache), options);
 }
 
 function spanOf(s: Statement): TextSpan {
