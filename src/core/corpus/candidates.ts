@@ -254,7 +254,10 @@ export function candidateColumns(
             continue;
           }
           if (seen === -mark) continue;
-          if (ownIsA ? xNorm > otherNorm[j]! : xNorm >= otherNorm[j]!) {
+          // One load for both sides: the first call (A proposing) would leave a load used only by the
+          // second without type feedback, and its optimised code would be thrown away there.
+          const yNorm = otherNorm[j]!;
+          if (xNorm > yNorm || (xNorm === yNorm && !ownIsA)) {
             stamp[j] = -mark;
             continue;
           }
@@ -298,10 +301,7 @@ export function candidateColumns(
           if (holds[id] === mark) dot += weights[id]!;
         }
         const score = dot / denominator;
-        if (score >= threshold) {
-          if (ownIsA) pairs.push(i, j, score);
-          else pairs.push(j, i, score);
-        }
+        if (score >= threshold) pairs.push(ownIsA ? i : j, ownIsA ? j : i, score);
       }
     }
   };
