@@ -50,3 +50,21 @@ describe('corpus: word diff against the whole table', () => {
     assert.ok(sharedStart > 1000, `${sharedStart} pairs share their first word`);
   });
 });
+
+describe('corpus: word diff of a sentence with itself', () => {
+  it('is one run from its first token to its last, as the walk over both gives', () => {
+    for (const text of ['  “Yes,” he said.  ', 'Putin visited Pyongyang.', '', '   ', '— ,', 'a\nb']) {
+      // A space more is no token more: the walk over both texts gives the runs the text with itself must give.
+      assert.deepEqual(wordDiff(text, text), wordDiff(text, text + ' '), JSON.stringify(text));
+    }
+    assert.deepEqual(wordDiff('  “Yes,” he said.  ', '  “Yes,” he said.  '), [{ op: 'equal', text: '“Yes,” he said.' }]);
+  });
+
+  it('still reports a text over the token limit as one change', () => {
+    const long = Array.from({ length: 2100 }, (_, i) => `w${i}`).join(' ');
+    assert.deepEqual(wordDiff(long, long), [
+      { op: 'delete', text: long },
+      { op: 'insert', text: long },
+    ]);
+  });
+});

@@ -35,6 +35,19 @@ function tokens(text: string): Token[] {
 }
 
 export function wordDiff(a: string, b: string): DiffRun[] {
+  // Most pairs of two long articles are the same sentence twice: one run from its first token to
+  // its last, as the walk below would give, without a token list for either side.
+  if (a === b) {
+    let from = -1;
+    let to = -1;
+    let count = 0;
+    scanDiffTokens(a, (start, end) => {
+      if (from < 0) from = start;
+      to = end;
+      count++;
+    });
+    if (count <= MAX_TOKENS) return from < 0 ? [] : [{ op: 'equal', text: a.slice(from, to) }];
+  }
   const ta = tokens(a);
   const tb = tokens(b);
   const n = ta.length;
