@@ -159,6 +159,44 @@ export function candidatePairs(
   return { pairs: found.pairs.toPairs(), scored: found.scored, capped: found.capped };
 }
 
+/** Each statement's term ids, ascending and each once, laid end to end. */
+export interface StatementIds {
+  /** The ids of statement i at ids[start[i]] up to ids[start[i + 1]]. */
+  ids: Int32Array;
+  start: Int32Array;
+}
+
+/** The terms of two articles' statements as numbers, in the order first met (A's statements, then B's). */
+export interface InternedTerms {
+  ids: Map<string, number>;
+  /** The term of each id. */
+  terms: string[];
+  a: StatementIds;
+  b: StatementIds;
+  /** How many times each term is listed over the statements of both (what statsOf counts). */
+  listed: Int32Array;
+}
+
+/** Reads every statement's terms once: the weights, the index and the scores all work from the ids. */
+export function internTerms(sa: readonly Statement[], sb: readonly Statement[]): InternedTerms {
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const listed: number[] = [];
+  const intern = (t: string): number => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(t, id);
+      terms.push(t);
+      listed.push(1);
+    } else listed[id]!++;
+    return id;
+  };
+  const a = idsOf(sa, intern);
+  const b = idsOf(sb, intern);
+  return { ids, terms, a, b, listed: Int32Array.from(listed) };
+}
+
 /** candidatePairs, the pairs as columns (in the same order). */
 export function candidateColumns(
   sa: readonly Statement[],
@@ -168,22 +206,19 @@ export function candidateColumns(
   shortSide: number,
   cap = DEFAULT_BLOCK_CAP,
 ): CandidateColumns {
-  const termIds = new Map<string, number>();
-  const w2List: number[] = [];
-  const intern = (t: string): number => {
-    let id = termIds.get(t);
-    if (id === undefined) {
-      id = w2List.length;
-      termIds.set(t, id);
-      const w = weightOf(t);
-      w2List.push(w * w);
-    }
-    return id;
-  };
+  const interned = internTerms(sa, sb);
+  const weights = new Float64Array(interned.terms.length);
+  for (let id = 0; id < weights.length; id++) weights[id] = weightOf(interned.terms[id]!);
+  return internedCandidates(interned, weights, threshold, shortSide, cap);
+}
+
+/** candidateColumns over interned terms, `termWeights` the weight of each id. */
+export function internedCandidates(interned: InternedTerms, termWeights: Float64Array, threshold: number, shortSide: number, cap = DEFAULT_BLOCK_CAP): CandidateColumns {
   // Ids in the order terms are first met (A's statements, then B's): the exact score sums in that order.
-  const termsA = idsOf(sa, intern);
-  const termsB = idsOf(sb, intern);
-  const weights = Float64Array.from(w2List);
+  const termsA = interned.a;
+  const termsB = interned.b;
+  // Squared weights: what the scores add up.
+  const weights = termWeights.map((w) => w * w);
   // Rank 0 is the heaviest term; equal weights go by id. A prefix is a statement's lowest ranks.
   const byRank = Int32Array.from(weights.keys()).sort((x, y) => weights[y]! - weights[x]! || x - y);
   const rankOf = new Int32Array(weights.length);
@@ -310,8 +345,7 @@ export function candidateColumns(
   return { pairs, scored, capped };
 }
 
-/** Each statement's term ids, ascending and each once, laid end to end. */
-function idsOf(list: readonly Statement[], intern: (t: string) => number): { ids: Int32Array; start: Int32Array } {
+function idsOf(list: readonly Statement[], intern: (t: string) => number): StatementIds {
   const start = new Int32Array(list.length + 1);
   let total = 0;
   for (let i = 0; i < list.length; i++) total += list[i]!.terms.length;
@@ -332,7 +366,7 @@ function idsOf(list: readonly Statement[], intern: (t: string) => number): { ids
   return { ids: ids.slice(0, at), start };
 }
 
-function index(terms: { ids: Int32Array; start: Int32Array }, weights: Float64Array, rankOf: Int32Array, rankWeight: Float64Array, threshold: number, shortSide: number): Indexed {
+function index(terms: StatementIds, weights: Float64Array, rankOf: Int32Array, rankWeight: Float64Array, threshold: number, shortSide: number): Indexed {
   const { ids, start } = terms;
   const count = start.length - 1;
   const ranks = new Int32Array(ids.length);

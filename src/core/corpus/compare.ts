@@ -6,7 +6,7 @@
 import { analyzeWithoutClaims } from '../analyze';
 import type { TextSpan } from '../types';
 import { bestFirstColumnOrder, bestFirstOrder, type RankedColumns } from './bestFirst';
-import { candidateColumns, DEFAULT_BLOCK_CAP, type ScoredPair } from './candidates';
+import { DEFAULT_BLOCK_CAP, internedCandidates, internTerms, type InternedTerms, type ScoredPair } from './candidates';
 import { findConflict, type Conflict } from './conflict';
 import { evidenceCount, explainPair, sharedEvidence, type PairReason, type SharedEvidence } from './reason';
 import { similarity, DEFAULT_WEIGHTS, statsOf, termWeight, type ScoreWeights, type TermStats } from './score';
@@ -85,6 +85,29 @@ function weigher(sa: readonly Statement[], sb: readonly Statement[], options: Co
 }
 
 /**
+ * The weigher over terms already read into ids, with the weight of each id: the statistics are the
+ * counts made while reading them (those statsOf would make) unless `options.stats` gives others.
+ */
+function internedWeigher(interned: InternedTerms, sentenceCount: number, options: CompareOptions): { weightOf: WeightOf; termWeights: Float64Array } {
+  const { ids, terms, listed } = interned;
+  const stats: TermStats = options.stats ?? {
+    sentenceCount,
+    df: (t) => {
+      const id = ids.get(t);
+      return id === undefined ? 0 : listed[id]!;
+    },
+  };
+  const weights = options.weights ?? COMPARE_WEIGHTS;
+  const termWeights = new Float64Array(terms.length);
+  for (let id = 0; id < terms.length; id++) termWeights[id] = termWeight(terms[id]!, stats, weights);
+  const weightOf = (t: string) => {
+    const id = ids.get(t);
+    return id === undefined ? termWeight(t, stats, weights) : termWeights[id]!;
+  };
+  return { weightOf, termWeights };
+}
+
+/**
  * Every scored pair of statements (score > 0), by scoring all |A| x |B| pairs: the method before
  * the index, kept for measuring (the threshold sweep and the benchmark's baseline).
  */
@@ -116,9 +139,10 @@ export interface Matching {
 /** Pairs every statement with at most one of the other article's: the best-scoring pairs first (greedy). */
 export function matchStatements(sa: readonly Statement[], sb: readonly Statement[], options: CompareOptions = {}): Matching {
   const threshold = options.threshold ?? MATCH_THRESHOLD;
-  const weightOf = weigher(sa, sb, options);
   const shortSide = (options.weights ?? COMPARE_WEIGHTS).shortSide;
-  const found = candidateColumns(sa, sb, weightOf, threshold, shortSide, options.blockCap ?? DEFAULT_BLOCK_CAP);
+  const interned = internTerms(sa, sb);
+  const { weightOf, termWeights } = internedWeigher(interned, sa.length + sb.length, options);
+  const found = internedCandidates(interned, termWeights, threshold, shortSide, options.blockCap ?? DEFAULT_BLOCK_CAP);
   // One shared thing (a name, a number, a word) is a topic in common, not a report in common.
   const evidence: SharedEvidence[] = [];
   const { a, b, score } = found.pairs;
