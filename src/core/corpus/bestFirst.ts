@@ -25,23 +25,48 @@ export function betterFirst(x: RankedPair, y: RankedPair): number {
   return y.score - x.score || x.a - y.a || x.b - y.b;
 }
 
+/** Pairs as columns: pair k is a[k], b[k], score[k], for k below `length`. */
+export interface RankedColumns {
+  a: ArrayLike<number>;
+  b: ArrayLike<number>;
+  score: ArrayLike<number>;
+  length: number;
+}
+
 /** The places of `pairs` in the order betterFirst sorts them; equal pairs keep their order, as a stable sort keeps it. */
 export function bestFirstOrder(pairs: readonly RankedPair[]): Uint32Array {
   const n = pairs.length;
+  const a = new Int32Array(n);
+  const b = new Int32Array(n);
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    a[i] = pairs[i]!.a;
+    b[i] = pairs[i]!.b;
+    score[i] = pairs[i]!.score;
+  }
+  return bestFirstColumnOrder({ a, b, score, length: n });
+}
+
+/** bestFirstOrder over pairs held as columns. */
+export function bestFirstColumnOrder(pairs: RankedColumns): Uint32Array {
+  const { a, b, score } = pairs;
+  const n = pairs.length;
   const order = new Uint32Array(n);
+  // x before y when x is better, as betterFirst; then by place, as a stable sort.
+  const better = (i: number, j: number) => score[j]! - score[i]! || a[i]! - a[j]! || b[i]! - b[j]! || i - j;
   let plain = LITTLE_ENDIAN && n <= PLACE_MASK + 1;
   // Zero, negative, infinite or NaN scores do not order as their bits: the comparator sorts those.
   for (let i = 0; plain && i < n; i++) {
-    const s = pairs[i]!.score;
+    const s = score[i]!;
     if (!(s > 0 && s < Infinity)) plain = false;
   }
   if (!plain) {
     for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort((i, j) => betterFirst(pairs[i]!, pairs[j]!) || i - j);
+    return order.sort(better);
   }
   const words = new Uint32Array(2 * n);
   for (let i = 0; i < n; i++) {
-    scratch[0] = pairs[i]!.score;
+    scratch[0] = score[i]!;
     words[2 * i] = ((scratchWords[0]! & ~PLACE_MASK) | i) >>> 0;
     words[2 * i + 1] = scratchWords[1]!;
   }
@@ -54,7 +79,7 @@ export function bestFirstOrder(pairs: readonly RankedPair[]): Uint32Array {
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && scoreBits(end) === scoreBits(start) && highBits(end) === highBits(start)) end++;
-    if (end - start > 1) order.subarray(start, end).sort((i, j) => betterFirst(pairs[i]!, pairs[j]!) || i - j);
+    if (end - start > 1) order.subarray(start, end).sort(better);
     start = end;
   }
   return order;

@@ -40,6 +40,54 @@ export interface CandidateResult {
 }
 
 /**
+ * Pairs as three columns that grow as pairs are found. Two long articles give some hundred thousand
+ * pairs at or above the threshold, of which one-to-one matching keeps a few thousand: an object for
+ * each was the largest share of what a comparison allocated after the analysis, and each one lived
+ * long enough to be copied by the garbage collector.
+ */
+export class PairColumns {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  score = new Float64Array(1024);
+  length = 0;
+
+  push(a: number, b: number, score: number): void {
+    if (this.length === this.a.length) this.grow();
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.score[this.length] = score;
+    this.length++;
+  }
+
+  /** The pairs as objects, in the order they were found. */
+  toPairs(): ScoredPair[] {
+    const out: ScoredPair[] = [];
+    for (let k = 0; k < this.length; k++) out.push({ a: this.a[k]!, b: this.b[k]!, score: this.score[k]! });
+    return out;
+  }
+
+  private grow(): void {
+    const size = this.a.length * 2;
+    const a = new Int32Array(size);
+    const b = new Int32Array(size);
+    const score = new Float64Array(size);
+    a.set(this.a);
+    b.set(this.b);
+    score.set(this.score);
+    this.a = a;
+    this.b = b;
+    this.score = score;
+  }
+}
+
+/** What candidatePairs finds, with the pairs as columns. */
+export interface CandidateColumns {
+  pairs: PairColumns;
+  scored: number;
+  capped: number;
+}
+
+/**
  * The most weight x and y can share when y is first met through a prefix term t of x (heaviest
  * first): the prefix terms before t whose postings were cut to the cap (`unseenBefore`, y may hold
  * them unseen), and at most the lesser of what x weighs from t on and what y weighs from t on
@@ -107,22 +155,70 @@ export function candidatePairs(
   shortSide: number,
   cap = DEFAULT_BLOCK_CAP,
 ): CandidateResult {
-  const termIds = new Map<string, number>();
-  const w2List: number[] = [];
+  const found = candidateColumns(sa, sb, weightOf, threshold, shortSide, cap);
+  return { pairs: found.pairs.toPairs(), scored: found.scored, capped: found.capped };
+}
+
+/** Each statement's term ids, ascending and each once, laid end to end. */
+export interface StatementIds {
+  /** The ids of statement i at ids[start[i]] up to ids[start[i + 1]]. */
+  ids: Int32Array;
+  start: Int32Array;
+}
+
+/** The terms of two articles' statements as numbers, in the order first met (A's statements, then B's). */
+export interface InternedTerms {
+  ids: Map<string, number>;
+  /** The term of each id. */
+  terms: string[];
+  a: StatementIds;
+  b: StatementIds;
+  /** How many times each term is listed over the statements of both (what statsOf counts). */
+  listed: Int32Array;
+}
+
+/** Reads every statement's terms once: the weights, the index and the scores all work from the ids. */
+export function internTerms(sa: readonly Statement[], sb: readonly Statement[]): InternedTerms {
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const listed: number[] = [];
   const intern = (t: string): number => {
-    let id = termIds.get(t);
+    let id = ids.get(t);
     if (id === undefined) {
-      id = w2List.length;
-      termIds.set(t, id);
-      const w = weightOf(t);
-      w2List.push(w * w);
-    }
+      id = terms.length;
+      ids.set(t, id);
+      terms.push(t);
+      listed.push(1);
+    } else listed[id]!++;
     return id;
   };
+  const a = idsOf(sa, intern);
+  const b = idsOf(sb, intern);
+  return { ids, terms, a, b, listed: Int32Array.from(listed) };
+}
+
+/** candidatePairs, the pairs as columns (in the same order). */
+export function candidateColumns(
+  sa: readonly Statement[],
+  sb: readonly Statement[],
+  weightOf: (term: string) => number,
+  threshold: number,
+  shortSide: number,
+  cap = DEFAULT_BLOCK_CAP,
+): CandidateColumns {
+  const interned = internTerms(sa, sb);
+  const weights = new Float64Array(interned.terms.length);
+  for (let id = 0; id < weights.length; id++) weights[id] = weightOf(interned.terms[id]!);
+  return internedCandidates(interned, weights, threshold, shortSide, cap);
+}
+
+/** candidateColumns over interned terms, `termWeights` the weight of each id. */
+export function internedCandidates(interned: InternedTerms, termWeights: Float64Array, threshold: number, shortSide: number, cap = DEFAULT_BLOCK_CAP): CandidateColumns {
   // Ids in the order terms are first met (A's statements, then B's): the exact score sums in that order.
-  const termsA = idsOf(sa, intern);
-  const termsB = idsOf(sb, intern);
-  const weights = Float64Array.from(w2List);
+  const termsA = interned.a;
+  const termsB = interned.b;
+  // Squared weights: what the scores add up.
+  const weights = termWeights.map((w) => w * w);
   // Rank 0 is the heaviest term; equal weights go by id. A prefix is a statement's lowest ranks.
   const byRank = Int32Array.from(weights.keys()).sort((x, y) => weights[y]! - weights[x]! || x - y);
   const rankOf = new Int32Array(weights.length);
@@ -132,7 +228,7 @@ export function candidatePairs(
   const xb = index(termsB, weights, rankOf, rankWeight, threshold, shortSide);
   const inA = postings(xa, weights, byRank);
   const inB = postings(xb, weights, byRank);
-  const pairs: ScoredPair[] = [];
+  const pairs = new PairColumns();
   let scored = 0;
   let capped = 0;
   // Only the statement with the smaller norm needs to propose a pair (see above), so each pair is
@@ -193,12 +289,17 @@ export function candidatePairs(
             continue;
           }
           if (seen === -mark) continue;
-          if (ownIsA ? xNorm > otherNorm[j]! : xNorm >= otherNorm[j]!) {
+          // One load for both sides: the first call (A proposing) would leave a load used only by the
+          // second without type feedback, and its optimised code would be thrown away there.
+          const yNorm = otherNorm[j]!;
+          if (xNorm > yNorm || (xNorm === yNorm && !ownIsA)) {
             stamp[j] = -mark;
             continue;
           }
           // Met first through this term, y shares none of x's heavier terms but the unseen ones.
-          if (firstMeetingBound(unseenBefore, xFromHere, postFromHere[k]!) * ROUNDING < threshold * (xShort * otherLong[j]!)) {
+          // firstMeetingBound written out: called for every posting, a call would box its result
+          // under the CLI's V8 flags (no inlining, src/cli/jitTuning.ts).
+          if ((unseenBefore + Math.min(xFromHere, postFromHere[k]!)) * ROUNDING < threshold * (xShort * otherLong[j]!)) {
             stamp[j] = -mark;
             continue;
           }
@@ -225,7 +326,8 @@ export function candidatePairs(
             if (inSuffix[rank] === mark) sharedSuffix += rankWeight[rank]!;
           }
         }
-        if (sharedWeightBound(partial[j]!, unseen, sharedSuffix) * ROUNDING < needed) continue;
+        // sharedWeightBound written out, for the same reason.
+        if ((partial[j]! + unseen + sharedSuffix) * ROUNDING < needed) continue;
         scored++;
         // Exactly as scoring every pair would: summed in id order, so the score is the same to the last bit.
         let dot = 0;
@@ -234,7 +336,7 @@ export function candidatePairs(
           if (holds[id] === mark) dot += weights[id]!;
         }
         const score = dot / denominator;
-        if (score >= threshold) pairs.push(ownIsA ? { a: i, b: j, score } : { a: j, b: i, score });
+        if (score >= threshold) pairs.push(ownIsA ? i : j, ownIsA ? j : i, score);
       }
     }
   };
@@ -243,8 +345,7 @@ export function candidatePairs(
   return { pairs, scored, capped };
 }
 
-/** Each statement's term ids, ascending and each once, laid end to end. */
-function idsOf(list: readonly Statement[], intern: (t: string) => number): { ids: Int32Array; start: Int32Array } {
+function idsOf(list: readonly Statement[], intern: (t: string) => number): StatementIds {
   const start = new Int32Array(list.length + 1);
   let total = 0;
   for (let i = 0; i < list.length; i++) total += list[i]!.terms.length;
@@ -265,7 +366,7 @@ function idsOf(list: readonly Statement[], intern: (t: string) => number): { ids
   return { ids: ids.slice(0, at), start };
 }
 
-function index(terms: { ids: Int32Array; start: Int32Array }, weights: Float64Array, rankOf: Int32Array, rankWeight: Float64Array, threshold: number, shortSide: number): Indexed {
+function index(terms: StatementIds, weights: Float64Array, rankOf: Int32Array, rankWeight: Float64Array, threshold: number, shortSide: number): Indexed {
   const { ids, start } = terms;
   const count = start.length - 1;
   const ranks = new Int32Array(ids.length);

@@ -5,12 +5,12 @@
 // so two long articles cost about as much as their length, not the product of their lengths.
 import { analyzeWithoutClaims } from '../analyze';
 import type { TextSpan } from '../types';
-import { bestFirstOrder } from './bestFirst';
-import { candidatePairs, DEFAULT_BLOCK_CAP, type ScoredPair } from './candidates';
+import { bestFirstColumnOrder, bestFirstOrder, type RankedColumns } from './bestFirst';
+import { DEFAULT_BLOCK_CAP, internedCandidates, internTerms, type InternedTerms, type ScoredPair } from './candidates';
 import { findConflict, type Conflict } from './conflict';
 import { evidenceCount, explainPair, sharedEvidence, type PairReason, type SharedEvidence } from './reason';
 import { similarity, DEFAULT_WEIGHTS, statsOf, termWeight, type ScoreWeights, type TermStats } from './score';
-import { articleStatements, type Statement, type StatementSource } from './statements';
+import { articleStatements, type SentenceTermsCache, type Statement, type StatementSource } from './statements';
 import { wordDiff, type DiffRun } from './wordDiff';
 
 /**
@@ -66,8 +66,9 @@ export interface CompareOptions {
   blockCap?: number;
 }
 
-export function statementsOf(input: ArticleInput): Statement[] {
-  return articleStatements(input.text, input.analysis ?? analyzeWithoutClaims(input.text));
+/** `termsCache`: shared by the articles compared, so a sentence both carry is read once. */
+export function statementsOf(input: ArticleInput, termsCache?: SentenceTermsCache): Statement[] {
+  return articleStatements(input.text, input.analysis ?? analyzeWithoutClaims(input.text), termsCache);
 }
 
 type WeightOf = (term: string) => number;
@@ -81,6 +82,29 @@ function weigher(sa: readonly Statement[], sb: readonly Statement[], options: Co
     if (w === undefined) cache.set(t, (w = termWeight(t, stats, weights)));
     return w;
   };
+}
+
+/**
+ * The weigher over terms already read into ids, with the weight of each id: the statistics are the
+ * counts made while reading them (those statsOf would make) unless `options.stats` gives others.
+ */
+function internedWeigher(interned: InternedTerms, sentenceCount: number, options: CompareOptions): { weightOf: WeightOf; termWeights: Float64Array } {
+  const { ids, terms, listed } = interned;
+  const stats: TermStats = options.stats ?? {
+    sentenceCount,
+    df: (t) => {
+      const id = ids.get(t);
+      return id === undefined ? 0 : listed[id]!;
+    },
+  };
+  const weights = options.weights ?? COMPARE_WEIGHTS;
+  const termWeights = new Float64Array(terms.length);
+  for (let id = 0; id < terms.length; id++) termWeights[id] = termWeight(terms[id]!, stats, weights);
+  const weightOf = (t: string) => {
+    const id = ids.get(t);
+    return id === undefined ? termWeight(t, stats, weights) : termWeights[id]!;
+  };
+  return { weightOf, termWeights };
 }
 
 /**
@@ -115,19 +139,23 @@ export interface Matching {
 /** Pairs every statement with at most one of the other article's: the best-scoring pairs first (greedy). */
 export function matchStatements(sa: readonly Statement[], sb: readonly Statement[], options: CompareOptions = {}): Matching {
   const threshold = options.threshold ?? MATCH_THRESHOLD;
-  const weightOf = weigher(sa, sb, options);
   const shortSide = (options.weights ?? COMPARE_WEIGHTS).shortSide;
-  const found = candidatePairs(sa, sb, weightOf, threshold, shortSide, options.blockCap ?? DEFAULT_BLOCK_CAP);
+  const interned = internTerms(sa, sb);
+  const { weightOf, termWeights } = internedWeigher(interned, sa.length + sb.length, options);
+  const found = internedCandidates(interned, termWeights, threshold, shortSide, options.blockCap ?? DEFAULT_BLOCK_CAP);
   // One shared thing (a name, a number, a word) is a topic in common, not a report in common.
   const evidence: SharedEvidence[] = [];
-  const supported = (p: ScoredPair) => {
-    const e = sharedEvidence(sa[p.a]!, sb[p.b]!);
+  const { a, b, score } = found.pairs;
+  const supported = (k: number) => {
+    const e = sharedEvidence(sa[a[k]!]!, sb[b[k]!]!);
     if (evidenceCount(e) < MIN_EVIDENCE) return false;
     // oneToOne keeps every pair it asks about and finds supported, in the order it asks.
     evidence.push(e);
     return true;
   };
-  return { pairs: oneToOne(found.pairs, supported), evidence, scored: found.scored, capped: found.capped, weightOf };
+  const kept = oneToOnePlaces(found.pairs, bestFirstColumnOrder(found.pairs), sa.length, sb.length, supported);
+  const pairs = kept.map((k): ScoredPair => ({ a: a[k]!, b: b[k]!, score: score[k]! }));
+  return { pairs, evidence, scored: found.scored, capped: found.capped, weightOf };
 }
 
 /**
@@ -135,16 +163,32 @@ export function matchStatements(sa: readonly Statement[], sb: readonly Statement
  * asked only of pairs that would be kept, so a costly test runs on few). Ties go to the earlier sentences.
  */
 export function oneToOne(pairs: readonly ScoredPair[], accept: (p: ScoredPair) => boolean = () => true): ScoredPair[] {
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const out: ScoredPair[] = [];
-  const order = bestFirstOrder(pairs);
-  for (let k = 0; k < order.length; k++) {
-    const p = pairs[order[k]!]!;
-    if (usedA.has(p.a) || usedB.has(p.b) || !accept(p)) continue;
-    usedA.add(p.a);
-    usedB.add(p.b);
-    out.push(p);
+  let countA = 0;
+  let countB = 0;
+  for (const p of pairs) {
+    countA = Math.max(countA, p.a + 1);
+    countB = Math.max(countB, p.b + 1);
+  }
+  const columns = { a: pairs.map((p) => p.a), b: pairs.map((p) => p.b), score: pairs.map((p) => p.score), length: pairs.length };
+  return oneToOnePlaces(columns, bestFirstOrder(pairs), countA, countB, (k) => accept(pairs[k]!)).map((k) => pairs[k]!);
+}
+
+/**
+ * oneToOne over pairs held as columns, taken in `order`: the places of the pairs kept, in the order
+ * kept. Statement numbers are below countA and countB.
+ */
+function oneToOnePlaces(pairs: RankedColumns, order: Uint32Array, countA: number, countB: number, accept: (k: number) => boolean): number[] {
+  const usedA = new Uint8Array(countA);
+  const usedB = new Uint8Array(countB);
+  const out: number[] = [];
+  for (let n = 0; n < order.length; n++) {
+    const k = order[n]!;
+    const a = pairs.a[k]!;
+    const b = pairs.b[k]!;
+    if (usedA[a] || usedB[b] || !accept(k)) continue;
+    usedA[a] = 1;
+    usedB[b] = 1;
+    out.push(k);
   }
   return out;
 }
@@ -176,7 +220,8 @@ export function compareStatements(sa: readonly Statement[], sb: readonly Stateme
 }
 
 export function compareArticles(a: ArticleInput, b: ArticleInput, options: CompareOptions = {}): Comparison {
-  return compareStatements(statementsOf(a), statementsOf(b), options);
+  const termsCache: SentenceTermsCache = new Map();
+  return compareStatements(statementsOf(a, termsCache), statementsOf(b, termsCache), options);
 }
 
 function spanOf(s: Statement): TextSpan {

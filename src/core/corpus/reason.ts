@@ -49,7 +49,7 @@ export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
         const e = a.entities[i]!;
         for (let j = 0; j < b.entities.length; j++) {
           const f = b.entities[j]!;
-          if (usedB[j] || !(sameName ? f.key === e.key : f.keys.some((key) => e.keys.includes(key)))) continue;
+          if (usedB[j] || !(sameName ? f.key === e.key : sharesKey(f.keys, e.keys))) continue;
           usedA[i] = true;
           usedB[j] = true;
           entities.push([e.name, f.name]);
@@ -59,15 +59,33 @@ export function sharedEvidence(a: Statement, b: Statement): SharedEvidence {
     }
   }
   const numbers: string[] = [];
-  for (const q of a.quantities) if (!numbers.includes(q.text) && b.quantities.some((r) => r.term === q.term)) numbers.push(q.text);
+  const qa = a.quantities;
+  for (let i = 0; i < qa.length; i++) {
+    const q = qa[i]!;
+    if (!numbers.includes(q.text) && holdsQuantity(b, q.term)) numbers.push(q.text);
+  }
   const words: string[] = [];
-  for (const w of a.words) if (!words.includes(w) && b.words.includes(w) && !namesWord(a, w) && !namesWord(b, w)) words.push(w);
+  const wa = a.words;
+  for (let i = 0; i < wa.length; i++) {
+    const w = wa[i]!;
+    if (!words.includes(w) && b.words.includes(w) && !namesWord(a, w) && !namesWord(b, w)) words.push(w);
+  }
   return { entities, numbers, words };
+}
+
+function holdsQuantity(s: Statement, term: string): boolean {
+  for (let i = 0; i < s.quantities.length; i++) if (s.quantities[i]!.term === term) return true;
+  return false;
+}
+
+function sharesKey(x: readonly string[], y: readonly string[]): boolean {
+  for (let i = 0; i < x.length; i++) if (y.includes(x[i]!)) return true;
+  return false;
 }
 
 /** Whether `word` is a word of the name of an entity the statement mentions. */
 function namesWord(s: Statement, word: string): boolean {
-  for (const e of s.entities) if (wordsOfName(e.name).includes(word)) return true;
+  for (let i = 0; i < s.entities.length; i++) if (wordsOfName(s.entities[i]!.name).includes(word)) return true;
   return false;
 }
 

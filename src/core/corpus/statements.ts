@@ -3,7 +3,7 @@
 // entities it mentions (as alias-aware keys), the quotes inside it and who they are credited to.
 import type { Analysis, Entity, Span, Structure } from '../types';
 import { countryOf } from './countries';
-import { sentenceTerms, type Quantity } from './terms';
+import { sentenceTerms, type Quantity, type SentenceTerms } from './terms';
 
 export interface Statement extends Span {
   /** Position in the article's statement list (its sentences less residue). */
@@ -80,7 +80,14 @@ function notReport(structure: Structure | undefined): Span[] {
   return [...structure.residue, ...structure.datelines, ...structure.bylines, ...structure.captions].sort((x, y) => x.start - y.start);
 }
 
-export function articleStatements(text: string, analysis: StatementSource): Statement[] {
+/**
+ * The terms of each sentence text met so far. Articles on the same event often carry the same
+ * sentences (wire copy, a quote repeated in full), and two articles compared share one of these:
+ * a sentence met again costs one look-up. Nothing in a statement changes the arrays it gets.
+ */
+export type SentenceTermsCache = Map<string, SentenceTerms>;
+
+export function articleStatements(text: string, analysis: StatementSource, termsCache?: SentenceTermsCache): Statement[] {
   const excluded = notReport(analysis.structure);
   let ei = 0;
   const mentions = analysis.entities
@@ -93,13 +100,22 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
   const out: Statement[] = [];
   let mi = 0;
   let qi = 0;
-  for (const s of analysis.sentences) {
+  // Indexed loops throughout: this runs once per sentence of both articles, much of it before V8
+  // optimises it, and there every for-of loop allocates an iterator and a result per step.
+  const sentences = analysis.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     // A sentence inside (or overlapping) residue is never offered as a statement.
     while (ei < excluded.length && excluded[ei]!.end <= s.start) ei++;
     if (ei < excluded.length && excluded[ei]!.start < s.end) continue;
     const index = out.length;
     const sentence = text.slice(s.start, s.end);
-    const { words: allWords, quantities } = sentenceTerms(sentence);
+    let termsOfSentence = termsCache?.get(sentence);
+    if (!termsOfSentence) {
+      termsOfSentence = sentenceTerms(sentence);
+      termsCache?.set(sentence, termsOfSentence);
+    }
+    const { words: allWords, quantities } = termsOfSentence;
     while (mi < mentions.length && mentions[mi]!.end <= s.start) mi++;
     // A sentence names a few entities, keys, speakers and terms: lists kept free of repeats cost less than sets.
     const ents: Entity[] = [];
@@ -107,22 +123,25 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
     const eKeys: string[] = [];
     const persons: string[] = [];
     const entities: Statement['entities'] = [];
-    for (const e of ents) {
+    for (let n = 0; n < ents.length; n++) {
+      const e = ents[n]!;
       let k = keysOf.get(e);
       if (!k) keysOf.set(e, (k = { keys: entityKeys(e), key: nameKey(e.name) }));
-      for (const key of k.keys) addOnce(eKeys, key);
+      for (let kk = 0; kk < k.keys.length; kk++) addOnce(eKeys, k.keys[kk]!);
       entities.push({ name: e.name, key: k.key, keys: k.keys });
       if (e.type === 'PERSON') persons.push(e.name);
     }
     // A title next to a name ("Ukraine's Foreign Minister", "North Korean leader") says who someone is,
     // not what happened: its words do not make two statements alike.
     let roleWords: Set<string> | undefined;
-    for (const e of ents) {
-      for (const r of e.roles) {
+    for (let n = 0; n < ents.length; n++) {
+      const roles = ents[n]!.roles;
+      for (let ri = 0; ri < roles.length; ri++) {
+        const r = roles[ri]!;
         if (!sentence.includes(r)) continue;
         let rw = roleTerms.get(r);
         if (!rw) roleTerms.set(r, (rw = sentenceTerms(r).words));
-        for (const w of rw) (roleWords ??= new Set()).add(w);
+        for (let wi = 0; wi < rw.length; wi++) (roleWords ??= new Set()).add(rw[wi]!);
       }
     }
     const words = roleWords?.size ? allWords.filter((w) => !roleWords.has(w)) : allWords;
@@ -137,9 +156,9 @@ export function articleStatements(text: string, analysis: StatementSource): Stat
       if (q.cue) addOnce(cues, q.cue.text.toLowerCase());
     }
     const terms: string[] = [];
-    for (const w of words) addOnce(terms, w);
-    for (const q of quantities) addOnce(terms, q.term);
-    for (const k of eKeys) addOnce(terms, k);
+    for (let n = 0; n < words.length; n++) addOnce(terms, words[n]!);
+    for (let n = 0; n < quantities.length; n++) addOnce(terms, quantities[n]!.term);
+    for (let n = 0; n < eKeys.length; n++) addOnce(terms, eKeys[n]!);
     out.push({
       start: s.start,
       end: s.end,

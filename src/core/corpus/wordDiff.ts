@@ -35,17 +35,35 @@ function tokens(text: string): Token[] {
 }
 
 export function wordDiff(a: string, b: string): DiffRun[] {
+  // Most pairs of two long articles are the same sentence twice: one run from its first token to
+  // its last, as the walk below would give, without a token list for either side.
+  if (a === b) {
+    let from = -1;
+    let to = -1;
+    let count = 0;
+    scanDiffTokens(a, (start, end) => {
+      if (from < 0) from = start;
+      to = end;
+      count++;
+    });
+    if (count <= MAX_TOKENS) return from < 0 ? [] : [{ op: 'equal', text: a.slice(from, to) }];
+  }
   const ta = tokens(a);
   const tb = tokens(b);
   const n = ta.length;
   const m = tb.length;
   if (n > MAX_TOKENS || m > MAX_TOKENS) return [...(a ? [{ op: 'delete' as const, text: a }] : []), ...(b ? [{ op: 'insert' as const, text: b }] : [])];
-  // lcs[i][j]: length of the longest common subsequence of ta[i..] and tb[j..].
-  const width = m + 1;
-  const lcs = new Uint16Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] = ta[i]!.norm === tb[j]!.norm ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+  // The walk below takes tokens both texts begin with as they come, without asking the table: the
+  // table is only built past them (a pair of the same sentence needs none).
+  let p = 0;
+  while (p < n && p < m && ta[p]!.norm === tb[p]!.norm) p++;
+  // lcs[(i - p) * width + (j - p)]: length of the longest common subsequence of ta[i..] and tb[j..], for i, j >= p.
+  const width = m - p + 1;
+  const lcs = new Uint16Array((n - p + 1) * width);
+  for (let i = n - 1; i >= p; i--) {
+    for (let j = m - 1; j >= p; j--) {
+      const at = (i - p) * width + (j - p);
+      lcs[at] = ta[i]!.norm === tb[j]!.norm ? lcs[at + width + 1]! + 1 : Math.max(lcs[at + width]!, lcs[at + 1]!);
     }
   }
   const runs: DiffRun[] = [];
@@ -72,7 +90,7 @@ export function wordDiff(a: string, b: string): DiffRun[] {
       take('equal', ta[i]!);
       i++;
       j++;
-    } else if (j >= m || (i < n && lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!)) {
+    } else if (j >= m || (i < n && lcs[(i + 1 - p) * width + (j - p)]! >= lcs[(i - p) * width + (j + 1 - p)]!)) {
       take('delete', ta[i]!);
       i++;
     } else {

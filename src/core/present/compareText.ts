@@ -3,6 +3,7 @@
 import type { SharedStatement } from '../corpus/compare';
 import type { DiffRun } from '../corpus/wordDiff';
 import { escapeMarkdown } from './escape';
+import { foldSpaces } from './terminalText';
 
 /** The word diff in the plain form of `git diff --word-diff`: [-only in A-] {+only in B+}. */
 export function diffPlain(runs: readonly DiffRun[]): string {
@@ -12,7 +13,7 @@ export function diffPlain(runs: readonly DiffRun[]): string {
     // No space before a run that starts with closing punctuation.
     out += out && !/^[,.;:!?”’)\]]/.test(r.text) ? ' ' + piece : piece;
   }
-  return out.replace(/\s+/g, ' ');
+  return foldSpaces(out);
 }
 
 /** The word diff as Markdown: only-in-A struck through, only-in-B in bold; article text escaped. */

@@ -20,14 +20,28 @@ function visible(ch: string): string {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+/** Whether a text holds any character `CONTROL` matches (without the global flag's lastIndex). */
+const HAS_CONTROL = new RegExp(CONTROL.source);
+
+/** White space that foldSpaces changes: any but a plain space, or two in a row. */
+const SPACE_TO_FOLD = /[^\S ]| {2}/;
+
+/** Runs of white space (line breaks included) as one space each. */
+export function foldSpaces(text: string): string {
+  // `compare` prints some ten thousand sentences, nearly all spaced by single spaces already: a test
+  // then spares building the same string again.
+  return SPACE_TO_FOLD.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Keeps the layout (line breaks, CRLF, tabs) and shows every other control character as an escape. */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROL, visible);
+  // Most text holds none: a test then spares building the same string again.
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, visible) : text;
 }
 
 /** One line of terminal output: runs of white space (line breaks included) become one space, controls are escaped. */
 export function terminalLine(text: string): string {
-  return escapeControls(text.replace(/\s+/g, ' '));
+  return escapeControls(foldSpaces(text));
 }
 
 /**
