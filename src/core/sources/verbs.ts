@@ -1,6 +1,6 @@
 // Reported speech and stance beyond the verbs of saying: "Trump wants …", "a poll shows …", "Clinton
 // endorsed …". Every lower-case word with a subject right before it is a candidate; a linear model
-// (weights learned from annotated news, see scripts/train-sources.ts) scores how likely the word
+// (weights learned from annotated news, see scripts/sources-verb-model.ts) scores how likely the word
 // is to attribute something to that subject, from the word, its form, what follows it and what
 // kind of subject it has.
 import type { Span } from '../types';
