@@ -2,6 +2,7 @@
 // ("a U.S. Embassy spokesperson") links to nobody, and a pronoun ("he said") resolves backwards to the
 // last quoted person or the nearest preceding PERSON of compatible gender.
 import type { Entity, Span, Speaker } from './types';
+import { radixOrder } from './text/radixOrder';
 
 // How far back a pronoun may look for its antecedent, in characters.
 const PRONOUN_REACH = 2500;
@@ -42,42 +43,20 @@ export class MentionIndex {
     this.starts = new Int32Array(n);
     this.ends = new Int32Array(n);
     this.owners = new Array<Entity>(n);
-    // Copied into flat typed arrays, then put in text order by a radix sort on the start (11 bits
-    // a pass, stable): linear in the mentions, with no comparator call or object per mention.
+    // Copied into flat typed arrays, then put in text order by a radix sort on the start (stable,
+    // linear in the mentions, with no comparator call or object per mention).
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
     const owner = new Int32Array(n);
     let i = 0;
-    let max = 0;
     for (let e = 0; e < entities.length; e++) {
       for (const m of entities[e]!.mentions) {
         starts[i] = m.start;
         ends[i] = m.end;
         owner[i++] = e;
-        if (m.start > max) max = m.start;
       }
     }
-    let order = new Int32Array(n);
-    for (let k = 0; k < n; k++) order[k] = k;
-    let spare = new Int32Array(n);
-    const count = new Int32Array(2048);
-    for (let shift = 0; shift === 0 || max >> shift > 0; shift += 11) {
-      count.fill(0);
-      for (let k = 0; k < n; k++) count[(starts[order[k]!]! >> shift) & 2047]!++;
-      let sum = 0;
-      for (let d = 0; d < 2048; d++) {
-        const c = count[d]!;
-        count[d] = sum;
-        sum += c;
-      }
-      for (let k = 0; k < n; k++) {
-        const at = order[k]!;
-        spare[count[(starts[at]! >> shift) & 2047]!++] = at;
-      }
-      const t = order;
-      order = spare;
-      spare = t;
-    }
+    const order = radixOrder(starts);
     for (let k = 0; k < n; k++) {
       const at = order[k]!;
       this.starts[k] = starts[at]!;

@@ -2,6 +2,7 @@
 // an analysis sent as a change (wireDelta.ts) lists. Worked out once per analysis, or handed over
 // already in order by whoever rebuilt the analysis.
 import type { Analysis, Mention } from '../types';
+import { radixOrder } from '../text/radixOrder';
 
 const inOrder = new WeakMap<Analysis, Mention[]>();
 
@@ -20,34 +21,13 @@ export function setMentionsInOrder(analysis: Analysis, sorted: Mention[]): void 
   inOrder.set(analysis, sorted);
 }
 
-/**
- * `mentions` sorted by start, stably: a radix sort, 11 bits of the start a pass. Linear in the
- * mentions, with no comparator call per pair: the list is sorted again after every keystroke, and
- * a long article has tens of thousands. `mentions` (a list of the caller's own) is written over.
- */
-function byStart(mentions: Mention[]): Mention[] {
+/** `mentions` sorted by start, stably (see radixOrder: the list is sorted again after every keystroke). */
+function byStart(mentions: readonly Mention[]): Mention[] {
   const n = mentions.length;
-  let max = 0;
-  for (const m of mentions) if (m.start > max) max = m.start;
-  let order = mentions;
-  let spare = new Array<Mention>(n);
-  const count = new Int32Array(2048);
-  for (let shift = 0; shift === 0 || max >> shift > 0; shift += 11) {
-    count.fill(0);
-    for (let k = 0; k < n; k++) count[(order[k]!.start >> shift) & 2047]!++;
-    let sum = 0;
-    for (let d = 0; d < 2048; d++) {
-      const c = count[d]!;
-      count[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const m = order[k]!;
-      spare[count[(m.start >> shift) & 2047]!++] = m;
-    }
-    const t = order;
-    order = spare;
-    spare = t;
-  }
-  return order;
+  const starts = new Int32Array(n);
+  for (let k = 0; k < n; k++) starts[k] = mentions[k]!.start;
+  const order = radixOrder(starts);
+  const sorted = new Array<Mention>(n);
+  for (let k = 0; k < n; k++) sorted[k] = mentions[order[k]!]!;
+  return sorted;
 }
