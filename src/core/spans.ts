@@ -17,3 +17,15 @@ export function insideSorted(spans: readonly Span[], s: Span): boolean {
   }
   return false;
 }
+
+/** The index of the first of `list` (sorted by start) that starts at or after `pos`; list.length if none does. */
+export function firstStartingFrom(list: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

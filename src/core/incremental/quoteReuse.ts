@@ -12,6 +12,7 @@ import type { AttributionRun, EarlierAttributions, RawAttribution } from '../att
 import type { MentionIndex } from '../pronouns';
 import type { QuoteSpan } from '../quotes';
 import type { Span } from '../types';
+import { firstStartingFrom } from '../spans';
 import type { TextEdit } from '../text/textEdit';
 
 /**
@@ -169,13 +170,7 @@ function movedRaw(old: RawAttribution, m: Move): RawAttribution | undefined {
 
 /** The index of the first item ending after `pos` in a list sorted by start whose items do not overlap. */
 function firstReaching(list: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
+  let lo = firstStartingFrom(list, pos);
   while (lo > 0 && list[lo - 1]!.end > pos) lo--;
   return lo;
 }

@@ -4,6 +4,7 @@
 // words of a quote are not its source). The window is capped in characters so a paragraph-long
 // list of quotes costs no more per quote, and at most a few candidates on each side are kept.
 import type { Span } from '../types';
+import { firstStartingFrom } from '../spans';
 import type { MentionIndex } from '../pronouns';
 import { SOURCE_HEADS } from '../attribution/embedding';
 import { CUE_WORDS, DETERMINERS, STOP } from '../attribution/words';
@@ -107,17 +108,6 @@ export function findWordCandidates(text: string, spans: readonly Span[]): WordCa
   return { list };
 }
 
-/** Index of the first candidate starting at or after `pos`. */
-function firstFrom(list: readonly Candidate[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Candidates for one quote, in text order, then "none" last. `rulePick` is the rules' speaker
@@ -142,7 +132,7 @@ export function findCandidates(text: string, ctx: QuoteContext, ms: MentionIndex
     if (!passiveSubject(text, s.end, quote.start)) found.push({ start: s.start, end: s.end, kind: 'name', entityType: e.type, entityId: e.id, rule: false });
   }
   // Pronouns and descriptions.
-  for (let k = firstFrom(words.list, from); k < words.list.length && words.list[k]!.start < to; k++) {
+  for (let k = firstStartingFrom(words.list, from); k < words.list.length && words.list[k]!.start < to; k++) {
     const w = words.list[k]!;
     if (w.end > to || insideAny(ctx.nearQuotes, w)) continue;
     if (w.kind === 'pronoun') {
