@@ -147,15 +147,8 @@ interface Postings {
  * Every pair of statements (one from each list) whose score reaches `threshold`, found through an
  * inverted index. `weightOf` gives a term's weight; the score is the one `similarity` computes.
  */
-export function candidatePairs(
-  sa: readonly Statement[],
-  sb: readonly Statement[],
-  weightOf: (term: string) => number,
-  threshold: number,
-  shortSide: number,
-  cap = DEFAULT_BLOCK_CAP,
-): CandidateResult {
-  const found = candidateColumns(sa, sb, weightOf, threshold, shortSide, cap);
+export function candidatePairs(...args: Parameters<typeof candidateColumns>): CandidateResult {
+  const found = candidateColumns(...args);
   return { pairs: found.pairs.toPairs(), scored: found.scored, capped: found.capped };
 }
 
