@@ -43,9 +43,8 @@ export function collectSources(text: string, analysis: Analysis, options: Source
     credited.push({ statement: { kind: 'quote', span: { start: q.start, end: q.end, text: q.text }, speaker, cue: q.cue, words }, entityId: q.speaker.entityId, pronoun: q.speaker.kind === 'pronoun' });
   }
   const rules = findParaphrases(text, analysis, options);
-  const models = options.tagger === undefined ? currentModels() : null;
-  const tagger = options.tagger === undefined ? models!.sources : options.tagger;
-  const paraphrases = tagger ? taggedParaphrases(text, analysis, rules, tagger, (models ?? currentModels()).tagger.clusters) : rules;
+  const tagger = options.tagger === undefined ? currentModels().sources : options.tagger;
+  const paraphrases = tagger ? taggedParaphrases(text, analysis, rules, tagger, currentModels().tagger.clusters) : rules;
   const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
   paraphrases.forEach((p, i) => {
     const l = linked[i];

@@ -14,8 +14,8 @@ export interface Paraphrase {
   /** The sentence reporting the speech. */
   span: TextSpan;
   speaker: TextSpan;
-  /** The verb or phrase of saying; null for a source the tagger found with no verb of its own. */
-  cue: TextSpan | null;
+  /** The verb or phrase of saying (for a source the tagger found, the verb it is the subject of). */
+  cue: TextSpan;
 }
 
 // Verbs of stance that report what someone holds or denies, rarely before a quote so the quote cue

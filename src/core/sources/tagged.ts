@@ -5,6 +5,7 @@
 // or "according to" right before it ("…, said two diplomats"); with neither it is not listed.
 import type { Analysis, Span, TextSpan } from '../types';
 import type { HashTable } from '../text/hashTable';
+import { firstStartingFrom } from '../spans';
 import { T_WORD, type Tok } from '../attribution/tokens';
 import { CUE_WORDS } from '../attribution/words';
 import { eachWindow, hypothetical, type Paraphrase } from './statements';
@@ -12,27 +13,22 @@ import { tagSourcesIn, type SourceTaggerModel } from './tagger';
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
+// Longest speaker mention that may start before a window and reach into it, in characters.
+const MAX_SPEAKER = 400;
+
 /**
  * The speakers the tagger reads as the rules' findings in a window: every quote's speaker and every
  * rule paraphrase's speaker inside it (the same ones the tagger was trained with).
  */
 export function ruleSpeakersIn(quoteSpeakers: readonly Span[], rules: readonly Paraphrase[], from: number, to: number): Span[] {
   const out: Span[] = [];
-  // Quote speakers sorted by start: binary search for the first one ending after `from`'s neighbourhood.
-  let lo = 0;
-  let hi = quoteSpeakers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quoteSpeakers[mid]!.start < from - MAX_SPEAKER) lo = mid + 1;
-    else hi = mid;
+  // Quote speakers are sorted by start: the first that may reach into the window is found by a binary search.
+  for (let i = firstStartingFrom(quoteSpeakers, from - MAX_SPEAKER); i < quoteSpeakers.length && quoteSpeakers[i]!.start < to; i++) {
+    if (from < quoteSpeakers[i]!.end) out.push(quoteSpeakers[i]!);
   }
-  for (let i = lo; i < quoteSpeakers.length && quoteSpeakers[i]!.start < to; i++) if (from < quoteSpeakers[i]!.end) out.push(quoteSpeakers[i]!);
   for (const p of rules) if (p.speaker.start < to && from < p.speaker.end) out.push(p.speaker);
   return out;
 }
-
-// Longest speaker mention that may start before a window and reach into it, in characters.
-const MAX_SPEAKER = 400;
 
 /** The speakers of the analysis's quotes, sorted by start (for ruleSpeakersIn). */
 export function quoteSpeakers(analysis: Analysis): Span[] {
