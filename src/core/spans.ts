@@ -29,3 +29,13 @@ export function firstStartingFrom(list: readonly { start: number }[], pos: numbe
   }
   return lo;
 }
+
+/** The first index in list[lo, hi) whose value is at least `value` (the list ascending). */
+export function lowerBound(list: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -18,6 +18,7 @@
 // the last prefix term they share (the positional filter of Xiao et al., "Efficient similarity
 // joins for near duplicate detection", 2008, for weighted terms). Every posting carries that weight.
 import type { Statement } from './statements';
+import { lowerBound } from '../spans';
 
 /** A block (term) held by more statements than this proposes only this many, the nearest in place. */
 export const DEFAULT_BLOCK_CAP = 100;
@@ -420,12 +421,3 @@ function postings(x: Indexed, weights: Float64Array, byRank: Int32Array): Postin
   return { from, statement, at, fromHere };
 }
 
-/** The first index in list[lo, hi) whose value is at least `value` (the list ascending). */
-function lowerBound(list: Int32Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

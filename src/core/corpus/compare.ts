@@ -144,17 +144,18 @@ export function matchStatements(sa: readonly Statement[], sb: readonly Statement
   const { weightOf, termWeights } = internedWeigher(interned, sa.length + sb.length, options);
   const found = internedCandidates(interned, termWeights, threshold, shortSide, options.blockCap ?? DEFAULT_BLOCK_CAP);
   // One shared thing (a name, a number, a word) is a topic in common, not a report in common.
-  const evidence: SharedEvidence[] = [];
+  // The evidence of each candidate asked about, by its place in the columns.
+  const evidenceAt = new Map<number, SharedEvidence>();
   const { a, b, score } = found.pairs;
   const supported = (k: number) => {
     const e = sharedEvidence(sa[a[k]!]!, sb[b[k]!]!);
     if (evidenceCount(e) < MIN_EVIDENCE) return false;
-    // oneToOne keeps every pair it asks about and finds supported, in the order it asks.
-    evidence.push(e);
+    evidenceAt.set(k, e);
     return true;
   };
   const kept = oneToOnePlaces(found.pairs, bestFirstColumnOrder(found.pairs), sa.length, sb.length, supported);
   const pairs = kept.map((k): ScoredPair => ({ a: a[k]!, b: b[k]!, score: score[k]! }));
+  const evidence = kept.map((k) => evidenceAt.get(k)!);
   return { pairs, evidence, scored: found.scored, capped: found.capped, weightOf };
 }
 

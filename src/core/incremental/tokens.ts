@@ -9,6 +9,7 @@
 // tokenize() over random edits in test/unit/incrementalTokens.test.ts).
 import { tokenize, type Tokens } from '../text/tokenize';
 import type { TextEdit } from '../text/textEdit';
+import { lowerBound } from '../spans';
 
 function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
@@ -79,8 +80,8 @@ export function spliceTokens(oldText: string, old: Tokens, newText: string, edit
   const oldTo = to - shift;
 
   const mid = tokenize(newText.slice(from, to));
-  const before = firstAtOrAfter(old.start, old.count, from);
-  const after = firstAtOrAfter(old.start, old.count, oldTo);
+  const before = lowerBound(old.start, 0, old.count, from);
+  const after = lowerBound(old.start, 0, old.count, oldTo);
   const count = before + mid.count + (old.count - after);
   const into = buffers ? buffers(count) : buffersFor(count, undefined);
   const out: Tokens = {
@@ -126,14 +127,3 @@ function splicedCodes(old: Uint16Array, newText: string, edit: TextEdit, into?: 
   return out;
 }
 
-/** The index of the first token starting at or after `offset`. */
-function firstAtOrAfter(starts: Int32Array, count: number, offset: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (starts[m]! < offset) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
