@@ -25,6 +25,10 @@ const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: analyzeHost },
   // Runs analyze() on a worker thread so long articles never stall the extension host.
   { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  // Sidecars, anchoring and the workspace index on a second thread; Compare Sources in a process of
+  // its own. Separate bundles, so the analysis worker loads only the analysis.
+  { ...common, entryPoints: ['src/vscode/worker/serviceEntry.ts'], outfile: 'dist/serviceWorker.js' },
+  { ...common, entryPoints: ['src/vscode/worker/compareEntry.ts'], outfile: 'dist/compareProcess.js' },
   // The CLI is also the script of its own `analyze --jobs N` workers (src/cli/corpus/worker.ts).
   {
     ...common,

@@ -1,6 +1,6 @@
 // At what priority Compare Sources' work runs: one comparison of the integration suite's two 800 KB
 // articles (test/integration/compareArticles.ts) in the comparison process as the editor starts it
-// (dist/analysisWorker.js, so `npm run build` first), then the CPU each of that process's threads used
+// (dist/compareProcess.js, so `npm run build` first), then the CPU each of that process's threads used
 // and its nice value, read from /proc (Linux only). Every thread should be at 19: the garbage
 // collector's helpers do a good part of the work.
 // Usage: npx tsx scripts/bench-compare-priority.ts [KB each, default 800]
@@ -26,8 +26,8 @@ function threadsOf(pid: number): { tid: string; cpuMs: number; nice: number }[] 
 
 function main(): void {
   if (process.platform !== 'linux') throw new Error('reads /proc: Linux only');
-  const entry = join(root, 'dist/analysisWorker.js');
-  if (!existsSync(entry)) throw new Error('dist/analysisWorker.js is missing: run `npm run build` first');
+  const entry = join(root, 'dist/compareProcess.js');
+  if (!existsSync(entry)) throw new Error('dist/compareProcess.js is missing: run `npm run build` first');
   const kb = Number(process.argv[2] ?? 800);
   const seeds = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(root, 'seeds', f), 'utf8'));
   const { a, b } = comparePair(seeds[0]!, seeds[1]!, kb * 1024);

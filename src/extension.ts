@@ -43,8 +43,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // The model files ship in the extension's own assets/ folder; only the workers read them. The host
   // never analyses: a worker that cannot run is an error the user is shown, not a slow host.
   const assetsDir = join(context.extensionUri.fsPath, 'assets');
-  const workerFile = join(__dirname, 'analysisWorker.js');
-  const analyzer = own(new WorkerAnalyzer(undefined, workerFile, { assetsDir }));
+  // Three bundles, each holding only its part, so the analysis worker every article waits for starts soonest.
+  const analyzer = own(new WorkerAnalyzer(undefined, join(__dirname, 'analysisWorker.js'), { assetsDir }));
   // The worker starts and decodes its models as soon as the window holds an article (at activation,
   // or the moment a plain-text file reads as one), while the editor is still opening it, rather than
   // when its text is first sent. Plain-text files that are not articles start no worker.
@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   if (vscode.workspace.textDocuments.some((doc) => doc.languageId === NEWS_LANGUAGE)) warmUp();
   own(vscode.workspace.onDidOpenTextDocument((doc) => doc.languageId === NEWS_LANGUAGE && warmUp()));
   // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
-  const services = own(new ServiceWorker(new WorkspaceSidecarFs(), workerFile, { assetsDir }));
+  const services = own(new ServiceWorker(new WorkspaceSidecarFs(), join(__dirname, 'serviceWorker.js'), { assetsDir }));
   const sizeLimit = {
     maxBytes: () => maxArticleBytes(config.current.maxArticleSizeMB),
     onDidChange: config.onDidChange,
@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const corpus = own(new WorkspaceCorpus(services, config, firstAnalysis(analyses)));
   const comparisons = own(new ComparisonSection());
   own(newsTree.registerSection(comparisons));
-  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, workerFile, { assetsDir }))));
+  own(new CorpusCommands(corpus, analyses, comparisons, own(new WorkerComparer(undefined, join(__dirname, 'compareProcess.js'), { assetsDir }))));
   own(newsTree.registerSection(own(new WorkspaceEntitiesSection(corpus))));
   own(vscode.languages.registerHoverProvider(selector, new NewsHoverProvider(analyses, corpus)));
   own(vscode.languages.registerDocumentSymbolProvider(selector, new NewsSymbolProvider(analyses), { label: 'News' }));

@@ -1,13 +1,10 @@
 // Worker-thread entry (bundled to dist/analysisWorker.js): runs analyze() away from the extension
-// host's thread, so a long article never stalls hovers, commands or other extensions. The same
-// entry serves the service worker of serviceWorker.ts (sidecars, anchoring), and Compare Sources
-// (workerComparer.ts): each comparison in a process of its own, started from this file at the lowest
-// priority and stopped when the user cancels.
+// host's thread, so a long article never stalls hovers, commands or other extensions. It holds the
+// analysis and nothing else, as every open article waits for it to start: the service worker
+// (worker/serviceEntry.ts) and Compare Sources (worker/compareEntry.ts) are bundles of their own.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import { DocumentAnalyses } from '../core/incremental/documents';
-import { compareTexts } from '../core/corpus/compare';
-import { compactComparison } from '../core/corpus/compactComparison';
 import { applyEntityCorrections } from '../core/entities/corrections';
 import { applySourceCorrections, collectSources } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
@@ -17,14 +14,10 @@ import type { Corrections } from '../core/annotations/types';
 import type { Analysis } from '../core/types';
 import { defaultAssetsDir, useModelAssets } from '../node/modelAssets';
 import type { AnalysisReply, AnalysisRequest, ForgetRequest, SourcesReply, SourcesRequest, WorkerData } from './workerAnalyzer';
-import { ASSETS_DIR_ENV, type CompareMessage, type CompareRequest } from './workerComparer';
-import { isServiceMessage } from './worker/protocol';
-import { ServiceHost } from './worker/services';
-import { lowerProcessPriority } from './worker/processPriority';
 import { compileAnalysis, loadModels, type WarmUpRequest } from './worker/warmUp';
 
 // The model files: the folder the extension host names, else the one beside this bundle.
-useModelAssets((workerData as WorkerData | null)?.assetsDir ?? process.env[ASSETS_DIR_ENV] ?? defaultAssetsDir());
+useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir());
 
 // Each open document's incremental analysis: an edit re-analyses what it changed (core/incremental).
 const documents = new DocumentAnalyses();
@@ -123,18 +116,6 @@ function runSources(request: SourcesRequest): void {
   parentPort?.postMessage(reply);
 }
 
-/** Compares in this process (started for this comparison alone) and sends the result to the extension host. */
-function runComparison(request: CompareRequest, post: (message: CompareMessage) => void): void {
-  try {
-    const comparison = compareTexts(request.a, request.b, (fraction, step) => post({ id: request.id, progress: { fraction, step } }));
-    // Only what the editor paints: the host holds both texts and works out a pair's wording and
-    // diff when a hover asks (core/corpus/compactComparison.ts).
-    post({ id: request.id, compact: compactComparison(comparison) });
-  } catch (err) {
-    post({ id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-  }
-}
-
 /** Set by the first analysis: the analysis is compiled, the warm-up's sample is not needed. */
 let analysedAny = false;
 
@@ -152,12 +133,8 @@ function warmUp(request: WarmUpRequest): void {
   });
 }
 
-// Sidecar reads and writes, and the anchoring of many claims (serviceWorker.ts), made only when asked.
-let services: ServiceHost | undefined;
-
 parentPort?.on('message', (request: AnalysisRequest | ForgetRequest | SourcesRequest | WarmUpRequest) => {
   if ('kind' in request && request.kind === 'warm') warmUp(request);
-  else if (isServiceMessage(request)) (services ??= new ServiceHost((message) => parentPort?.postMessage(message))).handle(request);
   else if ('kind' in request && request.kind === 'sources') runSources(request);
   else if ('kind' in request && request.kind === 'forget') {
     documents.forget(request.document);
@@ -165,13 +142,3 @@ parentPort?.on('message', (request: AnalysisRequest | ForgetRequest | SourcesReq
   }
   else runAnalysis(request as AnalysisRequest);
 });
-
-// Started as a comparison process (workerComparer.ts): a comparison of long articles keeps a core
-// busy for seconds, so every thread of this process (the collector's helpers too) yields to the
-// editor and the user's typing first.
-if (!parentPort && process.send) {
-  lowerProcessPriority();
-  process.on('message', (request: CompareRequest) => {
-    if (request?.kind === 'compare') runComparison(request, (message) => process.send?.(message));
-  });
-}

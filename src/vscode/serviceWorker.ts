@@ -1,6 +1,6 @@
-// The extension host's side of the service worker (the analysis worker's script, started a second
-// time so a long sidecar merge or a re-anchoring of many claims never waits behind an analysis, and
-// the reverse). Calls are answered once, report progress, and can be cancelled. The worker reaches
+// The extension host's side of the service worker (dist/serviceWorker.js, a thread beside the
+// analysis worker's, so a long sidecar merge or a re-anchoring of many claims never waits behind an
+// analysis, and the reverse). Calls are answered once, report progress, and can be cancelled. The worker reaches
 // files only through `fs`, answered here on vscode.workspace.fs. A worker that stops is started
 // again on the next call; calls in flight fail with the reason.
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ export class ServiceWorker implements vscode.Disposable {
    */
   constructor(
     private readonly fs: SidecarFs,
-    private readonly workerFile = join(__dirname, 'analysisWorker.js'),
+    private readonly workerFile = join(__dirname, 'serviceWorker.js'),
     private readonly workerData: WorkerData = {},
   ) {}
 

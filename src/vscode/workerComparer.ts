@@ -1,4 +1,4 @@
-// Runs Compare Sources in a process of its own (the analysis worker's entry, dist/analysisWorker.js,
+// Runs Compare Sources in a process of its own (dist/compareProcess.js, from worker/compareEntry.ts,
 // started as a child process), one per comparison: the extension host stays responsive, the process
 // runs every one of its threads at the lowest priority (worker/processPriority.ts), reports each
 // step, and cancelling stops it outright. A worker thread was used before; the garbage collector's
@@ -13,7 +13,7 @@ import type { Comparison, CompareProgress } from '../core/corpus/compare';
 import { compactComparison, type CompactComparison } from '../core/corpus/compactComparison';
 import type { WorkerData } from './workerAnalyzer';
 
-/** Names the model folder for the comparison process (the analysis worker's entry reads it). */
+/** Names the model folder for the comparison process (worker/compareEntry.ts reads it). */
 export const ASSETS_DIR_ENV = 'NEWS_ANNOTATOR_ASSETS_DIR';
 
 export interface CompareRequest {
@@ -52,7 +52,7 @@ export class WorkerComparer implements vscode.Disposable {
    */
   constructor(
     private readonly fallback?: (a: string, b: string, progress: CompareProgress) => Comparison,
-    private readonly workerFile = join(__dirname, 'analysisWorker.js'),
+    private readonly workerFile = join(__dirname, 'compareProcess.js'),
     private readonly workerData: WorkerData = {},
   ) {}
 

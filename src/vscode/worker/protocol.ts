@@ -1,4 +1,4 @@
-// The messages of the editor's service worker (dist/analysisWorker.js started a second time):
+// The messages of the editor's service worker (dist/serviceWorker.js, from serviceEntry.ts):
 // calls from the extension host, each answered once, with progress on the way; and the worker's own
 // calls back to the host for file access (the sidecar files live behind vscode.workspace.fs, which
 // only the host can reach). New message kinds only: plain analysis keeps its own {id, text} shape.

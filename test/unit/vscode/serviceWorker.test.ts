@@ -25,8 +25,8 @@ describe('ServiceWorker', () => {
   let file: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'news-service-worker-'));
-    file = join(dir, 'analysisWorker.js');
-    buildSync({ entryPoints: [join(root, 'src/vscode/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
+    file = join(dir, 'serviceWorker.js');
+    buildSync({ entryPoints: [join(root, 'src/vscode/worker/serviceEntry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

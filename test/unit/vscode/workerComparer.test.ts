@@ -43,8 +43,8 @@ describe('WorkerComparer', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('compares in its own process, reporting each step, with the same result as in-process', async () => {
-    const file = join(dir, 'analysisWorker.js');
-    buildSync({ entryPoints: [join(root, 'src/vscode/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
+    const file = join(dir, 'compareProcess.js');
+    buildSync({ entryPoints: [join(root, 'src/vscode/worker/compareEntry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: file, logLevel: 'error' });
     // The fallback must not run: it would give an empty comparison.
     const comparer = new WorkerComparer(empty, file, { assetsDir: join(root, 'assets') });
     try {
