@@ -5,9 +5,11 @@
 // the cue rules without the source tagger.
 // The shipped sources row is cross-validated, 5 folds by article: the source tagger
 // (src/core/sources/tagger.ts, scripts/train-source-tagger.ts) is trained on the other folds,
-// quantised as the shipped asset is, and decoded with the shipped margin (neighbouring margins are
-// printed too). Two older learned extensions of the cue rules are measured the same way and are not
-// on by default: a stance-verb list and a verb model (src/core/sources/verbs.ts).
+// quantised as the shipped asset is, and decoded with a margin chosen by cross-validation inside
+// those training folds alone (scripts/source-tagger-margin.ts), as the shipped margin is chosen over
+// the whole set; neighbouring margins are printed too. Two older learned extensions of the cue
+// rules are measured the same way and are not on by default: a stance-verb list and a verb model
+// (src/core/sources/verbs.ts).
 // Usage: npx tsx scripts/eval-sources.ts [dataDir] [--verbose] [--misses]   (dataDir defaults to ../shared/data)
 // --misses counts why the gold sources the sources row misses are missed (scripts/sources-misses.ts).
 // The data is read at run time only; nothing from it is kept in the project.
@@ -19,9 +21,10 @@ import { cueSpansOf } from '../src/core/sources/statements';
 import type { Span } from '../src/core/types';
 import { useModelAssets } from '../src/node/modelAssets';
 import { examplesOf, trainVerbModel } from './sources-verb-model';
-import { TAGGER_BITS, TAGGER_MARGIN, goldSources, taggedWindows, trainSourceTagger } from './source-tagger-train';
+import { goldSources, taggedWindows } from './source-tagger-train';
+import { chooseMargin, shippedTagger } from './source-tagger-margin';
+import { Score, unique } from './sources-score';
 import { currentModels } from '../src/core/models';
-import { decodeSourceTagger, sourceTaggerPayload } from '../src/core/sources/taggerAsset';
 import type { SourceTaggerModel } from '../src/core/sources/tagger';
 import { MissTally, type GoldAttribution } from './sources-misses';
 
@@ -53,30 +56,6 @@ const docs = readFileSync(file, 'utf8')
   .map((l) => JSON.parse(l) as Doc);
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
-const pct = (x: number): string => (100 * x).toFixed(1).padStart(5) + '%';
-
-class Score {
-  found = 0;
-  gold = 0;
-  right = 0;
-  listed = 0;
-  add(listed: readonly Span[], goldCued: readonly Span[], goldAll: readonly Span[]): void {
-    this.gold += goldCued.length;
-    for (const g of goldCued) if (listed.some((l) => overlaps(l, g))) this.found++;
-    this.listed += listed.length;
-    for (const l of listed) if (goldAll.some((g) => overlaps(l, g))) this.right++;
-  }
-  line(name: string): string {
-    const r = this.found / Math.max(1, this.gold);
-    const p = this.right / Math.max(1, this.listed);
-    return `${name.padEnd(44)} recall ${pct(r)} (${this.found}/${this.gold})  precision ${pct(p)} (${this.right}/${this.listed})`;
-  }
-}
-
-const unique = (spans: Span[]): Span[] => {
-  const seen = new Set<string>();
-  return spans.filter((s) => (seen.has(`${s.start}:${s.end}`) ? false : (seen.add(`${s.start}:${s.end}`), true)));
-};
 
 // Stance verbs learned from the training folds: a lower-case word joins when at least THRESHOLD of
 // its occurrences are (part of) a gold cue, and it is a cue at least MIN_COUNT times. Reported
@@ -105,7 +84,8 @@ function learnLexicon(train: readonly Doc[], threshold: number): Set<string> {
 const baseline = new Score();
 const rulesOnly = new Score();
 const sources = new Score();
-const margins = [TAGGER_MARGIN - 2, TAGGER_MARGIN - 1, TAGGER_MARGIN + 1, TAGGER_MARGIN + 2];
+// Offsets from each fold's chosen margin.
+const margins = [-4, -2, 2, 4];
 const marginScores = margins.map(() => new Score());
 const learned = thresholds.map(() => new Score());
 const modelThresholds = [0.3, 0.4, 0.5];
@@ -118,10 +98,13 @@ const examples = docs.map((d, i) => examplesOf(d, analyses[i]!));
 const models = Array.from({ length: FOLDS }, (_, f) => trainVerbModel(examples.filter((_, i) => fold(i) !== f).flat()));
 const clusters = currentModels().tagger.clusters;
 const windows = docs.map((d, i) => taggedWindows(d.text, analyses[i]!, goldSources(d), clusters));
-// Each fold's tagger goes through the asset's quantisation, so the figures are the shipped model's.
-const taggers: SourceTaggerModel[] = Array.from({ length: FOLDS }, (_, f) =>
-  decodeSourceTagger(sourceTaggerPayload({ bits: TAGGER_BITS, weights: trainSourceTagger(windows.filter((_, i) => fold(i) !== f).flat()), scale: 1, margin: TAGGER_MARGIN }), `fold ${f}`),
-);
+// Each fold's tagger goes through the asset's quantisation, so the figures are the shipped model's;
+// its margin is chosen by an inner cross-validation over its own training articles.
+const taggers: SourceTaggerModel[] = Array.from({ length: FOLDS }, (_, f) => {
+  const train = docs.map((doc, i) => ({ doc, analysis: analyses[i]!, windows: windows[i]!, i })).filter((it) => fold(it.i) !== f);
+  const { margin } = chooseMargin(train, FOLDS - 1);
+  return shippedTagger(train.flatMap((it) => it.windows), margin, `fold ${f}`);
+});
 const lexicons = thresholds.map((th) => Array.from({ length: FOLDS }, (_, f) => learnLexicon(docs.filter((_, i) => fold(i) !== f), th)));
 docs.forEach((d, i) => {
   const goldAll = (d.attributions ?? []).filter((a) => a.source).map((a) => a.source!);
@@ -135,7 +118,7 @@ docs.forEach((d, i) => {
   const tagger = taggers[fold(i)]!;
   const listed = speakersOf({ tagger });
   sources.add(listed, goldCued, goldAll);
-  margins.forEach((m, k) => marginScores[k]!.add(speakersOf({ tagger: { ...tagger, margin: m } }), goldCued, goldAll));
+  margins.forEach((m, k) => marginScores[k]!.add(speakersOf({ tagger: { ...tagger, margin: tagger.margin + m } }), goldCued, goldAll));
   if (misses) {
     const statements = collectSources(d.text, a, { tagger }).sources.flatMap((s) => s.statements);
     const gold = (d.attributions ?? []).filter((x): x is GoldAttribution => !!x.source && !!x.cue);
@@ -156,13 +139,14 @@ docs.forEach((d, i) => {
 console.log(`Sources on PolNeAR train (${docs.length} articles, attributions with a cue; ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 console.log(baseline.line('baseline: quote speakers only'));
 console.log(rulesOnly.line('cue rules only (no tagger)'));
-console.log(sources.line(`sources: rules + tagger (${FOLDS}-fold CV, margin ${TAGGER_MARGIN})`));
-margins.forEach((m, k) => console.log(marginScores[k]!.line(`  tagger margin ${m} (${FOLDS}-fold CV)`)));
+console.log(sources.line(`sources: rules + tagger (${FOLDS}-fold CV)`));
+console.log(`  margins chosen inside the training folds: ${taggers.map((t) => t.margin).join(', ')}`);
+margins.forEach((m, k) => console.log(marginScores[k]!.line(`  tagger margin chosen ${m > 0 ? '+' : ''}${m} (${FOLDS}-fold CV)`)));
 thresholds.forEach((th, t) => console.log(learned[t]!.line(`  rules + stance verbs learned ≥${th} (${FOLDS}-fold CV, ${Math.round(lexicons[t]!.reduce((n, l) => n + l.size, 0) / FOLDS)} words)`)));
 modelThresholds.forEach((th, t) => console.log(modelScores[t]!.line(`  rules + verb model >${th} (${FOLDS}-fold CV)`)));
 {
-  const r = sources.found / Math.max(1, sources.gold);
-  const p = sources.right / Math.max(1, sources.listed);
+  const r = sources.recall;
+  const p = sources.precision;
   console.log(`targets (sources row): recall ≥ 90% ${r >= 0.9 ? 'met' : 'NOT met'}, precision ≥ 80% ${p >= 0.8 ? 'met' : 'NOT met'}`);
 }
 if (misses) misses.print(sources.gold);

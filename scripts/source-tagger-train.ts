@@ -17,9 +17,6 @@ export interface TaggedWindow {
 
 export const TAGGER_BITS = 16;
 export const TAGGER_EPOCHS = 10;
-// Added to the O score when decoding (shipped in the asset): the largest recall with a
-// cross-validated precision of at least 0.8 (scripts/eval-sources.ts prints the neighbours).
-export const TAGGER_MARGIN = -8;
 
 export interface PolnearDoc {
   id: string;

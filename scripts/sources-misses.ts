@@ -15,6 +15,9 @@ export interface Listed {
   cue: Span | null;
 }
 
+// Largest gap between a missed source and a listed mention for the miss to count as a boundary problem.
+const NEAR = 2;
+
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 const inside = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
 
@@ -29,6 +32,8 @@ export class MissTally {
   readonly unknownCues = new Map<string, number>();
   readonly examples = new Map<string, string[]>();
   missed = 0;
+  /** Missed sources that a listed mention touches or nearly touches (a gap of at most NEAR characters): boundary problems. */
+  nearMisses = 0;
 
   add(text: string, a: Analysis, gold: readonly GoldAttribution[], listed: readonly Listed[], cues: readonly Span[]): void {
     const body = bodySentences(a);
@@ -36,6 +41,7 @@ export class MissTally {
     for (const g of gold) {
       if (listed.some((l) => overlaps(l.speaker, g.source))) continue;
       this.missed++;
+      if (listed.some((l) => (l.speaker.end <= g.source.start && g.source.start - l.speaker.end <= NEAR) || (l.speaker.start >= g.source.end && l.speaker.start - g.source.end <= NEAR))) this.nearMisses++;
       const stage = this.stageOf(g, a, body, listed, cues, quoteCues);
       bump(this.stages, stage);
       bump(this.forms, formOf(text, g, gold));
@@ -70,7 +76,7 @@ export class MissTally {
       console.log(`${title} (share of the ${total} gold sources)`);
       for (const [k, n] of [...m].sort((x, y) => y[1] - x[1])) console.log(`  ${String(n).padStart(6)} ${pct(n)}  ${k}`);
     };
-    console.log(`missed: ${this.missed}`);
+    console.log(`missed: ${this.missed}, of which ${this.nearMisses} (${pct(this.nearMisses).trim()} of the gold sources) have a listed mention within ${NEAR} characters (a boundary problem under the overlap criterion)`);
     table('where the missed sources were lost', this.stages);
     table('what the missed sources are', this.forms);
     console.log('most frequent head words of the cues not found:', [...this.unknownCues].sort((x, y) => y[1] - x[1]).slice(0, 40).map(([c, n]) => `${c} ${n}`).join(', '));
