@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { collectSources, countWords, sourceAt, sourcesOfAnalysis, statementSpans, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
+import { collectSources, countWords, opensSentence, sourceAt, sourcesOfAnalysis, statementSpans, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
 import { sourceSection } from '../../src/core/present/viewTree';
 import { affiliationFromRoles } from '../../src/core/sources/describe';
 import { sourceHoverLine } from '../../src/core/present/hoverContent';
@@ -79,6 +79,21 @@ describe('sources of an article', () => {
   it('does not take a finding or a hypothetical for a statement', () => {
     const text = 'A state is born\n\nThe Soviet Union helped found the small state after the war.\n\nShe would say nothing about the plan if asked.\n';
     assert.deepEqual(sourcesOf(text).sources.map((s) => s.name), []);
+  });
+
+  it('reads no name into a capital that only opens the sentence, nor into a modifier after the head noun', () => {
+    const text = 'Poll shows lead\n\nWASHINGTON (AP) — A poll released Tuesday shows the senator ahead. Analysts said the race is close.\n';
+    const r = sourcesOf(text);
+    const poll = find(r, 'A poll released Tuesday');
+    assert.deepEqual([poll.kind, poll.named, poll.role], ['anonymous', false, 'poll']);
+    const analysts = find(r, 'Analysts');
+    assert.deepEqual([analysts.kind, analysts.named, analysts.role, analysts.description], ['anonymous', false, 'analysts', 'Analysts']);
+  });
+
+  it('tells where a sentence opens: after a full stop, a dateline dash, a line break or an opening quote mark', () => {
+    const text = 'Head\nBERLIN — Officials met. “Critics said no.” Then the Police came';
+    for (const word of ['Head', 'Officials', 'Critics', 'Then']) assert.equal(opensSentence(text, text.indexOf(word)), true, word);
+    assert.equal(opensSentence(text, text.indexOf('Police')), false);
   });
 
   it('shows an unresolved pronoun as written, without a role', () => {

@@ -44,8 +44,10 @@ export interface Described {
  * "Western countries" (actor-place), "the ministry" (organisation), "Pyongyang's official Korean
  * Central News Agency" (a named organisation the entity finder missed). `inside` are the entity
  * mentions within the description, which make up its affiliation rather than its role.
+ * `sentenceInitial`: the description opens its sentence, so the capital of its first word says
+ * nothing ("Analysts said …" is a description, not a name).
  */
-export function describe(written: string, offset: number, inside: readonly Mention[]): Described {
+export function describe(written: string, offset: number, inside: readonly Mention[], sentenceInitial = false): Described {
   const pronoun = written.toLowerCase();
   // A pronoun the analysis could not resolve: "he" and "she" are people (nothing more is read into
   // them), the others could be anyone.
@@ -61,14 +63,20 @@ export function describe(written: string, offset: number, inside: readonly Menti
     words.push(m[0]);
   }
   const lead = LEADING.exec(words.join(' '));
-  const rest = (lead ? words.join(' ').slice(lead[0].length) : words.join(' ')).split(' ').filter((w) => w && !/['’]s$/.test(w) && w.toLowerCase() !== 'and');
+  const all = (lead ? words.join(' ').slice(lead[0].length) : words.join(' ')).split(' ').filter((w) => w && !/['’]s$/.test(w) && w.toLowerCase() !== 'and');
+  // A participle after the head noun starts a modifier, not the head: "a poll released Tuesday",
+  // "officials briefed on the talks".
+  const participle = all.findIndex((w, i) => i > 0 && /^\p{Ll}+ed$/u.test(w) && /^\p{Ll}/u.test(all[i - 1]!));
+  const rest = participle > 0 ? all.slice(0, participle) : all;
   const head = rest[rest.length - 1] ?? '';
   const lower = head.toLowerCase();
-  const named = head !== '' && head[0] !== head[0]!.toLowerCase();
+  // A capital is a sign of a name, except on the word that opens the sentence.
+  const opensSentence = sentenceInitial && !lead && words[0] === head;
+  const named = head !== '' && head[0] !== head[0]!.toLowerCase() && !opensSentence;
   const kind: SourceKind = PLACE_HEADS.has(lower) ? 'actor-place' : ORG_HEADS.has(lower) ? 'organisation' : 'anonymous';
   // A capitalised head names something: an organisation unless its head says otherwise.
   if (named && kind === 'anonymous') return { kind: 'organisation', named, role: null };
-  const role = named ? null : rest.filter((w) => w[0] === w[0]!.toLowerCase()).join(' ') || null;
+  const role = named ? null : rest.filter((w) => w[0] === w[0]!.toLowerCase() || (opensSentence && w === head)).map((w) => (opensSentence && w === head ? lower : w)).join(' ') || null;
   return { kind, named, role };
 }
 

@@ -102,7 +102,7 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
       ...counts,
     };
   }
-  const d = describe(firstWritten.text, firstWritten.start, inside);
+  const d = describe(firstWritten.text, firstWritten.start, inside, opensSentence(text, firstWritten.start));
   // A named organisation's own name may hold places ("Korean Central News Agency"): only a
   // possessive before it says whom it belongs to ("Pyongyang's").
   const affiliation = inside.filter((m) => byId.get(m.entityId)?.type !== 'PERSON' && (!d.named || /^['’]s\b/.test(text.slice(m.end, m.end + 3)))).map((m) => m.text);
@@ -119,6 +119,16 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
     forms,
     ...counts,
   };
+}
+
+/**
+ * Whether text[at] begins a sentence: nothing before it on its line but quote marks, brackets and
+ * spaces, or a sentence's end, a colon, or a dateline's dash before those.
+ */
+export function opensSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[\s"“”‘’'()]/.test(text[i]!) && text[i] !== '\n') i--;
+  return i < 0 || /[\n.!?:—–]/.test(text[i]!) || (text[i] === '-' && text[i - 1] === ' ');
 }
 
 /** Words (letters or digits, with inner apostrophes and hyphens) in text[from, to). */
