@@ -76,6 +76,19 @@ if (existsSync(polnear)) {
   console.log(`1 MB of distinct articles (PolNeAR, best of 10): ${msD.toFixed(1)} ms  → ${(1 / (msD / 1000)).toFixed(1)} MB/s ${cpuNote(1)}`);
 }
 
+// Every distinct article in ../shared/data (PolNeAR, CoNLL-2003 train and dev, GUM news): about 5 MB,
+// the largest text of distinct articles at hand, to show whether the cost grows faster than the text.
+const distinctSets = ['polnear-train.jsonl', 'conll2003-train.jsonl', 'conll2003-dev.jsonl', 'gum-news-train.jsonl'].map((f) => join(__dirname, '../../shared/data', f));
+if (distinctSets.every((f) => existsSync(f))) {
+  const parts: string[] = [];
+  for (const f of distinctSets) for (const line of readFileSync(f, 'utf8').split('\n')) if (line) parts.push((JSON.parse(line) as { text: string }).text);
+  const all = parts.join('\n\n');
+  run(all);
+  const msA = time(run, all, 3);
+  const mbA = all.length / MB;
+  console.log(`${mbA.toFixed(1)} MB of distinct articles (all of PolNeAR, CoNLL-2003 and GUM, best of 3): ${msA.toFixed(1)} ms  → ${(mbA / (msA / 1000)).toFixed(1)} MB/s ${cpuNote(mbA)}`);
+}
+
 if (name !== 'findEntities') {
   findEntities(oneMB);
   const msE = time(findEntities, oneMB, 10);
