@@ -44,7 +44,12 @@ export interface QuoteContext {
 }
 
 function insideAny(spans: readonly Span[], s: Span): boolean {
-  for (const q of spans) if (s.start < q.end && q.start < s.end) return true;
+  return overlapsAny(spans, s.start, s.end);
+}
+
+/** Whether start..end overlaps one of `spans` (insideAny without a span object). */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const q of spans) if (start < q.end && q.start < end) return true;
   return false;
 }
 
@@ -147,10 +152,11 @@ export function findCandidates(text: string, ctx: QuoteContext, ms: MentionIndex
   };
   // Entity mentions.
   for (let i = ms.firstEndingAfter(from); i < ms.length && ms.starts[i]! < to; i++) {
-    const s = { start: ms.starts[i]!, end: ms.ends[i]! };
-    if (s.end > to || insideAny(ctx.nearQuotes, s)) continue;
+    const start = ms.starts[i]!;
+    const end = ms.ends[i]!;
+    if (end > to || overlapsAny(ctx.nearQuotes, start, end)) continue;
     const e = ms.owners[i]!;
-    if (!passiveSubject(text, s.end, quote.start)) found.push({ start: s.start, end: s.end, kind: 'name', entityType: e.type, entityId: e.id, rule: false });
+    if (!passiveSubject(text, end, quote.start)) found.push({ start, end, kind: 'name', entityType: e.type, entityId: e.id, rule: false });
   }
   // Pronouns and descriptions.
   for (let k = firstStartingFrom(words.list, from); k < words.list.length && words.list[k]!.start < to; k++) {
