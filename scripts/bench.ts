@@ -1,5 +1,8 @@
 // Speed benchmark of the analysis on news text.
-// Usage: npx tsx scripts/bench.ts   (or npm run bench)
+// Usage: npx tsx scripts/bench.ts [--against DIR]   (or npm run bench)
+// --against DIR: only times analyze() of this checkout against that of another one (DIR holds its
+// src/, e.g. `git worktree add DIR main`) on the same texts in one process, taking turns which goes
+// first, and prints the CPU milliseconds of each (median and best): a fair comparison on a shared machine.
 // Prints MB/s of analyze() (findEntities alone while analyze.ts does not exist) against compromise
 // on the same text, the time for a 1 MB article, heap growth, a size table from 1 KB to 10 MB,
 // and adversarial inputs. Single-threaded, the best of a few runs after a warm-up.
@@ -10,6 +13,7 @@ import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readModels } from '../src/node/modelAssets';
+import { resolve } from 'node:path';
 import { loadCoreBundle, repeatedTo, seedCorpus } from './coreBundle';
 
 const models = readModels();
@@ -50,6 +54,55 @@ function time(run: Analyse, text: string, reps: number): number {
 const cpuNote = (mb: number): string => `[CPU ${lastCpu.toFixed(1)} ms → ${(mb / (lastCpu / 1000)).toFixed(1)} MB/s]`;
 
 const MB = 1024 * 1024;
+
+/** Every article of the data sets in ../shared/data (PolNeAR, CoNLL-2003 train and dev, GUM news), or none when absent. */
+function distinctArticles(): string[] {
+  const files = ['polnear-train.jsonl', 'conll2003-train.jsonl', 'conll2003-dev.jsonl', 'gum-news-train.jsonl'].map((f) => join(__dirname, '../../shared/data', f));
+  if (!files.every((f) => existsSync(f))) return [];
+  const texts: string[] = [];
+  for (const f of files) for (const line of readFileSync(f, 'utf8').split('\n')) if (line) texts.push((JSON.parse(line) as { text: string }).text);
+  return texts;
+}
+
+const againstAt = process.argv.indexOf('--against');
+if (againstAt > 0) {
+  const dir = process.argv[againstAt + 1];
+  if (!dir) throw new Error('--against needs the folder of another checkout');
+  compareWith(resolve(dir));
+  process.exit(process.exitCode ?? 0);
+}
+
+/** analyze() of this checkout and of `dir`'s on the same texts, in turns; CPU ms of each. */
+function compareWith(dir: string): void {
+  const ours = loadAnalyse().run;
+  const theirs = loadCoreBundle<{ analyze: Analyse }>(`export { analyze } from './analyze'`, models, join(dir, 'src/core')).analyze;
+  const distinct = distinctArticles().join('\n\n');
+  const texts: [string, string, number][] = [['1 MB of news (seeds and samples repeated)', sized(MB), 30]];
+  if (distinct) texts.push(['1 MB of distinct articles', distinct.slice(0, MB), 30], [`${(distinct.length / MB).toFixed(1)} MB of distinct articles (all of ../shared/data)`, distinct, 8]);
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; analyze() CPU ms, this checkout against ${dir}, in turns`);
+  for (const [label, text, reps] of texts) {
+    ours(text);
+    theirs(text);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      for (const first of r % 2 ? [false, true] : [true, false]) {
+        const t = cpu();
+        (first ? ours : theirs)(text);
+        (first ? a : b).push(cpu() - t);
+      }
+    }
+    const mb = text.length / MB;
+    const fmt = (xs: number[]): string => `median ${median(xs).toFixed(0).padStart(5)} (${(mb / (median(xs) / 1000)).toFixed(1)} MB/s)  best ${Math.min(...xs).toFixed(0).padStart(5)}`;
+    console.log(`${label}, ${reps} runs each\n  this checkout  ${fmt(a)}\n  ${dir}  ${fmt(b)}`);
+  }
+}
+
 const { name, run } = loadAnalyse();
 console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on this machine (figures are wall-clock, best of several runs)`);
 console.log(`benchmarking ${name}() on ${sourceFiles} news files (${(corpus.length / 1024).toFixed(0)} KB) concatenated and repeated`);
@@ -74,6 +127,17 @@ if (existsSync(polnear)) {
   run(distinct);
   const msD = time(run, distinct, 10);
   console.log(`1 MB of distinct articles (PolNeAR, best of 10): ${msD.toFixed(1)} ms  → ${(1 / (msD / 1000)).toFixed(1)} MB/s ${cpuNote(1)}`);
+}
+
+// Every distinct article in ../shared/data (PolNeAR, CoNLL-2003 train and dev, GUM news): about 5 MB,
+// the largest text of distinct articles at hand, to show whether the cost grows faster than the text.
+const parts = distinctArticles();
+if (parts.length > 0) {
+  const all = parts.join('\n\n');
+  run(all);
+  const msA = time(run, all, 3);
+  const mbA = all.length / MB;
+  console.log(`${mbA.toFixed(1)} MB of distinct articles (all of PolNeAR, CoNLL-2003 and GUM, best of 3): ${msA.toFixed(1)} ms  → ${(mbA / (msA / 1000)).toFixed(1)} MB/s ${cpuNote(mbA)}`);
 }
 
 if (name !== 'findEntities') {

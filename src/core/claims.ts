@@ -132,16 +132,10 @@ for (const stem of 'accus alleg viola illeg atroc conde sanct fraud corru crimi'
  * Reason bits of the sentence text[start, end), read from the article's tokens: a word of ASCII
  * letters is looked up by the hash the tokenizer already computed, a number or a % needs no look
  * at its characters, and only the rarer mixed tokens (hyphens, apostrophes, digits, accents) are
- * scanned as characters. The result is the same as scanReasons on the whole sentence.
+ * scanned as characters. The result is the same as scanReasons on the whole sentence. `lo` is the
+ * first token ending after `start`.
  */
-function sentenceReasons(tok: Tokens, start: number, end: number): number {
-  let lo = 0;
-  let hi = tok.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tok.end[mid]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
+function sentenceReasons(tok: Tokens, start: number, end: number, lo: number): number {
   const codes = tok.codes;
   let found = 0;
   for (let t = lo; t < tok.count; t++) {
@@ -175,6 +169,26 @@ function sentenceReasons(tok: Tokens, start: number, end: number): number {
 }
 
 /**
+ * The index of the first token ending after `pos`, searched from `from` (the answer for an earlier
+ * sentence: sentences come in order, so each search mostly ends a few tokens on). A few steps
+ * forward, or a binary search when the gap is long (sentences outside body paragraphs are passed
+ * over) or `pos` lies before `from`'s token.
+ */
+function firstTokenEndingAfter(tok: Tokens, pos: number, from: number): number {
+  const ends = tok.end;
+  const n = tok.count;
+  let lo = from > 0 && ends[from - 1]! > pos ? 0 : from;
+  for (let steps = 0; steps < 16; steps++, lo++) if (lo >= n || ends[lo]! > pos) return lo;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Scores every sentence inside a body paragraph. `quotes` (sorted) mark sentences with attributed
  * quoted words; a sentence with a cue verb counts as an attributed assertion too. `tok` are the
  * article's tokens when the caller has them already.
@@ -183,12 +197,15 @@ export function findClaims(text: string, sentences: readonly Span[], paragraphs:
   const out: ClaimCandidate[] = [];
   let p = 0;
   const credited = creditedSentences(sentences, quotes);
+  // The first token ending after the last sentence read: where the next one's tokens are looked for.
+  let tokenFrom = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     while (p < paragraphs.length && paragraphs[p]!.end <= s.start) p++;
     const para = paragraphs[p];
     if (!para || para.start > s.start || s.end - s.start > MAX_SENTENCE) continue;
-    const found = sentenceReasons(tok, s.start, s.end);
+    tokenFrom = firstTokenEndingAfter(tok, s.start, tokenFrom);
+    const found = sentenceReasons(tok, s.start, s.end, tokenFrom);
     const quoted = credited[si] === 1;
     // No reason at all (most sentences without a claim): nothing to build.
     if (found === 0 && !quoted) continue;

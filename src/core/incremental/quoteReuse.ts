@@ -139,8 +139,13 @@ function reachForward(text: string, pos: number): number {
 
 /** Whether `now` is `old` moved through the edit, neither of them touching the edited characters. */
 function sameSpan(now: Span, old: Span, m: Move): boolean {
-  if (old.end <= m.head) return now.start === old.start && now.end === old.end;
-  if (old.start >= m.oldEnd) return now.start === old.start + m.shift && now.end === old.end + m.shift;
+  return sameOffsets(now.start, now.end, old.start, old.end, m);
+}
+
+/** sameSpan on the offsets themselves (no span objects to make for the mention index's arrays). */
+function sameOffsets(start: number, end: number, oldStart: number, oldEnd: number, m: Move): boolean {
+  if (oldEnd <= m.head) return start === oldStart && end === oldEnd;
+  if (oldStart >= m.oldEnd) return start === oldStart + m.shift && end === oldEnd + m.shift;
   return false;
 }
 
@@ -199,7 +204,7 @@ function sameMentions(now: MentionIndex, old: MentionIndex, from: number, to: nu
   let j = old.firstEndingAfter(oldFrom);
   for (; i < now.length && now.starts[i]! < to; i++, j++) {
     if (j >= old.length || old.starts[j]! >= oldTo) return false;
-    if (!sameSpan({ start: now.starts[i]!, end: now.ends[i]! }, { start: old.starts[j]!, end: old.ends[j]! }, m)) return false;
+    if (!sameOffsets(now.starts[i]!, now.ends[i]!, old.starts[j]!, old.ends[j]!, m)) return false;
     const a = now.owners[i]!;
     const b = old.owners[j]!;
     if (a.id !== b.id || a.type !== b.type) return false;
@@ -207,14 +212,19 @@ function sameMentions(now: MentionIndex, old: MentionIndex, from: number, to: nu
   return !(j < old.length && old.starts[j]! < oldTo);
 }
 
-/** The entity (id and type) of the first mention overlapping `span`, as the ranker looks it up, or ''. */
-function entityAt(ms: MentionIndex, span: Span): string {
+/** The index of the first mention overlapping `span`, as the ranker looks it up, or -1. */
+function mentionAt(ms: MentionIndex, span: Span): number {
   const i = ms.firstEndingAfter(span.start);
-  if (i < ms.length && ms.starts[i]! < span.end) return ms.owners[i]!.id + '\u0000' + ms.owners[i]!.type;
-  return '';
+  return i < ms.length && ms.starts[i]! < span.end ? i : -1;
 }
 
+/** Whether the first mentions overlapping the two spans belong to entities of the same id and type, or neither span overlaps one. */
 function sameEntityAt(now: MentionIndex, span: Span | null, old: MentionIndex, oldSpan: Span | null): boolean {
   if (!span || !oldSpan) return span === oldSpan;
-  return entityAt(now, span) === entityAt(old, oldSpan);
+  const i = mentionAt(now, span);
+  const j = mentionAt(old, oldSpan);
+  if (i < 0 || j < 0) return i === j;
+  const a = now.owners[i]!;
+  const b = old.owners[j]!;
+  return a.id === b.id && a.type === b.type;
 }

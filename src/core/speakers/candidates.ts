@@ -8,6 +8,7 @@ import { firstStartingFrom } from '../spans';
 import type { MentionIndex } from '../pronouns';
 import { SOURCE_HEADS } from '../attribution/embedding';
 import { CUE_WORDS, DETERMINERS, STOP } from '../attribution/words';
+import { hashSetOf } from '../text/hashTable';
 
 export type CandidateKind = 'name' | 'description' | 'pronoun' | 'none';
 
@@ -43,7 +44,12 @@ export interface QuoteContext {
 }
 
 function insideAny(spans: readonly Span[], s: Span): boolean {
-  for (const q of spans) if (s.start < q.end && q.start < s.end) return true;
+  return overlapsAny(spans, s.start, s.end);
+}
+
+/** Whether start..end overlaps one of `spans` (insideAny without a span object). */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const q of spans) if (start < q.end && q.start < end) return true;
   return false;
 }
 
@@ -66,6 +72,18 @@ export interface WordCandidates {
 const isWordStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // Inside a word: letters, apostrophes, periods (U.S.) and hyphens.
 const isWordPart = (c: number): boolean => isWordStart(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
+
+// FNV-1a over the lower-cased characters of a word (its letters are ASCII, or ’ which has no case).
+const WORD_HASH_OFFSET = 0x811c9dc5 | 0;
+const WORD_HASH_PRIME = 0x01000193;
+function wordHash(lower: string): number {
+  let h = WORD_HASH_OFFSET;
+  for (let k = 0; k < lower.length; k++) h = Math.imul(h ^ lower.charCodeAt(k), WORD_HASH_PRIME);
+  return h;
+}
+
+/** The hashes of every lower-cased word findWordCandidates keeps: pronouns, source heads and their plurals in -s. */
+const MAYBE_CANDIDATE = hashSetOf([...PRONOUN_WORDS, ...SOURCE_HEADS, ...[...SOURCE_HEADS].map((w) => w + 's')].map(wordHash));
 
 /**
  * One pass over the words of the given blocks (those holding a quote and the ones before them):
@@ -97,6 +115,14 @@ export function findWordCandidates(text: string, spans: readonly Span[]): WordCa
         we.shift();
       }
       if (end - start > 14) continue;
+      // Most words are neither: a hash of the lower-cased word, read off the characters, rules
+      // them out without making a string (a word that is one hashes into MAYBE_CANDIDATE).
+      let h = WORD_HASH_OFFSET;
+      for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k);
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), WORD_HASH_PRIME);
+      }
+      if (!MAYBE_CANDIDATE.has(h)) continue;
       const lower = text.slice(start, end).toLowerCase();
       if (PRONOUN_WORDS.has(lower)) {
         if (lower !== 'i' || text.charCodeAt(start) === 73) list.push({ start, end, kind: 'pronoun', entityType: null, entityId: null, rule: false });
@@ -126,10 +152,11 @@ export function findCandidates(text: string, ctx: QuoteContext, ms: MentionIndex
   };
   // Entity mentions.
   for (let i = ms.firstEndingAfter(from); i < ms.length && ms.starts[i]! < to; i++) {
-    const s = { start: ms.starts[i]!, end: ms.ends[i]! };
-    if (s.end > to || insideAny(ctx.nearQuotes, s)) continue;
+    const start = ms.starts[i]!;
+    const end = ms.ends[i]!;
+    if (end > to || overlapsAny(ctx.nearQuotes, start, end)) continue;
     const e = ms.owners[i]!;
-    if (!passiveSubject(text, s.end, quote.start)) found.push({ start: s.start, end: s.end, kind: 'name', entityType: e.type, entityId: e.id, rule: false });
+    if (!passiveSubject(text, end, quote.start)) found.push({ start, end, kind: 'name', entityType: e.type, entityId: e.id, rule: false });
   }
   // Pronouns and descriptions.
   for (let k = firstStartingFrom(words.list, from); k < words.list.length && words.list[k]!.start < to; k++) {

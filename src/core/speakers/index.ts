@@ -98,7 +98,8 @@ export function quoteCandidates(inp: RankerInputs, onlyUnsure = false): QuoteCan
       previous = { span: prevRaw, entityId: id, text: text.slice(prevRaw.start, prevRaw.end) };
     }
     const ctx: FeatureContext = { text, quote: q, blockStart: inp.blocks[q.block]!.start, sentences: inp.sentences, previous, ruleInherited: r.inherited, ruleVia: r.via ?? 'none' };
-    let before = cands.filter((c) => c.kind !== 'none' && c.end <= q.start).length;
+    let before = 0;
+    for (const c of cands) if (c.kind !== 'none' && c.end <= q.start) before++;
     let after = 0;
     const feats = cands.map((c) => {
       if (c.kind === 'none') return candidateFeatures(ctx, c, 0);
