@@ -155,7 +155,7 @@ describe('sources of an article', () => {
       { name: 'Pyongyang', kind: 'actor-place', quotes: 0, paraphrases: 1 },
       { name: 'Moscow', kind: 'actor-place', quotes: 0, paraphrases: 1 },
       { name: 'Yuri Ushakov', kind: 'person', quotes: 0, paraphrases: 1, affiliation: 'Russian', role: 'Russian foreign policy adviser' },
-      { name: 'Pyongyang\'s official Korean Central News Agency', kind: 'organisation', named: true, quotes: 0, paraphrases: 1, affiliation: 'Pyongyang' },
+      { name: 'Korean Central News Agency', kind: 'organisation', named: true, quotes: 0, paraphrases: 1, affiliation: 'Pyongyang', entity: 'Korean Central News Agency' },
       { name: 'South Korea', kind: 'actor-place', quotes: 0, paraphrases: 1 },
       // Stated without a verb of saying (the source tagger): "Ukrainian government officials have
       // documented North Korean …", "Putin has also made plans to visit Vietnam".

@@ -25,6 +25,7 @@ export const MAX_FEATURES = 80;
 export const FS_CLUSTERS = 1;
 export const FS_GAZETTEER = 2;
 export const FS_HISTORY = 4;
+export const FS_WINDOW = 8;
 
 /** The feature groups a model uses and the tables they read (from the model assets). */
 export interface FeatureResources {
@@ -264,6 +265,7 @@ export function neighbourFeatures(tok: Tokens, ctx: DocContext, i: number, prev:
   }
   if (fs & FS_GAZETTEER) k = gazetteerFeatures(tok, ctx, i, prev, mask, out, k);
   if (fs & FS_HISTORY) k = historyFeatures(historyType(ctx, tok, i), prev, mask, out, k);
+  if (fs & FS_WINDOW) k = windowFeatures(tok, i, mask, out, k);
   return k;
 }
 
@@ -294,6 +296,25 @@ export function neighbourWordFeatures(tok: Tokens, i: number, prev: number, mask
   const gzm1 = i > 0 ? gazetteerClass(wm1) : 3;
   const gzp1 = i + 1 < n ? gazetteerClass(wp1) : 3;
   out[k++] = mix(33, gz * 16 + gzm1 * 4 + gzp1) & mask;
+  return k;
+}
+
+/**
+ * The five-token window around token i as patterns (Ratinov & Roth's ±2 window): the shapes of the
+ * three middle tokens together, the capitalisation of all five ("KANSAS CITY AT DETROIT" against
+ * "Bank of England"), the shapes two away, and the word pairs on either side ("said on", "of the").
+ * Writes from out[k].
+ */
+export function windowFeatures(tok: Tokens, i: number, mask: number, out: Int32Array, k: number): number {
+  const { lower, shape, flags } = tok;
+  const n = tok.count;
+  out[k++] = mix(mix(mix(88, i > 0 ? shape[i - 1] : BOS), shape[i]), i + 1 < n ? shape[i + 1] : EOS) & mask;
+  let caps = 0;
+  for (let j = i - 2; j <= i + 2; j++) caps = caps * 4 + (j < 0 || j >= n ? 3 : flags[j] & F_ALLCAPS ? 2 : flags[j] & F_CAP ? 1 : 0);
+  out[k++] = mix(89, caps) & mask;
+  out[k++] = mix(mix(93, i > 1 ? shape[i - 2] : BOS), i + 2 < n ? shape[i + 2] : EOS) & mask;
+  out[k++] = mix(mix(94, i + 1 < n ? lower[i + 1] : EOS), i + 2 < n ? lower[i + 2] : EOS) & mask;
+  out[k++] = mix(mix(95, i > 1 ? lower[i - 2] : BOS), i > 0 ? lower[i - 1] : BOS) & mask;
   return k;
 }
 

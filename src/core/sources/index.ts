@@ -87,7 +87,10 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
   if (entity) {
     const own = inside.find((m) => m.entityId === entity.id);
     const others = inside.filter((m) => m.entityId !== entity.id && byId.get(m.entityId)?.type !== 'PERSON');
-    const affiliation = entity.type === 'PERSON' ? affiliationFromRoles(entity.roles, names) ?? others[0]?.text ?? null : null;
+    // An organisation's affiliation is whom a possessive says it belongs to ("Pyongyang's official
+    // Korean Central News Agency"), as for a described source below.
+    const owners = [...new Set(others.filter((m) => isPossessive(text, m.end)).map((m) => m.text))];
+    const affiliation = entity.type === 'PERSON' ? affiliationFromRoles(entity.roles, names) ?? others[0]?.text ?? null : owners.length > 0 ? owners.join(' / ') : null;
     return {
       key,
       name: own?.text ?? (group.every((c) => c.pronoun) ? firstWritten.text : entity.name),
@@ -105,7 +108,7 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
   const d = describe(firstWritten.text, firstWritten.start, inside, opensSentence(text, firstWritten.start));
   // A named organisation's own name may hold places ("Korean Central News Agency"): only a
   // possessive before it says whom it belongs to ("Pyongyang's").
-  const affiliation = inside.filter((m) => byId.get(m.entityId)?.type !== 'PERSON' && (!d.named || /^['’]s\b/.test(text.slice(m.end, m.end + 3)))).map((m) => m.text);
+  const affiliation = inside.filter((m) => byId.get(m.entityId)?.type !== 'PERSON' && (!d.named || isPossessive(text, m.end))).map((m) => m.text);
   return {
     key,
     name: firstWritten.text,
@@ -129,6 +132,11 @@ export function opensSentence(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && /[\s"“”‘’'()]/.test(text[i]!) && text[i] !== '\n') i--;
   return i < 0 || /[\n.!?:—–]/.test(text[i]!) || (text[i] === '-' && text[i - 1] === ' ');
+}
+
+/** Whether a possessive 's follows text position `end`. */
+function isPossessive(text: string, end: number): boolean {
+  return /^['’]s\b/.test(text.slice(end, end + 3));
 }
 
 /** Words (letters or digits, with inner apostrophes and hyphens) in text[from, to). */
