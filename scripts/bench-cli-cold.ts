@@ -125,7 +125,8 @@ function cut(text: string, bytes: number): string {
 /** Starts the analysis worker and asks it to load its models: ms until its bundle ran and until the models were decoded. */
 function workerStart(file: string): Promise<{ loaded: number; models: number }> {
   const started = performance.timeOrigin + performance.now();
-  const w = new Worker(file, { workerData: { assetsDir: join(work, 'assets') } });
+  // execArgv: [] so the thread starts as the editor's does, without this script's TypeScript loader.
+  const w = new Worker(file, { workerData: { assetsDir: join(work, 'assets') }, execArgv: [] });
   return new Promise((resolve, reject) => {
     w.on('message', (reply: { warm?: { loaded: number; models: number } | { error: string } }) => {
       const warm = reply.warm;
