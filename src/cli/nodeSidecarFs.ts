@@ -2,7 +2,6 @@
 // target (through a symlink, so the link stays a link), carry over the file's mode and, where the
 // process may, its owner, are flushed, then renamed over the target. A file without write
 // permission is refused rather than replaced. Locks are files created with O_EXCL.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
   type Stats,
@@ -48,7 +47,7 @@ export const nodeSidecarFs = {
         );
       }
     }
-    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = join(dirname(target), `.${basename(target)}.${tempSuffix()}.tmp`);
     let fd: number | undefined;
     try {
       fd = openSync(temp, 'wx', st === undefined ? 0o666 : st.mode & 0o7777);
@@ -181,4 +180,15 @@ function fsError(path: string, what: string, err: unknown): SidecarFsError {
       : code === 'EROFS' ? 'the file system is read-only'
         : err instanceof Error ? err.message : String(err);
   return new SidecarFsError(`${path} ${what}: ${reason}`, code);
+}
+
+let tempCount = 0;
+
+/**
+ * A name for a temporary file no other writer uses: this process's id, a count and a random part.
+ * Not from node:crypto, which would cost every start of the CLI its loading; the file is created
+ * exclusively ('wx'), so a name that is guessed or taken fails the write rather than another file.
+ */
+function tempSuffix(): string {
+  return `${process.pid.toString(36)}-${(tempCount++).toString(36)}-${Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')}`;
 }

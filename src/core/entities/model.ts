@@ -91,18 +91,33 @@ export function decodeTagger(payload: Uint8Array, name: string): LinearModel {
   const expected = 16 + 8 * n + buckets * NUM_LABELS;
   if (payload.length !== expected) throw bad(`expected ${expected} bytes of tagger payload, found ${payload.length}`);
   const bytes = payload.subarray(16 + 8 * n);
-  const weights = decodeBytes(bytes, scale);
   // The coded form the tagger scores with: code b < 256 is the byte b, 256 + k the k-th outlier.
   const codes = new Uint16Array(bytes);
   const values = new Float64Array(256 + n);
   values.set(byteValues(scale));
   for (let k = 0; k < n; k++) {
     const at = view.getUint32(16 + 4 * k, true);
-    if (at >= weights.length) throw bad(`outlier index ${at} out of range`);
-    weights[at] = view.getFloat32(16 + 4 * n + 4 * k, true);
-    values[256 + k] = weights[at]!;
+    if (at >= bytes.length) throw bad(`outlier index ${at} out of range`);
+    values[256 + k] = view.getFloat32(16 + 4 * n + 4 * k, true);
     codes[at] = 256 + k;
   }
+  // The weights as floats are made only if asked for (the tagger reads the coded form): a table of
+  // over a million floats costs the start of every process that analyses.
+  let weights: Float32Array | undefined;
+  const decodeWeights = (): Float32Array => {
+    const out = decodeBytes(bytes, scale);
+    for (let i = 0; i < codes.length; i++) if (codes[i]! >= 256) out[i] = values[codes[i]!]!;
+    return out;
+  };
   // The tables the feature groups read are attached by loadModels.
-  return { mask: buckets - 1, weights, coded: { codes, values }, features: view.getUint32(8, true), clusters: null, gazetteer: null };
+  return {
+    mask: buckets - 1,
+    get weights() {
+      return (weights ??= decodeWeights());
+    },
+    coded: { codes, values },
+    features: view.getUint32(8, true),
+    clusters: null,
+    gazetteer: null,
+  };
 }

@@ -169,6 +169,26 @@ function addWeights(w: Float32Array, count: number, into: Float64Array, row: num
   into[row + 5] = s5; into[row + 6] = s6; into[row + 7] = s7; into[row + 8] = s8;
 }
 
+/** addWeights over a model's coded form when it has one (a decoded model), else over its weights: the same sums. */
+function addModelWeights(model: LinearModel, count: number, into: Float64Array, row: number): void {
+  const coded = model.coded;
+  if (!coded) {
+    addWeights(model.weights, count, into, row);
+    return;
+  }
+  const codes = coded.codes;
+  const v = coded.values;
+  let s0 = into[row]!, s1 = into[row + 1]!, s2 = into[row + 2]!, s3 = into[row + 3]!, s4 = into[row + 4]!;
+  let s5 = into[row + 5]!, s6 = into[row + 6]!, s7 = into[row + 7]!, s8 = into[row + 8]!;
+  for (let k = 0; k < count; k++) {
+    const b = feats[k]! * 9;
+    s0 += v[codes[b]!]!; s1 += v[codes[b + 1]!]!; s2 += v[codes[b + 2]!]!; s3 += v[codes[b + 3]!]!; s4 += v[codes[b + 4]!]!;
+    s5 += v[codes[b + 5]!]!; s6 += v[codes[b + 6]!]!; s7 += v[codes[b + 7]!]!; s8 += v[codes[b + 8]!]!;
+  }
+  into[row] = s0; into[row + 1] = s1; into[row + 2] = s2; into[row + 3] = s3; into[row + 4] = s4;
+  into[row + 5] = s5; into[row + 6] = s6; into[row + 7] = s7; into[row + 8] = s8;
+}
+
 /** The spelling entry of token i (1-based), adding it while the cache has room; 0 for a word met once it is full. */
 function spellingEntry(text: string, tok: Tokens, ctx: DocContext, i: number, model: LinearModel, cache: ScoreCache): number {
   const spelling = tok.exact[i];
@@ -178,7 +198,7 @@ function spellingEntry(text: string, tok: Tokens, ctx: DocContext, i: number, mo
   const keep = cache.entries < SPELLING_CACHE_LIMIT;
   const part = keep ? newRow(cache) : PART_SCRATCH;
   cache.data.fill(0, part, part + 9);
-  addWeights(model.weights, tokenFeatures(text, tok, ctx, i, model.mask, feats, 0), cache.data, part);
+  addModelWeights(model, tokenFeatures(text, tok, ctx, i, model.mask, feats, 0), cache.data, part);
   if (!keep) return 0;
   entry = ++cache.entries;
   if (entry >= cache.partRow.length) {
@@ -192,8 +212,8 @@ function spellingEntry(text: string, tok: Tokens, ctx: DocContext, i: number, mo
 }
 
 /**
- * Sums of weights that depend on one small key only, kept per model (by its weights array, which
- * is never changed once a model is decoded or averaged): the four features of a neighbour's cluster
+ * Sums of weights that depend on one small key only, kept per model (by its coded form, or its
+ * weights array while training, neither of which changes once a model is decoded or averaged): the four features of a neighbour's cluster
  * by its path code, one table per side, and the two history features by (history type, previous
  * label). A few thousand rows at most, so they stay in the CPU cache while the weights do not.
  */
@@ -207,19 +227,20 @@ interface ModelSums {
   history: Float64Array;
 }
 
-const modelSums = new WeakMap<Float32Array, ModelSums>();
+const modelSums = new WeakMap<object, ModelSums>();
 
 function sumsOf(model: LinearModel): ModelSums {
-  let sums = modelSums.get(model.weights);
+  const key = model.coded ?? model.weights;
+  let sums = modelSums.get(key);
   if (sums) return sums;
   const history = new Float64Array(6 * NUM_LABELS * NUM_LABELS);
   if (model.features & FS_HISTORY) {
     for (let h = 0; h < 6; h++) {
-      for (let prev = 0; prev < NUM_LABELS; prev++) addWeights(model.weights, historyFeatures(h, prev, model.mask, feats, 0), history, (h * NUM_LABELS + prev) * NUM_LABELS);
+      for (let prev = 0; prev < NUM_LABELS; prev++) addModelWeights(model, historyFeatures(h, prev, model.mask, feats, 0), history, (h * NUM_LABELS + prev) * NUM_LABELS);
     }
   }
   sums = { clusterLeft: new HashTable(1024), clusterRight: new HashTable(1024), data: new Float64Array(9 * 1024), used: 9, history };
-  modelSums.set(model.weights, sums);
+  modelSums.set(key, sums);
   return sums;
 }
 
@@ -235,7 +256,7 @@ function clusterRow(sums: ModelSums, model: LinearModel, side: number, code: num
   }
   row = sums.used;
   sums.used += 9;
-  addWeights(model.weights, clusterFeatures(side, code, model.mask, feats, 0), sums.data, row);
+  addModelWeights(model, clusterFeatures(side, code, model.mask, feats, 0), sums.data, row);
   table.add(code, row);
   return row;
 }
@@ -250,7 +271,6 @@ const start = new Float64Array(NUM_LABELS);
  * a table too big for the CPU cache, are read per token.
  */
 function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev: number, prev2: number, model: LinearModel, cache: ScoreCache): number {
-  const w = model.weights;
   const entry = spellingEntry(text, tok, ctx, i, model, cache);
   const state = lineState(tok, ctx, i);
   const slot = (prev * 9 + prev2) * 4 + state;
@@ -259,7 +279,7 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
     base = entry === 0 ? STATE_SCRATCH : newRow(cache);
     const part = entry === 0 ? PART_SCRATCH : cache.partRow[entry];
     cache.data.copyWithin(base, part, part + 9);
-    addWeights(w, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), cache.data, base);
+    addModelWeights(model, stateFeatures(tok, ctx, i, prev, prev2, state, model.mask, feats, 0), cache.data, base);
     if (entry !== 0) cache.stateRow.add(entry * STATES + slot, base);
   }
   // The neighbour features, less the ones whose sums are kept per model (clusters, history). The
@@ -287,7 +307,7 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
   if (fs & FS_WINDOW) count = windowFeatures(tok, i, model.mask, feats, count);
   const coded = model.coded;
   if (coded) scoreFromCoded(coded.codes, coded.values, feats, count, start, 0);
-  else scoreFrom(w, feats, count, start, 0);
+  else scoreFrom(model.weights, feats, count, start, 0);
   return bestAllowed(prev);
 }
 
