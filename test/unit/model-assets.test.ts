@@ -22,6 +22,20 @@ describe('model assets', () => {
     assert.equal(models.tagger.gazetteer !== null, (models.tagger.features & FS_GAZETTEER) !== 0);
   });
 
+  it('gives the tagger the same weights coded and as floats, outliers included', () => {
+    const { tagger: model } = readModels();
+    const coded = model.coded!;
+    assert.ok(coded.values.length > 256, 'the shipped weights have outliers beyond the byte scale');
+    const floats = model.weights;
+    assert.equal(floats.length, coded.codes.length);
+    let outliers = 0;
+    for (let i = 0; i < floats.length; i++) {
+      if (coded.codes[i]! >= 256) outliers++;
+      if (floats[i] !== coded.values[coded.codes[i]!]) assert.fail(`weight ${i}: ${floats[i]} as a float, ${coded.values[coded.codes[i]!]} coded`);
+    }
+    assert.equal(outliers, coded.values.length - 256);
+  });
+
   it('says which table a tagger needs when it is not among the assets', () => {
     // The shipped weights, relabelled as trained with word clusters and then with name lists.
     const payload = readAsset(tagger(), 'tagger.bin').payload.slice();
