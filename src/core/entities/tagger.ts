@@ -176,17 +176,8 @@ function addModelWeights(model: LinearModel, count: number, into: Float64Array, 
     addWeights(model.weights, count, into, row);
     return;
   }
-  const codes = coded.codes;
-  const v = coded.values;
-  let s0 = into[row]!, s1 = into[row + 1]!, s2 = into[row + 2]!, s3 = into[row + 3]!, s4 = into[row + 4]!;
-  let s5 = into[row + 5]!, s6 = into[row + 6]!, s7 = into[row + 7]!, s8 = into[row + 8]!;
-  for (let k = 0; k < count; k++) {
-    const b = feats[k]! * 9;
-    s0 += v[codes[b]!]!; s1 += v[codes[b + 1]!]!; s2 += v[codes[b + 2]!]!; s3 += v[codes[b + 3]!]!; s4 += v[codes[b + 4]!]!;
-    s5 += v[codes[b + 5]!]!; s6 += v[codes[b + 6]!]!; s7 += v[codes[b + 7]!]!; s8 += v[codes[b + 8]!]!;
-  }
-  into[row] = s0; into[row + 1] = s1; into[row + 2] = s2; into[row + 3] = s3; into[row + 4] = s4;
-  into[row + 5] = s5; into[row + 6] = s6; into[row + 7] = s7; into[row + 8] = s8;
+  scoreFromCoded(coded.codes, coded.values, feats, count, into, row);
+  into.set(scores, row);
 }
 
 /** The spelling entry of token i (1-based), adding it while the cache has room; 0 for a word met once it is full. */

@@ -9,6 +9,7 @@ import type { MentionIndex } from '../pronouns';
 import { SOURCE_HEADS } from '../attribution/embedding';
 import { CUE_WORDS, DETERMINERS, STOP } from '../attribution/words';
 import { hashSetOf } from '../text/hashTable';
+import { hashRange, hashString } from '../text/tokenize';
 
 export type CandidateKind = 'name' | 'description' | 'pronoun' | 'none';
 
@@ -73,17 +74,8 @@ const isWordStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && 
 // Inside a word: letters, apostrophes, periods (U.S.) and hyphens.
 const isWordPart = (c: number): boolean => isWordStart(c) || c === 39 || c === 0x2019 || c === 46 || c === 45;
 
-// FNV-1a over the lower-cased characters of a word (its letters are ASCII, or ’ which has no case).
-const WORD_HASH_OFFSET = 0x811c9dc5 | 0;
-const WORD_HASH_PRIME = 0x01000193;
-function wordHash(lower: string): number {
-  let h = WORD_HASH_OFFSET;
-  for (let k = 0; k < lower.length; k++) h = Math.imul(h ^ lower.charCodeAt(k), WORD_HASH_PRIME);
-  return h;
-}
-
 /** The hashes of every lower-cased word findWordCandidates keeps: pronouns, source heads and their plurals in -s. */
-const MAYBE_CANDIDATE = hashSetOf([...PRONOUN_WORDS, ...SOURCE_HEADS, ...[...SOURCE_HEADS].map((w) => w + 's')].map(wordHash));
+const MAYBE_CANDIDATE = hashSetOf([...PRONOUN_WORDS, ...SOURCE_HEADS, ...[...SOURCE_HEADS].map((w) => w + 's')].map(hashString));
 
 /**
  * One pass over the words of the given blocks (those holding a quote and the ones before them):
@@ -117,12 +109,7 @@ export function findWordCandidates(text: string, spans: readonly Span[]): WordCa
       if (end - start > 14) continue;
       // Most words are neither: a hash of the lower-cased word, read off the characters, rules
       // them out without making a string (a word that is one hashes into MAYBE_CANDIDATE).
-      let h = WORD_HASH_OFFSET;
-      for (let k = start; k < end; k++) {
-        const c = text.charCodeAt(k);
-        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), WORD_HASH_PRIME);
-      }
-      if (!MAYBE_CANDIDATE.has(h)) continue;
+      if (!MAYBE_CANDIDATE.has(hashRange(text, start, end))) continue;
       const lower = text.slice(start, end).toLowerCase();
       if (PRONOUN_WORDS.has(lower)) {
         if (lower !== 'i' || text.charCodeAt(start) === 73) list.push({ start, end, kind: 'pronoun', entityType: null, entityId: null, rule: false });

@@ -8,6 +8,7 @@ import type { Span } from '../types';
 import { CUE_WORDS } from '../attribution/words';
 import { sentenceAt } from '../attribution/tokens';
 import { hashSetOf } from '../text/hashTable';
+import { hashRange, hashString } from '../text/tokenize';
 import type { Candidate } from './candidates';
 
 export interface FeatureContext {
@@ -86,16 +87,9 @@ function nameOf(prefix: string, w: string): string {
   return v;
 }
 
-// FNV-1a over lower-cased ASCII letters. The hashes of the cue words let cueIn pass over the other
-// words without making a lower-cased string of each (CUE_WORDS is complete once its module has run).
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-function letterHash(lower: string): number {
-  let h = FNV_OFFSET;
-  for (let k = 0; k < lower.length; k++) h = Math.imul(h ^ lower.charCodeAt(k), FNV_PRIME);
-  return h;
-}
-const CUE_HASHES = hashSetOf([...CUE_WORDS].map(letterHash));
+// The hashes of the cue words let cueIn pass over the other words without making a lower-cased
+// string of each (CUE_WORDS is complete once its module has run).
+const CUE_HASHES = hashSetOf([...CUE_WORDS].map(hashString));
 
 /** Whether a cue verb stands between two positions (looked at only across a short gap). */
 function cueIn(text: string, from: number, to: number): boolean {
@@ -107,9 +101,8 @@ function cueIn(text: string, from: number, to: number): boolean {
       continue;
     }
     const start = i;
-    let h = FNV_OFFSET;
-    for (let c = text.charCodeAt(i); i < to && isLetter(c); c = text.charCodeAt(++i)) h = Math.imul(h ^ (c <= 90 ? c + 32 : c), FNV_PRIME);
-    if (i - start > 2 && CUE_HASHES.has(h) && CUE_WORDS.has(text.slice(start, i).toLowerCase())) return true;
+    while (i < to && isLetter(text.charCodeAt(i))) i++;
+    if (i - start > 2 && CUE_HASHES.has(hashRange(text, start, i)) && CUE_WORDS.has(text.slice(start, i).toLowerCase())) return true;
   }
   return false;
 }

@@ -52,6 +52,13 @@ export function hashString(s: string): number {
   return h;
 }
 
+/** hashString of text[start, end), without making the string. */
+export function hashRange(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = hashStep(h, lowerCode(text.charCodeAt(i)));
+  return h;
+}
+
 // Case tables for the Latin, Greek and Cyrillic blocks (the letters news text is mostly written
 // in), so the per-character loop only falls back to a Map for rarer scripts.
 const TABLE_SIZE = 0x530;
