@@ -121,13 +121,22 @@ export function isNewsDocument(doc: vscode.TextDocument): boolean {
   return doc.languageId === NEWS_LANGUAGE;
 }
 
+/** An analysis in progress: `again`, the document to analyse once it is done. */
+interface Running {
+  again?: vscode.TextDocument;
+}
+
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, AnalyzedDocument>();
   /** The latest preview of a long document not analysed yet, for editors that show it after it came. */
   private readonly previews = new Map<string, PreviewedDocument>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents being analysed now, and whether another pass was asked for meanwhile. */
-  private readonly running = new Map<string, { again: boolean }>();
+  /**
+   * The analysis running for each document key, and the document to analyse next when it is done
+   * (set when a newer text, or a newly opened document under the same URI, asked meanwhile).
+   */
+  private readonly running = new Map<string, Running>();
   /** Each analysed document's text, followed through its edits rather than read whole again. */
   private readonly texts = new DocumentTexts();
   /** When each document last changed (performance.now()), for features that wait for a pause in typing. */
@@ -290,7 +299,7 @@ export class AnalysisCache implements vscode.Disposable {
     const key = doc.uri.toString();
     const busy = this.running.get(key);
     if (busy) {
-      busy.again = true; // one analysis per document at a time; the newest text goes next
+      busy.again = doc; // one analysis per document at a time; the newest text goes next
       return;
     }
     const begun = performance.now();
@@ -306,13 +315,13 @@ export class AnalysisCache implements vscode.Disposable {
       // The whole text is read and sent once the preview is back (or PREVIEW_WAIT_MS passed): that
       // holds the host's thread (on 10 MB for several hundred milliseconds), which would hold the
       // preview's paint; the worker is busy with the preview meanwhile anyway.
-      const waiting = { again: false };
+      const waiting: Running = {};
       this.running.set(key, waiting);
       await Promise.race([previewed, new Promise((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS))]);
       this.running.delete(key);
-      if (this.disposed || doc.isClosed) return;
-      if (waiting.again || doc.version !== version) {
-        if (!this.pending.has(key)) this.schedule(doc, 0);
+      if (this.disposed) return;
+      if (doc.isClosed || waiting.again || doc.version !== version) {
+        this.next(key, waiting.again ?? doc);
         return;
       }
     }
@@ -327,7 +336,7 @@ export class AnalysisCache implements vscode.Disposable {
       this.emitter.fire(entry);
       return;
     }
-    const state = { again: false };
+    const state: Running = {};
     this.running.set(key, state);
     const started = performance.now();
     if (first && !surelyUnder) void this.startPreview(doc, version);
@@ -346,7 +355,13 @@ export class AnalysisCache implements vscode.Disposable {
     } finally {
       this.running.delete(key);
     }
-    if (this.disposed || doc.isClosed) return;
+    if (this.disposed) return;
+    // A document closed meanwhile is done with; one opened since under the same URI (an untitled
+    // name given again, a language switch) asked to go next, and must not be left waiting.
+    if (doc.isClosed) {
+      if (state.again) this.next(key, state.again);
+      return;
+    }
     // An analysis of a text edited since is not kept: nothing reads it (peek wants the current
     // version), and its index would cost the host thread for nothing; the newest text goes next.
     if (analysis && doc.version === version) {
@@ -358,7 +373,12 @@ export class AnalysisCache implements vscode.Disposable {
       this.previews.delete(key);
       this.emitter.fire(entry);
     }
-    if ((state.again || doc.version !== version) && !this.pending.has(key)) this.schedule(doc, 0);
+    if (state.again || doc.version !== version) this.next(key, state.again ?? doc);
+  }
+
+  /** Schedules the analysis of `doc` (the key's document that asked last) unless it is closed or one is pending. */
+  private next(key: string, doc: vscode.TextDocument): void {
+    if (!doc.isClosed && !this.pending.has(key)) this.schedule(doc, 0);
   }
 
   /**

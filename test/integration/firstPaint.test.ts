@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
 import type { PreviewedDocument } from '../../src/vscode/analysisCache';
 import type { AppliedDecorations } from '../../src/vscode/decorations/decorator';
-import { extension, seedUris } from './helpers';
+import { extension, seedUris, sleep } from './helpers';
 
 /** Long enough that its whole analysis takes far longer than the preview of a screen. */
 const ARTICLE_CHARS = 600_000;
@@ -79,6 +79,31 @@ describe('first paint of a long article', () => {
       assert.equal(api.analyses.previewOf(doc), undefined, 'the preview is dropped once the whole analysis is in');
     } finally {
       vscode.Disposable.from(...subs).dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('analyses a document opened under the URI of one closed while its analysis ran', async function () {
+    // A language switch closes the document and opens another under the same URI (as an untitled
+    // name given again does): switched away from news and back while its first analysis runs, the
+    // article must still be analysed, not left waiting on the closed one's analysis.
+    this.timeout(120_000);
+    const ext = extension();
+    await ext.activate();
+    const api = ext.exports as NewsAnnotatorApi;
+    const seeds = await Promise.all((await seedUris()).map(async (u) => new TextDecoder().decode(await vscode.workspace.fs.readFile(u))));
+    let content = '';
+    for (let i = 0; content.length < ARTICLE_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
+    const first = await vscode.workspace.openTextDocument({ language: 'news', content });
+    await vscode.window.showTextDocument(first);
+    try {
+      const plain = await vscode.languages.setTextDocumentLanguage(first, 'plaintext');
+      const article = await vscode.languages.setTextDocumentLanguage(plain, 'news');
+      const analyzed = await Promise.race([api.analyses.whenAnalyzed(article), sleep(60_000).then(() => 'none' as const)]);
+      assert.ok(analyzed !== 'none' && analyzed, 'the article opened again was analysed');
+      assert.equal(analyzed.document, article);
+      assert.equal(analyzed.text.length, content.length);
+    } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
