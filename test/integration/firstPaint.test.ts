@@ -12,15 +12,20 @@ import { extension, seedUris, sleep } from './helpers';
 /** Long enough that its whole analysis takes far longer than the preview of a screen. */
 const ARTICLE_CHARS = 600_000;
 
+/** The activated extension's API, and an article of ARTICLE_CHARS made of the seeds one after another. */
+async function longArticle(): Promise<{ api: NewsAnnotatorApi; content: string }> {
+  const ext = extension();
+  await ext.activate();
+  const seeds = await Promise.all((await seedUris()).map(async (u) => new TextDecoder().decode(await vscode.workspace.fs.readFile(u))));
+  let content = '';
+  for (let i = 0; content.length < ARTICLE_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
+  return { api: ext.exports as NewsAnnotatorApi, content };
+}
+
 describe('first paint of a long article', () => {
   it('paints the preview of the screen first, then the whole analysis in its place', async function () {
     this.timeout(120_000);
-    const ext = extension();
-    await ext.activate();
-    const api = ext.exports as NewsAnnotatorApi;
-    const seeds = await Promise.all((await seedUris()).map(async (u) => new TextDecoder().decode(await vscode.workspace.fs.readFile(u))));
-    let content = '';
-    for (let i = 0; content.length < ARTICLE_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
+    const { api, content } = await longArticle();
     const lines = content.split('\n').length;
     const isArticle = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' && d.languageId === 'news' && d.lineCount === lines;
 
@@ -88,12 +93,7 @@ describe('first paint of a long article', () => {
     // name given again does): switched away from news and back while its first analysis runs, the
     // article must still be analysed, not left waiting on the closed one's analysis.
     this.timeout(120_000);
-    const ext = extension();
-    await ext.activate();
-    const api = ext.exports as NewsAnnotatorApi;
-    const seeds = await Promise.all((await seedUris()).map(async (u) => new TextDecoder().decode(await vscode.workspace.fs.readFile(u))));
-    let content = '';
-    for (let i = 0; content.length < ARTICLE_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
+    const { api, content } = await longArticle();
     const first = await vscode.workspace.openTextDocument({ language: 'news', content });
     await vscode.window.showTextDocument(first);
     try {
