@@ -90,10 +90,11 @@ describe('sources of an article', () => {
     assert.deepEqual([analysts.kind, analysts.named, analysts.role, analysts.description], ['anonymous', false, 'analysts', 'Analysts']);
   });
 
-  it('tells where a sentence opens: after a full stop, a dateline dash, a line break or an opening quote mark', () => {
+  it('tells where a sentence opens, by the analysis\' sentences: after a full stop, a dateline dash, a line break or an opening quote mark', () => {
     const text = 'Head\nBERLIN — Officials met. “Critics said no.” Then the Police came';
-    for (const word of ['Head', 'Officials', 'Critics', 'Then']) assert.equal(opensSentence(text, text.indexOf(word)), true, word);
-    assert.equal(opensSentence(text, text.indexOf('Police')), false);
+    const { sentences } = analyze(text);
+    for (const word of ['Head', 'Officials', 'Critics', 'Then']) assert.equal(opensSentence(text, sentences, text.indexOf(word)), true, word);
+    assert.equal(opensSentence(text, sentences, text.indexOf('Police')), false);
   });
 
   it('shows an unresolved pronoun as written, without a role', () => {

@@ -7,6 +7,7 @@ import { findParaphrases, linkParaphrases, type ParaphraseOptions } from './stat
 import { taggedParaphrases } from './tagged';
 import type { SourceTaggerModel } from './tagger';
 import { currentModels } from '../models';
+import { firstStartingFrom } from '../spans';
 import { affiliationFromRoles, affiliationNames, describe, kindOfEntity } from './describe';
 
 export type { ArticleSources, Source, SourceKind, SourceStatement } from './types';
@@ -67,13 +68,13 @@ export function collectSources(text: string, analysis: Analysis, options: Source
   }
   const sources: Source[] = [];
   const names = affiliationNames(analysis.entities);
-  for (const [key, group] of groups) sources.push(makeSource(text, key, group, byId, names, mentions, totalQuotedWords));
+  for (const [key, group] of groups) sources.push(makeSource(text, key, group, byId, names, mentions, analysis.sentences, totalQuotedWords));
   const firstAt = new Map(sources.map((s) => [s, s.statements[0]!.speaker.start]));
   sources.sort((a, b) => b.quotedWords - a.quotedWords || b.quotes - a.quotes || b.paraphrases - a.paraphrases || firstAt.get(a)! - firstAt.get(b)!);
   return { sources, totalQuotedWords, unattributedQuotes };
 }
 
-function makeSource(text: string, key: string, group: Credited[], byId: Map<string, Entity>, names: ReadonlySet<string>, mentions: readonly Mention[], total: number): Source {
+function makeSource(text: string, key: string, group: Credited[], byId: Map<string, Entity>, names: ReadonlySet<string>, mentions: readonly Mention[], sentences: readonly Span[], total: number): Source {
   const statements = group.map((c) => c.statement).sort((a, b) => a.span.start - b.span.start || a.speaker.start - b.speaker.start);
   const forms = [...new Set(group.map((c) => c.statement.speaker.text))];
   const quotes = statements.filter((s) => s.kind === 'quote');
@@ -105,7 +106,7 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
       ...counts,
     };
   }
-  const d = describe(firstWritten.text, firstWritten.start, inside, opensSentence(text, firstWritten.start));
+  const d = describe(firstWritten.text, firstWritten.start, inside, opensSentence(text, sentences, firstWritten.start));
   // A named organisation's own name may hold places ("Korean Central News Agency"): only a
   // possessive before it says whom it belongs to ("Pyongyang's").
   const affiliation = inside.filter((m) => byId.get(m.entityId)?.type !== 'PERSON' && (!d.named || isPossessive(text, m.end))).map((m) => m.text);
@@ -125,13 +126,17 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
 }
 
 /**
- * Whether text[at] begins a sentence: nothing before it on its line but quote marks, brackets and
- * spaces, or a sentence's end, a colon, or a dateline's dash before those.
+ * Whether text[at] begins a sentence, by the analysis' own sentences (`sentences`, in order): no
+ * word before it in its sentence, or it follows a dateline's dash or a colon ("BERLIN — Officials
+ * said", "Verdict: Critics …").
  */
-export function opensSentence(text: string, at: number): boolean {
+export function opensSentence(text: string, sentences: readonly Span[], at: number): boolean {
+  const k = firstStartingFrom(sentences, at + 1) - 1;
+  const from = k >= 0 ? sentences[k]!.start : 0;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(from, at))) return true;
   let i = at - 1;
-  while (i >= 0 && /[\s"“”‘’'()]/.test(text[i]!) && text[i] !== '\n') i--;
-  return i < 0 || /[\n.!?:—–]/.test(text[i]!) || (text[i] === '-' && text[i - 1] === ' ');
+  while (i >= from && /[\s"“”‘’'()]/.test(text[i]!)) i--;
+  return i >= from && /[:—–]/.test(text[i]!);
 }
 
 /** Whether a possessive 's follows text position `end`. */
