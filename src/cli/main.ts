@@ -172,6 +172,13 @@ function onlyFile(command: string, positionals: string[]): string {
 if (isAnalysisWorker()) {
   startAnalysisWorker();
 } else if (require.main === module) {
+  // A reader that stops early (`news-annotator analyze *.txt | head`) closes the pipe. The rest of
+  // the output has nowhere to go, which is the reader's choice, not a failure: stop writing
+  // quietly, as other terminal tools do, instead of crashing with a stack trace. (A corpus run
+  // also watches its output, to stop starting articles nobody will read.)
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   const code = main(process.argv.slice(2));
   if (typeof code === 'number') process.exitCode = code;
   else void code.then((c) => (process.exitCode = c));
