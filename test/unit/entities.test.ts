@@ -134,7 +134,8 @@ describe('findEntities on the VOA seed (Putin plans to arrive in North Korea)', 
   it('resolves U.S. and U.N. to their full names', () => {
     const us = byName(entities, 'United States');
     assert.ok(us.aliases.includes('U.S.'));
-    assert.equal(us.mentions.length, occurrences(VOA, 'United States').length + (VOA.match(/U\.S\.(?! Embassy)/g) ?? []).length);
+    // Every "U.S." is the country, "U.S. Embassy" included (CoNLL-2003 tags the place in "U.S. embassy").
+    assert.equal(us.mentions.length, occurrences(VOA, 'United States').length + occurrences(VOA, 'U.S.').length);
     const un = byName(entities, 'United Nations');
     assert.ok(un.aliases.includes('U.N.'));
     assert.equal(byName(entities, 'Voice of America').aliases.includes('VOA'), true);

@@ -26,6 +26,7 @@ export const FS_CLUSTERS = 1;
 export const FS_GAZETTEER = 2;
 export const FS_HISTORY = 4;
 export const FS_WINDOW = 8;
+export const FS_RUN = 16;
 
 /** The feature groups a model uses and the tables they read (from the model assets). */
 export interface FeatureResources {
@@ -266,6 +267,7 @@ export function neighbourFeatures(tok: Tokens, ctx: DocContext, i: number, prev:
   if (fs & FS_GAZETTEER) k = gazetteerFeatures(tok, ctx, i, prev, mask, out, k);
   if (fs & FS_HISTORY) k = historyFeatures(historyType(ctx, tok, i), prev, mask, out, k);
   if (fs & FS_WINDOW) k = windowFeatures(tok, i, mask, out, k);
+  if (fs & FS_RUN) k = runFeatures(tok, ctx, i, mask, out, k);
   return k;
 }
 
@@ -315,6 +317,43 @@ export function windowFeatures(tok: Tokens, i: number, mask: number, out: Int32A
   out[k++] = mix(mix(93, i > 1 ? shape[i - 2] : BOS), i + 2 < n ? shape[i + 2] : EOS) & mask;
   out[k++] = mix(mix(94, i + 1 < n ? lower[i + 1] : EOS), i + 2 < n ? lower[i + 2] : EOS) & mask;
   out[k++] = mix(mix(95, i > 1 ? lower[i - 2] : BOS), i > 0 ? lower[i - 1] : BOS) & mask;
+  return k;
+}
+
+/** The furthest a name run is followed from a token either way (names are rarely longer). */
+const RUN_REACH = 6;
+
+/**
+ * Whether token j continues a run of capitalised words: a capitalised word other than a function
+ * word ("The", "In" open sentences, not names), or a connector before a capitalised word on the same line.
+ */
+function inRun(tok: Tokens, j: number): boolean {
+  if (tok.kind[j] !== WORD) return false;
+  const f = tok.flags[j];
+  if (f & (F_CAP | F_ALLCAPS)) return !FUNCTION_WORDS.has(tok.lower[j]);
+  return j + 1 < tok.count && (tok.flags[j + 1] & (F_CAP | F_LINE_START)) === F_CAP && CONNECTORS.has(tok.lower[j]);
+}
+
+/**
+ * The words that open and close the run of capitalised words token i sits in ("Korean Central
+ * News Agency", "Bank of England"), and the closing word's cluster: the head of a name ("Agency",
+ * "Party", "Ministry", "University", "River") says its type for every word before it, and the
+ * cluster carries that to heads the training news never saw. Runs stay on one line. Writes from out[k].
+ */
+export function runFeatures(tok: Tokens, ctx: DocContext, i: number, mask: number, out: Int32Array, k: number): number {
+  const n = tok.count;
+  const lower = tok.lower;
+  const flags = tok.flags;
+  let last = i;
+  for (let j = i + 1; j < n && j <= i + RUN_REACH && !(flags[j] & F_LINE_START) && inRun(tok, j); j++) if (flags[j] & (F_CAP | F_ALLCAPS)) last = j;
+  let first = i;
+  for (let j = i; j > 0 && j > i - RUN_REACH && !(flags[j] & F_LINE_START) && inRun(tok, j - 1); j--) if (flags[j - 1] & (F_CAP | F_ALLCAPS)) first = j - 1;
+  if (last > i) {
+    out[k++] = mix(96, lower[last]) & mask;
+    if (ctx.features & FS_CLUSTERS) out[k++] = mix(97, clusterPrefix(clusterAt(ctx, tok, last), 10)) & mask;
+  }
+  if (first < i) out[k++] = mix(98, lower[first]) & mask;
+  out[k++] = mix(99, Math.min(i - first, 3) * 4 + Math.min(last - i, 3)) & mask;
   return k;
 }
 

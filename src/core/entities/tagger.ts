@@ -8,8 +8,8 @@ import type { DocContext } from './features';
 import { HashTable } from '../text/hashTable';
 
 // Local copies of imported bindings (module interop may make each imported name a getter).
-const { MAX_FEATURES, NUM_LABELS, O, FS_CLUSTERS, FS_GAZETTEER, FS_HISTORY, FS_WINDOW, CLUSTER_LEFT, CLUSTER_RIGHT, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures } = F;
-const { neighbourWordFeatures, gazetteerFeatures, clusterFeatures, historyFeatures, historyType, clusterAt, recordLabel, windowFeatures } = F;
+const { MAX_FEATURES, NUM_LABELS, O, FS_CLUSTERS, FS_GAZETTEER, FS_HISTORY, FS_WINDOW, FS_RUN, CLUSTER_LEFT, CLUSTER_RIGHT, docContext, extractFeatures, isCandidate, tokenFeatures, lineState, stateFeatures } = F;
+const { neighbourWordFeatures, gazetteerFeatures, clusterFeatures, historyFeatures, historyType, clusterAt, recordLabel, windowFeatures, runFeatures } = F;
 const F_LINE_START = T.F_LINE_START;
 
 if (NUM_LABELS !== 9) throw new Error('the scoring loop is unrolled for nine labels');
@@ -296,6 +296,7 @@ function scoreCached(text: string, tok: Tokens, ctx: DocContext, i: number, prev
   let count = neighbourWordFeatures(tok, i, prev, model.mask, feats, 0);
   if (fs & FS_GAZETTEER) count = gazetteerFeatures(tok, ctx, i, prev, model.mask, feats, count);
   if (fs & FS_WINDOW) count = windowFeatures(tok, i, model.mask, feats, count);
+  if (fs & FS_RUN) count = runFeatures(tok, ctx, i, model.mask, feats, count);
   const coded = model.coded;
   if (coded) scoreFromCoded(coded.codes, coded.values, feats, count, start, 0);
   else scoreFrom(model.weights, feats, count, start, 0);
