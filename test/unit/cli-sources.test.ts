@@ -43,7 +43,7 @@ describe('CLI sources', () => {
     const lines = r.stdout.split('\r\n');
     assert.equal(lines[0], 'article,source,entity,named,kind,affiliation,role,quotes,quoted_words,share_percent,paraphrases,forms');
     assert.ok(lines.some((l) => l.includes(',John Kirby,John Kirby,yes,person,National Security Council,')), lines.join('\n'));
-    assert.ok(lines.some((l) => l.startsWith(seedB) && l.includes(',a U.S. Embassy spokesperson,,no,anonymous,U.S.,spokesperson,1,40,')), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith(seedB) && l.includes(',a U.S. Embassy spokesperson,,no,anonymous,U.S. Embassy,spokesperson,1,40,')), lines.join('\n'));
   });
 
   it('escapes control characters in what it prints (here a file name)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { collectSources, countWords, opensSentence, sourceAt, sourcesOfAnalysis, statementSpans, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
 import { sourceSection } from '../../src/core/present/viewTree';
-import { affiliationFromRoles } from '../../src/core/sources/describe';
+import { affiliationEnd, affiliationFromRoles } from '../../src/core/sources/describe';
 import { sourceHoverLine } from '../../src/core/present/hoverContent';
 
 const seed = (name: string) => readFileSync(join(__dirname, '../../seeds', name), 'utf8');
@@ -113,6 +113,19 @@ describe('sources of an article', () => {
     assert.equal(affiliationFromRoles(['retired general'], names), null);
   });
 
+  it('extends an affiliation over the capitalised words between its mention and the head noun, never over the head', () => {
+    const at = (text: string, mention: string) => {
+      const start = text.indexOf(mention);
+      return text.slice(start, affiliationEnd(text, start + mention.length, text.length));
+    };
+    assert.equal(at('a U.S. Embassy spokesperson', 'U.S.'), 'U.S. Embassy');
+    assert.equal(at('a Russian Foreign Ministry spokeswoman', 'Russian'), 'Russian Foreign Ministry');
+    assert.equal(at('Kremlin officials', 'Kremlin'), 'Kremlin');
+    assert.equal(at('U.S. and South Korean officials', 'U.S.'), 'U.S.');
+    // A capitalised last word is the head of a named description, not part of the affiliation.
+    assert.equal(at('the Pyongyang Agency', 'Pyongyang'), 'Pyongyang');
+  });
+
   it('counts words inside quote marks, contractions as one word', () => {
     assert.equal(countWords('“We’re not concerned about the trip”', 0, 37), 6);
   });
@@ -148,9 +161,9 @@ describe('sources of an article', () => {
   it('seed 001 (VOA): named and unnamed sources, officials and a spokesperson', () => {
     const r = sourcesOf(seed('001_21569e4679d671fa.txt'));
     check(r, [
-      // The tagger learns CoNLL-2003's convention for "U.S. embassy": "U.S." is the place and the
-      // institution word is no part of the name, so the affiliation is the mention inside the description.
-      { name: 'a U.S. Embassy spokesperson', kind: 'anonymous', named: false, quotes: 1, paraphrases: 0, affiliation: 'U.S.', role: 'spokesperson' },
+      // The tagger learns CoNLL-2003's convention for "U.S. embassy" ("U.S." is the place); the
+      // capitalised word after it, before the head noun, belongs to the affiliation all the same.
+      { name: 'a U.S. Embassy spokesperson', kind: 'anonymous', named: false, quotes: 1, paraphrases: 0, affiliation: 'U.S. Embassy', role: 'spokesperson' },
       { name: 'Leif-Eric Easley', kind: 'person', quotes: 1, paraphrases: 0, affiliation: 'Ewha University', role: 'professor at Ewha University' },
       { name: 'Kremlin officials', kind: 'anonymous', named: false, quotes: 1, paraphrases: 0, affiliation: 'Kremlin', role: 'officials' },
       { name: 'U.S. and South Korean officials', kind: 'anonymous', named: false, quotes: 0, paraphrases: 1, affiliation: 'U.S. / South Korean', role: 'officials' },

@@ -37,6 +37,8 @@ export interface Described {
   /** True when the head of the description is a proper noun ("Korean Central News Agency"). */
   named: boolean;
   role: string | null;
+  /** Where the head part ends (offset in the article): before "of", "for", "at" and the like. */
+  headEnd: number;
 }
 
 /**
@@ -51,9 +53,10 @@ export function describe(written: string, offset: number, inside: readonly Menti
   const pronoun = written.toLowerCase();
   // A pronoun the analysis could not resolve: "he" and "she" are people (nothing more is read into
   // them), the others could be anyone.
-  if (PRONOUN_PERSON.has(pronoun)) return { kind: 'person', named: false, role: null };
-  if (PRONOUN_OTHER.has(pronoun)) return { kind: 'anonymous', named: false, role: null };
   const cut = PREPOSITION.exec(written);
+  const headEnd = offset + (cut ? cut.index : written.length);
+  if (PRONOUN_PERSON.has(pronoun)) return { kind: 'person', named: false, role: null, headEnd };
+  if (PRONOUN_OTHER.has(pronoun)) return { kind: 'anonymous', named: false, role: null, headEnd };
   const headPart = cut ? written.slice(0, cut.index) : written;
   const words: string[] = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
@@ -75,9 +78,23 @@ export function describe(written: string, offset: number, inside: readonly Menti
   const named = head !== '' && head[0] !== head[0]!.toLowerCase() && !opensSentence;
   const kind: SourceKind = PLACE_HEADS.has(lower) ? 'actor-place' : ORG_HEADS.has(lower) ? 'organisation' : 'anonymous';
   // A capitalised head names something: an organisation unless its head says otherwise.
-  if (named && kind === 'anonymous') return { kind: 'organisation', named, role: null };
+  if (named && kind === 'anonymous') return { kind: 'organisation', named, role: null, headEnd };
   const role = named ? null : rest.filter((w) => w[0] === w[0]!.toLowerCase() || (opensSentence && w === head)).map((w) => (opensSentence && w === head ? lower : w)).join(' ') || null;
-  return { kind, named, role };
+  return { kind, named, role, headEnd };
+}
+
+/**
+ * Where an affiliation that begins with a mention inside an unnamed source's description ends. A
+ * mention followed by capitalised words before the head noun names one of its institutions ("a
+ * U.S. Embassy spokesperson": U.S. Embassy; "a Russian Foreign Ministry spokeswoman"), which the
+ * entity tagger may leave out of the name: CoNLL-2003, which it learns from, tags only the place
+ * in "U.S. embassy". The head noun itself (the last word before `limit`, the end of the head part
+ * or the next mention) is never taken.
+ */
+export function affiliationEnd(text: string, end: number, limit: number): number {
+  const nameWord = /^ (\p{Lu}[\p{L}\p{N}.&-]*)(?= [\p{L}\p{N}])/u;
+  for (let m = nameWord.exec(text.slice(end, limit)); m; m = nameWord.exec(text.slice(end, limit))) end += m[0].length;
+  return end;
 }
 
 /** Names of the organisations, places and groups of one article, to find inside roles. */

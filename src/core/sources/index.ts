@@ -8,7 +8,7 @@ import { taggedParaphrases } from './tagged';
 import type { SourceTaggerModel } from './tagger';
 import { currentModels } from '../models';
 import { firstStartingFrom } from '../spans';
-import { affiliationFromRoles, affiliationNames, describe, kindOfEntity } from './describe';
+import { affiliationEnd, affiliationFromRoles, affiliationNames, describe, kindOfEntity } from './describe';
 
 export type { ArticleSources, Source, SourceKind, SourceStatement } from './types';
 export { SOURCE_KINDS } from './types';
@@ -109,7 +109,15 @@ function makeSource(text: string, key: string, group: Credited[], byId: Map<stri
   const d = describe(firstWritten.text, firstWritten.start, inside, opensSentence(text, sentences, firstWritten.start));
   // A named organisation's own name may hold places ("Korean Central News Agency"): only a
   // possessive before it says whom it belongs to ("Pyongyang's").
-  const affiliation = inside.filter((m) => byId.get(m.entityId)?.type !== 'PERSON' && (!d.named || isPossessive(text, m.end))).map((m) => m.text);
+  const affiliation: string[] = [];
+  let covered = -1;
+  for (let i = 0; i < inside.length; i++) {
+    const m = inside[i]!;
+    if (m.start < covered || byId.get(m.entityId)?.type === 'PERSON' || (d.named && !isPossessive(text, m.end))) continue;
+    const limit = Math.min(d.headEnd, inside[i + 1]?.start ?? d.headEnd);
+    covered = d.named || m.end >= limit ? m.end : affiliationEnd(text, m.end, limit);
+    affiliation.push(text.slice(m.start, covered));
+  }
   return {
     key,
     name: firstWritten.text,
