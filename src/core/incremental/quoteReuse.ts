@@ -7,7 +7,8 @@
 // same quote, moved, is what attributing it again would give; only the quotes near the edit are
 // attributed again. Whether the lists are the same around a quote is read off how far each list
 // agrees with the last one from its start and from its end, worked out once per analysis (the
-// checks quote by quote would walk each quote's neighbourhood: a tenth of an edit on 1 MB). Pronoun linking, which carries state from quote to quote through the whole text,
+// checks quote by quote would walk each quote's neighbourhood: a tenth of an edit on 1 MB); only
+// where that does not settle it (between two changes) are the lists compared item by item. Pronoun linking, which carries state from quote to quote through the whole text,
 // always runs in full (it is cheap). test/unit/incremental.test.ts compares the result with a full
 // analysis over random edits.
 import type { AttributionRun, EarlierAttributions, RawAttribution } from '../attribution';
@@ -115,12 +116,8 @@ export class QuoteAttributions implements EarlierAttributions {
     const oldFrom = from - delta;
     const oldTo = to - delta;
 
-    const ag = this.agreementOf(now, last, m);
-    const before = delta === 0;
-    const blocks = agreesAround(now.blocks, last.blocks, from, to, oldFrom, oldTo, ag.blocks, before);
-    const near = blocks && agreesAround(now.quotes, last.quotes, from, to, oldFrom, oldTo, ag.quotes, before);
-    if (!near || !agreesAround(now.sentences, last.sentences, from, to, oldFrom, oldTo, ag.sentences, before)) return undefined;
-    if (!mentionsAgree(now.mentions, last.mentions, from, to, oldFrom, oldTo, ag.mentions, before)) return undefined;
+    const near = this.sameNear(now, last, m, from, to, oldFrom, oldTo, delta === 0);
+    if (!near) return undefined;
     // The same quote, at the same place among its neighbours.
     const oi = near.last + (qi - near.now);
     if ((qi > 0) !== (oi > 0)) return undefined;
@@ -133,6 +130,27 @@ export class QuoteAttributions implements EarlierAttributions {
     const picked = movedRaw(last.picked[oi]!, m);
     if (!rules || !picked || !sameEntityAt(now.mentions, rules.speaker, last.mentions, last.rules[oi]!.speaker)) return undefined;
     return { rules, picked };
+  }
+
+  /**
+   * Whether the blocks, quotes, sentences and mentions reaching into from..to are the old ones
+   * reaching into oldFrom..oldTo, moved; gives the index of the first such quote in each list. Read
+   * off the lists' agreement when the stretch lies in it; otherwise (the stretch lies between a
+   * change near the edit and one further away, such as a mention whose alias group changed) the
+   * lists are compared there item by item.
+   */
+  private sameNear(now: Omit<AttributionRun, 'rules' | 'picked'>, last: AttributionRun, m: Move, from: number, to: number, oldFrom: number, oldTo: number, before: boolean): { now: number; last: number } | undefined {
+    const ag = this.agreementOf(now, last, m);
+    const blocks = agreesAround(now.blocks, last.blocks, from, to, oldFrom, oldTo, ag.blocks, before);
+    const near = blocks && agreesAround(now.quotes, last.quotes, from, to, oldFrom, oldTo, ag.quotes, before);
+    if (near && agreesAround(now.sentences, last.sentences, from, to, oldFrom, oldTo, ag.sentences, before) && mentionsAgree(now.mentions, last.mentions, from, to, oldFrom, oldTo, ag.mentions, before)) return near;
+    const slowBlocks = sameAround(now.blocks, last.blocks, from, to, oldFrom, oldTo, m, sameSpan);
+    if (!slowBlocks) return undefined;
+    const sameQuote = (a: QuoteSpan, b: QuoteSpan): boolean =>
+      sameSpan(a, b, m) && sameSpan(a.content, b.content, m) && a.partial === b.partial && a.single === b.single && a.block - slowBlocks.now === b.block - slowBlocks.last;
+    const slowNear = sameAround(now.quotes, last.quotes, from, to, oldFrom, oldTo, m, sameQuote);
+    if (!slowNear || !sameAround(now.sentences, last.sentences, from, to, oldFrom, oldTo, m, sameSpan)) return undefined;
+    return sameMentions(now.mentions, last.mentions, from, to, oldFrom, oldTo, m) ? slowNear : undefined;
   }
 
   /** How far each list of the run `now` agrees with the last run's (worked out on the first quote looked up). */
@@ -271,6 +289,40 @@ function firstReaching(list: readonly Span[], pos: number): number {
   while (lo > 0 && list[lo - 1]!.end > pos) lo--;
   return lo;
 }
+
+/**
+ * Whether the items of `now` that reach into from..to are those of `old` reaching into
+ * oldFrom..oldTo, one for one, and whether both lists have items before them or neither has. Gives
+ * the index of the first such item in each list (for relative indices), or undefined.
+ */
+function sameAround<T extends Span>(now: readonly T[], old: readonly T[], from: number, to: number, oldFrom: number, oldTo: number, m: Move, same: (a: T, b: T, m: Move) => boolean): { now: number; last: number } | undefined {
+  const i0 = firstReaching(now, from);
+  const j0 = firstReaching(old, oldFrom);
+  if ((i0 > 0) !== (j0 > 0)) return undefined;
+  let i = i0;
+  let j = j0;
+  for (; i < now.length && now[i]!.start < to; i++, j++) {
+    if (j >= old.length || old[j]!.start >= oldTo || !same(now[i]!, old[j]!, m)) return undefined;
+  }
+  if (j < old.length && old[j]!.start < oldTo) return undefined;
+  return { now: i0, last: j0 };
+}
+
+/** Whether the entity mentions reaching into from..to are the old ones, moved, of entities with the same id and type. */
+function sameMentions(now: MentionIndex, old: MentionIndex, from: number, to: number, oldFrom: number, oldTo: number, m: Move): boolean {
+  let i = now.firstEndingAfter(from);
+  let j = old.firstEndingAfter(oldFrom);
+  for (; i < now.length && now.starts[i]! < to; i++, j++) {
+    if (j >= old.length || old.starts[j]! >= oldTo) return false;
+    if (!sameOffsets(now.starts[i]!, now.ends[i]!, old.starts[j]!, old.ends[j]!, m)) return false;
+    const a = now.owners[i]!;
+    const b = old.owners[j]!;
+    if (a.id !== b.id || a.type !== b.type) return false;
+  }
+  return !(j < old.length && old.starts[j]! < oldTo);
+}
+
+/** The index of the first mention overlapping `span`, as the ranker looks it up, or -1. */
 
 /** The index of the first mention overlapping `span`, as the ranker looks it up, or -1. */
 function mentionAt(ms: MentionIndex, span: Span): number {
