@@ -28,7 +28,7 @@ import { loadCoreBundle, repeatedTo, seedCorpus } from './coreBundle';
 
 interface Bundle {
   analyze(text: string): Analysis;
-  IncrementalAnalyzer: new () => { analyze(text: string, change?: { from: string; edit: TextEdit }): Analysis; stats: { reused: number; tagged: number }; quoteStats: { reused: number; attributed: number } };
+  IncrementalAnalyzer: new () => { analyze(text: string, change?: { from: string; edit: TextEdit }): Analysis; stats: { reused: number; tagged: number }; quoteStats: { reused: number; attributed: number }; aliasStats: { reused: boolean } };
   toWire(analysis: Analysis, text: string): WireAnalysis;
   fromWire(wire: WireAnalysis, text: string): Analysis;
   toDelta(prev: Analysis, oldText: string, next: Analysis, newText: string, edit?: TextEdit): WireDelta | undefined;
@@ -110,6 +110,7 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   let tagged = 0;
   let quotesAttributed = 0;
   let quotesReused = 0;
+  let groupsKept = 0;
   let mismatches = 0;
   for (let k = 0; k < EDITS; k++) {
     // A letter typed after a space at a point k/EDITS through the text.
@@ -128,6 +129,7 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
     tagged += inc.stats.tagged;
     quotesAttributed += inc.quoteStats.attributed;
     quotesReused += inc.quoteStats.reused;
+    if (inc.aliasStats.reused) groupsKept++;
     t = performance.now();
     const tok = core.tokenize(text);
     tokFullMs.push(performance.now() - t);
@@ -167,6 +169,7 @@ for (const [label, size, fullRuns] of [['1 MB', MB, EDITS], ['10 MB', 10 * MB, 1
   console.log(`\n${label} article (${text.length} chars): first analysis ${openMs.toFixed(0)} ms; one-character edit at ${EDITS} places spread through the file`);
   console.log(`  incremental analysis     ${fmt(incMs)}   (${(tagged / EDITS).toFixed(1)} lines re-tagged per edit)`);
   console.log(`  of which quotes:         ${(quotesAttributed / EDITS).toFixed(1)} attributed again per edit, ${(quotesReused / EDITS).toFixed(0)} kept`);
+  console.log(`  of which alias groups:   kept after ${groupsKept} of ${EDITS} edits (the names, their order and roles as before)`);
   console.log(`  worker per edit          ${fmt(incMs.map((ms, k) => ms + deltaMs[k]!))}   (incremental analysis + toDelta: the latency report's "worker" stage); CPU ${fmt(workerCpu)}`);
   if (theirs) console.log(`    the same, ${againstDir}  ${fmt(theirs.wall)}   CPU ${fmt(theirs.cpu)}   (its incremental analysis + toDelta, the same edits in turn)`);
   console.log(`  full analyze()           ${fmt(fullMs)}   (${fullMs.length} of the edits)`);

@@ -6,7 +6,7 @@ import { splitSentences } from './sentences';
 import { findQuotes, type QuoteBlock } from './quotes';
 import { attributeQuotes, type EarlierAttributions } from './attribution';
 import { findClaims } from './claims';
-import { findEntities } from './entities/index';
+import { findEntities, type GroupMentions } from './entities/index';
 import { entitiesOutside } from './outsideResidue';
 import { insideSorted } from './spans';
 import { scans, tokenize, tokenizeTransient, type Tokens } from './text/tokenize';
@@ -23,11 +23,12 @@ export type TextTokens = (text: string) => Tokens;
 
 /**
  * analyze(), with the entity tagger's labels from `labelsOf` when given (it must give tagTokens'
- * labels), the tokens from `tokensOf` (it must give tokenize's, in arrays of its own), and the
- * attributions of quotes whose inputs an earlier analysis had from `earlier`.
+ * labels), the tokens from `tokensOf` (it must give tokenize's, in arrays of its own), the
+ * attributions of quotes whose inputs an earlier analysis had from `earlier`, and the alias groups
+ * from `groupsOf` (it must give groupAliases' groups).
  */
-export function analyzeWith(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens, earlier?: EarlierAttributions): Analysis {
-  const { structure, sentences, quotes, entities, tok, scan } = analyzeReport(text, labelsOf, tokensOf, earlier);
+export function analyzeWith(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens, earlier?: EarlierAttributions, groupsOf?: GroupMentions): Analysis {
+  const { structure, sentences, quotes, entities, tok, scan } = analyzeReport(text, labelsOf, tokensOf, earlier, groupsOf);
   // Should a step in between have tokenized another text, the scratch buffers no longer hold this one.
   const claims = findClaims(text, sentences, structure.paragraphs, quotes, tokensOf || scans() === scan ? tok : tokenize(text));
   return { length: text.length, structure, sentences, quotes, entities, claims };
@@ -42,7 +43,7 @@ export function analyzeWithoutClaims(text: string): Omit<Analysis, 'claims'> {
   return { length: text.length, structure, sentences, quotes, entities };
 }
 
-function analyzeReport(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens, earlier?: EarlierAttributions) {
+function analyzeReport(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens, earlier?: EarlierAttributions, groupsOf?: GroupMentions) {
   const lines = classifyLines(text, splitLines(text));
   const structure = findStructure(text, lines);
   const blocks = textBlocks(structure);
@@ -55,7 +56,7 @@ function analyzeReport(text: string, labelsOf?: TagLabels, tokensOf?: TextTokens
   // One tokenization serves the entity tagger and the claim words, kept in the tokenizer's buffers.
   const tok = tokensOf ? tokensOf(text) : tokenizeTransient(text);
   const scan = scans();
-  const entities = entitiesOutside(findEntities(text, tok, labelsOf?.(text, tok)), residue);
+  const entities = entitiesOutside(findEntities(text, tok, labelsOf?.(text, tok), groupsOf), residue);
   const quoteSpans = findQuotes(text, blocks);
   // Quotes in residue (headlines of other stories in a "Read more:" list) helped find speakers
   // through the shared sentences, but are not the article's: the analysis reports the others.

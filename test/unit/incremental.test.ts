@@ -51,6 +51,7 @@ describe('incremental analysis', () => {
     let reusedLines = 0;
     let reusedQuotes = 0;
     let attributedQuotes = 0;
+    let reusedGroups = 0;
     for (let n = 0; n < 1000; n++) {
       const rnd = random(0x5eed + n);
       let text = startText(n, rnd);
@@ -68,9 +69,11 @@ describe('incremental analysis', () => {
         reusedLines += inc.stats.reused;
         reusedQuotes += inc.quoteStats.reused;
         attributedQuotes += inc.quoteStats.attributed;
+        if (inc.aliasStats.reused) reusedGroups++;
       }
     }
     assert.ok(edits >= 3000);
+    assert.ok(reusedGroups > edits / 5 && reusedGroups < edits, `alias groups reused after ${reusedGroups} of ${edits} edits`);
     // The comparison means something only if earlier work was reused.
     assert.ok(reusedLines > edits * 5, `reused ${reusedLines} lines over ${edits} edits`);
     assert.ok(reusedQuotes > attributedQuotes / 4, `reused ${reusedQuotes} quote attributions, attributed ${attributedQuotes} again`);
@@ -120,6 +123,26 @@ describe('incremental analysis', () => {
     assert.equal(quoteOf(result).speaker, null);
     assert.deepStrictEqual(result, analyze(edited));
     assert.ok(inc.quoteStats.reused > 0 && inc.quoteStats.attributed > 0, JSON.stringify(inc.quoteStats));
+  });
+
+  it('keeps the alias groups while the names stay, and groups again when a name joins or changes', () => {
+    const text = `${seeds[0]}\n\n${seeds[1]}`;
+    const inc = new IncrementalAnalyzer();
+    inc.analyze(text);
+    assert.equal(inc.aliasStats.reused, false, 'nothing to reuse at first');
+    // A plain word typed in the middle: the same names in the same order, every mention moved.
+    const at = text.indexOf(' the ', text.length >> 1) + 1;
+    const typed = text.slice(0, at) + 'very ' + text.slice(at);
+    assert.deepStrictEqual(inc.analyze(typed), analyze(typed));
+    assert.equal(inc.aliasStats.reused, true);
+    // A name that joins a group already there ("Putin" with "Vladimir Putin") and one that is new.
+    for (const name of ['Vladimir Putin said. ', 'Jacinda Ardern said. ']) {
+      const edited = typed.slice(0, at) + name + typed.slice(at);
+      const result = inc.analyze(edited);
+      assert.deepStrictEqual(result, analyze(edited), name);
+      assert.equal(inc.aliasStats.reused, false, name);
+      inc.analyze(typed);
+    }
   });
 
   it('re-tags only the edited line when a typed character changes no document fact', () => {

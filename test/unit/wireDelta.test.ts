@@ -5,6 +5,7 @@ import { analyze } from '../../src/core/analyze';
 import { fromDelta, mentionsInOrder, toDelta } from '../../src/core/present/wireDelta';
 import { fromWire, toWire } from '../../src/core/present/wireFormat';
 import type { Analysis } from '../../src/core/types';
+import { COVERED } from '../../src/core/present/wireItems';
 import { seededRandom as random } from './annotations/editModel';
 import { applyEdit, randomEdit } from './randomEdits';
 
@@ -95,5 +96,40 @@ describe('analysis sent as a change to the previous one (wireDelta)', () => {
     const next = analyze(text + 'More.\n');
     next.quotes.push({ start: 10, end: 14, text: '', content: { start: 11, end: 13 }, partial: false, speaker: null, cue: null });
     assert.equal(toDelta(prev, text, next, text + 'More.\n'), undefined);
+  });
+
+  it('compares every field the items of an analysis carry (a field it did not know would not travel)', () => {
+    const fields = (item: object): string[] => Object.keys(item).sort();
+    const within = (item: object, known: readonly string[], what: string) => {
+      for (const k of fields(item)) assert.ok(known.includes(k), `${what} carries "${k}", which wireItems.ts does not compare`);
+    };
+    let speakers = 0;
+    let antecedents = 0;
+    for (const seed of seeds) {
+      const a = analyze(seed + '\n\n' + seed);
+      for (const key of ['subheadings', 'datelines', 'bylines', 'captions', 'residue'] as const) for (const s of a.structure[key]) within(s, COVERED.text, key);
+      for (const p of a.structure.paragraphs) within(p, COVERED.span, 'a paragraph');
+      for (const s of a.sentences) within(s, COVERED.span, 'a sentence');
+      for (const c of a.claims) within(c, COVERED.claim, 'a claim');
+      for (const e of a.entities) {
+        within(e, [...COVERED.head, 'mentions'], 'an entity');
+        for (const m of e.mentions) within(m, COVERED.mention, 'a mention');
+      }
+      for (const q of a.quotes) {
+        within(q, COVERED.quote, 'a quote');
+        within(q.content, COVERED.span, 'a quote\'s content');
+        if (q.cue) within(q.cue, COVERED.text, 'a cue');
+        if (q.speaker) {
+          speakers++;
+          within(q.speaker, COVERED.speaker, 'a speaker');
+          const ante = (q.speaker as { antecedent?: object }).antecedent;
+          if (ante) {
+            antecedents++;
+            within(ante, COVERED.span, 'a pronoun\'s antecedent');
+          }
+        }
+      }
+    }
+    assert.ok(speakers > 20 && antecedents > 0, `${speakers} speakers, ${antecedents} antecedents`);
   });
 });

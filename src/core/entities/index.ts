@@ -7,7 +7,7 @@ import { tagTokens, type TokenSpan } from './tagger';
 import { currentModels } from '../models';
 import { HONORIFICS, ROLE_HEADS, TITLE_ABBREVIATIONS, roleAfter, roleStartBefore, roleText, type RoleContext } from './roles';
 import { GivenRoles, addDescriptions, findDescriptions } from './descriptions';
-import { groupAliases, sortedByStart, type NamedMention } from './aliases';
+import { groupAliases, sortedByStart, type AliasGroup, type NamedMention } from './aliases';
 import { isNationality } from './nationality';
 import { inPartyTag, partyTagAfter } from './partyTags';
 import { HashTable, hashSetOf } from '../text/hashTable';
@@ -187,7 +187,10 @@ interface SurfaceTypes {
   isSurname: number;
 }
 
-export function findEntities(text: string, tok: Tokens = tokenize(text), labels?: Uint8Array): Entity[] {
+/** Groups mentions into aliases: groupAliases, or the incremental analysis' reuse of earlier groups (which must give the same). */
+export type GroupMentions = (mentions: NamedMention[]) => AliasGroup[];
+
+export function findEntities(text: string, tok: Tokens = tokenize(text), labels?: Uint8Array, group: GroupMentions = groupAliases): Entity[] {
   const raw = findMentions(text, tok, labels);
   harmoniseTypes(raw);
   const inNamedMention = new Uint8Array(tok.count);
@@ -208,7 +211,7 @@ export function findEntities(text: string, tok: Tokens = tokenize(text), labels?
   const holderEntity = new Map<NamedMention, Entity>();
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
-  for (const g of groupAliases(raw)) {
+  for (const g of group(raw)) {
     const id = `${g.type}:${g.name}`;
     const toMention = (m: NamedMention): Mention => ({ start: m.start, end: m.end, text: m.text, entityId: id });
     let e = byId.get(id);

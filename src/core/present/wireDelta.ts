@@ -9,12 +9,15 @@
 // Correct by construction: an old item is kept only when, moved through the edit, it is equal,
 // field by field, to the new one (moving adds the edit's length to every `start` and `end` at or
 // after the end of the replaced stretch); the receiver moves kept items the same way, in place
-// (the old analysis is spent: its kept objects are the new one's).
+// (the old analysis is spent: its kept objects are the new one's). wireItems.ts compares and moves
+// each kind of item.
 import type { Analysis, Entity, Mention, Span, Structure, TextSpan } from '../types';
 import { mentionsInOrder, setMentionsInOrder } from './mentionOrder';
 import { editBetween, type TextEdit } from '../text/textEdit';
+import { moveNothing, moveQuote, moveSpan, sameClaim, sameHead, sameMention, sameQuote, sameSpan, sameTextSpan, type MoveInPlace, type Move, type SameMoved } from './wireItems';
 
 export { mentionsInOrder } from './mentionOrder';
+export type { Move } from './wireItems';
 
 /** A list as the old list's first `keep` and last `tail` items, moved, with `items` in between. */
 export interface ListPatch<T> {
@@ -44,12 +47,8 @@ export interface WireDelta {
 }
 
 const STRUCTURE_LISTS = ['subheadings', 'datelines', 'bylines', 'captions', 'residue', 'paragraphs'] as const;
-
-/** How offsets move through the edit that turned `oldText` into `newText`. */
-export interface Move {
-  editEnd: number;
-  shift: number;
-}
+/** How the items of each structure list compare (paragraphs are bare spans; the others carry their text). */
+const sameStructureItem = (key: (typeof STRUCTURE_LISTS)[number]): SameMoved<Span> => (key === 'paragraphs' ? sameSpan : (sameTextSpan as SameMoved<Span>));
 
 /** The edit between two texts, as their common start and end. */
 export function moveBetween(oldText: string, newText: string): Move {
@@ -73,18 +72,18 @@ export function toDelta(prev: Analysis, oldText: string, next: Analysis, newText
   const move = edit ? moveThrough(oldText, edit, newText.length) : moveBetween(oldText, newText);
   const st = next.structure;
   const structure = {} as WireDelta['structure'];
-  for (const key of STRUCTURE_LISTS) (structure as Record<string, ListPatch<unknown>>)[key] = listPatch(prev.structure[key], st[key], move, newText);
+  for (const key of STRUCTURE_LISTS) (structure as Record<string, ListPatch<unknown>>)[key] = listPatch<Span>(prev.structure[key], st[key], move, newText, sameStructureItem(key));
   const delta: WireDelta = {
     length: next.length,
     editEnd: move.editEnd,
     shift: move.shift,
     headline: st.headline,
     structure,
-    sentences: listPatch(prev.sentences, next.sentences, move, newText),
-    quotes: listPatch(prev.quotes, next.quotes, move, newText),
-    claims: listPatch(prev.claims, next.claims, move, newText),
-    entities: listPatch(prev.entities.map(head), next.entities.map(head), move, newText),
-    mentions: listPatch(mentionsInOrder(prev), mentionsInOrder(next), move, newText),
+    sentences: listPatch(prev.sentences, next.sentences, move, newText, sameSpan),
+    quotes: listPatch(prev.quotes, next.quotes, move, newText, sameQuote),
+    claims: listPatch(prev.claims, next.claims, move, newText, sameClaim),
+    entities: listPatch(prev.entities, next.entities, move, newText, sameHead, head),
+    mentions: listPatch(mentionsInOrder(prev), mentionsInOrder(next), move, newText, sameMention),
   };
   return unsliceable ? undefined : delta;
 }
@@ -100,22 +99,25 @@ let unsliceable = false;
 export function fromDelta(prev: Analysis, delta: WireDelta, text: string): Analysis {
   const move: Move = { editEnd: delta.editEnd, shift: delta.shift };
   const structure = { headline: delta.headline } as Structure;
-  for (const key of STRUCTURE_LISTS) (structure as unknown as Record<string, unknown[]>)[key] = applyPatch(prev.structure[key], delta.structure[key], move, text);
-  const mentions = applyPatch(mentionsInOrder(prev), delta.mentions, move, text);
+  for (const key of STRUCTURE_LISTS) (structure as unknown as Record<string, unknown[]>)[key] = applyPatch<Span>(prev.structure[key], delta.structure[key], move, text, moveSpan);
+  const mentions = applyPatch(mentionsInOrder(prev), delta.mentions, move, text, moveSpan);
   const byEntity = new Map<string, Mention[]>();
   for (const m of mentions) {
     let list = byEntity.get(m.entityId);
     if (!list) byEntity.set(m.entityId, (list = []));
     list.push(m);
   }
-  const entities = applyPatch(prev.entities.map(head), delta.entities, move, text).map((e): Entity => ({ ...e, mentions: byEntity.get(e.id) ?? [] }));
+  // Kept entities are prev's own objects (their mentions came through the mention list, moved
+  // once there): each is handed its mentions in place; a new one gets its mentions added.
+  const entities = applyPatch(prev.entities as EntityHead[], delta.entities, move, text, moveNothing) as Entity[];
+  for (const e of entities) e.mentions = byEntity.get(e.id) ?? [];
   const analysis: Analysis = {
     length: delta.length,
     structure,
-    sentences: applyPatch(prev.sentences, delta.sentences, move, text),
-    quotes: applyPatch(prev.quotes, delta.quotes, move, text),
+    sentences: applyPatch(prev.sentences, delta.sentences, move, text, moveSpan),
+    quotes: applyPatch(prev.quotes, delta.quotes, move, text, moveQuote),
     entities,
-    claims: applyPatch(prev.claims, delta.claims, move, text),
+    claims: applyPatch(prev.claims, delta.claims, move, text, moveSpan),
   };
   setMentionsInOrder(analysis, mentions);
   return analysis;
@@ -140,90 +142,44 @@ function mentionsInTextOrder(analysis: Analysis): boolean {
   return true;
 }
 
-function listPatch<T>(prev: readonly T[], next: readonly T[], move: Move, text: string): ListPatch<T> {
+/**
+ * `next` as a change to `prev`, its items compared by `same`; `sentAs` gives the item to send (an
+ * entity without its mentions, which travel in a list of their own).
+ */
+function listPatch<T, S = T>(prev: readonly T[], next: readonly T[], move: Move, text: string, same: SameMoved<T>, sentAs?: (item: T) => S): ListPatch<S> {
   let keep = 0;
+  // The first kept item with an offset the edit moves: the items before it stay as they are.
+  let still = -1;
   const max = Math.min(prev.length, next.length);
-  while (keep < max && sameMoved(prev[keep], next[keep], undefined, move)) keep++;
+  const moves = { moved: false };
+  while (keep < max) {
+    moves.moved = false;
+    if (!same(prev[keep]!, next[keep]!, move, moves)) break;
+    if (moves.moved && still < 0) still = keep;
+    keep++;
+  }
+  if (still < 0) still = keep;
   let tail = 0;
-  while (tail < max - keep && sameMoved(prev[prev.length - 1 - tail], next[next.length - 1 - tail], undefined, move)) tail++;
-  let still = 0;
-  while (still < keep && !reaches(prev[still], undefined, move.editEnd)) still++;
-  return { still, keep, tail, items: next.slice(keep, next.length - tail).map((item) => withoutTexts(item, text)) };
+  while (tail < max - keep && same(prev[prev.length - 1 - tail]!, next[next.length - 1 - tail]!, move, moves)) tail++;
+  const changed = next.slice(keep, next.length - tail);
+  return { still, keep, tail, items: changed.map((item) => withoutTexts(sentAs ? sentAs(item) : (item as unknown as S), text)) };
 }
 
-/** Whether some offset of `item` is at or after `editEnd` (so moving it changes it). */
-function reaches(item: unknown, key: string | undefined, editEnd: number): boolean {
-  if (typeof item === 'number') return isOffset(key) && item >= editEnd;
-  if (item === null || typeof item !== 'object') return false;
-  if (Array.isArray(item)) return item.some((x) => reaches(x, undefined, editEnd));
-  const rec = item as Record<string, unknown>;
-  for (const k in rec) if (reaches(rec[k], k, editEnd)) return true;
-  return false;
-}
-
-function applyPatch<T>(prev: readonly T[], patch: ListPatch<T>, move: Move, text: string): T[] {
+/** The list `patch` describes, from `prev`'s items (moved in place by `moveItem`) and the ones sent. */
+function applyPatch<T>(prev: readonly T[], patch: ListPatch<T>, move: Move, text: string, moveItem: MoveInPlace<T>): T[] {
   const out = new Array<T>(patch.keep + patch.items.length + patch.tail);
   let k = 0;
   for (let i = 0; i < patch.still; i++) out[k++] = prev[i]!;
-  for (let i = patch.still; i < patch.keep; i++) out[k++] = moved(prev[i]!, move);
+  for (let i = patch.still; i < patch.keep; i++) {
+    moveItem(prev[i]!, move);
+    out[k++] = prev[i]!;
+  }
   for (const item of patch.items) out[k++] = withTexts(item, text);
-  for (let i = prev.length - patch.tail; i < prev.length; i++) out[k++] = moved(prev[i]!, move);
+  for (let i = prev.length - patch.tail; i < prev.length; i++) {
+    moveItem(prev[i]!, move);
+    out[k++] = prev[i]!;
+  }
   return out;
-}
-
-const isOffset = (key: string | undefined) => key === 'start' || key === 'end';
-
-function moveOffset(v: number, move: Move): number {
-  return v >= move.editEnd ? v + move.shift : v;
-}
-
-/** Whether `a` moved through the edit equals `b`, field by field. */
-function sameMoved(a: unknown, b: unknown, key: string | undefined, move: Move): boolean {
-  if (typeof a === 'number') return isOffset(key) ? b === moveOffset(a, move) : a === b;
-  if (a === null || typeof a !== 'object' || b === null || typeof b !== 'object') return a === b;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameMoved(a[i], b[i], undefined, move)) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in ra) {
-    // Numbers and texts compared here rather than in a call each: tens of thousands of items are
-    // compared after every keystroke in a long article.
-    const va = ra[k];
-    const vb = rb[k];
-    if (typeof va === 'number') {
-      if (vb !== (isOffset(k) ? moveOffset(va, move) : va)) return false;
-    } else if (typeof va === 'object' && va !== null) {
-      if (!sameMoved(va, vb, k, move)) return false;
-    } else if (va !== vb || (va === undefined && !(k in rb))) return false;
-    n++;
-  }
-  for (const _ in rb) n--;
-  return n === 0;
-}
-
-/**
- * `item` moved through the edit, in place: copying every item after a keystroke (tens of
- * thousands on a long article) would cost the receiving thread more than everything else it does.
- */
-function moved<T>(item: T, move: Move): T {
-  if (item === null || typeof item !== 'object') return item;
-  if (Array.isArray(item)) {
-    for (const x of item) if (typeof x === 'object') moved(x as unknown, move);
-    return item;
-  }
-  const rec = item as Record<string, unknown>;
-  for (const k in rec) {
-    const v = rec[k];
-    if (typeof v === 'number') {
-      if (v >= move.editEnd && isOffset(k)) rec[k] = v + move.shift;
-    } else if (typeof v === 'object' && v !== null) moved(v, move);
-  }
-  return item;
 }
 
 /** A span's text travels empty when it is exactly its slice of the text (its start and end say it). */
