@@ -1,6 +1,7 @@
 // Composition root: creates the editor services and registers their disposables. No logic here.
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { ActivityLog } from './vscode/activityLog';
 import { maxArticleBytes } from './core/text/articleSize';
 import { ANALYSIS_DEBOUNCE_MS, AnalysisCache } from './vscode/analysisCache';
 import { registerReviewerAnnotations } from './vscode/annotations';
@@ -30,6 +31,9 @@ import { ServiceWorker } from './vscode/serviceWorker';
 import { WorkerAnalyzer, type WorkerReady } from './vscode/workerAnalyzer';
 import { WorkerComparer } from './vscode/workerComparer';
 
+/** How long, at most, the service worker's start waits for the analysis worker's (see below). */
+const SERVICE_START_WAIT_MS = 2000;
+
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const activationStarted = performance.now();
   /** Registers a disposable the moment it is created. */
@@ -49,18 +53,21 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // or the moment a plain-text file reads as one), while the editor is still opening it, rather than
   // when its text is first sent. Plain-text files that are not articles start no worker.
   let warmUp: () => void = () => undefined;
+  let warming = false;
   const workerReady = new Promise<WorkerReady | undefined>((resolve) => {
-    let started = false;
     warmUp = () => {
-      if (!started) resolve(analyzer.warmUp());
-      started = true;
+      if (!warming) resolve(analyzer.warmUp());
+      warming = true;
     };
   });
   own(new LanguageDetector(config, warmUp));
   if (vscode.workspace.textDocuments.some((doc) => doc.languageId === NEWS_LANGUAGE)) warmUp();
   own(vscode.workspace.onDidOpenTextDocument((doc) => doc.languageId === NEWS_LANGUAGE && warmUp()));
   // The second worker of the pool: sidecar reads and writes, placing claims, the workspace index.
-  const services = own(new ServiceWorker(new WorkspaceSidecarFs(), join(__dirname, 'serviceWorker.js'), { assetsDir }));
+  // It starts once the analysis worker is ready when that one is starting (the article's highlights
+  // come first; its sidecar is read a moment later), at most SERVICE_START_WAIT_MS after the first call.
+  const serviceStart = () => (warming ? Promise.race([workerReady, new Promise((resolve) => setTimeout(resolve, SERVICE_START_WAIT_MS))]) : undefined);
+  const services = own(new ServiceWorker(new WorkspaceSidecarFs(), join(__dirname, 'serviceWorker.js'), { assetsDir }, serviceStart));
   const sizeLimit = {
     maxBytes: () => maxArticleBytes(config.current.maxArticleSizeMB),
     onDidChange: config.onDidChange,
@@ -97,7 +104,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   );
   const annotations = registerReviewerAnnotations(own, analyses, decorator, newsTree, services, config, claimAppearances(corpus));
   const verdictHints = own(new VerdictHints(corpus, annotations));
-  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, sourcesPanel, workerReady, activationMs: performance.now() - activationStarted };
+  const activationMs = performance.now() - activationStarted;
+  own(new ActivityLog(activationStarted, activationMs, workerReady, decorator.onDidApply));
+  return { analyses, decorator, newsTree, statusBar, annotations, verdictHints, legend, sourcesPanel, workerReady, activationMs };
 }
 
 export function deactivate(): void {

@@ -44,7 +44,7 @@ export async function withWorkbench(fn, { settings = {} } = {}) {
       onLog: (type, text) => log.push(`[${type}] ${text}`),
     });
     await waitForWorkbench(page);
-    const value = await fn({ page, workspace, baseUrl: server.baseUrl, log });
+    const value = await fn({ page, workspace, baseUrl: server.baseUrl, log, dirs });
     ok = true;
     return value;
   } finally {

@@ -5,7 +5,7 @@
 // README pictures (with the legend in view):
 //   docs/screenshot.png (dark), docs/screenshot-light.png (light), docs/hover.png (dark, Kirby hover).
 // Prints each check as pass/fail and `ui: N passed, N failed`; exits non-zero on any failure.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decoratedTexts, openFileFromExplorer, waitForDecorations } from './browser.mjs';
 import { isHostInstalled } from './install.mjs';
@@ -126,13 +126,20 @@ async function hoverWord(page, word) {
  * is drawn (animation frames, so each is within one frame of the truth), for the first-highlight time.
  */
 function startHighlightClock() {
-  const clock = { textAt: 0, highlightAt: 0 };
+  // performance.now() for the interval; Date.now() to set the extension's log lines beside them.
+  const clock = { textAt: 0, highlightAt: 0, textEpoch: 0, highlightEpoch: 0 };
   window.__newsHighlightClock = clock;
   const tick = () => {
     const now = performance.now();
     const editor = document.querySelector('.editor-instance .monaco-editor');
-    if (!clock.textAt && editor && (editor.querySelector('.view-lines')?.textContent ?? '').trim().length > 0) clock.textAt = now;
-    if (clock.textAt && !clock.highlightAt && editor?.querySelector('[class*="ced-"]')) clock.highlightAt = now;
+    if (!clock.textAt && editor && (editor.querySelector('.view-lines')?.textContent ?? '').trim().length > 0) {
+      clock.textAt = now;
+      clock.textEpoch = Date.now();
+    }
+    if (clock.textAt && !clock.highlightAt && editor?.querySelector('[class*="ced-"]')) {
+      clock.highlightAt = now;
+      clock.highlightEpoch = Date.now();
+    }
     if (!clock.highlightAt) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -144,10 +151,61 @@ async function firstHighlightMs(page) {
   return clock?.textAt && clock.highlightAt ? clock.highlightAt - clock.textAt : undefined;
 }
 
+/** The lines of the extension's own log (Output ▸ News Annotator) in the run's log folder, with their times. */
+function extensionLog(userDataDir) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name === 'News Annotator.log') files.push(join(dir, entry.name));
+    }
+  };
+  try {
+    walk(join(userDataDir, 'logs'));
+  } catch {
+    return [];
+  }
+  // "2026-12-07 20:13:09.581 [info] activated in 18.5 ms": local time, as Date parses it without a zone.
+  return files.flatMap((f) => readFileSync(f, 'utf8').split('\n')).flatMap((line) => {
+    const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[\w+\] (.*)$/.exec(line);
+    return m ? [{ at: new Date(`${m[1]}T${m[2]}`).getTime(), text: m[3] }] : [];
+  });
+}
+
+/**
+ * Where the first highlight's wait went, from the page's clock and the extension's log: VS Code
+ * activating the extension after the text showed, the analysis worker getting ready, the first
+ * analysis and paint, and the workbench drawing it. Undefined when the log is not (yet) there.
+ */
+async function firstHighlightStages(page, userDataDir) {
+  const clock = await page.evaluate(() => window.__newsHighlightClock);
+  if (!clock?.textEpoch || !clock.highlightEpoch) return undefined;
+  for (const deadline = Date.now() + 5000; ; await page.waitForTimeout(250)) {
+    // The durations are the extension's own; only the moment activation began is placed on the
+    // wall clock, from the time of day the activation line gives (the log stamps a line when it
+    // writes it, possibly later).
+    const lines = extensionLog(userDataDir);
+    const line = (prefix) => lines.find((l) => l.text.startsWith(prefix));
+    const began = /\(began (\d\d:\d\d:\d\d\.\d{3})\)/.exec(line('activated in')?.text ?? '');
+    const readyMs = /^analysis worker ready (\d+) ms/.exec(line('analysis worker ready')?.text ?? '');
+    const paintedMs = / (\d+) ms after activation began$/.exec(line('first highlights painted')?.text ?? '');
+    if (began && readyMs && paintedMs) {
+      const day = new Date(line('activated in').at);
+      const [h, m, sec] = began[1].split(':');
+      const activated = new Date(day.getFullYear(), day.getMonth(), day.getDate(), Number(h), Number(m), Number(sec.slice(0, 2)), Number(sec.slice(3))).getTime();
+      const ready = activated + Number(readyMs[1]);
+      const painted = activated + Number(paintedMs[1]);
+      const ms = (from, to) => `${(to - from).toFixed(0)} ms`;
+      return `VS Code activated the extension ${ms(clock.textEpoch, activated)} after the text showed; its analysis worker was ready ${ms(activated, ready)} later; the first highlights were painted ${ms(ready, painted)} after that and drawn ${ms(painted, clock.highlightEpoch)} after that`;
+    }
+    if (Date.now() > deadline) return undefined;
+  }
+}
+
 async function checkTheme(theme) {
   const settings = { ...SCREENSHOT_SETTINGS, 'workbench.colorTheme': theme.name };
   const t0 = Date.now();
-  await withWorkbench(async ({ page }) => {
+  await withWorkbench(async ({ page, dirs }) => {
     console.log(`${theme.name}: workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const tag = `[${theme.label}]`;
     let opened = false;
@@ -175,6 +233,8 @@ async function checkTheme(theme) {
       // Printed, not asserted: the time a reader waits for colour in a freshly started window.
       const ms = await firstHighlightMs(page);
       console.log(`  ${tag} first highlight ${ms === undefined ? 'not timed' : `${ms.toFixed(0)} ms`} after the text was on screen (fresh window, extension not yet active)`);
+      const stages = await firstHighlightStages(page, dirs.userData);
+      console.log(`  ${tag}   of which: ${stages ?? 'not known (the extension log was not found)'}`);
       expect(count >= 10, `only ${count} decorated spans rendered`);
       // Decorations may arrive in more than one pass; wait for the ones a reader looks for first.
       const deadline = Date.now() + 30_000;

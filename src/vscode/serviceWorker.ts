@@ -41,20 +41,38 @@ export class ServiceWorker implements vscode.Disposable {
   private readonly waiting = new Map<number, Waiting>();
   private readonly stopListeners = new Set<() => void>();
 
+  /** Settles when the worker may start; calls made before wait for it (see `startAfter`). */
+  private gate: Promise<void> | undefined;
+  private gateAsked = false;
+
   /**
    * @param fs answers the worker's file access (the sidecar files)
    * @param workerFile the bundled worker script
    * @param workerData what the worker starts with (where the model files are)
+   * @param startAfter asked once, at the first call: a promise the worker's start waits for, or
+   *   undefined to start at once. While a window opens an article, the analysis worker that paints
+   *   its highlights starts too, and two threads booting at once on a small machine delay both.
    */
   constructor(
     private readonly fs: SidecarFs,
     private readonly workerFile = join(__dirname, 'serviceWorker.js'),
     private readonly workerData: WorkerData = {},
+    private readonly startAfter: () => Promise<unknown> | undefined = () => undefined,
   ) {}
 
   call<M extends ServiceMethod>(method: M, args: ServiceMethods[M][0], options: CallOptions = {}): Promise<ServiceMethods[M][1]> {
     if (this.disposed) return Promise.reject(new Error('the service worker was disposed'));
     if (options.token?.isCancellationRequested) return Promise.reject(new ServiceCancelled());
+    if (!this.gateAsked) {
+      this.gateAsked = true;
+      const wait = this.startAfter();
+      if (wait) {
+        const gate = wait.then(() => undefined, () => undefined);
+        this.gate = gate;
+        void gate.then(() => (this.gate = undefined));
+      }
+    }
+    if (this.gate) return this.gate.then(() => this.call(method, args, options));
     let worker: Worker;
     try {
       worker = this.ensureWorker();
