@@ -6,6 +6,7 @@ import type { QuoteSpan } from '../quotes';
 import type { MentionIndex } from '../pronouns';
 import type { RawAttribution } from '../attribution/raw';
 import { CUE_WORDS } from '../attribution/words';
+import { sentenceAt } from '../attribution/tokens';
 import { candidateWindow, findCandidates, findWordCandidates, type Candidate } from './candidates';
 import { GOVERNED_WITHOUT_CUE, candidateFeatures, quoteFeatures, sideOf, type FeatureContext } from './features';
 import { scoreBase, type CompiledWeights } from './ranker';
@@ -32,16 +33,47 @@ export interface QuoteCandidates {
 // Quotes on either side whose inside is no candidate.
 const NEAR = 4;
 
-/** The blocks a quote's candidates may come from: each quote's own blocks and the one before, in order. */
-function quoteBlocks(quotes: readonly QuoteSpan[], blocks: readonly Span[]): Span[] {
-  const out: Span[] = [];
+/**
+ * The stretches of text whose words may be candidates, in order and without overlap: each quote's
+ * own blocks and the one before, or for a scare quote its own sentences only (`own`).
+ */
+function scanSpans(asked: readonly QuoteSpan[], own: readonly (Span | null)[], blocks: readonly Span[]): Span[] {
+  const spans: Span[] = [];
   let next = 0;
-  for (const q of quotes) {
+  asked.forEach((q, k) => {
+    const o = own[k];
+    if (o) {
+      spans.push(o);
+      return;
+    }
     let b = Math.max(next, q.block - 1);
-    while (b < blocks.length && (b <= q.block || blocks[b - 1]!.end < q.end)) out.push(blocks[b++]!);
+    while (b < blocks.length && (b <= q.block || blocks[b - 1]!.end < q.end)) spans.push(blocks[b++]!);
     next = b;
+  });
+  spans.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (!last || s.start >= last.end) out.push(s);
+    else if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end };
   }
   return out;
+}
+
+/** The sentences a quote stands in, as one span. */
+function ownSentences(q: Span, sentences: readonly Span[]): Span {
+  const a = sentenceAt(sentences, q.start);
+  const b = sentenceAt(sentences, Math.max(q.start, q.end - 1));
+  return { start: a >= 0 ? Math.min(sentences[a]!.start, q.start) : q.start, end: b >= 0 ? Math.max(sentences[b]!.end, q.end) : q.end };
+}
+
+/**
+ * A scare quote: a partial quote of one to three words the rules credit to nobody. It names its
+ * source in its own sentence or nowhere: a speaker of the paragraph before did not coin the writer's
+ * “friendly state visit”.
+ */
+function isScareQuote(r: RawAttribution, q: QuoteSpan, text: string): boolean {
+  return !r.speaker && q.partial && wordCount(text, q.content) <= 3;
 }
 
 /**
@@ -74,15 +106,23 @@ export function quoteCandidates(inp: RankerInputs, onlyUnsure = false): QuoteCan
   const out: QuoteCandidates[] = [];
   const known = inp.known;
   const skip = (qi: number): boolean => (onlyUnsure && ruleIsSure(raw[qi]!)) || known?.[qi] !== undefined;
-  const asked = onlyUnsure || known ? quotes.filter((_, qi) => !skip(qi)) : quotes;
-  const words = findWordCandidates(text, quoteBlocks(asked, inp.blocks));
+  const asked: QuoteSpan[] = [];
+  const own: (Span | null)[] = [];
+  for (let qi = 0; qi < quotes.length; qi++) {
+    if (skip(qi)) continue;
+    asked.push(quotes[qi]!);
+    own.push(isScareQuote(raw[qi]!, quotes[qi]!, text) ? ownSentences(quotes[qi]!, inp.sentences) : null);
+  }
+  const words = findWordCandidates(text, scanSpans(asked, own, inp.blocks));
+  let k = -1;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi]!;
     if (skip(qi)) {
       out.push({ quote: q, cands: [], feats: [] });
       continue;
     }
-    const win = candidateWindow(q, q.block, inp.blocks);
+    const scare = own[++k] ?? null;
+    const win = scare ? { from: scare.start, to: scare.end } : candidateWindow(q, q.block, inp.blocks);
     // No further than two quotes away on either side: a line packed with quotes costs no more per quote.
     const from = Math.max(win.from, quotes[qi - 2]?.end ?? 0);
     const to = Math.min(win.to, quotes[qi + 2]?.start ?? text.length);
@@ -107,15 +147,10 @@ export function quoteCandidates(inp: RankerInputs, onlyUnsure = false): QuoteCan
       return candidateFeatures(ctx, c, rank);
     });
     // A noun governed by a preposition with no verb of saying near it ("with signs of “Welcome
-    // home!”") is no source (cross-validated 0.919 -> 0.920). A scare quote (a partial quote of one
-    // to three words the rules credit to nobody) names its source in its own sentence or nowhere: a
-    // speaker of the paragraph before did not coin the writer's “friendly state visit”. The rules'
-    // own pick always stays.
-    const scare = !r.speaker && q.partial && wordCount(text, q.content) <= 3;
+    // home!”") is no source (cross-validated 0.919 -> 0.920); the rules' own pick always stays.
     let kept = 0;
     for (let i = 0; i < cands.length; i++) {
       if (!cands[i]!.rule && feats[i]!.includes(GOVERNED_WITHOUT_CUE)) continue;
-      if (scare && cands[i]!.kind !== 'none' && !feats[i]!.includes('sent=0')) continue;
       cands[kept] = cands[i]!;
       feats[kept++] = feats[i]!;
     }
