@@ -75,7 +75,9 @@ if (againstAt > 0) {
 /** analyze() of this checkout and of `dir`'s on the same texts, in turns; CPU ms of each. */
 function compareWith(dir: string): void {
   const ours = loadAnalyse().run;
-  const theirs = loadCoreBundle<{ analyze: Analyse }>(`export { analyze } from './analyze'`, models, join(dir, 'src/core')).analyze;
+  // Each checkout with its own model assets (a retrained model may weigh other features).
+  const theirModels = existsSync(join(dir, 'assets')) ? readModels(join(dir, 'assets')) : models;
+  const theirs = loadCoreBundle<{ analyze: Analyse }>(`export { analyze } from './analyze'`, theirModels, join(dir, 'src/core')).analyze;
   const distinct = distinctArticles().join('\n\n');
   const texts: [string, string, number][] = [['1 MB of news (seeds and samples repeated)', sized(MB), 30]];
   if (distinct) texts.push(['1 MB of distinct articles', distinct.slice(0, MB), 30], [`${(distinct.length / MB).toFixed(1)} MB of distinct articles (all of ../shared/data)`, distinct, 8]);

@@ -10,8 +10,8 @@ import { entitiesOutside } from '../src/core/outsideResidue';
 import { MentionIndex, linkSpeakers } from '../src/core/pronouns';
 import { findQuotes, type QuoteSpan } from '../src/core/quotes';
 import { splitSentences } from '../src/core/sentences';
-import { quoteCandidates, ruleIsSure, type QuoteCandidates, type RankerInputs } from '../src/core/speakers/index';
-import type { Instance } from '../src/core/speakers/ranker';
+import { quoteCandidates, type QuoteCandidates, type RankerInputs } from '../src/core/speakers/index';
+import { trainRanker, withFrequentFeatures, type Instance } from '../src/core/speakers/ranker';
 import { expandFeatures, sideOf } from '../src/core/speakers/features';
 import { classifyLines, findStructure, splitLines } from '../src/core/structure';
 import type { Entity, Span } from '../src/core/types';
@@ -80,19 +80,19 @@ export function prepare(doc: PolnearDoc): Prepared {
 }
 
 /**
- * Training instances, from the quotes whose rule pick is not sure (speakers/index.ts, ruleIsSure):
- * a quote standing for a gold quote with a source is right on the candidates
- * overlapping that source; a quote the rules leave uncredited that stands for no gold quote (in the
- * body of an article quoting with " or curly marks) is right on "none" only. Doubled-apostrophe
- * articles and headlines teach nothing.
+ * Training instances, one per quote, those analyze() does not rank (the rules' own-sentence picks)
+ * included: they teach the ranker the same features on four times as many quotes, which makes it
+ * better on the quotes it does rank (cross-validated 0.916 -> 0.919). A quote standing for a gold quote with a source is right on the
+ * candidates the issue-17 judgement would take as right, i.e. those overlapping that source and the
+ * pronouns and descriptions that resolve to an entity mentioned there; a quote the rules leave
+ * uncredited that stands for no gold quote (in the body of an article quoting with " or curly marks)
+ * is right on "none" only. Doubled-apostrophe articles and headlines teach nothing.
  */
 export function instances(p: Prepared): Instance[] {
   const out: Instance[] = [];
   if (usesDoubledApostrophes(p.doc.text)) return out;
   const gold = p.doc.quotes ?? [];
   p.candidates.forEach(({ quote, cands, feats: base }, qi) => {
-    // analyze() asks the ranker only where the rules are unsure: it learns from the same quotes.
-    if (ruleIsSure(p.inputs.raw[qi]!, p.quotes[qi]!, p.doc.text)) return;
     const feats = cands.map((c, i) => expandFeatures(base[i]!, sideOf(quote, c), c.kind));
     const gi = p.goldOf[qi]!;
     if (gi < 0) {
@@ -106,9 +106,24 @@ export function instances(p: Prepared): Instance[] {
     const g = gold[gi]!;
     if (g.speakerStart === undefined || g.speakerEnd === undefined || g.speakerEnd <= g.speakerStart) return;
     const src = { start: g.speakerStart, end: g.speakerEnd };
-    out.push({ feats, right: cands.map((c) => c.kind !== 'none' && overlaps(c, src)) });
+    out.push({ feats, right: cands.map((c) => c.kind !== 'none' && (overlaps(c, src) || (c.kind !== 'name' && resolvesTo(p, qi, c, src)))) });
   });
   return out;
+}
+
+/**
+ * Whether a pronoun or description candidate, resolved as analyze() resolves speakers (here after the
+ * previous quote's rule pick only, not the whole chain), names an entity with a mention overlapping `src`.
+ */
+function resolvesTo(p: Prepared, qi: number, c: Span, src: Span): boolean {
+  const prev = p.inputs.raw[qi - 1]?.speaker ?? null;
+  const spans = prev ? [prev, { start: c.start, end: c.end }] : [{ start: c.start, end: c.end }];
+  const qs = prev ? [p.quotes[qi - 1]!, p.quotes[qi]!] : [p.quotes[qi]!];
+  const linked = linkSpeakers(p.doc.text, spans, qs, p.entities, p.inputs.mentions);
+  const sp = linked[linked.length - 1];
+  if (!sp || !sp.entityId) return false;
+  const e = p.entities.find((x) => x.id === sp.entityId);
+  return !!e && e.mentions.some((m) => overlaps(m, src));
 }
 
 export interface Judged {
@@ -138,4 +153,9 @@ export function judge(p: Prepared, picks: readonly RawAttribution[], into: Judge
     const body = p.quotes.map((q, i) => ({ start: q.start, end: q.end, speaker: linked[i] })).filter(inBody);
     into.targets.add(text, body, gold.filter(inBody), false, true);
   }
+}
+
+/** The ranker fitted on some articles: an averaged perceptron over the features seen in at least `minCount` training quotes. */
+export function fitRanker(train: readonly Prepared[], epochs: number, minCount: number): Map<string, number> {
+  return trainRanker(withFrequentFeatures(train.flatMap((p) => instances(p)), minCount), epochs);
 }

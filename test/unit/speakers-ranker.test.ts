@@ -1,9 +1,17 @@
 // The speaker ranker's stages on small inputs: candidates, feature expansion and scoring, training.
 import assert from 'node:assert/strict';
 import { findCandidates, findWordCandidates } from '../../src/core/speakers/candidates';
-import { expandFeatures } from '../../src/core/speakers/features';
+import { expandFeatures, quoteFeatures } from '../../src/core/speakers/features';
+import { quoteCandidates } from '../../src/core/speakers/index';
 import { compileWeights, score, scoreBase, trainRanker, type Instance } from '../../src/core/speakers/ranker';
 import { MentionIndex } from '../../src/core/pronouns';
+import { textBlocks } from '../../src/core/analyze';
+import { attributeRaw } from '../../src/core/attribution/index';
+import { findEntities } from '../../src/core/entities/index';
+import { findQuotes } from '../../src/core/quotes';
+import { splitSentences } from '../../src/core/sentences';
+import { classifyLines, findStructure, splitLines } from '../../src/core/structure';
+import type { Span } from '../../src/core/types';
 
 const whole = (text: string) => [{ start: 0, end: text.length }];
 
@@ -54,5 +62,41 @@ describe('speaker ranker: model', () => {
     const test = [['dist=0', 'rule'], ['subjVerb', 'dist=2'], ['none']];
     const scores = test.map((f) => score(w, f));
     assert.equal(scores.indexOf(Math.max(...scores)), 1);
+  });
+});
+
+/** Each quote's candidates as analyze() finds them for the ranker, written out ("none" for none). */
+function candidatesOf(text: string): { quote: string; cands: string[] }[] {
+  const structure = findStructure(text, classifyLines(text, splitLines(text)));
+  const blocks = textBlocks(structure);
+  const sentences: Span[] = [];
+  for (const b of blocks) splitSentences(text, b.start, b.end, sentences);
+  const quotes = findQuotes(text, blocks);
+  const raw = attributeRaw(text, quotes, sentences, blocks);
+  const inputs = { text, quotes, sentences, blocks, raw, mentions: new MentionIndex(findEntities(text)) };
+  return quoteCandidates(inputs, true).map(({ quote, cands }) => ({ quote: text.slice(quote.start, quote.end), cands: cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))) }));
+}
+
+describe('speaker ranker: candidates of a quote in an article', () => {
+  it('offers no noun governed by a preposition when no verb of saying is near', () => {
+    const [q] = candidatesOf('The hall filled with chants for the pair, with signs of “Welcome home!”');
+    assert.ok(!q!.cands.includes('signs'), JSON.stringify(q));
+    assert.ok(q!.cands.includes('none'));
+  });
+
+  it('offers a scare quote only the mentions of its own sentence', () => {
+    const text = 'Putin is set to arrive on Tuesday, according to Kremlin officials.\n\nDescribed as a “friendly state visit,” the trip will be his first in 24 years.';
+    const q = candidatesOf(text).find((x) => x.quote.includes('friendly'))!;
+    assert.ok(!q.cands.some((c) => c.includes('Kremlin') || c === 'Putin'), JSON.stringify(q));
+  });
+});
+
+describe('speaker ranker: features of the quote', () => {
+  it('reads what follows a quote within its own paragraph only', () => {
+    const head = 'Then he stopped. “We will never give up.”';
+    const q = { start: head.indexOf('“'), end: head.length };
+    const alone = quoteFeatures(head, q);
+    assert.deepEqual(quoteFeatures(head + '\n\nSenator Cruz said the rest.', q), alone);
+    assert.deepEqual(quoteFeatures(head + '\nIn Iowa, voters', q), alone);
   });
 });

@@ -79,6 +79,22 @@ export interface Instance {
   right: boolean[];
 }
 
+/**
+ * The instances with only the features found in at least `minCount` of them (counted once per
+ * instance): a rare word or pattern gets no weight, which keeps the model small and its weights
+ * on what recurs.
+ */
+export function withFrequentFeatures(instances: readonly Instance[], minCount: number): Instance[] {
+  if (minCount <= 1) return instances.slice();
+  const seen = new Map<string, number>();
+  for (const inst of instances) {
+    const own = new Set<string>();
+    for (const fs of inst.feats) for (const f of fs) own.add(f);
+    for (const f of own) seen.set(f, (seen.get(f) ?? 0) + 1);
+  }
+  return instances.map((inst) => ({ feats: inst.feats.map((fs) => fs.filter((f) => seen.get(f)! >= minCount)), right: inst.right }));
+}
+
 /** Averaged perceptron over candidate sets; instances with no right candidate teach nothing. */
 export function trainRanker(instances: readonly Instance[], epochs: number, seed = 1): Map<string, number> {
   const w = new Map<string, number>();
