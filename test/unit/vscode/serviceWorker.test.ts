@@ -69,6 +69,32 @@ describe('ServiceWorker', () => {
     }
   });
 
+  it('starts no worker before its start gate opens; calls made meanwhile wait, then are answered', async () => {
+    const fs = new MemoryFs();
+    fs.files.set('mem:/g.annotations.yaml', { text: 'version: 1\nannotations: []\n', version: 1, readOnly: false });
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let asked = 0;
+    const worker = new ServiceWorker(fs, file, {}, () => (asked++, gate));
+    try {
+      let answered = false;
+      const first = worker.call('sidecar.read', { path: 'mem:/g.annotations.yaml', articlePath: '/g.txt' }).then((r) => ((answered = true), r));
+      const second = worker.call('sidecar.read', { path: 'mem:/g.annotations.yaml', articlePath: '/g.txt' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(answered, false);
+      assert.equal(worker.pending, 0, 'nothing was sent to a worker');
+      open();
+      const [a, b] = await Promise.all([first, second]);
+      assert.equal(a.parsed.writable, true);
+      assert.equal(b.text, a.text);
+      // The gate is asked once: a later call goes straight to the running worker.
+      await worker.call('sidecar.read', { path: 'mem:/g.annotations.yaml', articlePath: '/g.txt' });
+      assert.equal(asked, 1);
+    } finally {
+      worker.dispose();
+    }
+  });
+
   it('places claims on the worker: moved text found, vanished text an orphan, progress on the way', async () => {
     const worker = new ServiceWorker(new MemoryFs(), file);
     try {
