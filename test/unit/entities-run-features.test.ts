@@ -1,10 +1,11 @@
 // The run features of the entity tagger (group FS_RUN): the words that open and close
 // the run of capitalised words a token sits in, so every word of a name sees its head.
 import assert from 'node:assert/strict';
-import { FS_HISTORY, FS_RUN, MAX_FEATURES, O, docContext, isCandidate, recordLabel, runFeatures } from '../../src/core/entities/features';
-import { scoreToken, tagTokens, type LinearModel } from '../../src/core/entities/tagger';
+import { FS_RUN, MAX_FEATURES, O, docContext, runFeatures } from '../../src/core/entities/features';
+import { tagTokens, type LinearModel } from '../../src/core/entities/tagger';
 import { currentModels } from '../../src/core/models';
-import { F_LINE_START, tokenize } from '../../src/core/text/tokenize';
+import { tokenize } from '../../src/core/text/tokenize';
+import { plainLabels } from './plainTagger';
 
 const MASK = (1 << 20) - 1;
 
@@ -51,24 +52,8 @@ describe('entity tagger run features', () => {
     const { coded: _coded, ...base } = currentModels().tagger;
     const model: LinearModel = { ...base, features: base.features | FS_RUN };
     const text = 'SEOUL, June 18 (Reuters) - The Korean Central News Agency said the Bank of Korea and Samsung Electronics Co would meet.\nKim Jong Un met Vladimir Putin in Pyongyang.\nThe Bank of Korea said so.';
-    const tok = tokenize(text);
-    const ctx = docContext(tok, model);
-    const feats = new Int32Array(MAX_FEATURES);
-    const plain = new Uint8Array(tok.count);
-    let prev = O;
-    let prev2 = O;
-    for (let i = 0; i < tok.count; i++) {
-      if (tok.flags[i]! & F_LINE_START) prev = prev2 = O;
-      let label = O;
-      if (isCandidate(tok, i, prev)) {
-        label = scoreToken(text, tok, ctx, i, prev, prev2, model, feats).label;
-        if (model.features & FS_HISTORY) recordLabel(ctx, tok, i, label);
-      }
-      plain[i] = label;
-      prev2 = prev;
-      prev = label;
-    }
+    const plain = plainLabels(text, model);
     assert.ok(plain.some((l) => l !== O));
-    assert.deepEqual([...tagTokens(text, tok, model)], [...plain]);
+    assert.deepEqual([...tagTokens(text, tokenize(text), model)], [...plain]);
   });
 });

@@ -5,31 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentModels } from '../../src/core/models';
-import { NUM_LABELS, O, FS_HISTORY, MAX_FEATURES, docContext, isCandidate, recordLabel } from '../../src/core/entities/features';
-import { scoreToken, tagTokens, type LinearModel } from '../../src/core/entities/tagger';
-import { F_LINE_START, tokenize } from '../../src/core/text/tokenize';
-
-/** Greedy tagging through scoreToken: no caches, float weights. */
-function plainLabels(text: string, model: LinearModel): Uint8Array {
-  const tok = tokenize(text);
-  const ctx = docContext(tok, model);
-  const feats = new Int32Array(MAX_FEATURES);
-  const labels = new Uint8Array(tok.count);
-  let prev = O;
-  let prev2 = O;
-  for (let i = 0; i < tok.count; i++) {
-    if (tok.flags[i]! & F_LINE_START) prev = prev2 = O;
-    let label = O;
-    if (isCandidate(tok, i, prev)) {
-      label = scoreToken(text, tok, ctx, i, prev, prev2, model, feats).label;
-      if (model.features & FS_HISTORY) recordLabel(ctx, tok, i, label);
-    }
-    labels[i] = label;
-    prev2 = prev;
-    prev = label;
-  }
-  return labels;
-}
+import { NUM_LABELS, O } from '../../src/core/entities/features';
+import { tagTokens } from '../../src/core/entities/tagger';
+import { tokenize } from '../../src/core/text/tokenize';
+import { plainLabels } from './plainTagger';
 
 describe('entity tagger fast path', () => {
   const seeds = join(__dirname, '../../seeds');
