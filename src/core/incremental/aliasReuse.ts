@@ -6,6 +6,7 @@
 // are grouped again. test/unit/incremental.test.ts compares the result with a full analysis over
 // random edits.
 import { groupAliases, type AliasGroup, type NamedMention } from '../entities/aliases';
+import { firstStartingFrom } from '../spans';
 
 /** The last grouping: what it read of each mention, and each group by the indices of its mentions. */
 interface Grouped {
@@ -66,13 +67,7 @@ function indicesOf(ms: readonly NamedMention[], mentions: readonly NamedMention[
   const out = new Int32Array(ms.length);
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k]!;
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid]!.start < m.start) lo = mid + 1;
-      else hi = mid;
-    }
+    let lo = firstStartingFrom(mentions, m.start);
     while (lo < mentions.length && mentions[lo] !== m) lo++;
     if (lo === mentions.length) throw new Error('an alias group holds a mention it was not given');
     out[k] = lo;

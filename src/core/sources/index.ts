@@ -171,13 +171,7 @@ function sortedMentions(entities: readonly Entity[]): Mention[] {
 
 /** Mentions within `sp`, by binary search over mentions sorted by start (they never overlap). */
 function mentionsInside(mentions: readonly Mention[], sp: Span): Mention[] {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < sp.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingFrom(mentions, sp.start);
   const out: Mention[] = [];
   for (let i = lo; i < mentions.length && mentions[i]!.start < sp.end; i++) if (mentions[i]!.end <= sp.end) out.push(mentions[i]!);
   return out;
