@@ -4,6 +4,7 @@
 // cost stays linear.
 import type { ClaimCandidate, Quote, Span } from './types';
 import { F_LETTERS, NUMBER, PUNCT, tokenize, type Tokens } from './text/tokenize';
+import { lowerBound } from './spans';
 
 // Sentences longer than this are not read as claims (junk, tables, a whole article on one line).
 const MAX_SENTENCE = 2000;
@@ -179,13 +180,8 @@ function firstTokenEndingAfter(tok: Tokens, pos: number, from: number): number {
   const n = tok.count;
   let lo = from > 0 && ends[from - 1]! > pos ? 0 : from;
   for (let steps = 0; steps < 16; steps++, lo++) if (lo >= n || ends[lo]! > pos) return lo;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  // Offsets are whole numbers: the first end above pos is the first at or above pos + 1.
+  return lowerBound(ends, lo, n, pos + 1);
 }
 
 /**

@@ -131,7 +131,6 @@ export class AnalysisCache implements vscode.Disposable {
   /** The latest preview of a long document not analysed yet, for editors that show it after it came. */
   private readonly previews = new Map<string, PreviewedDocument>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Documents being analysed now, and whether another pass was asked for meanwhile. */
   /**
    * The analysis running for each document key, and the document to analyse next when it is done
    * (set when a newer text, or a newly opened document under the same URI, asked meanwhile).

@@ -7,6 +7,7 @@
 // random edits.
 import { groupAliases, type AliasGroup, type NamedMention } from '../entities/aliases';
 import { firstStartingFrom } from '../spans';
+import { sameStrings } from '../lists';
 
 /** The last grouping: what it read of each mention, and each group by the indices of its mentions. */
 interface Grouped {
@@ -93,11 +94,5 @@ function sameInputs(mentions: readonly NamedMention[], steps: Uint8Array, last: 
     const m = mentions[i]!;
     if (m.text !== last.texts[i] || m.type !== last.types[i] || steps[i] !== last.steps[i] || !sameStrings(m.roles, last.roles[i]!)) return false;
   }
-  return true;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

@@ -8,8 +8,9 @@
 // attributed again. Whether the lists are the same around a quote is read off how far each list
 // agrees with the last one from its start and from its end, worked out once per analysis (the
 // checks quote by quote would walk each quote's neighbourhood: a tenth of an edit on 1 MB); only
-// where that does not settle it (between two changes) are the lists compared item by item. Pronoun linking, which carries state from quote to quote through the whole text,
-// always runs in full (it is cheap). test/unit/incremental.test.ts compares the result with a full
+// where that does not settle it (between two changes) are the lists compared item by item.
+// Pronoun linking, which carries state from quote to quote through the whole text, always runs in
+// full (it is cheap). test/unit/incremental.test.ts compares the result with a full
 // analysis over random edits.
 import type { AttributionRun, EarlierAttributions, RawAttribution } from '../attribution';
 import type { MentionIndex } from '../pronouns';
@@ -321,8 +322,6 @@ function sameMentions(now: MentionIndex, old: MentionIndex, from: number, to: nu
   }
   return !(j < old.length && old.starts[j]! < oldTo);
 }
-
-/** The index of the first mention overlapping `span`, as the ranker looks it up, or -1. */
 
 /** The index of the first mention overlapping `span`, as the ranker looks it up, or -1. */
 function mentionAt(ms: MentionIndex, span: Span): number {

@@ -6,6 +6,7 @@
 // build when a type gains a field these functions do not know (a field left out would not travel).
 import type { ClaimCandidate, Entity, Mention, Quote, Span, TextSpan } from '../types';
 import type { LinkedSpeaker } from '../pronouns';
+import { sameStrings } from '../lists';
 
 /** How offsets move through an edit: those at or after `editEnd` (in the old text) by `shift`. */
 export interface Move {
@@ -54,12 +55,6 @@ function sameOffset(a: number, b: number, m: Move, moves: MovedFlag): boolean {
 
 function moveOffset(v: number, m: Move): number {
   return v >= m.editEnd ? v + m.shift : v;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export const sameSpan: SameMoved<Span> = (a, b, m, moves) => sameOffset(a.start, b.start, m, moves) && sameOffset(a.end, b.end, m, moves);
