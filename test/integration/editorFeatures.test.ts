@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
-import { extension, openInEditor, sleep, waitFor, workspaceUri } from './helpers';
+import { extension, openInEditor, scratchFile, sleep, waitFor, workspaceUri } from './helpers';
 
 type Applied = Record<string, Array<[number, number]>>;
 
@@ -216,7 +216,7 @@ describe('hover escaping of hostile article text', () => {
       'John Smith said the vote was close.',
       '',
     ].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'news', content });
+    const doc = await vscode.workspace.openTextDocument(await scratchFile('hover-escaping', '.news.txt', content));
     await vscode.window.showTextDocument(doc);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'Click', 2));
     const text = hoverText(hovers);
@@ -240,7 +240,7 @@ describe('unattributed-quote diagnostics', () => {
       'Schools will stay closed until Friday.',
       '',
     ].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'news', content });
+    const doc = await vscode.workspace.openTextDocument(await scratchFile('unattributed', '.news.txt', content));
     await vscode.window.showTextDocument(doc);
     const ours = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'News Annotator');
     const settings = vscode.workspace.getConfiguration('newsAnnotator');

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
 import type { PreviewedDocument } from '../../src/vscode/analysisCache';
 import type { AppliedDecorations } from '../../src/vscode/decorations/decorator';
-import { extension, seedUris, sleep } from './helpers';
+import { extension, scratchFile, seedUris, sleep } from './helpers';
 
 /** Long enough that its whole analysis takes far longer than the preview of a screen. */
 const ARTICLE_CHARS = 600_000;
@@ -26,8 +26,9 @@ describe('first paint of a long article', () => {
   it('paints the preview of the screen first, then the whole analysis in its place', async function () {
     this.timeout(120_000);
     const { api, content } = await longArticle();
-    const lines = content.split('\n').length;
-    const isArticle = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' && d.languageId === 'news' && d.lineCount === lines;
+    // A log file: VS Code opens it in the Log language, which the article sniffer leaves alone.
+    const uri = await scratchFile('first-paint', '.log', content);
+    const isArticle = (d: vscode.TextDocument) => d.uri.toString() === uri.toString() && d.languageId === 'news';
 
     let preview: PreviewedDocument | undefined;
     const passes: { preview: boolean; applied: AppliedDecorations }[] = [];
@@ -40,15 +41,16 @@ describe('first paint of a long article', () => {
       }),
     ];
     try {
-      // Shown first as plain text (an untitled document is never sniffed), then made news: the
-      // article is analysed while an editor already shows it, as when a file is opened from the Explorer.
-      const plain = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+      // Shown first in another language, then made news: the article is analysed while an editor
+      // already shows it, as when a file is opened from the Explorer.
+      const plain = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(plain);
       const wholePainted = new Promise<vscode.TextEditor>((resolve) => {
         subs.push(api.decorator.onDidApply((e) => isArticle(e.editor.document) && !e.preview && resolve(e.editor)));
       });
       const doc = await vscode.languages.setTextDocumentLanguage(plain, 'news');
-      const editor = await wholePainted;
+      // Bounded, so that a failure still closes the editor (below) for the tests that follow.
+      const editor = await Promise.race([wholePainted, sleep(90_000).then(() => Promise.reject(new Error('the whole analysis was not painted within 90 s')))]);
       assert.equal(editor.document, doc);
 
       assert.ok(preview, 'a preview of the screen was made');
@@ -89,16 +91,16 @@ describe('first paint of a long article', () => {
   });
 
   it('analyses a document opened under the URI of one closed while its analysis ran', async function () {
-    // A language switch closes the document and opens another under the same URI (as an untitled
+    // A language switch closes the document and opens it again under the same URI (as an untitled
     // name given again does): switched away from news and back while its first analysis runs, the
     // article must still be analysed, not left waiting on the closed one's analysis.
     this.timeout(120_000);
     const { api, content } = await longArticle();
-    const first = await vscode.workspace.openTextDocument({ language: 'news', content });
+    const first = await vscode.workspace.openTextDocument(await scratchFile('reopened', '.news.txt', content));
     await vscode.window.showTextDocument(first);
     try {
-      const plain = await vscode.languages.setTextDocumentLanguage(first, 'plaintext');
-      const article = await vscode.languages.setTextDocumentLanguage(plain, 'news');
+      const other = await vscode.languages.setTextDocumentLanguage(first, 'log');
+      const article = await vscode.languages.setTextDocumentLanguage(other, 'news');
       const analyzed = await Promise.race([api.analyses.whenAnalyzed(article), sleep(60_000).then(() => 'none' as const)]);
       assert.ok(analyzed !== 'none' && analyzed, 'the article opened again was analysed');
       assert.equal(analyzed.document, article);

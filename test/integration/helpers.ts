@@ -1,4 +1,7 @@
 // Shared helpers for tests that run inside the extension host.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import manifest from '../../package.json';
 
@@ -41,6 +44,23 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
 /** The language VS Code currently gives the open document at `uri` (it changes when an extension switches it). */
 export function currentLanguage(uri: vscode.Uri): string | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
+}
+
+let scratchDir: Promise<string> | undefined;
+let scratchFiles = 0;
+
+/**
+ * Writes `content` to a new file of this run's own, outside the workspace (which the workspace
+ * index scans), named `<stem>-<n><ending>` (`.news.txt` opens as news), and returns its URI.
+ * Tests open their own articles this way rather than as untitled documents: VS Code gives a closed
+ * untitled document's name ("Untitled-1") to the next one, and while the closed one's model
+ * lingers, the next `openTextDocument({ content })` can come back holding the closed one's text.
+ */
+export async function scratchFile(stem: string, ending: string, content: string): Promise<vscode.Uri> {
+  scratchDir ??= mkdtemp(join(tmpdir(), 'news-annotator-test-'));
+  const uri = vscode.Uri.file(join(await scratchDir, `${stem}-${++scratchFiles}${ending}`));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
 import { MAX_OUTLINE_SYMBOLS } from '../../src/vscode/outlineProviders';
-import { extension, seedUris, sleep } from './helpers';
+import { extension, scratchFile, seedUris, sleep } from './helpers';
 import { blockMonitor, nextApply, openProbe, reportOpen, reportSpread, spreadKeystrokes } from './latencyProbes';
 
 const TARGET_CHARS = 1024 * 1024;
@@ -26,11 +26,12 @@ describe('latency on a 1 MB article (report only)', () => {
     let content = '';
     for (let i = 0; content.length < TARGET_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
 
+    // A file of its own, written before the host thread is watched.
+    const uri = await scratchFile('latency-1mb', '.news.txt', content);
     let monitor = blockMonitor();
-    const lines = content.split('\n').length;
-    const probe = openProbe(api, (d) => d.uri.scheme === 'untitled' && d.lineCount === lines);
+    const probe = openProbe(api, (d) => d.uri.toString() === uri.toString());
     const opened = probe.marks.opened;
-    const doc = await vscode.workspace.openTextDocument({ language: 'news', content });
+    const doc = await vscode.workspace.openTextDocument(uri);
     probe.marks.documentOpen = performance.now();
     // When the preview of the screen came back from the worker, painted or not.
     let previewMs = -1;

@@ -5,7 +5,7 @@
 // user who wants such a file highlighted would, and puts it back after.
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/vscode/api';
-import { extension, seedUris } from './helpers';
+import { extension, scratchFile, seedUris } from './helpers';
 import { blockMonitor, nextApply, openProbe, reportOpen, reportSpread, spreadKeystrokes } from './latencyProbes';
 
 const TARGET_CHARS = 10 * 1024 * 1024;
@@ -32,11 +32,12 @@ async function measure(api: NewsAnnotatorApi): Promise<void> {
   let content = '';
   for (let i = 0; content.length < TARGET_CHARS; i++) content += seeds[i % seeds.length] + '\n\n';
 
+  // A file of its own, written before the host thread is watched.
+  const uri = await scratchFile('latency-10mb', '.news.txt', content);
   const monitor = blockMonitor();
-  const lines = content.split('\n').length;
-  const probe = openProbe(api, (d) => d.uri.scheme === 'untitled' && d.lineCount === lines);
+  const probe = openProbe(api, (d) => d.uri.toString() === uri.toString());
   const opened = probe.marks.opened;
-  const doc = await vscode.workspace.openTextDocument({ language: 'news', content });
+  const doc = await vscode.workspace.openTextDocument(uri);
   probe.marks.documentOpen = performance.now();
   let firstHighlightsMs = 0;
   const firstHighlights = nextApply(api, doc, () => doc.version, true).then(() => (firstHighlightsMs = performance.now() - opened));
