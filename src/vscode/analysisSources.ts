@@ -7,6 +7,17 @@
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis } from '../core/types';
 
+/**
+ * The sources of an analysis that a newer analysis of its document replaced before they were
+ * found (the worker dropped it meanwhile): whoever asked should ask with the newer one.
+ */
+export class SourcesSuperseded extends Error {
+  constructor() {
+    super('a newer analysis of the article replaced this one before its sources were found');
+    this.name = 'SourcesSuperseded';
+  }
+}
+
 /** Finds the sources of one analysis (asks the worker that made it). */
 export type SourcesFinder = () => Promise<ArticleSources>;
 
@@ -22,7 +33,9 @@ export function rememberSources(analysis: Analysis, finder: SourcesFinder): void
 
 /**
  * The sources found with `analysis`, asked for once; none for an analysis made without a way to
- * find them (a preview, an article over the size limit) or when finding them failed.
+ * find them (a preview, an article over the size limit) or when finding them failed. Rejects with
+ * SourcesSuperseded when a newer analysis of the article replaced this one first (while the
+ * reviewer typed): they are then not kept, and the caller asks with the newer analysis.
  */
 export function sourcesOf(analysis: Analysis): Promise<ArticleSources> {
   let sources = found.get(analysis);
@@ -30,6 +43,10 @@ export function sourcesOf(analysis: Analysis): Promise<ArticleSources> {
     const finder = finders.get(analysis);
     sources = finder
       ? finder().catch((err: unknown) => {
+          if (err instanceof SourcesSuperseded) {
+            found.delete(analysis);
+            throw err;
+          }
           console.error('News Annotator: the sources of an article could not be found:', err);
           return NO_SOURCES;
         })

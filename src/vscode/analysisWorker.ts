@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
 import { DocumentAnalyses } from '../core/incremental/documents';
 import { applyEntityCorrections } from '../core/entities/corrections';
-import { applySourceCorrections, collectSources } from '../core/sources';
+import { applySourceCorrections, collectSources, SourcesInterrupted } from '../core/sources';
 import { toWire } from '../core/present/wireFormat';
 import { toDelta } from '../core/present/wireDelta';
 import { applyTextEdit, type TextEdit } from '../core/text/textEdit';
@@ -18,6 +18,10 @@ import { compileAnalysis, loadModels, type WarmUpRequest } from './worker/warmUp
 
 // The model files: the folder the extension host names, else the one beside this bundle.
 useModelAssets((workerData as WorkerData | null)?.assetsDir ?? defaultAssetsDir());
+
+// Raised by the host before each analysis it sends: finding sources stops when it changed.
+const analysesSentBuffer = (workerData as WorkerData | null)?.analysesSent;
+const analysesSent = analysesSentBuffer ? new Int32Array(analysesSentBuffer) : undefined;
 
 // Each open document's incremental analysis: an edit re-analyses what it changed (core/incremental).
 const documents = new DocumentAnalyses();
@@ -96,22 +100,28 @@ function runAnalysis(request: AnalysisRequest): void {
 /** The sources of an analysis made before (or, when it is no longer kept, of the text sent with the request). */
 function runSources(request: SourcesRequest): void {
   let reply: SourcesReply;
+  // An analysis the host sent after this request stops it (the keystroke's analysis goes first);
+  // one sent before is already done, as the worker takes its messages in order.
+  const seen = request.analysesBefore ?? (analysesSent && Atomics.load(analysesSent, 0));
+  let interrupted: (() => boolean) | undefined = analysesSent && (() => Atomics.load(analysesSent, 0) !== seen);
   try {
     const kept = lastAnalysed.get(request.document ?? `#${request.analysisId}`);
     let analysed: Analysed | undefined = kept?.id === request.analysisId ? kept : undefined;
     if (!analysed && request.text !== undefined) {
+      interrupted = undefined; // analysed afresh from the text: finished, not thrown away half done
       let analysis = analyze(request.text);
       if (request.corrections?.entities.length) analysis = applyEntityCorrections(analysis, request.corrections.entities);
       analysed = { id: request.analysisId, text: request.text, analysis, corrections: request.corrections };
     }
     if (!analysed) reply = { id: request.id, gone: true };
     else {
-      let sources = collectSources(analysed.text, analysed.analysis);
+      let sources = collectSources(analysed.text, analysed.analysis, { interrupted });
       if (analysed.corrections?.sources.length) sources = applySourceCorrections(sources, analysed.corrections.sources).sources;
       reply = { id: request.id, sources };
     }
   } catch (err) {
-    reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    if (err instanceof SourcesInterrupted) reply = { id: request.id, interrupted: true };
+    else reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
   parentPort?.postMessage(reply);
 }

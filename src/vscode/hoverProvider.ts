@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { speakerKey } from '../core/present/analysisIndex';
 import { entityHover, HOVER_QUOTE_LIMIT, quoteHover, sourceHoverLine } from '../core/present/hoverContent';
 import { sourceAt } from '../core/sources/lookup';
-import { sourcesOf } from './analysisSources';
+import { SourcesSuperseded, sourcesOf } from './analysisSources';
 import type { AnalysisCache } from './analysisCache';
 import { corpusHoverSections } from './corpus/corpusHover';
 import type { WorkspaceCorpus } from './corpus/workspaceCorpus';
@@ -38,7 +38,12 @@ export class NewsHoverProvider implements vscode.HoverProvider {
     }
 
     // On a speaker (of a quote or of a paraphrase): the source it stands for, and its share of voice.
-    const source = sourceAt(await sourcesOf(analyzed.analysis), offset);
+    // None while the reviewer types on in a long article (a newer analysis replaced this one first).
+    const sources = await sourcesOf(analyzed.analysis).catch((err: unknown) => {
+      if (err instanceof SourcesSuperseded) return undefined;
+      throw err;
+    });
+    const source = sources && sourceAt(sources, offset);
     if (token.isCancellationRequested) return undefined;
     if (source) {
       contents.push(untrusted(sourceHoverLine(source)));

@@ -6,6 +6,7 @@ import { entitySection, filterNodes, hasChildren, quoteSection, type ViewNode } 
 import type { AnalysisCache, AnalyzedDocument } from './analysisCache';
 import { isNewsDocument, SETTLE_MS } from './analysisCache';
 import { REVEAL_RANGE } from './reveal';
+import { SourcesSuperseded } from './analysisSources';
 
 export const NEWS_VIEW_ID = 'newsAnnotator.newsView';
 
@@ -102,10 +103,18 @@ export class NewsTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsco
     if (node) return node.children;
     const doc = this.document;
     if (!doc || doc.isClosed) return [];
-    const analyzed = await this.cache.whenSettled(doc);
-    if (!analyzed) return [];
-    const roots = (await Promise.all(this.sections.map((s) => Promise.resolve(s.build(analyzed))))).flatMap((node) => node ?? []);
-    return filterNodes(roots, this.filterText);
+    for (;;) {
+      const analyzed = await this.cache.whenSettled(doc);
+      if (!analyzed) return [];
+      try {
+        const roots = (await Promise.all(this.sections.map((s) => Promise.resolve(s.build(analyzed))))).flatMap((node) => node ?? []);
+        return filterNodes(roots, this.filterText);
+      } catch (err) {
+        // The reviewer typed on and a newer analysis replaced this one before its sources were
+        // found: the tree is built from the newer one.
+        if (!(err instanceof SourcesSuperseded)) throw err;
+      }
+    }
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {

@@ -4,9 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { sourcesPageHtml } from '../core/present/sourcesPage';
-import { sourcesOf } from './analysisSources';
+import { SourcesSuperseded, sourcesOf } from './analysisSources';
 import { sourceRows, sourcesCsv, sourcesMarkdown, type SourceRow } from '../core/sources/table';
 import { isNewsDocument, type AnalysisCache } from './analysisCache';
+import type { ArticleSources } from '../core/sources/types';
 
 export const SHOW_SOURCES_PANEL = 'newsAnnotator.showSourcesAcrossArticles';
 export const EXPORT_SOURCES_CSV = 'newsAnnotator.exportSourcesCsv';
@@ -33,13 +34,26 @@ export class SourcesPanel implements vscode.Disposable {
     const rows: SourceRow[] = [];
     const articles: string[] = [];
     for (const doc of docs) {
-      const analyzed = await this.cache.whenAnalyzed(doc);
-      if (!analyzed) continue;
+      const sources = await this.latestSources(doc);
+      if (!sources) continue;
       const name = vscode.workspace.asRelativePath(doc.uri, false);
       articles.push(name);
-      rows.push(...sourceRows(name, await sourcesOf(analyzed.analysis)));
+      rows.push(...sourceRows(name, sources));
     }
     return { rows, articles };
+  }
+
+  /** The sources of the document's latest analysis (one edited meanwhile is analysed again first); none once it closed. */
+  private async latestSources(doc: vscode.TextDocument): Promise<ArticleSources | undefined> {
+    for (;;) {
+      const analyzed = await this.cache.whenAnalyzed(doc);
+      if (!analyzed) return undefined;
+      try {
+        return await sourcesOf(analyzed.analysis);
+      } catch (err) {
+        if (!(err instanceof SourcesSuperseded)) throw err;
+      }
+    }
   }
 
   async show(): Promise<vscode.WebviewPanel> {

@@ -13,7 +13,7 @@ import { editBetween, type TextEdit } from '../core/text/textEdit';
 import type { Corrections } from '../core/annotations/types';
 import type { ArticleSources } from '../core/sources/types';
 import type { Analysis, Span } from '../core/types';
-import { rememberSources } from './analysisSources';
+import { rememberSources, SourcesSuperseded } from './analysisSources';
 import { rememberTimings, timingsOf } from './analysisTimings';
 import type { AsyncAnalyzer, TextChangeSince } from './analysisCache';
 import type { WarmUpReply, WarmUpRequest } from './worker/warmUp';
@@ -47,7 +47,13 @@ export interface ForgetRequest {
 export interface WorkerData {
   /** The folder holding the model assets (the extension's own assets/). */
   assetsDir?: string;
+  /**
+   * One Int32 the host adds 1 to before it sends each analysis: finding sources (seconds on a long
+   * article) reads it every few sentences and stops when it changed, so the analysis goes first.
+   */
+  analysesSent?: SharedArrayBuffer;
 }
+
 
 /**
  * When the worker took a request and when it replied, as absolute times (its performance.timeOrigin
@@ -75,9 +81,18 @@ export interface SourcesRequest {
   document?: string;
   text?: string;
   corrections?: Corrections;
+  /**
+   * How many analyses the host had sent when it sent this request (WorkerData.analysesSent): one
+   * sent since, even before the worker takes this request up, goes first.
+   */
+  analysesBefore?: number;
 }
 
-export type SourcesReply = { id: number; sources: ArticleSources } | { id: number; gone: true } | { id: number; error: string };
+/**
+ * `interrupted`: the host sent an analysis while the sources were being found (the analysis a
+ * keystroke waits for goes first); the request may be sent again, to run after it.
+ */
+export type SourcesReply = { id: number; sources: ArticleSources } | { id: number; gone: true } | { id: number; interrupted: true } | { id: number; error: string };
 
 /** How long the worker took to get ready after it was started, on the host's clock (see warmUp). */
 export interface WorkerReady {
@@ -115,6 +130,8 @@ export class WorkerAnalyzer implements vscode.Disposable {
   private readonly waiting = new Map<number, Waiting>();
   /** The last analysis of each document, by the id of its request: the next may come as a change to it. */
   private readonly held = new Map<string, { id: number; analysis: Analysis; text: string }>();
+  /** Shared with the worker: how many analyses were sent (see WorkerData.analysesSent). */
+  private readonly analysesSent = new Int32Array(new SharedArrayBuffer(4));
 
   /**
    * @param workerFile the bundled worker script
@@ -221,6 +238,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
           // The worker dropped the text the edit applies to: the whole text, and a whole analysis back.
           this.waiting.set(request.id, { settle, reject });
           posted = performance.now();
+          Atomics.add(this.analysesSent, 0, 1);
           worker.postMessage({ id: request.id, text, document: request.document, ...(request.corrections ? { corrections: request.corrections } : {}) } satisfies AnalysisRequest);
         } else if ('wire' in reply) done(fromWire(reply.wire, text), reply.at, received);
         else if ('delta' in reply && base && reply.base === request.base) {
@@ -234,6 +252,8 @@ export class WorkerAnalyzer implements vscode.Disposable {
         } else reject(new Error('the analysis worker answered an analysis with something else'));
       };
       this.waiting.set(request.id, { settle, reject });
+      // Sources being found on the worker stop for it (see WorkerData.analysesSent).
+      Atomics.add(this.analysesSent, 0, 1);
       worker.postMessage(request);
     });
   }
@@ -244,21 +264,39 @@ export class WorkerAnalyzer implements vscode.Disposable {
       const worker = this.ensureWorker();
       if (!worker) return Promise.reject(new Error('the analysis worker cannot run'));
       const request: SourcesRequest = {
-        kind: 'sources', id: this.nextId++, analysisId: made.analysisId, document: made.document,
+        kind: 'sources', id: this.nextId++, analysisId: made.analysisId, document: made.document, analysesBefore: Atomics.load(this.analysesSent, 0),
         ...(withText ? { text: made.text, ...(made.corrections ? { corrections: made.corrections } : {}) } : {}),
       };
-      return new Promise<ArticleSources | undefined>((resolve, reject) => {
+      return new Promise<ArticleSources | 'gone' | 'interrupted'>((resolve, reject) => {
         const settle = (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
           if ('error' in reply) reject(workerError(reply.error));
           else if ('sources' in reply) resolve(reply.sources);
-          else if ('gone' in reply) resolve(undefined);
+          else if ('gone' in reply) resolve('gone');
+          else if ('interrupted' in reply) resolve('interrupted');
           else reject(new Error('the analysis worker answered a sources request with something else'));
         };
         this.waiting.set(request.id, { settle, reject });
         worker.postMessage(request);
       });
     };
-    return (await ask(false)) ?? (await ask(true))!;
+    let interrupted = false;
+    for (;;) {
+      const kept = await ask(false);
+      if (kept === 'interrupted') {
+        // Asked again: the request now waits behind the analysis that interrupted it.
+        interrupted = true;
+        continue;
+      }
+      if (kept !== 'gone') return kept;
+      // That analysis made way for a newer one of its document while its sources waited: finding
+      // them from its text again would cost a whole analysis, for a result nobody shows any more.
+      if (interrupted) throw new SourcesSuperseded();
+      // Dropped for another reason (the worker keeps a few analyses, or it was started again):
+      // analysed again from the text, to the end (a request with the text is not interrupted).
+      const found = await ask(true);
+      if (typeof found === 'string') throw new Error('the analysis worker could not find the sources of an article it was sent');
+      return found;
+    }
   }
 
   /** True while analyses run on the worker thread (false after a failure: in-process). */
@@ -271,7 +309,7 @@ export class WorkerAnalyzer implements vscode.Disposable {
     if (this.broken || this.disposed) return undefined;
     try {
       this.startedAt = performance.now();
-      const worker = new Worker(this.workerFile, { workerData: this.workerData });
+      const worker = new Worker(this.workerFile, { workerData: { ...this.workerData, analysesSent: this.analysesSent.buffer as SharedArrayBuffer } satisfies WorkerData });
       worker.on('message', (reply: AnalysisReply | SourcesReply | WarmUpReply) => {
         const waiting = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { collectSources, countWords, opensSentence, sourceAt, sourcesOfAnalysis, statementSpans, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
+import { collectSources, countWords, SourcesInterrupted, opensSentence, sourceAt, sourcesOfAnalysis, statementSpans, type ArticleSources, type Source, type SourceKind } from '../../src/core/sources';
 import { sourceSection } from '../../src/core/present/viewTree';
 import { affiliationEnd, affiliationFromRoles } from '../../src/core/sources/describe';
 import { sourceHoverLine } from '../../src/core/present/hoverContent';
@@ -124,6 +124,18 @@ describe('sources of an article', () => {
     assert.equal(at('U.S. and South Korean officials', 'U.S.'), 'U.S.');
     // A capitalised last word is the head of a named description, not part of the affiliation.
     assert.equal(at('the Pyongyang Agency', 'Pyongyang'), 'Pyongyang');
+  });
+
+  it('stops part-way when its caller says so, and gives the same sources when it does not', () => {
+    const seed = readFileSync(join(__dirname, '../../seeds/001_21569e4679d671fa.txt'), 'utf8');
+    const text = [seed, seed, seed, seed].join('\n\n'); // sentences enough for several checks
+    const analysis = analyze(text);
+    let asked = 0;
+    assert.throws(() => collectSources(text, analysis, { interrupted: () => ++asked > 0 }), SourcesInterrupted);
+    assert.equal(asked, 1, 'stopped at the first check');
+    let checks = 0;
+    assert.deepEqual(collectSources(text, analysis, { interrupted: () => (checks++, false) }), collectSources(text, analysis));
+    assert.ok(checks > 0, 'the article is long enough to be checked');
   });
 
   it('counts words inside quote marks, contractions as one word', () => {

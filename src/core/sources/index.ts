@@ -12,6 +12,7 @@ import { affiliationEnd, affiliationFromRoles, affiliationNames, describe, kindO
 
 export type { ArticleSources, Source, SourceKind, SourceStatement } from './types';
 export { SOURCE_KINDS } from './types';
+export { SourcesInterrupted } from './interrupt';
 
 interface Credited {
   statement: SourceStatement;
@@ -45,7 +46,7 @@ export function collectSources(text: string, analysis: Analysis, options: Source
   }
   const rules = findParaphrases(text, analysis, options);
   const tagger = options.tagger === undefined ? currentModels().sources : options.tagger;
-  const paraphrases = tagger ? taggedParaphrases(text, analysis, rules, tagger, currentModels().tagger.clusters) : rules;
+  const paraphrases = tagger ? taggedParaphrases(text, analysis, rules, tagger, currentModels().tagger.clusters, options.interrupted) : rules;
   const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
   paraphrases.forEach((p, i) => {
     const l = linked[i];

@@ -9,6 +9,7 @@ import { T_QUOTE, T_WORD, tokenizeWindow, type Tok } from '../attribution/tokens
 import { DETERMINERS, NOUN_MARKERS } from '../attribution/words';
 import { MentionIndex, linkSpeakers, type LinkedSpeaker } from '../pronouns';
 import { scoreVerb, verbCandidates, type VerbWeights } from './verbs';
+import { interruptionCheck } from './interrupt';
 
 export interface Paraphrase {
   /** The sentence reporting the speech. */
@@ -36,6 +37,8 @@ export interface ParaphraseOptions {
   stanceVerbs?: ReadonlySet<string>;
   /** Other verbs with a subject, taken when the model scores them above the threshold. */
   verbModel?: { weights: VerbWeights; threshold: number } | null;
+  /** Asked every few sentences: true stops the search with SourcesInterrupted (see interrupt.ts). */
+  interrupted?: () => boolean;
 }
 
 /** Paraphrases in the body paragraphs, in text order, each cue taken once. */
@@ -44,7 +47,7 @@ export function findParaphrases(text: string, analysis: Analysis, options: Parap
   for (const q of analysis.quotes) if (q.cue && q.speaker) quoteCues.add(`${q.cue.start}:${q.cue.end}`);
   const out: Paraphrase[] = [];
   const cueWords = options.stanceVerbs ?? STANCE_VERBS;
-  eachWindow(text, analysis, (toks, span) => paraphrasesIn(text, toks, span, quoteCues, cueWords, options.verbModel ?? null, out));
+  eachWindow(text, analysis, (toks, span) => paraphrasesIn(text, toks, span, quoteCues, cueWords, options.verbModel ?? null, out), options.interrupted);
   return out;
 }
 
@@ -73,7 +76,8 @@ export function cueSpansOf(text: string, analysis: Analysis, options: Paraphrase
  * (a page-long "sentence" with no full stop); a window is the reported span of its paraphrases
  * when the sentence is longer.
  */
-export function eachWindow(text: string, analysis: Analysis, fn: (toks: Tok[], span: Span) => void): void {
+export function eachWindow(text: string, analysis: Analysis, fn: (toks: Tok[], span: Span) => void, interrupted?: () => boolean): void {
+  const check = interruptionCheck(interrupted);
   const quoteSpans: Span[] = analysis.quotes;
   const paragraphs = analysis.structure.paragraphs;
   let p = 0;
@@ -85,6 +89,7 @@ export function eachWindow(text: string, analysis: Analysis, fn: (toks: Tok[], s
     for (let from = s.start; from < s.end; ) {
       const to = windowEnd(text, from, s.end);
       const span = to - from === s.end - s.start ? s : { start: from, end: to };
+      check();
       const toks = tokenizeWindow(text, from, to, quoteSpans);
       fn(toks, span);
       from = Math.max(to, toks.length ? toks[toks.length - 1]!.end : to);

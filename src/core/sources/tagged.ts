@@ -37,7 +37,7 @@ export function quoteSpeakers(analysis: Analysis): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function taggedParaphrases(text: string, analysis: Analysis, rules: readonly Paraphrase[], model: SourceTaggerModel, clusters: HashTable | null): Paraphrase[] {
+export function taggedParaphrases(text: string, analysis: Analysis, rules: readonly Paraphrase[], model: SourceTaggerModel, clusters: HashTable | null, interrupted?: () => boolean): Paraphrase[] {
   const out: Paraphrase[] = [];
   const quoted = quoteSpeakers(analysis);
   let r = 0;
@@ -66,7 +66,7 @@ export function taggedParaphrases(text: string, analysis: Analysis, rules: reado
       sentence ??= { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
       out.push({ span: sentence, speaker: { start: t.start, end: t.end, text: text.slice(t.start, t.end) }, cue });
     }
-  });
+  }, interrupted);
   return out;
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { analyze } from '../../../src/core/analyze';
 import { applySourceCorrections, collectSources } from '../../../src/core/sources';
-import { sourcesOf } from '../../../src/vscode/analysisSources';
+import { SourcesSuperseded, sourcesOf } from '../../../src/vscode/analysisSources';
 import { WorkerAnalyzer } from '../../../src/vscode/workerAnalyzer';
 import type { Corrections } from '../../../src/core/annotations/types';
 
@@ -48,6 +48,29 @@ describe('sources of an analysis, found on the worker when asked for', () => {
     assert.deepEqual(await sourcesOf(older), collectSources(text, analyze(text)));
     assert.deepEqual(await sourcesOf(newer), collectSources(edited, analyze(edited)));
     assert.ok((await sourcesOf(newer)).sources.some((s) => s.name === 'Maria Lopez'));
+  });
+
+  it('lets an analysis sent while sources are being found go first, then finds them', async () => {
+    // Long enough that finding its sources passes many interruption checks.
+    const text = Array.from({ length: 6 }, () => seed('000_af60520f71ff48c9.txt')).join('\n\n');
+    const analysis = await analyzer.analyze(text, 'doc:long');
+    const order: string[] = [];
+    const sources = sourcesOf(analysis).then((s) => (order.push('sources'), s));
+    const other = analyzer.analyze('Headline\n\n“Yes,” said Ann Lee.\n', 'doc:typed').then(() => order.push('analysis'));
+    await Promise.all([sources, other]);
+    assert.deepEqual(order, ['analysis', 'sources'], 'the analysis did not wait for the sources');
+    assert.deepEqual(await sources, collectSources(text, analyze(text)), 'the sources are still found whole');
+  });
+
+  it('gives up the sources of an analysis that a newer one of its document replaced meanwhile', async () => {
+    const text = Array.from({ length: 6 }, () => seed('001_21569e4679d671fa.txt')).join('\n\n');
+    const older = await analyzer.analyze(text, 'doc:typing');
+    const gone = sourcesOf(older);
+    const edited = text.replace(/\n\n/, '\n\n“We will not stop,” said Maria Lopez.\n\n');
+    const newer = await analyzer.analyze(edited, 'doc:typing');
+    await assert.rejects(gone, SourcesSuperseded);
+    assert.notEqual(sourcesOf(older), gone, 'a superseded answer is not kept');
+    assert.deepEqual(await sourcesOf(newer), collectSources(edited, analyze(edited)));
   });
 
   it('applies the reviewer corrections the analysis was made with', async () => {
