@@ -25,6 +25,12 @@ describe('speaker ranker: candidates', () => {
     assert.deepEqual(written, ['A U.S. Embassy spokesperson', 'Kremlin officials', 'He', 'none']);
   });
 
+  it('starts a description within its own sentence, past an abbreviation\u2019s period but not a sentence\u2019s', () => {
+    const text = 'The union backed her over her rivals. Senate aides said U.S. trade officials agreed.';
+    const written = findWordCandidates(text, whole(text)).list.map((c) => text.slice(c.start, c.end));
+    assert.deepEqual(written, ['Senate aides', 'U.S. trade officials']);
+  });
+
   it('keeps the rules\u2019 pick whole and drops what it overlaps', () => {
     const text = 'Deputy spokesman Ned Price said: “No.”';
     const q = { start: text.indexOf('“'), end: text.length };

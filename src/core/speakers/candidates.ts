@@ -200,12 +200,21 @@ function descriptionStart(text: string, ws: readonly number[], we: readonly numb
   const head = ws.length - 1;
   let start = ws[head]!;
   for (let k = head - 1; k >= 0 && head - k <= 4; k--) {
-    // Only spaces between the words (a period may end an abbreviation): a comma or a mark ends the phrase.
-    if (!/^\.?[ \t]+$/.test(text.slice(we[k]!, start))) break;
-    const lower = text.slice(ws[k]!, we[k]!).toLowerCase();
+    // Only spaces between the words: a comma or a mark ends the phrase, and so does a period unless
+    // it ends an abbreviation ("U.S. officials", "D.C. residents"), not a sentence ("… rivals. And Bill").
+    const gap = text.slice(we[k]!, start);
+    if (!/^\.?[ \t]+$/.test(gap)) break;
+    const word = text.slice(ws[k]!, we[k]!);
+    if (gap.startsWith('.') && !isAbbreviation(word)) break;
+    const lower = word.toLowerCase();
     if (DETERMINERS.has(lower)) return ws[k]!;
     if (STOP.has(lower) || CUE_WORDS.has(lower) || PRONOUN_WORDS.has(lower)) break;
     start = ws[k]!;
   }
   return start;
+}
+
+/** A word written as an abbreviation whose period is not a sentence's end: "U.S", "D.C", a single letter. */
+function isAbbreviation(word: string): boolean {
+  return word.length === 1 || word.includes('.');
 }
