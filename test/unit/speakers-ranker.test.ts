@@ -25,6 +25,12 @@ describe('speaker ranker: candidates', () => {
     assert.deepEqual(written, ['A U.S. Embassy spokesperson', 'Kremlin officials', 'He', 'none']);
   });
 
+  it('starts a description within its own sentence, past an abbreviation\u2019s period but not a sentence\u2019s', () => {
+    const text = 'The union backed her over her rivals. Senate aides said U.S. trade officials agreed.';
+    const written = findWordCandidates(text, whole(text)).list.map((c) => text.slice(c.start, c.end));
+    assert.deepEqual(written, ['Senate aides', 'U.S. trade officials']);
+  });
+
   it('keeps the rules\u2019 pick whole and drops what it overlaps', () => {
     const text = 'Deputy spokesman Ned Price said: “No.”';
     const q = { start: text.indexOf('“'), end: text.length };
@@ -32,6 +38,16 @@ describe('speaker ranker: candidates', () => {
     const cands = findCandidates(text, { quote: q, from: 0, to: text.length, nearQuotes: [q] }, new MentionIndex([]), findWordCandidates(text, whole(text)), pick);
     assert.equal(cands.filter((c) => c.rule && c.kind !== 'none').length, 1);
     assert.equal(cands.filter((c) => c.kind !== 'none').length, 1, 'the description "Deputy spokesman" inside the pick is not a second candidate');
+  });
+
+  it('drops nouns governed by a preposition before keeping the nearest few, so they take no place of a real candidate', () => {
+    const text = 'The aide spoke first. Then the crowd cheered for voters, for activists, for residents, for protesters and for delegates with signs of “Welcome home!”';
+    const q = { start: text.indexOf('“'), end: text.length };
+    const cands = findCandidates(text, { quote: q, from: 0, to: text.length, nearQuotes: [q] }, new MentionIndex([]), findWordCandidates(text, whole(text)), null);
+    assert.deepEqual(
+      cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))),
+      ['The aide', 'none'],
+    );
   });
 });
 
@@ -77,11 +93,32 @@ function candidatesOf(text: string): { quote: string; cands: string[] }[] {
   return quoteCandidates(inputs, true).map(({ quote, cands }) => ({ quote: text.slice(quote.start, quote.end), cands: cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))) }));
 }
 
+/** candidatesOf with each candidate's base features. */
+function featuresOf(text: string): { quote: string; cands: string[]; feats: string[][] }[] {
+  const structure = findStructure(text, classifyLines(text, splitLines(text)));
+  const blocks = textBlocks(structure);
+  const sentences: Span[] = [];
+  for (const b of blocks) splitSentences(text, b.start, b.end, sentences);
+  const quotes = findQuotes(text, blocks);
+  const raw = attributeRaw(text, quotes, sentences, blocks);
+  const inputs = { text, quotes, sentences, blocks, raw, mentions: new MentionIndex(findEntities(text)) };
+  return quoteCandidates(inputs).map(({ quote, cands, feats }) => ({ quote: text.slice(quote.start, quote.end), cands: cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))), feats }));
+}
+
 describe('speaker ranker: candidates of a quote in an article', () => {
   it('offers no noun governed by a preposition when no verb of saying is near', () => {
     const [q] = candidatesOf('The hall filled with chants for the pair, with signs of “Welcome home!”');
     assert.ok(!q!.cands.includes('signs'), JSON.stringify(q));
     assert.ok(q!.cands.includes('none'));
+  });
+
+  it('ranks a candidate among the candidates the model weighs, not among mentions dropped before it', () => {
+    const text = 'The aide spoke first. Then the crowd cheered for voters and for delegates with signs of “Welcome home!”';
+    const [q] = featuresOf(text);
+    const aide = q!.cands.indexOf('The aide');
+    assert.ok(aide >= 0, JSON.stringify(q));
+    assert.equal(q!.cands.length, aide + 2, 'only "none" after it');
+    assert.ok(q!.feats[aide]!.includes('rank=0'), JSON.stringify(q!.feats[aide]));
   });
 
   it('offers a scare quote only the mentions of its own sentence', () => {

@@ -10,6 +10,7 @@ import { SOURCE_HEADS } from '../attribution/embedding';
 import { CUE_WORDS, DETERMINERS, STOP } from '../attribution/words';
 import { hashSetOf } from '../text/hashTable';
 import { hashRange, hashString } from '../text/tokenize';
+import { governedWithoutCue } from './cueLinks';
 
 export type CandidateKind = 'name' | 'description' | 'pronoun' | 'none';
 
@@ -124,7 +125,10 @@ export function findWordCandidates(text: string, spans: readonly Span[]): WordCa
 
 /**
  * Candidates for one quote, in text order, then "none" last. `rulePick` is the rules' speaker
- * mention (kept whole; candidates overlapping it merge into it).
+ * mention (kept whole; candidates overlapping it merge into it). Mentions that cannot be the source
+ * (the subject of a passive verb of saying, a noun governed by a preposition with no verb of saying
+ * near it) are left out here, before the nearest few are kept and before any feature is made, so
+ * the features that count candidates (their rank on each side) count only those the model weighs.
  */
 export function findCandidates(text: string, ctx: QuoteContext, ms: MentionIndex, words: WordCandidates, rulePick: Span | null): Candidate[] {
   const found: Candidate[] = [];
@@ -143,12 +147,12 @@ export function findCandidates(text: string, ctx: QuoteContext, ms: MentionIndex
     const end = ms.ends[i]!;
     if (end > to || overlapsAny(ctx.nearQuotes, start, end)) continue;
     const e = ms.owners[i]!;
-    if (!passiveSubject(text, end, quote.start)) found.push({ start, end, kind: 'name', entityType: e.type, entityId: e.id, rule: false });
+    if (!passiveSubject(text, end, quote.start) && !governedWithoutCue(text, quote, { start, end })) found.push({ start, end, kind: 'name', entityType: e.type, entityId: e.id, rule: false });
   }
   // Pronouns and descriptions.
   for (let k = firstStartingFrom(words.list, from); k < words.list.length && words.list[k]!.start < to; k++) {
     const w = words.list[k]!;
-    if (w.end > to || insideAny(ctx.nearQuotes, w)) continue;
+    if (w.end > to || insideAny(ctx.nearQuotes, w) || governedWithoutCue(text, quote, w)) continue;
     if (w.kind === 'pronoun') {
       found.push(w);
       continue;
@@ -196,12 +200,21 @@ function descriptionStart(text: string, ws: readonly number[], we: readonly numb
   const head = ws.length - 1;
   let start = ws[head]!;
   for (let k = head - 1; k >= 0 && head - k <= 4; k--) {
-    // Only spaces between the words (a period may end an abbreviation): a comma or a mark ends the phrase.
-    if (!/^\.?[ \t]+$/.test(text.slice(we[k]!, start))) break;
-    const lower = text.slice(ws[k]!, we[k]!).toLowerCase();
+    // Only spaces between the words: a comma or a mark ends the phrase, and so does a period unless
+    // it ends an abbreviation ("U.S. officials", "D.C. residents"), not a sentence ("… rivals. And Bill").
+    const gap = text.slice(we[k]!, start);
+    if (!/^\.?[ \t]+$/.test(gap)) break;
+    const word = text.slice(ws[k]!, we[k]!);
+    if (gap.startsWith('.') && !isAbbreviation(word)) break;
+    const lower = word.toLowerCase();
     if (DETERMINERS.has(lower)) return ws[k]!;
     if (STOP.has(lower) || CUE_WORDS.has(lower) || PRONOUN_WORDS.has(lower)) break;
     start = ws[k]!;
   }
   return start;
+}
+
+/** A word written as an abbreviation whose period is not a sentence's end: "U.S", "D.C", a single letter. */
+function isAbbreviation(word: string): boolean {
+  return word.length === 1 || word.includes('.');
 }

@@ -6,11 +6,9 @@
 // how the quote closes and what is written right around it, and the rules' pick: the rules are one
 // voice the model listens to, not an override.
 import type { Span } from '../types';
-import { CUE_WORDS } from '../attribution/words';
 import { sentenceAt } from '../attribution/tokens';
-import { hashSetOf } from '../text/hashTable';
-import { hashRange, hashString } from '../text/tokenize';
 import type { Candidate } from './candidates';
+import { PREPOSITIONS, cueLinks, cueName, isLetter, isSpace, nextToken, noCue, prevToken, startOfPrevWord } from './cueLinks';
 
 export interface FeatureContext {
   text: string;
@@ -44,50 +42,11 @@ export function quoteFeatures(text: string, quote: Span): string[] {
   return [nameOf('qEnd=', closingMark(text, quote)), nameOf('afterQ=', after.slice(0, 2).join(' ')), nameOf('beforeQ=', before.slice(-2).join(' '))];
 }
 
-/** The feature of a candidate after a preposition with no verb of saying near it: no candidate at all (index.ts). */
+/**
+ * The feature of a candidate after a preposition with no verb of saying near it (cueLinks.ts,
+ * governedWithoutCue): such a mention is no candidate (candidates.ts), so only the rules' own pick carries it.
+ */
 export const GOVERNED_WITHOUT_CUE = 'noCue:afterPreposition';
-
-const PREPOSITIONS = new Set(['of', 'for', 'to', 'with', 'about', 'from', 'against', 'on', 'at', 'in', 'than', 'like', 'and', 'or']);
-// Cue verbs common enough to be weighed each on its own; the rest count as "a cue".
-const COMMON_CUES = new Set(['said', 'says', 'told', 'added', 'wrote', 'asked', 'explained', 'continued', 'according', 'tweeted', 'noted', 'argued', 'called', 'insisted', 'declared', 'stated']);
-
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 160;
-
-/** The next word after `pos` (lower case) or the punctuation mark found first; '' at a line end. */
-function nextToken(text: string, pos: number): string {
-  let i = pos;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (i >= text.length || text[i] === '\n') return '';
-  if (!isLetter(text.charCodeAt(i))) return text[i]!;
-  let j = i;
-  while (j < text.length && isLetter(text.charCodeAt(j))) j++;
-  return text.slice(i, j).toLowerCase();
-}
-
-/** The word before `pos` (lower case) or the punctuation mark found first; '' at a line start. */
-function prevToken(text: string, pos: number): string {
-  let i = pos;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  if (i <= 0 || text[i - 1] === '\n') return '';
-  if (!isLetter(text.charCodeAt(i - 1))) return text[i - 1]!;
-  let j = i;
-  while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
-  return text.slice(j, i).toLowerCase();
-}
-
-/** Where the word before `pos` starts. */
-function startOfPrevWord(text: string, pos: number): number {
-  let i = pos;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
-  return i;
-}
-
-function cueName(w: string): string | null {
-  if (COMMON_CUES.has(w)) return w;
-  return CUE_WORDS.has(w) ? 'cue' : null;
-}
 
 const DIST = ['dist=0', 'dist=1', 'dist=2', 'dist=3', 'dist=4', 'dist=5'];
 const SENT = ['sent=0', 'sent=1', 'sent=2', 'sent=3'];
@@ -112,26 +71,6 @@ function nameOf(prefix: string, w: string): string {
     }
   }
   return v;
-}
-
-// The hashes of the cue words let cueIn pass over the other words without making a lower-cased
-// string of each (CUE_WORDS is complete once its module has run).
-const CUE_HASHES = hashSetOf([...CUE_WORDS].map(hashString));
-
-/** Whether a cue verb stands between two positions (looked at only across a short gap). */
-function cueIn(text: string, from: number, to: number): boolean {
-  if (to - from > 120) return false;
-  let i = from;
-  while (i < to) {
-    if (!isLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < to && isLetter(text.charCodeAt(i))) i++;
-    if (i - start > 2 && CUE_HASHES.has(hashRange(text, start, i)) && CUE_WORDS.has(text.slice(start, i).toLowerCase())) return true;
-  }
-  return false;
 }
 
 // Words kept as themselves in the shape of the text around a quote (function words, pronouns,
@@ -247,17 +186,15 @@ export function candidateFeatures(ctx: FeatureContext, c: Candidate, sideRank: n
   if (c.start < ctx.blockStart) f.push('prevPara');
   if (quote.start - ctx.blockStart < 3) f.push('quoteOpensPara');
   if (quote.partial) f.push('partial');
-  const next = nextToken(text, c.end);
-  const prev = prevToken(text, c.start);
-  const nextCue = cueName(next);
-  const prevCue = cueName(prev);
+  const links = cueLinks(text, quote, c);
+  const { next, prev, nextCue, prevCue } = links;
   // Subject-verb ("Trump said"), inverted ("said Trump"), and what follows the candidate.
   if (nextCue) f.push('next=' + nextCue, 'subjVerb');
   else if (next === ',' || next === ':' || next === '(') f.push('next=' + next);
   else if (next === 'who' || next === 'also' || next === 'later' || next === 'then' || next === 'has' || next === 'had' || next === 'was' || next === 'is') f.push('next=' + next);
   else if (next === "'" || next === '’') f.push('possessive');
   if (prevCue) f.push('prev=' + prevCue, 'inverted');
-  else if (prev === 'to' && prevToken(text, startOfPrevWord(text, c.start)) === 'according') f.push('accordingTo');
+  else if (links.accordingTo) f.push('accordingTo');
   else if (PREPOSITIONS.has(prev)) f.push('prep=' + prev);
   else if (prev === 'by') f.push('prep=by');
   else if (prev === '' || prev === '.' || prev === '”' || prev === '"') {
@@ -267,16 +204,12 @@ export function candidateFeatures(ctx: FeatureContext, c: Candidate, sideRank: n
   }
   else if (prev === ',') f.push('prev=,');
   // What lies between the candidate and the quote.
-  if (side === 'B') {
-    if (gap < 200 && /:\s*$/.test(text.slice(c.end, quote.start))) f.push('colonIntro');
-    if (cueIn(text, c.end, quote.start)) f.push('cueBetween');
-  } else {
-    if (cueIn(text, quote.end, c.start)) f.push('cueBetween');
-    if (gap <= 4) f.push('rightAfter');
-  }
+  if (links.colonIntro) f.push('colonIntro');
+  if (links.cueBetween) f.push('cueBetween');
+  if (side === 'A' && gap <= 4) f.push('rightAfter');
   // No verb of saying anywhere between the candidate and the quote, nor next to it: "Only six
   // delegates backed the “compromise” plan" quotes a word, it does not credit the delegates.
-  if (!nextCue && !prevCue && !f.includes('cueBetween') && !f.includes('accordingTo') && !f.includes('colonIntro')) {
+  if (noCue(links)) {
     f.push('noCue');
     if (quote.partial) f.push(quote.end - quote.start < 40 ? 'noCue:shortPartial' : 'noCue:partial');
     // Without a verb of saying, only the subject of the sentence can be the source ("Trump called it

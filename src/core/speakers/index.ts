@@ -8,7 +8,7 @@ import type { RawAttribution } from '../attribution/raw';
 import { CUE_WORDS } from '../attribution/words';
 import { sentenceAt } from '../attribution/tokens';
 import { candidateWindow, findCandidates, findWordCandidates, type Candidate } from './candidates';
-import { GOVERNED_WITHOUT_CUE, candidateFeatures, quoteFeatures, sideOf, type FeatureContext } from './features';
+import { candidateFeatures, quoteFeatures, sideOf, type FeatureContext } from './features';
 import { scoreBase, type CompiledWeights } from './ranker';
 
 export interface RankerInputs {
@@ -146,16 +146,6 @@ export function quoteCandidates(inp: RankerInputs, onlyUnsure = false): QuoteCan
       const rank = isBefore ? --before : after++;
       return candidateFeatures(ctx, c, rank);
     });
-    // A noun governed by a preposition with no verb of saying near it ("with signs of “Welcome
-    // home!”") is no source (cross-validated 0.919 -> 0.920); the rules' own pick always stays.
-    let kept = 0;
-    for (let i = 0; i < cands.length; i++) {
-      if (!cands[i]!.rule && feats[i]!.includes(GOVERNED_WITHOUT_CUE)) continue;
-      cands[kept] = cands[i]!;
-      feats[kept++] = feats[i]!;
-    }
-    cands.length = kept;
-    feats.length = kept;
     out.push({ quote: q, cands, feats });
   }
   return out;
