@@ -2,6 +2,7 @@
 // which mention or quote lies at an offset, every span naming an entity, quotes grouped by speaker.
 import type { Analysis, Entity, Mention, Quote, Span } from '../types';
 import { mentionsInOrder } from './mentionOrder';
+import { firstStartingFrom } from '../spans';
 
 /** Groups quotes by who said them; unresolved speakers are keyed by their text as written. */
 export interface SpeakerGroup {
@@ -79,11 +80,22 @@ export class AnalysisIndex {
    * speakers resolved to it. Sorted by start, no duplicates.
    */
   spansOf(entity: Entity): Span[] {
-    const spans: Span[] = entity.mentions.map(({ start, end }) => ({ start, end }));
-    for (const s of this.speakersOf(entity.id)) {
-      if (!spans.some((m) => m.start < s.end && s.start < m.end)) spans.push({ start: s.start, end: s.end });
+    const mentions: Span[] = entity.mentions.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start);
+    // The furthest end among the first i mentions: a speaker overlaps a mention exactly when one of
+    // those starting before its end reaches past its start. A binary search per speaker, not a scan
+    // of every mention (a long article's main figure has thousands of each).
+    const reach = new Int32Array(mentions.length);
+    for (let i = 0, far = -1; i < mentions.length; i++) reach[i] = far = Math.max(far, mentions[i]!.end);
+    const spans = mentions.slice();
+    // A speaker span credited with several quotes, or overlapping one taken already, counts once.
+    let taken = -1;
+    for (const s of [...this.speakersOf(entity.id)].sort((a, b) => a.start - b.start)) {
+      const before = firstStartingFrom(mentions, s.end);
+      if ((before > 0 && reach[before - 1]! > s.start) || s.start < taken) continue;
+      spans.push({ start: s.start, end: s.end });
+      taken = Math.max(taken, s.end);
     }
-    return spans.sort((a, b) => a.start - b.start);
+    return spans.length === mentions.length ? spans : spans.sort((a, b) => a.start - b.start);
   }
 
   /**
