@@ -54,7 +54,6 @@ export interface WorkerData {
   analysesSent?: SharedArrayBuffer;
 }
 
-
 /**
  * When the worker took a request and when it replied, as absolute times (its performance.timeOrigin
  * plus performance.now()), for the latency report's stages (analysisTimings.ts).
