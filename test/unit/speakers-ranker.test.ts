@@ -81,28 +81,25 @@ describe('speaker ranker: model', () => {
   });
 });
 
-/** Each quote's candidates as analyze() finds them for the ranker, written out ("none" for none). */
-function candidatesOf(text: string): { quote: string; cands: string[] }[] {
+/** The ranker's inputs for a text, built as analyze() builds them. */
+function rankerInputs(text: string) {
   const structure = findStructure(text, classifyLines(text, splitLines(text)));
   const blocks = textBlocks(structure);
   const sentences: Span[] = [];
   for (const b of blocks) splitSentences(text, b.start, b.end, sentences);
   const quotes = findQuotes(text, blocks);
   const raw = attributeRaw(text, quotes, sentences, blocks);
-  const inputs = { text, quotes, sentences, blocks, raw, mentions: new MentionIndex(findEntities(text)) };
-  return quoteCandidates(inputs, true).map(({ quote, cands }) => ({ quote: text.slice(quote.start, quote.end), cands: cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))) }));
+  return { text, quotes, sentences, blocks, raw, mentions: new MentionIndex(findEntities(text)) };
+}
+
+/** Each quote's candidates as analyze() finds them for the ranker, written out ("none" for none). */
+function candidatesOf(text: string): { quote: string; cands: string[] }[] {
+  return quoteCandidates(rankerInputs(text), true).map(({ quote, cands }) => ({ quote: text.slice(quote.start, quote.end), cands: cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))) }));
 }
 
 /** candidatesOf with each candidate's base features. */
 function featuresOf(text: string): { quote: string; cands: string[]; feats: string[][] }[] {
-  const structure = findStructure(text, classifyLines(text, splitLines(text)));
-  const blocks = textBlocks(structure);
-  const sentences: Span[] = [];
-  for (const b of blocks) splitSentences(text, b.start, b.end, sentences);
-  const quotes = findQuotes(text, blocks);
-  const raw = attributeRaw(text, quotes, sentences, blocks);
-  const inputs = { text, quotes, sentences, blocks, raw, mentions: new MentionIndex(findEntities(text)) };
-  return quoteCandidates(inputs).map(({ quote, cands, feats }) => ({ quote: text.slice(quote.start, quote.end), cands: cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))), feats }));
+  return quoteCandidates(rankerInputs(text)).map(({ quote, cands, feats }) => ({ quote: text.slice(quote.start, quote.end), cands: cands.map((c) => (c.kind === 'none' ? 'none' : text.slice(c.start, c.end))), feats }));
 }
 
 describe('speaker ranker: candidates of a quote in an article', () => {
