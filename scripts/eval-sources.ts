@@ -7,7 +7,10 @@
 // (src/core/sources/tagger.ts, scripts/train-source-tagger.ts) is trained on the other folds,
 // quantised as the shipped asset is, and decoded with a margin chosen by cross-validation inside
 // those training folds alone (scripts/source-tagger-margin.ts), as the shipped margin is chosen over
-// the whole set; neighbouring margins are printed too. Two older learned extensions of the cue
+// the whole set; neighbouring margins are printed too. The pair scorer (src/core/sources/pairs.ts,
+// scripts/source-pairs-train.ts) that lists the subjects rules and tagger leave is trained on the
+// same training folds (the inner margin choice trains its own on the inner folds); the row without
+// it uses the same fold taggers. Two older learned extensions of the cue
 // rules are measured the same way and are not on by default: a stance-verb list and a verb model
 // (src/core/sources/verbs.ts).
 // Usage: npx tsx scripts/eval-sources.ts [dataDir] [--verbose] [--misses]   (dataDir defaults to ../shared/data)
@@ -23,7 +26,9 @@ import { useModelAssets } from '../src/node/modelAssets';
 import { examplesOf, trainVerbModel } from './sources-verb-model';
 import { goldSources, taggedWindows } from './source-tagger-train';
 import { chooseMargin, shippedTagger } from './source-tagger-margin';
-import { Score, unique } from './sources-score';
+import { Score, goldSpans, unique } from './sources-score';
+import { PAIR_THRESHOLD, pairExamples, shippedPairModel } from './source-pairs-train';
+import type { PairModel } from '../src/core/sources/pairs';
 import { currentModels } from '../src/core/models';
 import type { SourceTaggerModel } from '../src/core/sources/tagger';
 import { MissTally, type GoldAttribution } from './sources-misses';
@@ -84,6 +89,7 @@ function learnLexicon(train: readonly Doc[], threshold: number): Set<string> {
 const baseline = new Score();
 const rulesOnly = new Score();
 const sources = new Score();
+const withoutPairs = new Score();
 // Offsets from each fold's chosen margin.
 const margins = [-4, -2, 2, 4];
 const marginScores = margins.map(() => new Score());
@@ -98,10 +104,12 @@ const examples = docs.map((d, i) => examplesOf(d, analyses[i]!));
 const models = Array.from({ length: FOLDS }, (_, f) => trainVerbModel(examples.filter((_, i) => fold(i) !== f).flat()));
 const clusters = currentModels().tagger.clusters;
 const windows = docs.map((d, i) => taggedWindows(d.text, analyses[i]!, goldSources(d), clusters));
+const pairExs = docs.map((d, i) => pairExamples(d.text, analyses[i]!, goldSpans(d).all, clusters));
+const pairModels: PairModel[] = Array.from({ length: FOLDS }, (_, f) => shippedPairModel(pairExs.filter((_, i) => fold(i) !== f).flat(), PAIR_THRESHOLD, `fold ${f}`));
 // Each fold's tagger goes through the asset's quantisation, so the figures are the shipped model's;
 // its margin is chosen by an inner cross-validation over its own training articles.
 const taggers: SourceTaggerModel[] = Array.from({ length: FOLDS }, (_, f) => {
-  const train = docs.map((doc, i) => ({ doc, analysis: analyses[i]!, windows: windows[i]!, i })).filter((it) => fold(it.i) !== f);
+  const train = docs.map((doc, i) => ({ doc, analysis: analyses[i]!, windows: windows[i]!, pairs: pairExs[i]!, i })).filter((it) => fold(it.i) !== f);
   const { margin } = chooseMargin(train, FOLDS - 1);
   return shippedTagger(train.flatMap((it) => it.windows), margin, `fold ${f}`);
 });
@@ -113,20 +121,22 @@ docs.forEach((d, i) => {
   const quoteSpeakers = unique(a.quotes.filter((q) => q.speaker).map((q) => q.speaker!));
   baseline.add(quoteSpeakers, goldCued, goldAll);
   const speakersOf = (options: Parameters<typeof collectSources>[2]): Span[] => unique(collectSources(d.text, a, options).sources.flatMap((s) => s.statements.map((st) => st.speaker)));
-  const listedWith = (stanceVerbs?: ReadonlySet<string>): Span[] => speakersOf(stanceVerbs ? { stanceVerbs, tagger: null } : { tagger: null });
+  const listedWith = (stanceVerbs?: ReadonlySet<string>): Span[] => speakersOf(stanceVerbs ? { stanceVerbs, tagger: null, pairs: null } : { tagger: null, pairs: null });
   rulesOnly.add(listedWith(), goldCued, goldAll);
   const tagger = taggers[fold(i)]!;
-  const listed = speakersOf({ tagger });
+  const pairs = pairModels[fold(i)]!;
+  const listed = speakersOf({ tagger, pairs });
   sources.add(listed, goldCued, goldAll);
-  margins.forEach((m, k) => marginScores[k]!.add(speakersOf({ tagger: { ...tagger, margin: tagger.margin + m } }), goldCued, goldAll));
+  withoutPairs.add(speakersOf({ tagger, pairs: null }), goldCued, goldAll);
+  margins.forEach((m, k) => marginScores[k]!.add(speakersOf({ tagger: { ...tagger, margin: tagger.margin + m }, pairs }), goldCued, goldAll));
   if (misses) {
-    const statements = collectSources(d.text, a, { tagger }).sources.flatMap((s) => s.statements);
+    const statements = collectSources(d.text, a, { tagger, pairs }).sources.flatMap((s) => s.statements);
     const gold = (d.attributions ?? []).filter((x): x is GoldAttribution => !!x.source && !!x.cue);
     misses.add(d.text, a, gold, statements.map((st) => ({ speaker: st.speaker, cue: st.cue })), cueSpansOf(d.text, a));
   }
   thresholds.forEach((_, t) => learned[t]!.add(listedWith(lexicons[t]![fold(i)]!), goldCued, goldAll));
   modelThresholds.forEach((th, t) =>
-    modelScores[t]!.add(unique(collectSources(d.text, a, { verbModel: { weights: models[fold(i)]!, threshold: th }, tagger: null }).sources.flatMap((s) => s.statements.map((st) => st.speaker))), goldCued, goldAll),
+    modelScores[t]!.add(unique(collectSources(d.text, a, { verbModel: { weights: models[fold(i)]!, threshold: th }, tagger: null, pairs: null }).sources.flatMap((s) => s.statements.map((st) => st.speaker))), goldCued, goldAll),
   );
   if (verbose) {
     for (const at of d.attributions ?? []) {
@@ -139,7 +149,8 @@ docs.forEach((d, i) => {
 console.log(`Sources on PolNeAR train (${docs.length} articles, attributions with a cue; ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 console.log(baseline.line('baseline: quote speakers only'));
 console.log(rulesOnly.line('cue rules only (no tagger)'));
-console.log(sources.line(`sources: rules + tagger (${FOLDS}-fold CV)`));
+console.log(sources.line(`sources: rules + tagger + pairs (${FOLDS}-fold CV)`));
+console.log(withoutPairs.line(`  the same taggers without the pair scorer`));
 console.log(`  margins chosen inside the training folds: ${taggers.map((t) => t.margin).join(', ')}`);
 margins.forEach((m, k) => console.log(marginScores[k]!.line(`  tagger margin chosen ${m > 0 ? '+' : ''}${m} (${FOLDS}-fold CV)`)));
 thresholds.forEach((th, t) => console.log(learned[t]!.line(`  rules + stance verbs learned ≥${th} (${FOLDS}-fold CV, ${Math.round(lexicons[t]!.reduce((n, l) => n + l.size, 0) / FOLDS)} words)`)));

@@ -1,7 +1,7 @@
 // Trains the source tagger (src/core/sources/tagger.ts) on PolNeAR's train split and writes its
 // weights to the model asset assets/sources.bin (read at run time with the other assets).
 // The decoding margin shipped with the weights is chosen by 5-fold cross-validation over the same
-// articles (scripts/source-tagger-margin.ts); cross-validated figures are printed by scripts/eval-sources.ts.
+// articles (scripts/source-tagger-margin.ts), with the pair scorer on (scripts/train-source-pairs.ts); cross-validated figures are printed by scripts/eval-sources.ts.
 // Usage: nice -n 10 npx tsx scripts/train-source-tagger.ts [dataDir]   (dataDir defaults to ../shared/data)
 // Nothing from the data is kept but the weights: hashed feature buckets, one signed byte per tag.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { SOURCE_TAGGER_KIND, SOURCE_TAGGER_VERSION, sourceTaggerPayload } from '
 import { useModelAssets } from '../src/node/modelAssets';
 import { TAGGER_BITS, TAGGER_EPOCHS, goldSources, taggedWindows, trainSourceTagger, type PolnearDoc } from './source-tagger-train';
 import { MARGIN_GRID, chooseMargin } from './source-tagger-margin';
+import { pairExamples } from './source-pairs-train';
+import { goldSpans } from './sources-score';
 
 useModelAssets();
 const dataDir = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'data'));
@@ -24,7 +26,7 @@ const t0 = performance.now();
 const clusters = currentModels().tagger.clusters;
 const items = docs.map((doc) => {
   const analysis = analyze(doc.text);
-  return { doc, analysis, windows: taggedWindows(doc.text, analysis, goldSources(doc), clusters) };
+  return { doc, analysis, windows: taggedWindows(doc.text, analysis, goldSources(doc), clusters), pairs: pairExamples(doc.text, analysis, goldSpans(doc).all, clusters) };
 });
 const choice = chooseMargin(items, 5);
 MARGIN_GRID.forEach((m, k) => console.log(choice.scores[k]!.line(`margin ${m} (5-fold CV)`)));

@@ -27,7 +27,7 @@ export class ModelAssetError extends Error {
  */
 export function assetFix(name: string): string {
   const file = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  const rebuild = file === 'speakers.bin' ? 'npx tsx scripts/train-speakers.ts' : file === 'sources.bin' ? 'npx tsx scripts/train-source-tagger.ts' : 'npm run train';
+  const rebuild = file === 'speakers.bin' ? 'npx tsx scripts/train-speakers.ts' : file === 'sources.bin' ? 'npx tsx scripts/train-source-tagger.ts' : file === 'pairs.bin' ? 'npx tsx scripts/train-source-pairs.ts' : 'npm run train';
   return `reinstall News Annotator, or rebuild ${file || 'the assets'} with \`${rebuild}\``;
 }
 

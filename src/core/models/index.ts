@@ -9,6 +9,8 @@ import { FS_CLUSTERS, FS_GAZETTEER } from '../entities/features';
 import { SPEAKERS_KIND, SPEAKERS_VERSION, decodeSpeakerWeights } from '../speakers/weightsAsset';
 import { SOURCE_TAGGER_KIND, SOURCE_TAGGER_VERSION, decodeSourceTagger } from '../sources/taggerAsset';
 import type { SourceTaggerModel } from '../sources/tagger';
+import { SOURCE_PAIRS_KIND, SOURCE_PAIRS_VERSION, decodePairModel } from '../sources/pairsAsset';
+import type { PairModel } from '../sources/pairs';
 import type { HashTable } from '../text/hashTable';
 import { ModelAssetError, assetFix, readAsset } from './assetFile';
 
@@ -21,6 +23,8 @@ export interface Models {
   speakers: ReadonlyMap<string, number>;
   /** The source tagger (sources stated without a verb of saying), or null: the sources list then keeps to the cue rules. */
   sources: SourceTaggerModel | null;
+  /** The pair scorer (subjects the cue rules and the tagger left out), or null: none is listed then. */
+  pairs: PairModel | null;
 }
 
 /** One asset file's bytes and its name (for error messages). */
@@ -30,11 +34,11 @@ export interface ModelAsset {
 }
 
 /** The asset files: the tagger's weights (always), the tables its features may read, the speaker ranker's weights, the source tagger's. */
-export const MODEL_ASSET_FILES = ['tagger.bin', 'clusters.bin', 'gazetteers.bin', 'speakers.bin', 'sources.bin'] as const;
+export const MODEL_ASSET_FILES = ['tagger.bin', 'clusters.bin', 'gazetteers.bin', 'speakers.bin', 'sources.bin', 'pairs.bin'] as const;
 /** The files a front must find; the others are read when present and needed only by some models. */
 export const REQUIRED_ASSET_FILES = ['tagger.bin', 'speakers.bin'] as const;
 
-const FORMATS: Record<string, number> = { [TAGGER_KIND]: TAGGER_VERSION, [CLUSTERS_KIND]: CLUSTERS_VERSION, [GAZETTEER_KIND]: GAZETTEER_VERSION, [SPEAKERS_KIND]: SPEAKERS_VERSION, [SOURCE_TAGGER_KIND]: SOURCE_TAGGER_VERSION };
+const FORMATS: Record<string, number> = { [TAGGER_KIND]: TAGGER_VERSION, [CLUSTERS_KIND]: CLUSTERS_VERSION, [GAZETTEER_KIND]: GAZETTEER_VERSION, [SPEAKERS_KIND]: SPEAKERS_VERSION, [SOURCE_TAGGER_KIND]: SOURCE_TAGGER_VERSION, [SOURCE_PAIRS_KIND]: SOURCE_PAIRS_VERSION };
 
 /** Checks and decodes the assets; throws ModelAssetError naming the file when one is unusable or missing. */
 export function loadModels(...assets: ModelAsset[]): Models {
@@ -44,6 +48,7 @@ export function loadModels(...assets: ModelAsset[]): Models {
   let gazetteer: HashTable | null = null;
   let speakers: ReadonlyMap<string, number> | null = null;
   let sources: SourceTaggerModel | null = null;
+  let pairs: PairModel | null = null;
   for (const asset of assets) {
     const { kind, version, payload } = readAsset(asset.bytes, asset.name);
     const reads = FORMATS[kind];
@@ -55,6 +60,7 @@ export function loadModels(...assets: ModelAsset[]): Models {
     } else if (kind === CLUSTERS_KIND) clusters = decodeClusters(payload, asset.name);
     else if (kind === SPEAKERS_KIND) speakers = decodeSpeakerWeights(payload, asset.name);
     else if (kind === SOURCE_TAGGER_KIND) sources = decodeSourceTagger(payload, asset.name);
+    else if (kind === SOURCE_PAIRS_KIND) pairs = decodePairModel(payload, asset.name);
     else gazetteer = decodeGazetteer(payload, asset.name);
   }
   if (!tagger) throw new ModelAssetError(`no tagger weights among the model assets (${assets.map((a) => a.name).join(', ') || 'none given'}): expected ${REQUIRED_ASSET_FILES.join(', ')}`);
@@ -64,7 +70,7 @@ export function loadModels(...assets: ModelAsset[]): Models {
   if (!speakers) throw new ModelAssetError(`no speaker ranker weights among the model assets (${assets.map((a) => a.name).join(', ')}): expected speakers.bin; ${assetFix('speakers.bin')}`);
   tagger.clusters = clusters;
   tagger.gazetteer = gazetteer;
-  return { tagger, speakers, sources };
+  return { tagger, speakers, sources, pairs };
 }
 
 let source: (() => Models) | undefined;

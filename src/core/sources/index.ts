@@ -6,6 +6,7 @@ import type { ArticleSources, Source, SourceStatement } from './types';
 import { findParaphrases, linkParaphrases, type ParaphraseOptions } from './statements';
 import { taggedParaphrases } from './tagged';
 import type { SourceTaggerModel } from './tagger';
+import { pairedParaphrases, type PairModel } from './pairs';
 import { currentModels } from '../models';
 import { firstStartingFrom } from '../spans';
 import { affiliationEnd, affiliationFromRoles, affiliationNames, describe, kindOfEntity } from './describe';
@@ -26,6 +27,12 @@ export interface SourceOptions extends ParaphraseOptions {
    * saying; by default the registered model's (assets/sources.bin), null for the cue rules alone.
    */
   tagger?: SourceTaggerModel | null;
+  /**
+   * The pair scorer that lists the subjects rules and tagger left out when their verb makes them a
+   * source; by default the registered model's (assets/pairs.bin) unless `tagger` is null (the cue
+   * rules alone), null for none.
+   */
+  pairs?: PairModel | null;
 }
 
 export function collectSources(text: string, analysis: Analysis, options: SourceOptions = {}): ArticleSources {
@@ -46,7 +53,9 @@ export function collectSources(text: string, analysis: Analysis, options: Source
   }
   const rules = findParaphrases(text, analysis, options);
   const tagger = options.tagger === undefined ? currentModels().sources : options.tagger;
-  const paraphrases = tagger ? taggedParaphrases(text, analysis, rules, tagger, currentModels().tagger.clusters, options.interrupted) : rules;
+  const tagged = tagger ? taggedParaphrases(text, analysis, rules, tagger, currentModels().tagger.clusters, options.interrupted) : rules;
+  const pairs = options.pairs === undefined ? (tagger ? currentModels().pairs : null) : options.pairs;
+  const paraphrases = pairs ? [...tagged, ...pairedParaphrases(text, analysis, listedSpeakers(analysis, tagged), pairs, currentModels().tagger.clusters, options.interrupted)] : tagged;
   const linked = linkParaphrases(text, analysis.quotes, paraphrases, analysis.entities);
   paraphrases.forEach((p, i) => {
     const l = linked[i];
@@ -162,6 +171,14 @@ export function countWords(text: string, from: number, to: number): number {
 /** Lower case, single spaces, no leading article: "The Kremlin officials" and "Kremlin officials" group. */
 function normalise(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').replace(/^(a|an|the) /, '').trim();
+}
+
+/** The speakers of the quotes and of `paraphrases`, sorted by start. */
+function listedSpeakers(analysis: Analysis, paraphrases: readonly { speaker: Span }[]): Span[] {
+  const out: Span[] = [];
+  for (const q of analysis.quotes) if (q.speaker) out.push(q.speaker);
+  for (const p of paraphrases) out.push(p.speaker);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 function sortedMentions(entities: readonly Entity[]): Mention[] {
