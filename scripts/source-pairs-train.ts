@@ -8,6 +8,7 @@ import type { HashTable } from '../src/core/text/hashTable';
 import { eachWindow, hypothetical } from '../src/core/sources/statements';
 import { mentionTypes, pairCandidates, type PairModel } from '../src/core/sources/pairs';
 import { decodePairModel, pairModelPayload } from '../src/core/sources/pairsAsset';
+import { shuffle } from './seededRandom';
 
 export const PAIR_BITS = 16;
 export const PAIR_EPOCHS = 5;
@@ -43,10 +44,7 @@ export function trainPairWeights(examples: readonly PairExample[], epochs = PAIR
   let seed = 12345;
   const rand = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, rand);
     const rate = RATE / (1 + e);
     for (const i of order) {
       const ex = examples[i]!;

@@ -2,6 +2,8 @@
 // sentence is an example, B or I when it lies in the source of a gold attribution, else O. An
 // averaged perceptron over hashed features, the previous tag taken from the gold tags while
 // training; shared by scripts/train-source-tagger.ts and scripts/eval-sources.ts (cross-validated).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Analysis, Span } from '../src/core/types';
 import type { HashTable } from '../src/core/text/hashTable';
 import { eachWindow, findParaphrases } from '../src/core/sources/statements';
@@ -22,6 +24,14 @@ export interface PolnearDoc {
   id: string;
   text: string;
   attributions?: { source?: Span & { text: string }; cue?: Span & { text: string } }[];
+}
+
+/** The articles of PolNeAR's train split, from the data folder. */
+export function readPolnear(dataDir: string): PolnearDoc[] {
+  return readFileSync(join(dataDir, 'polnear-train.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as PolnearDoc);
 }
 
 /** The source spans of every attribution of an article (with a cue or not: all are sources). */

@@ -5,6 +5,7 @@
 import { analyze } from '../src/core/analyze';
 import type { Analysis, Span } from '../src/core/types';
 import { verbCandidatesOf } from '../src/core/sources/statements';
+import { shuffle } from './seededRandom';
 
 export interface Attribution {
   source?: Span & { text: string };
@@ -39,10 +40,7 @@ export function trainVerbModel(examples: readonly Example[], epochs = EPOCHS): M
   let seed = 12345;
   const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, rand);
     const rate = RATE / (1 + e);
     for (const i of order) {
       const ex = examples[i]!;

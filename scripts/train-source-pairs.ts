@@ -4,7 +4,7 @@
 // (scripts/train-source-tagger.ts, run after this one). Cross-validated figures: scripts/eval-sources.ts.
 // Usage: nice -n 10 npx tsx scripts/train-source-pairs.ts [dataDir]   (dataDir defaults to ../shared/data)
 // Nothing from the data is kept but the weights: hashed feature buckets, one signed byte each.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../src/core/analyze';
 import { currentModels } from '../src/core/models';
@@ -12,15 +12,12 @@ import { writeAsset } from '../src/core/models/assetFile';
 import { SOURCE_PAIRS_KIND, SOURCE_PAIRS_VERSION, pairModelPayload } from '../src/core/sources/pairsAsset';
 import { useModelAssets } from '../src/node/modelAssets';
 import { PAIR_BITS, PAIR_EPOCHS, PAIR_THRESHOLD, pairExamples, trainPairWeights } from './source-pairs-train';
-import type { PolnearDoc } from './source-tagger-train';
+import { readPolnear } from './source-tagger-train';
 import { goldSpans } from './sources-score';
 
 useModelAssets();
 const dataDir = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'data'));
-const docs = readFileSync(join(dataDir, 'polnear-train.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as PolnearDoc);
+const docs = readPolnear(dataDir);
 const t0 = performance.now();
 const clusters = currentModels().tagger.clusters;
 const examples = docs.flatMap((doc) => pairExamples(doc.text, analyze(doc.text), goldSpans(doc).all, clusters));

@@ -4,24 +4,21 @@
 // articles (scripts/source-tagger-margin.ts), with the pair scorer on (scripts/train-source-pairs.ts); cross-validated figures are printed by scripts/eval-sources.ts.
 // Usage: nice -n 10 npx tsx scripts/train-source-tagger.ts [dataDir]   (dataDir defaults to ../shared/data)
 // Nothing from the data is kept but the weights: hashed feature buckets, one signed byte per tag.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze } from '../src/core/analyze';
 import { currentModels } from '../src/core/models';
 import { writeAsset } from '../src/core/models/assetFile';
 import { SOURCE_TAGGER_KIND, SOURCE_TAGGER_VERSION, sourceTaggerPayload } from '../src/core/sources/taggerAsset';
 import { useModelAssets } from '../src/node/modelAssets';
-import { TAGGER_BITS, TAGGER_EPOCHS, goldSources, taggedWindows, trainSourceTagger, type PolnearDoc } from './source-tagger-train';
+import { TAGGER_BITS, TAGGER_EPOCHS, goldSources, taggedWindows, trainSourceTagger, readPolnear } from './source-tagger-train';
 import { MARGIN_GRID, chooseMargin } from './source-tagger-margin';
 import { pairExamples } from './source-pairs-train';
 import { goldSpans } from './sources-score';
 
 useModelAssets();
 const dataDir = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'data'));
-const docs = readFileSync(join(dataDir, 'polnear-train.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as PolnearDoc);
+const docs = readPolnear(dataDir);
 const t0 = performance.now();
 const clusters = currentModels().tagger.clusters;
 const items = docs.map((doc) => {

@@ -1,46 +1,22 @@
 // The source tagger's weights as a model asset (assets/sources.bin, payload of kind SRCT), written
-// by scripts/train-source-tagger.ts and read with the other assets by loadModels.
-//
-// Payload, format version 1 (little-endian):
-//   u8 bits   3 x u8 zero   f32 scale   f32 margin   (3 << bits) x i8 weight (times scale)
+// by scripts/train-source-tagger.ts and read with the other assets by loadModels. Format version 1:
+// quantised weights (core/models/quantisedWeights.ts), one row per tag, the margin as parameter.
 import { ModelAssetError } from '../models/assetFile';
+import { decodeQuantised, quantisedPayload } from '../models/quantisedWeights';
 import { TAGS, type SourceTaggerModel } from './tagger';
 
 export const SOURCE_TAGGER_KIND = 'SRCT';
 export const SOURCE_TAGGER_VERSION = 1;
-const HEAD = 12;
 
-/** The payload of weights quantised to one signed byte each (the largest weight maps to ±127). */
+/** The payload of weights quantised to one signed byte each. */
 export function sourceTaggerPayload(model: SourceTaggerModel): Uint8Array {
-  const n = TAGS << model.bits;
-  if (model.weights.length !== n) throw new Error(`${model.weights.length} weights for ${model.bits} bits, expected ${n}`);
-  let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w * model.scale));
-  const scale = max > 0 ? max / 127 : 1;
-  const out = new Uint8Array(HEAD + n);
-  const view = new DataView(out.buffer);
-  view.setUint8(0, model.bits);
-  view.setFloat32(4, scale, true);
-  view.setFloat32(8, model.margin, true);
-  for (let i = 0; i < n; i++) view.setInt8(HEAD + i, Math.round((model.weights[i]! * model.scale) / scale));
-  return out;
+  return quantisedPayload(TAGS, { bits: model.bits, weights: model.weights, scale: model.scale, parameter: model.margin });
 }
 
 /** Decodes a source tagger payload (already checked by readAsset); `name` is for error messages. */
 export function decodeSourceTagger(payload: Uint8Array, name: string): SourceTaggerModel {
   const bad = (why: string): ModelAssetError => new ModelAssetError(`model asset ${name}: ${why}: reinstall News Annotator, or rebuild it with \`npx tsx scripts/train-source-tagger.ts\``);
-  if (payload.length < HEAD) throw bad('source tagger payload too short');
-  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
-  const bits = view.getUint8(0);
-  if (bits < 4 || bits > 24) throw bad(`${bits} bits of feature buckets is out of range`);
-  const n = TAGS << bits;
-  if (payload.length !== HEAD + n) throw bad(`${payload.length - HEAD} weights, expected ${n}`);
-  const scale = view.getFloat32(4, true);
-  const margin = view.getFloat32(8, true);
-  if (!Number.isFinite(scale) || !Number.isFinite(margin)) throw bad('scale or margin is not a number');
-  if (!(scale > 0)) throw bad('scale is not positive');
-  // Copied out of the file's bytes (a Node Buffer's slice shares them, and its buffer may be larger).
-  const weights = new Int8Array(n);
-  weights.set(new Int8Array(payload.buffer, payload.byteOffset + HEAD, n));
+  const { bits, weights, scale, parameter: margin } = decodeQuantised(payload, TAGS, 'source tagger', bad);
+  if (!Number.isFinite(margin)) throw bad('margin is not a number');
   return { bits, weights, scale, margin };
 }
